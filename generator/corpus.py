@@ -1,0 +1,98 @@
+"""Reading a docs folder: find the pages, read them, parse them on every core.
+
+This is an I/O edge: it reads files and hands their text to the pure page parser.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.diagnostics import Diagnostic, Diagnostics
+from generator.parse.model import Page
+from generator.parse.page import parse_page
+
+# Folders that hold include targets or shared text, not endpoint pages.
+NON_PAGE_FOLDERS = frozenset({"samples", "includes"})
+NON_PAGE_FILES = frozenset({"index.md", "toc.md", "readme.md"})
+
+
+@dataclass(frozen=True)
+class PageResult:
+    """The outcome of parsing one file: a page, or None when it is not an endpoint."""
+
+    file: str
+    page: Page | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def find_pages(root: Path) -> list[str]:
+    """Relative paths (with '/') of candidate endpoint pages under `root`, sorted."""
+    found: list[str] = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel_dir = Path(dirpath).relative_to(root)
+        dirnames[:] = sorted(d for d in dirnames if not (rel_dir == Path(".") and d in NON_PAGE_FOLDERS) and not d.startswith("."))
+        for name in filenames:
+            if name.endswith(".md") and name.lower() not in NON_PAGE_FILES:
+                found.append((rel_dir / name).as_posix())
+    return sorted(found)
+
+
+class _FolderIncludes:
+    """Reads include targets relative to the docs root, refusing paths that leave it."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root.resolve()
+
+    def __call__(self, relative: str) -> str | None:
+        target = (self.root / relative).resolve()
+        if self.root not in target.parents or not target.is_file():
+            return None
+        return target.read_text(encoding="utf-8", errors="replace")
+
+
+def parse_file(root: Path, relative: str, includes: _FolderIncludes | None = None) -> PageResult:
+    diags = Diagnostics()
+    try:
+        raw = (root / relative).read_bytes()
+    except OSError as error:
+        diags.error(relative, 0, "read-error", f"cannot read page: {error}")
+        return PageResult(relative, None, tuple(diags.items))
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        diags.warn(relative, 0, "encoding", f"page is not valid UTF-8 ({error.reason}); undecodable bytes replaced")
+        text = raw.decode("utf-8", errors="replace")
+    page = parse_page(text.replace("\r\n", "\n"), relative, diags, includes or _FolderIncludes(root))
+    return PageResult(relative, page, tuple(diags.items))
+
+
+def _parse_chunk(args: tuple[str, Sequence[str]]) -> list[PageResult]:
+    root, files = args
+    base = Path(root)
+    includes = _FolderIncludes(base)
+    return [parse_file(base, relative, includes) for relative in files]
+
+
+def _chunks(items: Sequence[str], count: int) -> Iterable[Sequence[str]]:
+    size = max(1, -(-len(items) // count))
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def parse_folder(root: Path, files: Sequence[str] | None = None, workers: int | None = None) -> list[PageResult]:
+    """Parse every page under `root` (or just `files`), in file order, on all cores."""
+    files = find_pages(root) if files is None else list(files)
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(files) < 64:
+        return _parse_chunk((str(root), files))
+    # A few chunks per worker balances uneven page sizes without much pickling overhead.
+    jobs = [(str(root), chunk) for chunk in _chunks(files, workers * 4)]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        results: list[PageResult] = []
+        for chunk_results in pool.map(_parse_chunk, jobs):
+            results.extend(chunk_results)
+    return results

@@ -1,0 +1,140 @@
+"""Description cleanup: XML-doc markup and HTML entities -> clean Markdown.
+
+The reference's descriptions come from .NET XML doc comments: `<see cref="T:Ns.Type">Text</see>`,
+`<para>`, `<para />`, doubly-escaped entities (`&amp;apos;`) and the odd `<a href>`. We run
+markdown-it's inline tokeniser over such snippets (only those containing `<` or `&`) and write the
+tokens back as Markdown, replacing the markup.
+"""
+
+from __future__ import annotations
+
+import html
+from html.parser import HTMLParser
+
+from generator.parse.markdown import inline_parser
+
+_MARKDOWN_SPECIALS = str.maketrans({"<": "\\<"})
+
+
+class _TagReader(HTMLParser):
+    """Reads one inline HTML tag: its name, attributes and whether it closes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.name = ""
+        self.attrs: dict[str, str] = {}
+        self.closing = False
+        self.self_closing = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.name = tag
+        self.attrs = {key: value or "" for key, value in attrs}
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        self.self_closing = True
+
+    def handle_endtag(self, tag: str) -> None:
+        self.name = tag
+        self.closing = True
+
+
+def _read_tag(markup: str) -> _TagReader:
+    reader = _TagReader()
+    reader.feed(markup)
+    reader.close()
+    return reader
+
+
+def _cref_label(cref: str) -> str:
+    """`T:SuperOffice.CRM.Services.IChatAgent` -> `IChatAgent`; `P:Ns.Type.Prop` -> `Type.Prop`."""
+    name = cref.split(":", 1)[-1]
+    parts = name.split("(")[0].split(".")
+    return ".".join(parts[-2:]) if cref.startswith(("P:", "M:", "F:")) else parts[-1]
+
+
+def _unescape(text: str) -> str:
+    # Entities are escaped twice in places (`&amp;apos;`): unescape until stable.
+    for _ in range(3):
+        unescaped = html.unescape(text)
+        if unescaped == text:
+            break
+        text = unescaped
+    return text
+
+
+def clean(text: str) -> str:
+    """Return `text` as clean Markdown; cheap for text without markup."""
+    text = text.strip()
+    if "<" not in text and "&" not in text:
+        return text
+    out: list[str] = []
+    link_stack: list[str] = []
+    for block in inline_parser().parseInline(text):
+        for token in block.children or ():
+            kind = token.type
+            if kind == "text":
+                out.append(_unescape(token.content).translate(_MARKDOWN_SPECIALS))
+            elif kind == "html_inline":
+                out.append(_html_to_markdown(token.content, link_stack))
+            elif kind == "code_inline":
+                out.append(f"{token.markup}{token.content}{token.markup}")
+            elif kind == "softbreak":
+                out.append("\n")
+            elif kind == "hardbreak":
+                out.append("  \n")
+            elif kind == "link_open":
+                link_stack.append(str(token.attrs.get("href", "")))
+                out.append("[")
+            elif kind == "link_close":
+                out.append(f"]({link_stack.pop() if link_stack else ''})")
+            elif kind == "image":
+                out.append(f"![{token.content}]({token.attrs.get('src', '')})")
+            elif kind in ("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"):
+                out.append(token.markup)
+            elif kind == "autolink" or kind.startswith("link"):
+                out.append(token.content)
+            else:
+                out.append(token.content)
+    return _tidy("".join(out))
+
+
+def _html_to_markdown(markup: str, link_stack: list[str]) -> str:
+    tag = _read_tag(markup)
+    name = tag.name.lower()
+    if name == "see" or name == "seealso":
+        if tag.closing:
+            return ""
+        cref = tag.attrs.get("cref") or tag.attrs.get("langword") or tag.attrs.get("href", "")
+        return f"`{_cref_label(cref)}`" if tag.self_closing and cref else ""
+    if name == "para":
+        return "\n\n"
+    if name == "br":
+        return "  \n"
+    if name in ("c", "code"):
+        return "`"
+    if name in ("b", "strong"):
+        return "**"
+    if name in ("i", "em"):
+        return "*"
+    if name == "li":
+        return "" if tag.closing else "\n- "
+    if name in ("ul", "ol", "p"):
+        return "\n\n"
+    if name == "a":
+        if tag.closing:
+            return f"]({link_stack.pop()})" if link_stack else ""
+        link_stack.append(tag.attrs.get("href", ""))
+        return "["
+    # Unknown markup is kept, visibly, rather than dropped.
+    return markup.replace("<", "\\<")
+
+
+def _tidy(text: str) -> str:
+    """Strip each line and collapse the blank runs that removed markup leaves behind."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.strip()
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip()
