@@ -82,6 +82,7 @@ class Shape:
     items: Any = None
     additional: Any = None
     variants: tuple[Any, ...] = ()
+    item_text: str = ""
     description: str = ""
     deprecated: bool = False
 
@@ -94,6 +95,8 @@ class Shape:
         if not self.types:
             return "any"
         text = "|".join(self.types)
+        if self.types == ("array",) and self.item_text:
+            text += f"<{self.item_text}>"
         if self.format:
             text += f"({self.format})"
         return text
@@ -215,6 +218,7 @@ class Document:
             properties=dict(properties) if isinstance(properties, Mapping) else {},
             required=frozenset(r for r in node.get("required") or [] if isinstance(r, str)),
             items=node.get("items"),
+            item_text=self._shape(node.get("items"), depth + 1).describe() if "items" in node else "",
             additional=node.get("additionalProperties"),
             description=description,
             deprecated=deprecated,

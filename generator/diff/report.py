@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,12 +40,19 @@ def _code(text: str) -> str:
     return f"`{text}`" if "`" not in text else f"``{text}``"
 
 
+# The part of a location already given by the heading it is listed under.
+_OWNER_PREFIX = re.compile(r"^#/(?:paths/[^/]+/[a-z]+|components/schemas/[^/]+)/?")
+
+
 def _line(change: Change) -> str:
     text = f"- **{change.kind.value}**: {change.message}"
     if change.old is not None or change.new is not None:
         text += f" ({_value(change.old)} → {_value(change.new)})"
-    if change.schema is None:
-        text += f" — {_code(change.location)}"
+    inner = _OWNER_PREFIX.sub("", change.location)
+    if inner and (change.operation is not None or change.schema is not None):
+        text += f" at {_code(inner.replace('~1', '/').replace('~0', '~'))}"
+    elif change.operation is None and change.schema is None:
+        text += f" at {_code(change.location)}"
     return text
 
 
