@@ -44,7 +44,9 @@ def render_runtime(
         keep_trailing_newline=True,
         **environment_options,
     )
-    schemes = dict(SUPEROFFICE_SCHEMES if security_schemes is None else security_schemes)
+    schemes = dict(
+        SUPEROFFICE_SCHEMES if security_schemes is None else security_schemes
+    )
     return {
         template.removesuffix(".jinja"): env.get_template(template).render(
             package_name=package_name, security_schemes=schemes
@@ -422,7 +424,9 @@ class ScriptedServer:
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
         self._thread = threading.Thread(
-            target=self._httpd.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+            target=self._httpd.serve_forever,
+            kwargs={"poll_interval": 0.02},
+            daemon=True,
         )
 
     @property
@@ -451,13 +455,21 @@ class ScriptedServer:
                 body = self.rfile.read(length) if length else b""
                 reply = server._next(
                     Received(
-                        self.command, self.path, dict(self.headers.items()), body, time.monotonic()
+                        self.command,
+                        self.path,
+                        dict(self.headers.items()),
+                        body,
+                        time.monotonic(),
                     )
                 )
                 if reply.delay:
                     time.sleep(reply.delay)
                 if isinstance(reply.body, (bytes, str)):
-                    payload = reply.body.encode() if isinstance(reply.body, str) else reply.body
+                    payload = (
+                        reply.body.encode()
+                        if isinstance(reply.body, str)
+                        else reply.body
+                    )
                     content_type = "text/plain; charset=utf-8"
                 elif reply.body is None:
                     payload, content_type = b"", ""

@@ -1,0 +1,166 @@
+"""The runtime's model base class, sentinels and error-body parsing (no HTTP needed)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import pickle
+from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
+
+import httpx
+import pytest
+from runtime_harness import rt  # noqa: F401
+
+SUPEROFFICE_ITEM = {
+    "ItemId": 5,
+    "Name": "Elan Hoppski",
+    "Updated": "2017-09-17T11:10:26.1285249+02:00",
+    "Tags": [{"TagId": 1, "Name": "vip", "Colour": "red"}],
+    "UserDefinedFields": {"SuperOffice:1": "x"},
+}
+
+
+def test_seven_digit_datetime_parses_timezone_aware_and_round_trips(
+    rt: SimpleNamespace,
+) -> None:
+    item = rt.Item.model_validate(SUPEROFFICE_ITEM)
+    assert item.updated == datetime(
+        2017, 9, 17, 11, 10, 26, 128524, tzinfo=timezone(timedelta(hours=2))
+    )
+    assert item.updated.utcoffset() == timedelta(hours=2)
+    dumped = item.to_dict()
+    assert dumped["Updated"] == "2017-09-17T11:10:26.128524+02:00"
+    again = rt.Item.model_validate(dumped)
+    assert again == item
+    assert rt.Item.model_validate_json(item.to_json()) == item
+
+
+@pytest.mark.parametrize(
+    ("wire", "offset"),
+    [
+        ("2021-11-05T08:00:00Z", timedelta(0)),
+        ("2021-11-05T08:00:00.1234567-05:00", timedelta(hours=-5)),
+        ("2021-11-05T08:00:00", None),
+    ],
+)
+def test_other_date_time_shapes(
+    rt: SimpleNamespace, wire: str, offset: timedelta | None
+) -> None:
+    updated = rt.Item.model_validate({"Updated": wire}).updated
+    assert updated.utcoffset() == offset
+
+
+def test_populate_by_alias_and_by_name(rt: SimpleNamespace) -> None:
+    by_alias = rt.Item.model_validate({"ItemId": 1, "Name": "a"})
+    by_name = rt.Item(item_id=1, name="a")
+    assert by_alias == by_name
+    assert by_name.to_dict() == {"ItemId": 1, "Name": "a"}
+
+
+def test_extra_fields_are_preserved_and_dumped_back(rt: SimpleNamespace) -> None:
+    item = rt.Item.model_validate(SUPEROFFICE_ITEM)
+    assert item.UserDefinedFields == {"SuperOffice:1": "x"}
+    assert item.tags[0].Colour == "red"
+    dumped = item.to_dict()
+    assert dumped["UserDefinedFields"] == {"SuperOffice:1": "x"}
+    assert dumped["Tags"] == [{"TagId": 1, "Name": "vip", "Colour": "red"}]
+    assert json.loads(item.to_json())["Tags"][0]["Colour"] == "red"
+
+
+def test_to_dict_leaves_out_unset_fields_but_keeps_explicit_none(
+    rt: SimpleNamespace,
+) -> None:
+    assert rt.Item(name=None).to_dict() == {"Name": None}
+    assert rt.Item().to_dict() == {}
+
+
+def test_numbers_where_strings_are_documented_are_accepted(rt: SimpleNamespace) -> None:
+    assert rt.Item.model_validate({"Name": 123}).name == "123"
+
+
+def test_model_validators_are_built_lazily(tmp_path: object) -> None:
+    """Defining a model does no schema work; the first validation does."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from runtime_harness import PACKAGE_NAME, write_package
+
+    root = Path(str(tmp_path))
+    write_package(root)
+    code = (
+        f"from {PACKAGE_NAME}.models.item import Item\n"
+        "before = Item.__pydantic_complete__\n"
+        "Item.model_validate({'ItemId': 1})\n"
+        "print(before, Item.__pydantic_complete__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.split() == ["False", "True"]
+
+
+def test_not_given_is_a_falsy_singleton(rt: SimpleNamespace) -> None:
+    not_given = rt.types.NOT_GIVEN
+    assert not not_given
+    assert repr(not_given) == "NOT_GIVEN"
+    assert rt.types.NotGiven() is not_given
+    assert copy.deepcopy(not_given) is not_given
+    assert pickle.loads(pickle.dumps(not_given)) is not_given
+
+
+def test_not_modified_is_a_falsy_singleton(rt: SimpleNamespace) -> None:
+    not_modified = rt.response.NOT_MODIFIED
+    assert not not_modified
+    assert repr(not_modified) == "NOT_MODIFIED"
+    assert rt.response.NotModified() is not_modified
+    assert copy.copy(not_modified) is not_modified
+
+
+@pytest.mark.parametrize(
+    ("body", "fields"),
+    [
+        (
+            {
+                "Error": True,
+                "ErrorType": "SoException",
+                "ErrorMessage": "m",
+                "ErrorSource": "s",
+            },
+            ("SoException", "m", "s"),
+        ),
+        (
+            {"error": {"message": "m", "type": "invalid_request"}},
+            ("invalid_request", "m", None),
+        ),
+        ({"detail": "d", "title": "t"}, (None, "d", None)),
+        ({"title": "Not Found", "status": 404}, (None, "Not Found", None)),
+        ({"error": "invalid_grant"}, (None, "invalid_grant", None)),
+        ([1, 2], (None, None, None)),
+    ],
+)
+def test_error_body_fields(
+    rt: SimpleNamespace, body: object, fields: tuple[object, ...]
+) -> None:
+    request = httpx.Request("GET", "https://example.com/api/v1/x")
+    response = httpx.Response(400, json=body, request=request)
+    error = rt.errors.make_status_error(response)
+    assert (error.error_type, error.error_message, error.error_source) == fields
+    assert error.request is request
+
+
+def test_empty_and_html_error_bodies(rt: SimpleNamespace) -> None:
+    request = httpx.Request("GET", "https://example.com/")
+    empty = rt.errors.make_status_error(httpx.Response(502, request=request))
+    assert isinstance(empty, rt.errors.InternalServerError)
+    assert empty.body is None and empty.error_message is None
+    assert str(empty) == "502 Bad Gateway"
+    html = "<html>" + "x" * 2000 + "</html>"
+    big = rt.errors.make_status_error(httpx.Response(500, text=html, request=request))
+    assert big.body == html
+    assert len(str(big)) < 600
