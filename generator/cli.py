@@ -55,5 +55,49 @@ def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -
     sys.exit(1 if result.has_breaking else 0)
 
 
+@main.command()
+@click.argument("spec", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help="Package project directory to write.")
+@click.option("--package-name", default=None, help="Import name of the package (default: snake_case of info.title).")
+@click.option("--version", "pkg_version", default="0.1.0", show_default=True, help="Version of the generated package.")
+@click.option("--templates", "templates_dir", default=None, type=click.Path(exists=True, file_okay=False), help="Directory whose templates override the built-in ones by name.")
+def generate(spec: str, out_dir: str, package_name: str | None, pkg_version: str, templates_dir: str | None) -> None:
+    """Generate a typed Python SDK package from an OpenAPI 3.0/3.1 SPEC (YAML or JSON)."""
+    import time
+    from pathlib import Path
+
+    import yaml
+
+    from generator.generate import generate_package
+    from generator.plan.names import snake_case
+    from generator.writer import GenerationError, write_files
+
+    started = time.perf_counter()
+    with open(spec, encoding="utf-8") as handle:
+        document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    if not isinstance(document, dict):
+        raise click.ClickException(f"{spec}: not an OpenAPI document (top level is not a mapping)")
+    if package_name is None:
+        info = document.get("info") if isinstance(document.get("info"), dict) else {}
+        package_name = snake_case(str(info.get("title") or Path(spec).stem)) or "client"
+        if package_name[0].isdigit():
+            package_name = "api_" + package_name
+    try:
+        files = generate_package(
+            document,
+            package_name=package_name,
+            version=pkg_version,
+            templates_dir=Path(templates_dir) if templates_dir else None,
+        )
+    except (GenerationError, ValueError) as error:
+        raise click.ClickException(str(error)) from error
+    report = write_files(Path(out_dir), files)
+    click.echo(
+        f"{package_name}: {len(files)} files ({len(report.written)} written, {len(report.unchanged)} unchanged,"
+        f" {len(report.removed)} removed) in {time.perf_counter() - started:.1f}s",
+        err=True,
+    )
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

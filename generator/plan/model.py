@@ -1,0 +1,120 @@
+"""The PackagePlan: everything the templates need, already decided.
+
+Strings named `*_literal` or `*_expr` are finished Python source (quoted with repr-style
+escaping by the planner); names are valid, unique identifiers; `docstring` is the escaped
+body of a triple-quoted string. Templates only place them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.plan.names import py_str
+
+
+@dataclass(frozen=True)
+class Import:
+    """`from <module> import <name> as <alias>` (alias == name when not renamed)."""
+
+    module: str
+    name: str
+    alias: str
+
+    @property
+    def statement(self) -> str:
+        if self.alias == self.name:
+            return f"from {self.module} import {self.name}"
+        return f"from {self.module} import {self.name} as {self.alias}"
+
+
+@dataclass(frozen=True)
+class FieldPlan:
+    name: str  # python attribute
+    wire_name: str
+    annotation: str
+    value_expr: str | None  # right-hand side (`None`, `Field(...)`) or None for a bare annotation
+
+
+@dataclass(frozen=True)
+class ModelPlan:
+    """One component schema (or inline object) -> one module with one class or type alias."""
+
+    class_name: str
+    module_name: str  # file stem under models/
+    docstring: str
+    kind: str  # "model" | "alias"
+    fields: tuple[FieldPlan, ...] = ()
+    alias_expr: str = ""  # kind == "alias": the type expression
+    imports: tuple[str, ...] = ()  # import statements needed at runtime
+    type_checking_imports: tuple[str, ...] = ()  # model imports for type checkers only
+    links: tuple[tuple[str, str], ...] = ()  # (class name, module stem) resolved lazily at runtime
+
+    @property
+    def links_expr(self) -> str:
+        """The `{"ClassName": "module"}` literal passed to `link()`."""
+        return "{" + ", ".join(f"{py_str(c)}: {py_str(m)}" for c, m in self.links) + "}"
+
+
+@dataclass(frozen=True)
+class ParamPlan:
+    name: str  # python argument name
+    wire_name: str
+    annotation: str
+    default_expr: str | None  # None -> required
+    location: str  # "path" | "query" | "header" | "body" | "body_field"
+    description: str  # escaped for a docstring (may be empty)
+
+
+@dataclass(frozen=True)
+class OperationPlan:
+    method_name: str
+    http_method: str  # upper case
+    path_literal: str
+    docstring: str
+    positional: tuple[ParamPlan, ...]  # path params, then a required body
+    keyword: tuple[ParamPlan, ...]  # keyword-only arguments (before `options`)
+    return_annotation: str
+    request_kwargs: tuple[tuple[str, str], ...]  # (keyword, python expression) passed to request()
+    lazy_imports: tuple[str, ...]  # import statements inside the method body
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class ResourcePlan:
+    tag: str
+    module_name: str
+    class_name: str
+    async_class_name: str
+    attribute: str  # client attribute
+    docstring: str
+    operations: tuple[OperationPlan, ...]
+    imports: tuple[str, ...]  # runtime import statements (blank strings separate groups)
+    type_checking_imports: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClientOptionPlan:
+    name: str  # constructor argument
+    header_literal: str  # header name as a Python string literal
+    header_doc: str  # header name escaped for a docstring
+    description: str
+
+
+@dataclass(frozen=True)
+class PackagePlan:
+    package_name: str
+    distribution_name: str
+    version: str
+    title: str
+    description: str  # plain text for README
+    docstring: str  # package docstring body (escaped)
+    title_doc: str  # the API title escaped for a docstring
+    client_class: str
+    async_client_class: str
+    base_url_default_literal: str | None  # a concrete server URL, or None (base_url required)
+    strip_base_suffix_literal: str  # "None" or a string literal
+    client_options: tuple[ClientOptionPlan, ...]
+    models: tuple[ModelPlan, ...]
+    resources: tuple[ResourcePlan, ...]
+    security_schemes: dict[str, object] = field(default_factory=dict)
+    exports: tuple[tuple[str, str], ...] = ()  # (public name, module) re-exported lazily by __init__

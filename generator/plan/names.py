@@ -1,0 +1,121 @@
+"""Turning arbitrary spec strings into safe Python names and literals.
+
+Every name and every string that lands in generated code passes through here, so the
+templates never decide quoting or naming. All functions are deterministic.
+"""
+
+from __future__ import annotations
+
+import builtins
+import keyword
+import re
+from typing import Any
+
+# Names that shadow builtins break annotations such as `list[int]` in the same scope.
+BUILTIN_NAMES = frozenset(name for name in dir(builtins) if not name.startswith("_"))
+KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
+
+_WORD_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z0-9])|[A-Z]?[a-z]+[0-9]*|[A-Z]+[0-9]*|[0-9]+[a-z]*")
+_NON_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    """Split `ChatSessionEntity`, `SO-TimeZone`, `$select`, `HTTPServer2` into words."""
+    out: list[str] = []
+    for chunk in _NON_ALNUM.split(text):
+        out.extend(_WORD_RE.findall(chunk))
+    return out
+
+
+def snake_case(text: str) -> str:
+    """`RejectChatSessionTransfer` -> `reject_chat_session_transfer`; may be empty."""
+    return "_".join(w.lower() for w in words(text))
+
+
+def pascal_case(text: str) -> str:
+    """`Chat_Agent` -> `ChatAgent`; keeps inner capitals (`SuperOffice` stays)."""
+    return "".join(w[:1].upper() + w[1:] for w in words(text))
+
+
+def safe_identifier(name: str, *, reserved: frozenset[str] | set[str] = frozenset(), fallback: str) -> str:
+    """Make `name` a valid identifier that is no keyword, builtin or reserved name.
+
+    Leading digits get `fallback` + "_" in front; clashes get a trailing underscore.
+    """
+    if not name:
+        name = fallback
+    if name[0].isdigit():
+        name = f"{fallback}_{name}"
+    if not name.isidentifier():  # defensive: callers pass snake/pascal output
+        name = _NON_ALNUM.sub("_", name).strip("_") or fallback
+    while name in KEYWORDS or name in BUILTIN_NAMES or name in reserved:
+        name += "_"
+    return name
+
+
+class NameAllocator:
+    """Hands out unique names within one namespace: `name`, `name_2`, `name_3`, ..."""
+
+    def __init__(self, reserved: frozenset[str] | set[str] = frozenset(), *, separator: str = "_") -> None:
+        self._taken: set[str] = set(reserved)
+        self._separator = separator
+
+    def take(self, name: str) -> str:
+        candidate = name
+        counter = 2
+        while candidate in self._taken:
+            candidate = f"{name}{self._separator}{counter}"
+            counter += 1
+        self._taken.add(candidate)
+        return candidate
+
+    def __contains__(self, name: str) -> bool:
+        return name in self._taken
+
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
+
+
+def docstring_body(text: str) -> str:
+    """Escape `text` so that it can sit between triple double quotes.
+
+    Backslashes are doubled, every `\"\"\"` is broken up and a trailing quote escaped, control
+    characters become escapes: whatever the spec says stays inside the string literal.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", "    ")
+    text = "\n".join(line.rstrip() for line in text.strip().split("\n"))
+    text = text.replace("\\", "\\\\")
+    text = _CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 256 else f"\\u{ord(m.group()):04x}", text)
+    text = text.replace('"""', '\\"\\"\\"')
+    if text.endswith('"'):
+        text = text[:-1] + '\\"'
+    return text
+
+
+def docstring(text: str) -> str:
+    """The full docstring literal, quotes included."""
+    return f'"""{docstring_body(text)}"""'
+
+
+def py_str(value: str) -> str:
+    """A Python string literal for `value` (double-quoted when that needs no escapes)."""
+    literal = repr(value)
+    if literal.startswith("'") and '"' not in value and "\\" not in literal:
+        literal = '"' + literal[1:-1] + '"'
+    return literal
+
+
+def clean_text(text: object) -> str:
+    """Spec descriptions may be missing or not strings; normalise whitespace at the ends."""
+    if not isinstance(text, str):
+        return ""
+    return text.strip()
+
+
+def as_dict(value: object) -> dict[str, Any]:
+    """`value` when it is a mapping node of the spec, else an empty dict (specs are untrusted)."""
+    return value if isinstance(value, dict) else {}
+
+
+def as_list(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []

@@ -1,0 +1,466 @@
+"""Paths -> resources (one per tag) with one method per operation."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.plan.model import ClientOptionPlan, OperationPlan, ParamPlan, ResourcePlan
+from generator.plan.names import (
+    NameAllocator,
+    as_dict,
+    as_list,
+    clean_text,
+    docstring_body,
+    pascal_case,
+    py_str,
+    safe_identifier,
+    snake_case,
+)
+from generator.plan.schemas import SchemaRegistry, TypeExpr, Uses
+
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+_VERSION_PREFIX = re.compile(r"^v\d+[A-Za-z0-9]*_(.+)$")
+_SKIPPED_HEADERS = frozenset({"authorization", "content-type", "accept", "content-length"})
+# Resource attributes that generated methods must not replace.
+_RESOURCE_RESERVED = frozenset({"with_raw_response", "with_streaming_response"})
+# Names used inside method bodies / signatures besides the arguments.
+_ARG_RESERVED = frozenset({"self", "options"})
+# Special header names whose python name is not the plain snake case.
+_HEADER_WORDS = {"time_zone": "timezone"}
+_TOKEN_RE = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\b[A-Za-z_][A-Za-z0-9_]*\b""")
+
+
+@dataclass
+class ResourceBuilder:
+    tag: str
+    operations: list[OperationPlan] = field(default_factory=list)
+    uses: Uses = field(default_factory=Uses)
+    method_names: NameAllocator = field(default_factory=lambda: NameAllocator(_RESOURCE_RESERVED))
+
+
+def method_name_from(operation_id: object, http_method: str, path: str) -> str:
+    """`v1ChatAgent_RejectChatSessionTransfer` -> `reject_chat_session_transfer`."""
+    if isinstance(operation_id, str) and operation_id.strip():
+        match = _VERSION_PREFIX.match(operation_id)
+        name = snake_case(match.group(1) if match else operation_id)
+    else:
+        name = snake_case(f"{http_method} {path}")
+    return safe_identifier(name, reserved=_RESOURCE_RESERVED, fallback="call")
+
+
+def client_option_name(header: str, explicit: object = None) -> str:
+    """`SO-TimeZone` -> `timezone`, `SO-AppToken` -> `app_token`, `Accept-Language` -> `accept_language`."""
+    if isinstance(explicit, str) and explicit.isidentifier():
+        return explicit
+    stripped = re.sub(r"^(SO|X)-", "", header, flags=re.IGNORECASE)
+    name = snake_case(stripped)
+    for word, replacement in _HEADER_WORDS.items():
+        name = re.sub(rf"(^|_){word}($|_)", rf"\g<1>{replacement}\g<2>", name)
+    return safe_identifier(name, reserved=_ARG_RESERVED, fallback="option")
+
+
+class OperationPlanner:
+    def __init__(self, spec: dict[str, Any], registry: SchemaRegistry) -> None:
+        self.spec = spec
+        self.registry = registry
+        self.resources: dict[str, ResourceBuilder] = {}
+        self.client_options: dict[str, ClientOptionPlan] = {}  # by lower-case header name
+
+    # -- spec walking ----------------------------------------------------------------------------
+
+    def plan(self) -> None:
+        paths = self.spec.get("paths")
+        if not isinstance(paths, dict):
+            return
+        for path, item in paths.items():
+            item = self.registry.deref(item)
+            if not isinstance(path, str):
+                continue
+            shared = as_list(item.get("parameters"))
+            for method in HTTP_METHODS:
+                operation = item.get(method)
+                if isinstance(operation, dict):
+                    self._plan_operation(path, method, operation, shared)
+
+    def _parameters(self, shared: list[Any], own: object) -> list[dict[str, Any]]:
+        merged: dict[tuple[str, str], dict[str, Any]] = {}
+        for raw in list(shared) + (own if isinstance(own, list) else []):
+            param = self.registry.deref(raw)
+            name, location = param.get("name"), param.get("in")
+            if isinstance(name, str) and isinstance(location, str):
+                merged[(name, location)] = param
+        return list(merged.values())
+
+    def _plan_operation(self, path: str, method: str, op: dict[str, Any], shared: list[Any]) -> None:
+        tags = op.get("tags")
+        tag = str(tags[0]) if isinstance(tags, list) and tags else "default"
+        resource = self.resources.setdefault(tag, ResourceBuilder(tag))
+        name = resource.method_names.take(method_name_from(op.get("operationId"), method, path))
+        hint = pascal_case(name)
+        uses = resource.uses
+        args = NameAllocator(_ARG_RESERVED)
+        positional: list[ParamPlan] = []
+        keyword: list[ParamPlan] = []
+        path_params: list[tuple[str, str]] = []
+        query: list[tuple[str, str]] = []
+        headers: list[tuple[str, str]] = []
+
+        for param in self._parameters(shared, op.get("parameters")):
+            wire, location = str(param["name"]), str(param["in"])
+            description = docstring_body(clean_text(param.get("description")))
+            if location == "header" and (param.get("x-sdkgen-client-option") is True):
+                key = wire.lower()
+                if key not in self.client_options:
+                    self.client_options[key] = ClientOptionPlan(
+                        name=client_option_name(wire, param.get("x-sdkgen-python-name")),
+                        header_literal=py_str(wire),
+                        header_doc=docstring_body(wire),
+                        description=description,
+                    )
+                continue
+            if location == "header" and wire.lower() in _SKIPPED_HEADERS or location == "cookie":
+                continue
+            arg = args.take(safe_identifier(snake_case(wire), reserved=_ARG_RESERVED, fallback="param"))
+            schema = param.get("schema")
+            if schema is None and isinstance(param.get("content"), dict):
+                first = as_dict(next(iter(param["content"].values()), {}))
+                schema = first.get("schema")
+            if location == "path":
+                resolved = self.registry.resolve(schema, hint + pascal_case(wire), uses)
+                positional.append(ParamPlan(arg, wire, resolved.annotation(), None, "path", description))
+                path_params.append((wire, arg))
+            elif location == "query":
+                if wire == "$select":
+                    uses.typing.add("Sequence")
+                    annotation = "Sequence[str] | str"
+                else:
+                    annotation = self._query_annotation(schema, hint + pascal_case(wire), uses)
+                required = param.get("required") is True
+                keyword.append(
+                    ParamPlan(
+                        arg, wire, annotation if required else f"{annotation} | None",
+                        None if required else "None", "query", description,
+                    )
+                )
+                query.append((wire, arg))
+            elif location == "header":
+                required = param.get("required") is True
+                keyword.append(
+                    ParamPlan(arg, wire, "str" if required else "str | None", None if required else "None",
+                              "header", description)
+                )
+                headers.append((wire, arg))
+
+        request_kwargs: list[tuple[str, str]] = []
+        if path_params:
+            request_kwargs.append(("path_params", _dict_expr(path_params)))
+        if query:
+            request_kwargs.append(("query", _dict_expr(query)))
+        if headers:
+            request_kwargs.append(("headers", _dict_expr(headers)))
+        self._plan_body(op, hint, uses, args, positional, keyword, request_kwargs)
+
+        return_annotation, cast_expr, cast_models = self._plan_response(op, hint, uses)
+        request_kwargs.append(("cast_to", cast_expr))
+        request_kwargs.append(("options", "options"))
+        if isinstance(op.get("responses"), dict) and "304" in op["responses"]:
+            return_annotation = f"{return_annotation} | NotModified"
+            uses.typing.add("NotModified")
+
+        # Required keyword-only arguments first: reads better, and keeps defaults together.
+        keyword.sort(key=lambda p: p.default_expr is not None)
+        resource.operations.append(
+            OperationPlan(
+                method_name=name,
+                http_method=method.upper(),
+                path_literal=py_str(path),
+                docstring=self._docstring(op, method, path, positional + keyword),
+                positional=tuple(positional),
+                keyword=tuple(keyword),
+                return_annotation=return_annotation,
+                request_kwargs=tuple(request_kwargs),
+                lazy_imports=tuple(sorted(cast_models)),
+                deprecated=op.get("deprecated") is True,
+            )
+        )
+
+    def _query_annotation(self, schema: object, hint: str, uses: Uses) -> str:
+        resolved = self.registry.resolve(schema, hint, uses)
+        expr = resolved.expr
+        if expr.startswith("list[") and expr.endswith("]"):
+            uses.typing.add("Sequence")
+            expr = f"Sequence[{expr[5:-1]}]"
+        return expr
+
+    # -- request body ----------------------------------------------------------------------------
+
+    def _plan_body(
+        self,
+        op: dict[str, Any],
+        hint: str,
+        uses: Uses,
+        args: NameAllocator,
+        positional: list[ParamPlan],
+        keyword: list[ParamPlan],
+        request_kwargs: list[tuple[str, str]],
+    ) -> None:
+        body = self.registry.deref(op.get("requestBody"))
+        content = body.get("content")
+        if not isinstance(content, dict) or not content:
+            return
+        media = _pick_media_type(content)
+        media_obj = content[media] if isinstance(content[media], dict) else {}
+        schema = as_dict(media_obj.get("schema"))
+        required = body.get("required") is True
+        description = docstring_body(clean_text(body.get("description")))
+        is_json = _is_json(media)
+        target = self.registry.deref(schema)
+
+        if is_json and body.get("x-sdkgen-flatten") is True:
+            props, required_props = self.registry.merged_properties(target)
+            if props:
+                entries: list[tuple[str, str]] = []
+                for wire, prop in props.items():
+                    arg = args.take(safe_identifier(snake_case(wire), reserved=_ARG_RESERVED, fallback="field"))
+                    resolved = self.registry.resolve(prop, hint + pascal_case(wire), uses)
+                    prop_doc = docstring_body(clean_text(prop.get("description")))
+                    if wire in required_props:
+                        keyword.append(ParamPlan(arg, wire, resolved.annotation(), None, "body_field", prop_doc))
+                    else:
+                        uses.typing.add("NotGiven")
+                        keyword.append(
+                            ParamPlan(arg, wire, f"{resolved.annotation()} | NotGiven", "NOT_GIVEN", "body_field", prop_doc)
+                        )
+                    entries.append((wire, arg))
+                request_kwargs.append(("json", _dict_expr(entries)))
+                return
+
+        raw_name = body.get("x-codegen-request-body-name")
+        arg = args.take(
+            safe_identifier(snake_case(raw_name) if isinstance(raw_name, str) else "body", reserved=_ARG_RESERVED, fallback="body")
+        )
+        if is_json:
+            annotation = self._body_annotation(schema, hint + "Body", uses)
+            kwarg = "json"
+        else:
+            annotation = "bytes"
+            kwarg = "content"
+            request_kwargs.append(("headers", _dict_expr([("Content-Type", py_str(media))], quoted_values=True)))
+        if required:
+            positional.append(ParamPlan(arg, "", annotation, None, "body", description))
+        else:
+            uses.typing.add("NotGiven")
+            keyword.append(ParamPlan(arg, "", f"{annotation} | NotGiven", "NOT_GIVEN", "body", description))
+        if kwarg == "content" and not required:
+            request_kwargs.append((kwarg, f"{arg} or None"))
+        else:
+            request_kwargs.append((kwarg, arg))
+        # a Content-Type header entry must not collide with header params: merge into one dict
+        _merge_headers(request_kwargs)
+
+    def _body_annotation(self, schema: dict[str, Any], hint: str, uses: Uses) -> str:
+        """Models also accept plain mappings; arrays accept any sequence."""
+        model = self.registry.model_ref(schema)
+        if model is None and self.registry.deref(schema) is not schema and isinstance(schema.get("$ref"), str):
+            model = None
+        if model is not None:
+            uses.models.add(model)
+            uses.typing.update({"Mapping", "Any"})
+            return f"{model} | Mapping[str, Any]"
+        target = self.registry.deref(schema)
+        items = target.get("items")
+        types = target.get("type")
+        if (types == "array" or (isinstance(types, list) and "array" in types)) and isinstance(items, dict):
+            item_model = self.registry.model_ref(items)
+            if item_model is not None:
+                uses.models.add(item_model)
+                uses.typing.update({"Mapping", "Any", "Sequence"})
+                return f"Sequence[{item_model} | Mapping[str, Any]]"
+            item = self.registry.resolve(items, hint + "Item", uses)
+            uses.typing.add("Sequence")
+            return f"Sequence[{item.annotation()}]"
+        resolved = self.registry.resolve(schema, hint, uses)
+        return resolved.annotation()
+
+    # -- response ---------------------------------------------------------------------------------
+
+    def _plan_response(self, op: dict[str, Any], hint: str, uses: Uses) -> tuple[str, str, set[str]]:
+        """(return annotation, cast_to expression, model classes the cast needs at runtime)."""
+        responses = op.get("responses")
+        if not isinstance(responses, dict):
+            return "None", "None", set()
+        codes = sorted(str(c) for c in responses if str(c).startswith("2"))
+        if not codes and "default" in responses:
+            codes = ["default"]
+        if not codes:
+            return "None", "None", set()
+        response = self.registry.deref(responses.get(codes[0], responses.get(int(codes[0]) if codes[0].isdigit() else codes[0])))
+        content = response.get("content")
+        if codes[0] == "204" or not isinstance(content, dict) or not content:
+            return "None", "None", set()
+        media = _pick_media_type(content)
+        media_obj = content[media] if isinstance(content[media], dict) else {}
+        schema = media_obj.get("schema")
+        if not _is_json(media):
+            if media.startswith("text/") and not (isinstance(schema, dict) and schema.get("format") == "binary"):
+                return "str", "str", set()
+            return "bytes", "bytes", set()
+        if not isinstance(schema, dict) or not schema:
+            uses.typing.add("Any")
+            return "Any", "Any", set()
+        local = Uses()
+        resolved: TypeExpr = self.registry.resolve(schema, hint + "Response", local)
+        uses.merge(local)
+        annotation = resolved.annotation()
+        return annotation, annotation, set(local.models)
+
+    # -- docs -------------------------------------------------------------------------------------
+
+    def _docstring(self, op: dict[str, Any], method: str, path: str, params: list[ParamPlan]) -> str:
+        summary = clean_text(op.get("summary"))
+        description = clean_text(op.get("description"))
+        parts: list[str] = []
+        if summary:
+            parts.append(summary)
+        if description and description != summary:
+            parts.append(description)
+        if not parts:
+            parts.append(f"{method.upper()} {path}")
+        restricted = op.get("x-online-restricted")
+        if isinstance(restricted, str) and restricted.strip() and restricted.strip() not in description:
+            parts.append(f"Online restricted: {restricted.strip()}")
+        if op.get("deprecated") is True:
+            parts.append("Deprecated.")
+        text = docstring_body("\n\n".join(parts))
+        documented = [p for p in params if p.description]
+        if documented:
+            lines = ["", "", "Args:"]
+            for p in documented:
+                body = p.description.replace("\n", "\n        ")
+                lines.append(f"    {p.name}: {body}")
+            text += "\n".join(lines)
+        return text
+
+
+def _pick_media_type(content: dict[str, Any]) -> str:
+    keys = [str(k) for k in content]
+    for key in keys:
+        if _is_json(key):
+            return key
+    for key in keys:
+        if "octet-stream" in key:
+            return key
+    return keys[0]
+
+
+def _is_json(media: str) -> bool:
+    base = media.split(";")[0].strip().lower()
+    return base in ("application/json", "text/json", "*/*") or base.endswith("+json")
+
+
+def _dict_expr(entries: list[tuple[str, str]], *, quoted_values: bool = False) -> str:
+    return "{" + ", ".join(f"{py_str(k)}: {v}" for k, v in entries) + "}"
+
+
+def _merge_headers(request_kwargs: list[tuple[str, str]]) -> None:
+    header_exprs = [v for k, v in request_kwargs if k == "headers"]
+    if len(header_exprs) < 2:
+        return
+    merged = "{" + ", ".join(e[1:-1] for e in header_exprs) + "}"
+    first = next(i for i, (k, _) in enumerate(request_kwargs) if k == "headers")
+    request_kwargs[:] = [(k, v) for k, v in request_kwargs if k != "headers"]
+    request_kwargs.insert(first, ("headers", merged))
+
+
+def build_resources(planner: OperationPlanner, registry: SchemaRegistry, reserved_attrs: frozenset[str]) -> list[ResourcePlan]:
+    """Name resource modules/classes/attributes and compute their imports."""
+    modules = NameAllocator({"__init__"})
+    classes = NameAllocator({"SyncAPIResource", "AsyncAPIResource", "SyncAPIClient", "AsyncAPIClient"}, separator="")
+    attrs = NameAllocator(reserved_attrs)
+    result: list[ResourcePlan] = []
+    for tag in sorted(planner.resources, key=lambda t: (snake_case(t), t)):
+        builder = planner.resources[tag]
+        stem = safe_identifier(snake_case(tag), fallback="resource")
+        module = modules.take(stem)
+        base_class = pascal_case(tag) or "Resource"
+        if not base_class[0].isalpha():
+            base_class = "Resource" + base_class
+        class_name = classes.take(base_class)
+        async_name = classes.take("Async" + class_name)
+        attribute = attrs.take(safe_identifier(snake_case(tag), reserved=reserved_attrs, fallback="resource"))
+        # Models imported by name in this module; rename those that clash with our own names.
+        local_names = {class_name, async_name, "SyncAPIResource", "AsyncAPIResource"}
+        rename: dict[str, str] = {}
+        for model in sorted(builder.uses.models):
+            rename[model] = model + "Model" if model in local_names else model
+        tc_imports = tuple(
+            f"from ..models.{registry.module_of(m)} import {m}" + (f" as {rename[m]}" if rename[m] != m else "")
+            for m in sorted(builder.uses.models)
+        )
+        operations = tuple(_rename_models(op, rename, registry) for op in builder.operations)
+        result.append(
+            ResourcePlan(
+                tag=tag,
+                module_name=module,
+                class_name=class_name,
+                async_class_name=async_name,
+                attribute=attribute,
+                docstring=docstring_body(f"Operations tagged {tag!r}."),
+                operations=operations,
+                imports=_resource_imports(builder.uses),
+                type_checking_imports=tc_imports,
+            )
+        )
+    return result
+
+
+_RUNTIME_NAMES = {"NotGiven": "_types", "NotModified": "_response"}
+
+
+def _resource_imports(uses: Uses) -> tuple[str, ...]:
+    """Runtime imports of a resource module (cheap ones only: models are imported lazily)."""
+    lines = ["from __future__ import annotations", ""]
+    abc = sorted(uses.typing & {"Sequence", "Mapping"})
+    typing_names = sorted((uses.typing - {"Sequence", "Mapping"} - set(_RUNTIME_NAMES)) | {"TYPE_CHECKING"})
+    if abc:
+        lines.append(f"from collections.abc import {', '.join(abc)}")
+    if uses.datetime:
+        lines.append(f"from datetime import {', '.join(sorted(uses.datetime))}")
+    lines.append(f"from typing import {', '.join(typing_names)}")
+    lines.append("")
+    lines.append("from .._base_client import AsyncAPIResource, SyncAPIResource")
+    types = ["RequestOptions"] + (["NOT_GIVEN", "NotGiven"] if "NotGiven" in uses.typing else [])
+    lines.append(f"from .._types import {', '.join(sorted(types))}")
+    return tuple(lines)
+
+
+def _rename_models(op: OperationPlan, rename: dict[str, str], registry: SchemaRegistry) -> OperationPlan:
+    """Apply import aliases and turn the needed model names into lazy import statements."""
+
+    def sub(expr: str) -> str:
+        if all(old == new for old, new in rename.items()):
+            return expr
+        # string literals (Literal["Pet"]) are matched first and kept as they are
+        return _TOKEN_RE.sub(lambda m: m.group(1) or rename.get(m.group(), m.group()), expr)
+
+    lazy = tuple(
+        f"from ..models.{registry.module_of(m)} import {m}" + (f" as {rename[m]}" if rename.get(m, m) != m else "")
+        for m in op.lazy_imports
+    )
+    positional = tuple(ParamPlan(p.name, p.wire_name, sub(p.annotation), p.default_expr, p.location, p.description) for p in op.positional)
+    keyword = tuple(ParamPlan(p.name, p.wire_name, sub(p.annotation), p.default_expr, p.location, p.description) for p in op.keyword)
+    kwargs = tuple((k, sub(v) if k == "cast_to" else v) for k, v in op.request_kwargs)
+    return OperationPlan(
+        method_name=op.method_name,
+        http_method=op.http_method,
+        path_literal=op.path_literal,
+        docstring=op.docstring,
+        positional=positional,
+        keyword=keyword,
+        return_annotation=sub(op.return_annotation),
+        request_kwargs=kwargs,
+        lazy_imports=lazy,
+        deprecated=op.deprecated,
+    )

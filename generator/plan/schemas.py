@@ -1,0 +1,486 @@
+"""JSON Schema (OpenAPI 3.0 / 3.1) -> Python type expressions and model plans.
+
+Nothing here recurses over the `$ref` graph: references to object schemas become class
+names (resolved lazily at runtime), aliases are inlined under a depth limit, and models are
+built from a work queue. Deep chains and cycles therefore cost nothing extra.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.plan.model import FieldPlan, ModelPlan
+from generator.plan.names import (
+    BUILTIN_NAMES,
+    KEYWORDS,
+    NameAllocator,
+    clean_text,
+    docstring_body,
+    pascal_case,
+    py_str,
+    safe_identifier,
+    snake_case,
+)
+
+Schema = dict[str, Any]
+
+SCHEMA_REF_PREFIX = "#/components/schemas/"
+
+# Names the generated modules import or define; model classes must never take them, because
+# runtime annotation resolution looks class names up next to these.
+RESERVED_CLASS_NAMES = frozenset(
+    {
+        "BaseModel", "Field", "Any", "Literal", "TYPE_CHECKING", "TypeAlias", "datetime", "date",
+        "annotations", "Sequence", "Mapping", "NotGiven", "NOT_GIVEN", "RequestOptions",
+        "NotModified", "SyncAPIResource", "AsyncAPIResource", "link", "Union", "Optional",
+    }
+) | BUILTIN_NAMES | KEYWORDS
+
+# pydantic.BaseModel attributes and our runtime helpers: a field of that name would shadow them.
+RESERVED_FIELD_NAMES = frozenset(
+    {
+        "model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set",
+        "model_construct", "model_copy", "model_dump", "model_dump_json", "model_json_schema",
+        "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
+        "model_validate_json", "model_validate_strings", "copy", "dict", "json", "parse_obj",
+        "parse_raw", "parse_file", "from_orm", "construct", "schema", "schema_json", "validate",
+        "update_forward_refs", "fields", "to_dict", "to_json", "self", "cls",
+        "Field", "BaseModel", "Any", "Literal", "TYPE_CHECKING", "datetime", "date", "annotations",
+    }
+)
+
+MAX_INLINE_DEPTH = 40
+
+_PRIMITIVES = {"integer": "int", "number": "float", "boolean": "bool", "string": "str"}
+
+
+@dataclass
+class Uses:
+    """What a type expression needs imported: model classes and typing/datetime names."""
+
+    models: set[str] = field(default_factory=set)
+    typing: set[str] = field(default_factory=set)
+    datetime: set[str] = field(default_factory=set)
+
+    def merge(self, other: Uses) -> None:
+        self.models |= other.models
+        self.typing |= other.typing
+        self.datetime |= other.datetime
+
+
+@dataclass(frozen=True)
+class TypeExpr:
+    expr: str  # without the `| None`
+    nullable: bool = False
+
+    def annotation(self, *, optional: bool = False) -> str:
+        if (self.nullable or optional) and self.expr not in ("Any", "None"):
+            return f"{self.expr} | None"
+        return self.expr
+
+
+@dataclass
+class _ModelSource:
+    class_name: str
+    module_name: str
+    schema: Schema
+    wire_name: str  # component name, or "" for inline models
+
+
+def _types_of(schema: Schema) -> tuple[list[str], bool]:
+    """The non-null `type` entries and whether null is allowed (3.0 nullable, 3.1 type list)."""
+    raw = schema.get("type")
+    types = [raw] if isinstance(raw, str) else [t for t in raw if isinstance(t, str)] if isinstance(raw, list) else []
+    nullable = "null" in types or schema.get("nullable") is True
+    return [t for t in types if t != "null"], nullable
+
+
+def _is_null_schema(schema: object) -> bool:
+    if not isinstance(schema, dict):
+        return False
+    types, _ = _types_of(schema)
+    raw = schema.get("type")
+    return raw == "null" or (isinstance(raw, list) and raw == ["null"]) or (schema.get("enum") == [None])
+
+
+class SchemaRegistry:
+    """Owns class/module names of models and turns schemas into type expressions."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.spec = spec
+        components = spec.get("components") if isinstance(spec.get("components"), dict) else {}
+        raw = components.get("schemas") if isinstance(components, dict) else None
+        self.components: dict[str, Schema] = (
+            {str(k): v for k, v in raw.items() if isinstance(v, dict)} if isinstance(raw, dict) else {}
+        )
+        self._class_names = NameAllocator(RESERVED_CLASS_NAMES, separator="")
+        self._module_names = NameAllocator({"__init__", "_link"} | KEYWORDS)
+        self._sources: list[_ModelSource] = []
+        self._module_by_class: dict[str, str] = {}
+        self._by_component: dict[str, _ModelSource] = {}
+        self._by_inline_id: dict[int, _ModelSource] = {}
+        self._alias_names: dict[str, tuple[str, str]] = {}  # component -> (class, module) for aliases
+        self._alias_cache: dict[str, tuple[TypeExpr, Uses]] = {}
+        self._alias_in_progress: set[str] = set()
+        for name, schema in self.components.items():
+            if self._is_model_schema(schema):
+                self._by_component[name] = self._new_source(name, schema, wire_name=name)
+        for name, schema in self.components.items():
+            if name not in self._by_component:
+                class_name = self._allocate_class(name)
+                module = self._module_names.take(self._module_stem(class_name))
+                self._alias_names[name] = (class_name, module)
+                self._module_by_class[class_name] = module
+
+    # -- naming -------------------------------------------------------------------------------
+
+    def _allocate_class(self, hint: str) -> str:
+        base = pascal_case(hint) or "Model"
+        if not base[0].isalpha():
+            base = "Model" + base
+        while base in RESERVED_CLASS_NAMES:
+            base += "_"
+        return self._class_names.take(base)
+
+    @staticmethod
+    def _module_stem(class_name: str) -> str:
+        # keywords/builtins get a trailing "_" (`class_`): module stems must be importable names
+        return safe_identifier(snake_case(class_name), fallback="model")
+
+    def _new_source(self, hint: str, schema: Schema, *, wire_name: str) -> _ModelSource:
+        class_name = self._allocate_class(hint)
+        module = self._module_names.take(self._module_stem(class_name))
+        source = _ModelSource(class_name, module, schema, wire_name)
+        self._sources.append(source)
+        self._module_by_class[class_name] = module
+        return source
+
+    # -- classification -----------------------------------------------------------------------
+
+    def deref(self, schema: object, *, limit: int = 50) -> Schema:
+        """Follow local `$ref`s (not only component schemas) up to `limit` hops."""
+        current = schema
+        for _ in range(limit):
+            if not isinstance(current, dict) or not isinstance(current.get("$ref"), str):
+                break
+            target = self._pointer(current["$ref"])
+            if target is None:
+                return {}
+            current = target
+        return current if isinstance(current, dict) else {}
+
+    def _pointer(self, ref: str) -> object | None:
+        if not ref.startswith("#/"):
+            return None
+        node: object = self.spec
+        for part in ref[2:].split("/"):
+            part = part.replace("~1", "/").replace("~0", "~")
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+                node = node[int(part)]
+            else:
+                return None
+        return node
+
+    def _is_model_schema(self, schema: Schema) -> bool:
+        if schema.get("enum") is not None or "$ref" in schema:
+            return False
+        if isinstance(schema.get("properties"), dict) and schema["properties"]:
+            return True
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            # `allOf: [{$ref: X}]` alone is just X (often used to attach a description).
+            single_ref = len(all_of) == 1 and isinstance(all_of[0], dict) and "$ref" in all_of[0]
+            return not single_ref
+        types, _ = _types_of(schema)
+        if types == ["object"] and not schema.get("anyOf") and not schema.get("oneOf"):
+            extra = schema.get("additionalProperties")
+            return not isinstance(extra, dict) or not extra
+        return False
+
+    def merged_properties(self, schema: Schema) -> tuple[dict[str, Schema], set[str]]:
+        """Properties and required names of an object schema, with `allOf` parts merged in order."""
+        props: dict[str, Schema] = {}
+        required: set[str] = set()
+        stack: list[object] = [schema]
+        seen: set[int] = set()
+        order: list[Schema] = []
+        while stack:  # iterative pre-order over allOf parts, following refs once each
+            node = self.deref(stack.pop())
+            if id(node) in seen:
+                continue
+            seen.add(id(node))
+            order.append(node)
+            parts = node.get("allOf")
+            if isinstance(parts, list):
+                stack.extend(reversed(parts))
+        for node in order:
+            node_props = node.get("properties")
+            if isinstance(node_props, dict):
+                for key, value in node_props.items():
+                    props[str(key)] = value if isinstance(value, dict) else {}
+            node_required = node.get("required")
+            if isinstance(node_required, list):
+                required |= {str(r) for r in node_required}
+        return props, required
+
+    # -- type expressions ---------------------------------------------------------------------
+
+    def resolve(self, schema: object, hint: str, uses: Uses, depth: int = 0) -> TypeExpr:
+        """The Python type for `schema`; `hint` names inline models created on the way."""
+        if not isinstance(schema, dict) or depth > MAX_INLINE_DEPTH:
+            uses.typing.add("Any")
+            return TypeExpr("Any")
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            return self._resolve_ref(ref, hint, uses, depth)
+        types, nullable = _types_of(schema)
+
+        for key in ("anyOf", "oneOf"):
+            members = schema.get(key)
+            if isinstance(members, list) and members:
+                return self._union(members, hint, uses, depth, nullable)
+
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            if len(all_of) == 1 and not schema.get("properties"):
+                inner = self.resolve(all_of[0], hint, uses, depth + 1)
+                return TypeExpr(inner.expr, inner.nullable or nullable)
+            return TypeExpr(self._inline_model(schema, hint, uses), nullable)
+
+        enum = schema.get("enum")
+        if isinstance(enum, list) and enum:
+            literal = self._literal(enum, uses)
+            if literal is not None:
+                return TypeExpr(literal, nullable or None in enum)
+        if "const" in schema:
+            literal = self._literal([schema["const"]], uses)
+            if literal is not None:
+                return TypeExpr(literal, nullable)
+
+        if not types:
+            if isinstance(schema.get("properties"), dict) and schema["properties"]:
+                types = ["object"]
+            elif "items" in schema:
+                types = ["array"]
+            else:
+                uses.typing.add("Any")
+                return TypeExpr("Any")
+        exprs = [self._single_type(t, schema, hint, uses, depth) for t in types]
+        return TypeExpr(" | ".join(dict.fromkeys(exprs)), nullable)
+
+    def _single_type(self, kind: str, schema: Schema, hint: str, uses: Uses, depth: int) -> str:
+        fmt = schema.get("format")
+        if kind == "string":
+            if fmt == "date-time":
+                uses.datetime.add("datetime")
+                return "datetime"
+            if fmt == "date":
+                uses.datetime.add("date")
+                return "date"
+            if fmt == "binary":
+                return "bytes"
+            return "str"
+        if kind in _PRIMITIVES:
+            return _PRIMITIVES[kind]
+        if kind == "array":
+            items = schema.get("items")
+            item = self.resolve(items, hint + "Item", uses, depth + 1) if isinstance(items, dict) else None
+            if item is None:
+                uses.typing.add("Any")
+                return "list[Any]"
+            return f"list[{item.annotation()}]"
+        if kind == "object":
+            props = schema.get("properties")
+            if isinstance(props, dict) and props:
+                return self._inline_model(schema, hint, uses)
+            extra = schema.get("additionalProperties")
+            if isinstance(extra, dict) and extra:
+                value = self.resolve(extra, hint + "Value", uses, depth + 1)
+                return f"dict[str, {value.annotation()}]"
+            uses.typing.add("Any")
+            return "dict[str, Any]"
+        uses.typing.add("Any")
+        return "Any"
+
+    def _literal(self, values: list[Any], uses: Uses) -> str | None:
+        usable = [v for v in values if v is not None]
+        if not usable or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in usable):
+            if usable and all(isinstance(v, bool) for v in usable):
+                uses.typing.add("Literal")
+                return "Literal[" + ", ".join(repr(v) for v in dict.fromkeys(usable)) + "]"
+            return None
+        uses.typing.add("Literal")
+        return "Literal[" + ", ".join(py_str(v) if isinstance(v, str) else repr(v) for v in dict.fromkeys(usable)) + "]"
+
+    def _union(self, members: list[Any], hint: str, uses: Uses, depth: int, nullable: bool) -> TypeExpr:
+        exprs: list[str] = []
+        for index, member in enumerate(members):
+            if _is_null_schema(member):
+                nullable = True
+                continue
+            resolved = self.resolve(member, f"{hint}{index + 1}" if len(members) > 1 else hint, uses, depth + 1)
+            nullable = nullable or resolved.nullable
+            exprs.append(resolved.expr)
+        unique = list(dict.fromkeys(exprs))
+        if "Any" in unique or not unique:
+            uses.typing.add("Any")
+            return TypeExpr("Any", nullable)
+        return TypeExpr(" | ".join(unique), nullable)
+
+    def _resolve_ref(self, ref: str, hint: str, uses: Uses, depth: int) -> TypeExpr:
+        if ref.startswith(SCHEMA_REF_PREFIX) and "/" not in ref[len(SCHEMA_REF_PREFIX):]:
+            name = ref[len(SCHEMA_REF_PREFIX):].replace("~1", "/").replace("~0", "~")
+            source = self._by_component.get(name)
+            if source is not None:
+                uses.models.add(source.class_name)
+                return TypeExpr(source.class_name)
+            if name in self.components:
+                return self._alias_expr(name, uses)
+        target = self._pointer(ref)
+        if isinstance(target, dict) and depth < MAX_INLINE_DEPTH:
+            return self.resolve(target, hint, uses, depth + 1)
+        uses.typing.add("Any")
+        return TypeExpr("Any")
+
+    def _alias_expr(self, name: str, uses: Uses) -> TypeExpr:
+        """A non-object component is inlined wherever it is used (cycles -> Any)."""
+        cached = self._alias_cache.get(name)
+        if cached is None:
+            if name in self._alias_in_progress or len(self._alias_in_progress) > MAX_INLINE_DEPTH:
+                uses.typing.add("Any")
+                return TypeExpr("Any")
+            self._alias_in_progress.add(name)
+            inner = Uses()
+            try:
+                expr = self.resolve(self.components[name], self._alias_names[name][0], inner)
+            finally:
+                self._alias_in_progress.discard(name)
+            cached = (expr, inner)
+            self._alias_cache[name] = cached
+        uses.merge(cached[1])
+        return cached[0]
+
+    def _inline_model(self, schema: Schema, hint: str, uses: Uses) -> str:
+        source = self._by_inline_id.get(id(schema))
+        if source is None:
+            source = self._new_source(hint, schema, wire_name="")
+            self._by_inline_id[id(schema)] = source
+        uses.models.add(source.class_name)
+        return source.class_name
+
+    def model_ref(self, schema: object) -> str | None:
+        """The class name when `schema` is a `$ref` to a model component (for body typing)."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref.startswith(SCHEMA_REF_PREFIX):
+                source = self._by_component.get(ref[len(SCHEMA_REF_PREFIX):])
+                if source is not None:
+                    return source.class_name
+        return None
+
+    def module_of(self, class_name: str) -> str:
+        return self._module_by_class[class_name]
+
+    # -- model plans --------------------------------------------------------------------------
+
+    def build_models(self) -> list[ModelPlan]:
+        """Plan every model, including inline ones discovered while planning (work queue)."""
+        plans: list[ModelPlan] = []
+        for name in self.components:  # aliases may create inline models: find them first
+            if name in self._alias_names:
+                self._alias_expr(name, Uses())
+        index = 0
+        while index < len(self._sources):  # the queue grows as inline models are found
+            plans.append(self._plan_model(self._sources[index]))
+            index += 1
+        for name in self.components:
+            if name in self._alias_names:
+                plans.append(self._plan_alias(name))
+        return plans
+
+    def modules_by_class(self) -> dict[str, str]:
+        return self._module_by_class
+
+    def _plan_model(self, source: _ModelSource) -> ModelPlan:
+        props, required = self.merged_properties(source.schema)
+        uses = Uses()
+        allocator = NameAllocator()
+        fields: list[FieldPlan] = []
+        uses_field = False
+        for wire, prop in props.items():
+            name = allocator.take(
+                safe_identifier(snake_case(wire), reserved=RESERVED_FIELD_NAMES, fallback="field")
+            )
+            resolved = self.resolve(prop, source.class_name + pascal_case(wire), uses)
+            is_required = wire in required
+            annotation = resolved.annotation(optional=not is_required)
+            description = clean_text(prop.get("description")) or clean_text(self.deref(prop).get("description"))
+            args: list[str] = []
+            if not is_required:
+                args.append("default=None")
+            if name != wire:
+                args.append(f"alias={py_str(wire)}")
+            if description:
+                args.append(f"description={py_str(description)}")
+            if name != wire or description:
+                value: str | None = f"Field({', '.join(args)})"
+                uses_field = True
+            else:
+                value = None if is_required else "None"
+            fields.append(FieldPlan(name, wire, annotation, value))
+        doc = clean_text(source.schema.get("description")) or clean_text(source.schema.get("title"))
+        if not doc:
+            doc = f"The {source.wire_name} schema." if source.wire_name else f"{source.class_name} (inline object)."
+        imports = ["from __future__ import annotations", ""]
+        typing_names = sorted(uses.typing | {"TYPE_CHECKING"}) if uses.models - {source.class_name} else sorted(uses.typing)
+        if uses.datetime:
+            imports.append(f"from datetime import {', '.join(sorted(uses.datetime))}")
+        if typing_names:
+            imports.append(f"from typing import {', '.join(typing_names)}")
+        if uses.datetime or typing_names:
+            imports.append("")
+        if uses_field:
+            imports.append("from pydantic import Field")
+            imports.append("")
+        imports.append("from .._models import BaseModel")
+        others = sorted(uses.models - {source.class_name})
+        modules = self.modules_by_class()
+        tc_imports = tuple(f"from .{modules[c]} import {c}" for c in others)
+        links = tuple((c, modules[c]) for c in others)
+        return ModelPlan(
+            class_name=source.class_name,
+            module_name=source.module_name,
+            docstring=docstring_body(doc),
+            kind="model",
+            fields=tuple(fields),
+            imports=tuple(imports),
+            type_checking_imports=tc_imports,
+            links=links,
+        )
+
+    def _plan_alias(self, name: str) -> ModelPlan:
+        class_name, module = self._alias_names[name]
+        uses = Uses()
+        expr = self._alias_expr(name, uses)
+        schema = self.components[name]
+        doc = clean_text(schema.get("description")) or clean_text(schema.get("title")) or f"The {name} schema."
+        modules = self.modules_by_class()
+        imports = ["from __future__ import annotations", ""]
+        typing_names = sorted(uses.typing | {"TypeAlias"})
+        if uses.datetime:
+            imports.append(f"from datetime import {', '.join(sorted(uses.datetime))}")
+        imports.append(f"from typing import {', '.join(typing_names)}")
+        if uses.models:
+            imports.append("")
+            imports.extend(f"from .{modules[c]} import {c}" for c in sorted(uses.models))
+        return ModelPlan(
+            class_name=class_name,
+            module_name=module,
+            docstring=docstring_body(doc),
+            kind="alias",
+            alias_expr=expr.annotation(),
+            imports=tuple(imports),
+        )

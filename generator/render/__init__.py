@@ -1,0 +1,72 @@
+"""PackagePlan -> {relative path: source text} through the Jinja2 templates in `templates/`.
+
+An override directory (`--templates DIR`) is searched first, template by template, so a
+user can replace e.g. `package/models/model.py.jinja` and keep everything else.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+
+from generator.plan.model import PackagePlan
+
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
+
+# (template name, output path relative to the package root dir) for one-off files.
+_PROJECT_FILES = (
+    ("package/pyproject.toml.jinja", "pyproject.toml"),
+    ("package/README.md.jinja", "README.md"),
+)
+_PACKAGE_FILES = (
+    ("package/__init__.py.jinja", "__init__.py"),
+    ("package/py.typed.jinja", "py.typed"),
+    ("package/_client.py.jinja", "_client.py"),
+    ("package/models/__init__.py.jinja", "models/__init__.py"),
+    ("package/models/_link.py.jinja", "models/_link.py"),
+    ("package/resources/__init__.py.jinja", "resources/__init__.py"),
+)
+
+
+def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
+    loaders.append(jinja2.FileSystemLoader(str(TEMPLATES_DIR)))
+    return jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        undefined=jinja2.StrictUndefined,
+        autoescape=False,  # we emit Python, not HTML; quoting is decided by the planner
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_package(plan: PackagePlan, templates_dir: Path | None = None) -> dict[str, str]:
+    """Every file of the package, unformatted, keyed by path relative to the output dir."""
+    env = make_environment(templates_dir)
+    pkg = plan.package_name
+    files: dict[str, str] = {}
+    for template, out in _PROJECT_FILES:
+        files[out] = env.get_template(template).render(plan=plan)
+    for template, out in _PACKAGE_FILES:
+        files[f"{pkg}/{out}"] = env.get_template(template).render(plan=plan)
+    runtime_names = sorted(
+        name for name in env.list_templates() if name.startswith("runtime/") and name.endswith(".py.jinja")
+    )
+    runtime_context = {"package_name": pkg, "security_schemes": plan.security_schemes}
+    for name in runtime_names:
+        stem = name[len("runtime/") : -len(".jinja")]
+        files[f"{pkg}/{stem}"] = env.get_template(name).render(**runtime_context)
+    model_templates = {
+        "model": env.get_template("package/models/model.py.jinja"),
+        "alias": env.get_template("package/models/alias.py.jinja"),
+    }
+    for model in plan.models:
+        files[f"{pkg}/models/{model.module_name}.py"] = model_templates[model.kind].render(plan=plan, model=model)
+    resource_template = env.get_template("package/resources/resource.py.jinja")
+    for resource in plan.resources:
+        files[f"{pkg}/resources/{resource.module_name}.py"] = resource_template.render(plan=plan, resource=resource)
+    return files

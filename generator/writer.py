@@ -1,0 +1,175 @@
+"""Formatting (black, parallel, cached) and deterministic writing of generated files.
+
+`format_files` is pure apart from its cache: the same input always gives the same text.
+`write_files` touches only files whose bytes change (unchanged files keep their mtime) and
+removes files that an earlier run wrote but this one no longer produces (tracked in a
+manifest inside the output directory); files it never wrote are left alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import os
+import tempfile
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import black
+from black.mode import TargetVersion
+
+_BLACK_VERSION = importlib.metadata.version("black")
+MANIFEST_NAME = ".sdkgen-manifest"
+_MODE = black.Mode(target_versions={TargetVersion.PY310}, line_length=88)
+# Below this many bytes to format, starting worker processes costs more than it saves.
+_PARALLEL_THRESHOLD = 200_000
+
+
+class GenerationError(Exception):
+    """A rendered file is not valid Python: a template bug, never the user's fault."""
+
+
+def default_cache_dir() -> Path:
+    explicit = os.environ.get("SDKGEN_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sdkgen" / "black"
+
+
+def _cache_key(text: str) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"black={_BLACK_VERSION};mode={_MODE!r}\n".encode())
+    digest.update(text.encode())
+    return digest.hexdigest()
+
+
+def _format_one(text: str) -> str:
+    # format_str skips black's AST-equivalence check (like --fast): the input was compiled
+    # by check_compiles() and is machine-written, so the check would only cost time.
+    return black.format_str(text, mode=_MODE)
+
+
+def _format_chunk(texts: list[str]) -> list[str]:
+    return [_format_one(t) for t in texts]
+
+
+def check_compiles(files: Mapping[str, str]) -> None:
+    for path, text in files.items():
+        if path.endswith(".py"):
+            try:
+                compile(text, path, "exec", dont_inherit=True)
+            except SyntaxError as error:
+                raise GenerationError(f"{path}:{error.lineno}: {error.msg}") from error
+
+
+def _chunks(items: list[tuple[str, str]], count: int) -> list[list[tuple[str, str]]]:
+    """Split into `count` lists of similar total size (largest first, greedy)."""
+    buckets: list[list[tuple[str, str]]] = [[] for _ in range(count)]
+    sizes = [0] * count
+    for item in sorted(items, key=lambda i: -len(i[1])):
+        target = sizes.index(min(sizes))
+        buckets[target].append(item)
+        sizes[target] += len(item[1])
+    return [b for b in buckets if b]
+
+
+def format_files(
+    files: Mapping[str, str], *, cache_dir: Path | None = None, workers: int = 2
+) -> dict[str, str]:
+    """Black-format every `.py` file (others pass through); raises GenerationError on bad code."""
+    check_compiles(files)
+    cache = cache_dir if cache_dir is not None else default_cache_dir()
+    result: dict[str, str] = {}
+    missing: list[tuple[str, str]] = []
+    keys: dict[str, str] = {}
+    for path, text in files.items():
+        if not path.endswith(".py"):
+            result[path] = text
+            continue
+        key = keys[path] = _cache_key(text)
+        try:
+            result[path] = (cache / key[:2] / key).read_text(encoding="utf-8")
+        except OSError:
+            missing.append((path, text))
+    if missing:
+        total = sum(len(t) for _, t in missing)
+        if workers > 1 and total > _PARALLEL_THRESHOLD:
+            # Several chunks per worker so one big file does not leave the other worker idle.
+            chunks = _chunks(missing, workers * 4)
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                outputs = list(pool.map(_format_chunk, [[t for _, t in c] for c in chunks]))
+            formatted = [(p, out) for chunk, outs in zip(chunks, outputs) for (p, _), out in zip(chunk, outs)]
+        else:
+            formatted = [(p, _format_one(t)) for p, t in missing]
+        for path, text in formatted:
+            result[path] = text
+            _store(cache, keys[path], text)
+    return {path: result[path] for path in sorted(result)}
+
+
+def _store(cache: Path, key: str, text: str) -> None:
+    """Best effort: a read-only or full cache dir only costs speed."""
+    try:
+        folder = cache / key[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, folder / key)
+    except OSError:
+        pass
+
+
+@dataclass
+class WriteReport:
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+
+
+def _safe_target(out_dir: Path, relative: str) -> Path:
+    path = Path(relative)
+    if path.is_absolute() or ".." in path.parts:
+        raise GenerationError(f"refusing to write outside the output directory: {relative!r}")
+    return out_dir / path
+
+
+def write_files(out_dir: Path, files: Mapping[str, str]) -> WriteReport:
+    """Write `files` under `out_dir`; only changed bytes hit the disk; stale files are removed."""
+    report = WriteReport()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    manifest = out_dir / MANIFEST_NAME
+    previous: list[str] = []
+    if manifest.is_file():
+        previous = [line for line in manifest.read_text(encoding="utf-8").splitlines() if line]
+    for relative in sorted(files):
+        target = _safe_target(out_dir, relative)
+        data = files[relative].encode("utf-8")
+        try:
+            if target.read_bytes() == data:
+                report.unchanged.append(relative)
+                continue
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        report.written.append(relative)
+    for relative in sorted(set(previous) - set(files)):
+        target = _safe_target(out_dir, relative)
+        if target.is_file():
+            target.unlink()
+            report.removed.append(relative)
+            _remove_empty_parents(target.parent, out_dir)
+    listing = "".join(f"{p}\n" for p in sorted(files)).encode("utf-8")
+    if not manifest.is_file() or manifest.read_bytes() != listing:
+        manifest.write_bytes(listing)
+    return report
+
+
+def _remove_empty_parents(folder: Path, stop: Path) -> None:
+    while folder != stop and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
