@@ -1,0 +1,87 @@
+"""One typed call per tool: `POST /api/v1/Agents/Chat/RejectChatSessionTransfer` with ChatSessionId=1.
+
+Each adapter imports the generated package by name and returns a zero-argument callable that makes
+the call against `base_url` through the SDK's public API, the way a user would write it. These run
+inside the scratch runtime venv (see call_client.py), so they use only the standard library and the
+generated package. Names are found by introspection where the generators' naming rules would make
+hard-coding brittle (operationId `v1ChatAgent_RejectChatSessionTransfer`, tag `Chat_Agent`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+from collections.abc import Callable
+from typing import Any
+
+OPERATION_ID = "v1ChatAgent_RejectChatSessionTransfer"
+REQUEST_SCHEMA = "RejectChatSessionTransferRequest"
+
+Call = Callable[[], Any]
+
+
+def _squash(name: str) -> str:
+    """Compare identifiers across naming styles: v1ChatAgent_Reject == v_1_chat_agent_reject."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def sdkgen_call(package: str, base_url: str) -> Call:
+    module = importlib.import_module(package)
+    client_class = getattr(module, "Client", None) or _first_class_named(module, "Client")
+    try:
+        client = client_class(base_url=base_url)
+    except TypeError:
+        client = client_class(base_url)
+    return lambda: client.chat_agent.reject_chat_session_transfer(chat_session_id=1)
+
+
+def openapi_python_client_call(package: str, base_url: str) -> Call:
+    client_module = importlib.import_module(f"{package}.client")
+    operation = _find_submodule(f"{package}.api", OPERATION_ID)
+    models = importlib.import_module(f"{package}.models")
+    body = getattr(models, REQUEST_SCHEMA)(chat_session_id=1)
+    client = client_module.Client(base_url=base_url)
+    return lambda: operation.sync(client=client, body=body)
+
+
+def openapi_generator_call(package: str, base_url: str) -> Call:
+    module = importlib.import_module(package)
+    api_client = module.ApiClient(module.Configuration(host=base_url))
+    api = module.ChatAgentApi(api_client)
+    method = _find_attribute(api, OPERATION_ID)
+    request = getattr(module, REQUEST_SCHEMA)(chat_session_id=1)
+    return lambda: method(request)
+
+
+ADAPTERS: dict[str, Callable[[str, str], Call]] = {
+    "sdkgen": sdkgen_call,
+    "openapi-python-client": openapi_python_client_call,
+    "openapi-generator": openapi_generator_call,
+}
+
+
+def _first_class_named(module: Any, suffix: str) -> Any:
+    for name in sorted(getattr(module, "__all__", dir(module))):
+        value = getattr(module, name, None)
+        if isinstance(value, type) and name.endswith(suffix):
+            return value
+    raise LookupError(f"{module.__name__} exports no class named *{suffix}")
+
+
+def _find_submodule(package: str, operation_id: str) -> Any:
+    """The module under `package` (searched recursively) whose name is the operationId."""
+    root = importlib.import_module(package)
+    wanted = _squash(operation_id)
+    for info in pkgutil.walk_packages(root.__path__, prefix=f"{package}."):
+        if _squash(info.name.rsplit(".", 1)[-1]) == wanted:
+            return importlib.import_module(info.name)
+    raise LookupError(f"no module for {operation_id} under {package}")
+
+
+def _find_attribute(obj: Any, operation_id: str) -> Any:
+    wanted = _squash(operation_id)
+    for name in dir(obj):
+        if _squash(name) == wanted:
+            return getattr(obj, name)
+    raise LookupError(f"{type(obj).__name__} has no method for {operation_id}")

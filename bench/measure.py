@@ -1,0 +1,89 @@
+"""Measurements that each start fresh processes: generation under the rusage wrapper, cold imports,
+and timed typed calls."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from procs import Outcome, first_error_line, run_bounded
+
+HERE = Path(__file__).resolve().parent
+
+
+@dataclass(frozen=True)
+class RunUsage:
+    wall_s: float
+    cpu_s: float
+    max_rss_mib: float
+
+
+def measure_command(argv: list[str], *, timeout: float, cwd: Path, env: dict[str, str]) -> RunUsage | str:
+    """Wall/CPU/peak RSS of one run of argv, or the first error line when it fails."""
+    wrapper = [sys.executable, str(HERE / "rusage_wrapper.py"), str(timeout), "--", *argv]
+    outcome = run_bounded(wrapper, timeout=timeout + 60, cwd=cwd, env=env)
+    if not outcome.ok:
+        return f"measuring wrapper: {outcome.first_error_line()}"
+    report = json.loads(outcome.stdout)
+    if report["returncode"] is None:
+        return f"timed out after {timeout:.0f} s"
+    if report["returncode"] != 0:
+        return first_error_line(report["output_tail"]) or f"exit {report['returncode']}"
+    return RunUsage(report["wall_s"], report["cpu_s"], report["max_rss_kib"] / 1024)
+
+
+_WITH_BYTECODE = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+IMPORT_SNIPPET = (
+    "import importlib, sys, time\n"
+    "start = time.perf_counter()\n"
+    "importlib.import_module(sys.argv[1])\n"
+    "print(time.perf_counter() - start)\n"
+)
+
+
+def cold_import_ms(python: Path, module: str, *, repeats: int, timeout: float) -> list[float] | str:
+    """Import time of `module` in `repeats` fresh interpreters (interpreter start-up excluded)."""
+    times: list[float] = []
+    for _ in range(repeats):
+        outcome = run_bounded([str(python), "-c", IMPORT_SNIPPET, module], timeout=timeout, env=_WITH_BYTECODE)
+        if not outcome.ok:
+            return outcome.first_error_line()
+        times.append(float(outcome.stdout.strip().splitlines()[-1]) * 1000)
+    return times
+
+
+@dataclass(frozen=True)
+class CallRun:
+    calls_per_s: float
+    cpu_us_per_call: float
+    first_result: str
+
+
+def timed_calls(
+    python: Path, tool: str, package: str, base_url: str, *, calls: int, timeout: float
+) -> CallRun | str:
+    argv = [
+        str(python),
+        str(HERE / "call_client.py"),
+        "--tool",
+        tool,
+        "--package",
+        package,
+        "--base-url",
+        base_url,
+        "--calls",
+        str(calls),
+    ]
+    outcome: Outcome = run_bounded(argv, timeout=timeout)
+    if not outcome.ok:
+        return outcome.first_error_line()
+    report = json.loads(outcome.stdout)
+    return CallRun(
+        calls_per_s=report["calls"] / report["wall_s"],
+        cpu_us_per_call=report["cpu_s"] / report["calls"] * 1e6,
+        first_result=report["first_result"],
+    )

@@ -1,0 +1,150 @@
+"""Render BenchResults as a Markdown report and as JSON, with every figure also given as a ratio to
+sdkgen's (a ratio above 1 means the peer takes more time/memory/lines than sdkgen, except calls/s
+where above 1 means the peer is faster)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable
+from typing import Any
+
+from results import BenchResults, ToolResult
+from stats import Summary
+
+Metric = Callable[[ToolResult], float | None]
+
+# (column key, how to read the figure from a result) for every figure that gets a ratio
+RATIO_METRICS: dict[str, Metric] = {
+    "generate_wall": lambda r: r.generate_wall.median if r.generate_wall else None,
+    "generate_cpu": lambda r: r.generate_cpu.median if r.generate_cpu else None,
+    "peak_rss_mib": lambda r: r.peak_rss_mib,
+    "py_lines": lambda r: float(r.py_lines) if r.py_lines is not None else None,
+    "import_package_ms": lambda r: r.import_package_ms.median if r.import_package_ms else None,
+    "import_operation_ms": lambda r: r.import_operation_ms.median if r.import_operation_ms else None,
+    "calls_per_s": lambda r: r.calls_per_s.median if r.calls_per_s else None,
+    "cpu_us_per_call": lambda r: r.cpu_us_per_call.median if r.cpu_us_per_call else None,
+}
+
+
+def ratios(results: BenchResults) -> dict[str, dict[str, float | None]]:
+    """tool -> metric -> figure / sdkgen's figure (None when either is missing)."""
+    base = next((t for t in results.tools if t.tool == "sdkgen"), None)
+    table: dict[str, dict[str, float | None]] = {}
+    for tool in results.tools:
+        row: dict[str, float | None] = {}
+        for key, metric in RATIO_METRICS.items():
+            mine = metric(tool)
+            theirs = metric(base) if base else None
+            row[key] = mine / theirs if mine is not None and theirs else None
+        table[tool.tool] = row
+    return table
+
+
+def to_json(results: BenchResults) -> str:
+    document: dict[str, Any] = dataclasses.asdict(results)
+    document["ratios_vs_sdkgen"] = ratios(results)
+    return json.dumps(document, indent=2, sort_keys=True) + "\n"
+
+
+def to_markdown(results: BenchResults) -> str:
+    ratio_table = ratios(results)
+    lines = [
+        "# sdkgen benchmark",
+        "",
+        f"Spec: `{results.spec}` ({results.spec_operations} operations). "
+        f"Generation runs per tool: {results.runs}; typed calls per run: {results.calls}.",
+        "",
+        "| tool | version | generate s (median, min–max) | generate CPU s | peak RSS MiB "
+        "| Python lines (files) | installs | import package ms | import operation ms "
+        "| calls/s | client CPU µs/call |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for tool in results.tools:
+        r = ratio_table[tool.tool]
+        show_ratio = tool.tool != "sdkgen"
+        shown: set[str] = set()  # stages whose error is already in this row
+        cells = [
+            tool.tool,
+            tool.version,
+            _cell(tool, "generate", _spread(tool.generate_wall, "{:.2f}"), r["generate_wall"], show_ratio, shown),
+            _cell(tool, "generate", _median(tool.generate_cpu, "{:.2f}"), r["generate_cpu"], show_ratio, shown),
+            _cell(tool, "generate", _number(tool.peak_rss_mib, "{:.0f}"), r["peak_rss_mib"], show_ratio, shown),
+            _cell(tool, "lines", _lines(tool), r["py_lines"], show_ratio, shown),
+            _install_cell(tool),
+            _cell(tool, "import", _median(tool.import_package_ms, "{:.0f}"), r["import_package_ms"], show_ratio, shown),
+            _cell(tool, "import", _median(tool.import_operation_ms, "{:.0f}"), r["import_operation_ms"], show_ratio, shown),
+            _cell(tool, "call", _median(tool.calls_per_s, "{:.0f}"), r["calls_per_s"], show_ratio, shown),
+            _cell(tool, "call", _median(tool.cpu_us_per_call, "{:.0f}"), r["cpu_us_per_call"], show_ratio, shown),
+        ]
+        lines.append("| " + " | ".join(_escape(c) for c in cells) + " |")
+
+    stages = results.sdkgen
+    lines += [
+        "",
+        "Ratios in parentheses are the peer's figure divided by sdkgen's.",
+        "",
+        "## sdkgen stages on the corpus",
+        "",
+        "| figure | seconds |",
+        "| --- | --- |",
+        f"| parse corpus -> OpenAPI (median, min–max) | {_spread(stages.parse_wall, '{:.2f}')} |",
+        f"| parse peak RSS MiB | {_number(stages.parse_peak_rss_mib, '{:.0f}')} |",
+        f"| `sdkgen build`, cold | {_number(stages.build_cold, '{:.2f}')} |",
+        f"| `sdkgen build`, nothing changed | {_number(stages.build_no_change, '{:.2f}')} |",
+        f"| `sdkgen build`, one page changed | {_number(stages.build_one_page, '{:.2f}')} |",
+    ]
+    notes = stages.notes + results.notes
+    if notes:
+        lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
+    lines += ["", "## Machine", ""] + [f"- {key}: {value}" for key, value in results.machine.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _cell(
+    tool: ToolResult, stage: str, text: str, ratio: float | None, show_ratio: bool, shown: set[str]
+) -> str:
+    if stage in tool.errors:
+        # The error is shown once, in the stage's first column; its other columns stay empty.
+        if stage in shown:
+            return "–"
+        shown.add(stage)
+        return f"failed: {tool.errors[stage]}"
+    if show_ratio and ratio is not None:
+        return f"{text} ({ratio:.2f}×)"
+    return text
+
+
+def _install_cell(tool: ToolResult) -> str:
+    if "install" in tool.errors:
+        return f"no: {tool.errors['install']}"
+    if tool.installs is None:
+        return "–"
+    answer = "yes" if tool.installs else "no"
+    return f"{answer} ({tool.install_note})" if tool.install_note else answer
+
+
+def _lines(tool: ToolResult) -> str:
+    if tool.py_lines is None:
+        return "–"
+    return f"{tool.py_lines:,} ({tool.py_files})"
+
+
+def _spread(summary: Summary | None, fmt: str) -> str:
+    if summary is None:
+        return "–"
+    if summary.runs == 1:
+        return fmt.format(summary.median)
+    return f"{fmt.format(summary.median)} ({fmt.format(summary.low)}–{fmt.format(summary.high)})"
+
+
+def _median(summary: Summary | None, fmt: str) -> str:
+    return fmt.format(summary.median) if summary else "–"
+
+
+def _number(value: float | None, fmt: str) -> str:
+    return fmt.format(value) if value is not None else "–"
+
+
+def _escape(cell: str) -> str:
+    return cell.replace("|", "\\|").replace("\n", " ")

@@ -1,0 +1,50 @@
+"""The benchmark's results as plain data (serialised to latest.json, rendered to latest.md)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from stats import Summary
+
+
+@dataclass
+class ToolResult:
+    tool: str
+    version: str = "unknown"
+    generate_wall: Summary | None = None
+    generate_cpu: Summary | None = None
+    peak_rss_mib: float | None = None  # max over runs of the largest process in the tree
+    package: str | None = None
+    py_files: int | None = None
+    py_lines: int | None = None  # non-blank lines of the importable package, tests excluded
+    py_lines_all: int | None = None  # everything the tool wrote, tests and docs included
+    installs: bool | None = None
+    install_note: str = ""
+    operation_module: str | None = None
+    import_package_ms: Summary | None = None
+    import_operation_ms: Summary | None = None
+    calls_per_s: Summary | None = None
+    cpu_us_per_call: Summary | None = None
+    errors: dict[str, str] = field(default_factory=dict)  # column -> first error line
+
+
+@dataclass
+class SdkgenStages:
+    parse_wall: Summary | None = None
+    parse_peak_rss_mib: float | None = None
+    build_cold: float | None = None
+    build_no_change: float | None = None
+    build_one_page: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class BenchResults:
+    spec: str  # repo-relative or descriptive, never an absolute path
+    spec_operations: int
+    runs: int
+    calls: int
+    machine: dict[str, str]
+    tools: list[ToolResult]
+    sdkgen: SdkgenStages
+    notes: list[str]

@@ -1,0 +1,108 @@
+"""sdkgen's own stages on the corpus: parse time, and incremental `sdkgen build` figures.
+
+Both commands are feature-detected from `--help`; when one is missing the figure is left empty and
+a note says why.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from generators import first_option, cli_help
+from measure import RunUsage, measure_command
+from results import SdkgenStages
+from stats import Summary
+
+BUILD_TIMEOUT = 1800.0
+EDIT_MARKER = "Edited by the sdkgen benchmark to trigger an incremental rebuild.\n\n"
+
+
+def parse_corpus(
+    sdkgen: Path, corpus: Path, spec_out: Path, *, runs: int, timeout: float, env: dict[str, str], cwd: Path
+) -> tuple[SdkgenStages, bool]:
+    """Time `sdkgen parse` on the corpus; returns the figures and whether spec_out was produced."""
+    stages = SdkgenStages()
+    help_text = cli_help([str(sdkgen), "parse"])
+    if help_text is None:
+        stages.notes.append("`sdkgen parse` is not available yet: no parse figures")
+        return stages, False
+    output_option = first_option(help_text, ["--output", "-o"])
+    argv = [str(sdkgen), "parse", str(corpus)] + ([output_option, str(spec_out)] if output_option else [str(spec_out)])
+    usages: list[RunUsage] = []
+    for _ in range(runs):
+        spec_out.unlink(missing_ok=True)
+        usage = measure_command(argv, timeout=timeout, cwd=cwd, env=env)
+        if isinstance(usage, str):
+            stages.notes.append(f"`sdkgen parse` failed on the corpus: {usage}")
+            return stages, False
+        usages.append(usage)
+    stages.parse_wall = Summary.of([u.wall_s for u in usages])
+    stages.parse_peak_rss_mib = max(u.max_rss_mib for u in usages)
+    return stages, spec_out.is_file()
+
+
+def incremental_build(sdkgen: Path, corpus: Path, work: Path, stages: SdkgenStages, *, env: dict[str, str]) -> None:
+    """Cold build, no-change rebuild and one-page-change rebuild in a throwaway project."""
+    help_text = cli_help([str(sdkgen), "build"])
+    if help_text is None:
+        stages.notes.append("`sdkgen build` is not available yet: no incremental figures")
+        return
+    project = work / "build-project"
+    if project.exists():
+        shutil.rmtree(project)
+    docs = project / "docs"
+    shutil.copytree(corpus, docs)
+    # The same keys the repository's own pyproject.toml uses, pointing into the throwaway project.
+    (project / "pyproject.toml").write_text(
+        '[project]\nname = "bench-build"\nversion = "0"\n\n'
+        '[tool.sdkgen]\ndocs = "docs"\nspec = "openapi.yaml"\n'
+        'output = "generated/superoffice_webapi"\npackage-name = "superoffice_webapi"\n',
+        encoding="utf-8",
+    )
+    argv = [str(sdkgen), "build"] + _explicit_build_options(help_text)
+
+    def timed(label: str) -> float | None:
+        usage = measure_command(argv, timeout=BUILD_TIMEOUT, cwd=project, env=env)
+        if isinstance(usage, str):
+            stages.notes.append(f"`sdkgen build` ({label}) failed: {usage}")
+            return None
+        return usage.wall_s
+
+    stages.build_cold = timed("cold")
+    if stages.build_cold is None:
+        return
+    stages.build_no_change = timed("no change")
+    page = _page_to_edit(docs)
+    if page is None:
+        stages.notes.append("no Markdown page found to edit for the one-page rebuild")
+        return
+    _edit_page(page)
+    stages.build_one_page = timed("one page changed")
+
+
+def _explicit_build_options(help_text: str) -> list[str]:
+    """Pass the throwaway project's paths explicitly when `build` takes them as options."""
+    options: list[str] = []
+    for names, value in ((["--docs"], "docs"), (["--spec"], "openapi.yaml"), (["--output", "-o"], "generated/superoffice_webapi")):
+        option = first_option(help_text, names)
+        if option:
+            options += [option, value]
+    return options
+
+
+def _page_to_edit(docs: Path) -> Path | None:
+    preferred = sorted(docs.rglob("v1ChatAgent_RejectChatSessionTransfer.md"))
+    if preferred:
+        return preferred[0]
+    pages = sorted(p for p in docs.rglob("*.md") if p.name != "index.md")
+    return pages[0] if pages else None
+
+
+def _edit_page(page: Path) -> None:
+    """Add a sentence to the operation's description (just before its first `## ` section)."""
+    text = page.read_text(encoding="utf-8")
+    match = re.search(r"^## ", text, re.MULTILINE)
+    at = match.start() if match else len(text)
+    page.write_text(text[:at] + EDIT_MARKER + text[at:], encoding="utf-8")
