@@ -92,6 +92,12 @@ def docstring_body(text: str) -> str:
     return text
 
 
+def docstring_block(text: str) -> str:
+    """`docstring_body`, ending in a newline when multi-line (closing quotes on their own line)."""
+    body = docstring_body(text)
+    return body + "\n" if "\n" in body else body
+
+
 def docstring(text: str) -> str:
     """The full docstring literal, quotes included."""
     return f'"""{docstring_body(text)}"""'

@@ -341,7 +341,7 @@ class OperationPlanner:
                 body = p.description.replace("\n", "\n        ")
                 lines.append(f"    {p.name}: {body}")
             text += "\n".join(lines)
-        return text
+        return text + "\n" if "\n" in text else text
 
 
 def _pick_media_type(content: dict[str, Any]) -> str:
