@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.diff.classify import BOTH, classify, python_type
 from generator.diff.model import ApiDiff, Change, ChangeKind, Direction, Severity
+from generator.diff.usage import SchemaUsage
 
 JSON = dict[str, Any]
 
@@ -134,7 +135,7 @@ class Document:
         node: Any = self.doc
         if ref.startswith("#/"):
             for token in ref[2:].split("/"):
-                if isinstance(node, Mapping):
+                if isinstance(node, dict):
                     node = node.get(_unescape(token))
                 elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
                     node = node[int(token)]
@@ -151,13 +152,13 @@ class Document:
     def deref(self, node: Any) -> Any:
         """Follow `$ref` chains of non-schema objects (parameters, request bodies, responses)."""
         seen: set[str] = set()
-        while isinstance(node, Mapping) and isinstance(node.get("$ref"), str):
+        while isinstance(node, dict) and isinstance(node.get("$ref"), str):
             ref = node["$ref"]
             if ref in seen:
                 return {}
             seen.add(ref)
             node = self.pointer(ref)
-        return node if isinstance(node, Mapping) else {}
+        return node if isinstance(node, dict) else {}
 
     # -- schemas --------------------------------------------------------------------------
     def shape(self, node: Any) -> Shape:
@@ -168,7 +169,7 @@ class Document:
         return cached[1]
 
     def _shape(self, node: Any, depth: int) -> Shape:
-        if not isinstance(node, Mapping) or depth > 20:
+        if not isinstance(node, dict) or depth > 20:
             return Shape()
         description = normalise_text(node.get("description"))
         deprecated = bool(node.get("deprecated"))
@@ -215,7 +216,7 @@ class Document:
             format=node.get("format") if isinstance(node.get("format"), str) else None,
             nullable=nullable,
             enum=enum_values,
-            properties=dict(properties) if isinstance(properties, Mapping) else {},
+            properties=dict(properties) if isinstance(properties, dict) else {},
             required=frozenset(r for r in node.get("required") or [] if isinstance(r, str)),
             items=node.get("items"),
             item_text=self._shape(node.get("items"), depth + 1).describe() if "items" in node else "",
@@ -249,16 +250,8 @@ class Document:
             self._direct_refs[name] = cached
         return cached
 
-    def closure(self, roots: Iterable[str]) -> set[str]:
-        seen: set[str] = set()
-        stack = list(roots)
-        while stack:
-            name = stack.pop()
-            if name in seen:
-                continue
-            seen.add(name)
-            stack.extend(self.direct_refs(name) - seen)
-        return seen
+    def reference_graph(self) -> dict[str, frozenset[str]]:
+        return {name: self.direct_refs(name) for name in self.schemas}
 
 
 def _with(shape: Shape, **changes: Any) -> Shape:
@@ -272,7 +265,7 @@ def _schema_refs_in(node: Any) -> Iterator[str]:
     stack = [node]
     while stack:
         item = stack.pop()
-        if isinstance(item, Mapping):
+        if isinstance(item, dict):
             ref = item.get("$ref")
             if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
                 yield _unescape(ref.rsplit("/", 1)[1])
@@ -308,13 +301,13 @@ class Operation:
 def operations_of(document: Document) -> list[Operation]:
     result: list[Operation] = []
     for path, item in sorted((document.doc.get("paths") or {}).items()):
-        if not isinstance(item, Mapping):
+        if not isinstance(item, dict):
             continue
         item = document.deref(item)
         shared = [document.deref(p) for p in item.get("parameters") or []]
         for method in HTTP_METHODS:
             node = item.get(method)
-            if not isinstance(node, Mapping):
+            if not isinstance(node, dict):
                 continue
             own = [document.deref(p) for p in node.get("parameters") or []]
             own_keys = {(p.get("in"), p.get("name")) for p in own}
@@ -404,6 +397,9 @@ class _Comparer:
     def schema(self, o_node: Any, n_node: Any, where: _Where, loc: str,
                seen: frozenset[tuple[str, str]] = frozenset(),
                o_shape: Shape | None = None, n_shape: Shape | None = None) -> None:
+        if o_shape is None and n_shape is None and o_node is not None and o_node == n_node:
+            # Equal nodes have equal shapes; the components they reference are compared on their own.
+            return
         so = o_shape or self.old.shape(o_node)
         sn = n_shape or self.new.shape(n_node)
         self.docs(where, loc, so.description, sn.description)
@@ -461,7 +457,7 @@ class _Comparer:
             self._properties(so, sn, where, loc, seen)
         if so.items is not None and sn.items is not None:
             self.schema(so.items, sn.items, where, f"{loc}/items", seen)
-        if isinstance(so.additional, Mapping) and isinstance(sn.additional, Mapping):
+        if isinstance(so.additional, dict) and isinstance(sn.additional, dict):
             self.schema(so.additional, sn.additional, where, f"{loc}/additionalProperties", seen)
 
     def _enum(self, so: Shape, sn: Shape, where: _Where, loc: str) -> None:
@@ -505,10 +501,9 @@ class _Comparer:
                 self.schema(so.properties[name], sn.properties[name], where, ploc, seen)
 
     # -- components -----------------------------------------------------------------------
-    def components(self, usage: Mapping[str, tuple[frozenset[Direction], tuple[str, ...]]]) -> None:
+    def components(self, usage: SchemaUsage) -> None:
         for name in sorted(self.old.schemas.keys() | self.new.schemas.keys()):
-            directions, users = usage.get(name, (BOTH, ()))
-            where = _Where(directions=directions or BOTH, schema=name, operations=users)
+            where = _Where(directions=usage.directions(name) or BOTH, schema=name)
             loc = f"#/components/schemas/{_escape(name)}"
             if name not in self.new.schemas:
                 self.emit(ChangeKind.SCHEMA_REMOVED, where, loc, f"schema {name} removed", name, None)
@@ -517,6 +512,10 @@ class _Comparer:
             else:
                 self.schema(self.old.schemas[name], self.new.schemas[name], where, loc,
                             seen=frozenset({(name, name)}))
+        # The users of a schema are looked up only for the schemas that changed.
+        for key, change in self.changes.items():
+            if change.schema is not None and change.operation is None:
+                self.changes[key] = replace(change, operations=usage.users(change.schema))
 
     def security_schemes(self) -> None:
         where = _Where(directions=BOTH)
@@ -654,8 +653,8 @@ class _Comparer:
         self.content(ob.get("content"), nb.get("content"), req, rloc)
 
     def content(self, oc: Any, nc: Any, where: _Where, loc: str) -> None:
-        oc = oc if isinstance(oc, Mapping) else {}
-        nc = nc if isinstance(nc, Mapping) else {}
+        oc = oc if isinstance(oc, dict) else {}
+        nc = nc if isinstance(nc, dict) else {}
         for media in sorted(oc.keys() | nc.keys()):
             mloc = f"{loc}/content/{_escape(media)}"
             if media not in nc:
@@ -716,7 +715,7 @@ def _security_alternatives(security: Any) -> frozenset[frozenset[str]]:
         return frozenset()
     alts = set()
     for requirement in security:
-        if isinstance(requirement, Mapping):
+        if isinstance(requirement, dict):
             alts.add(frozenset(
                 f"{name}[{','.join(sorted(scopes))}]" if scopes else str(name)
                 for name, scopes in requirement.items()
@@ -725,34 +724,26 @@ def _security_alternatives(security: Any) -> frozenset[frozenset[str]]:
 
 
 def _operation_roots(document: Document, op: Operation) -> tuple[set[str], set[str]]:
-    """Component schemas an operation reads (request) and returns (response), transitively."""
+    """Component schemas an operation references directly in its request and its responses."""
     request_nodes: list[Any] = [p.get("schema") for p in op.parameters]
     if "requestBody" in op.node:
         request_nodes.append(document.deref(op.node["requestBody"]).get("content"))
     response_nodes = [document.deref(r).get("content") for r in (op.node.get("responses") or {}).values()]
-    request = document.closure(name for node in request_nodes for name in _schema_refs_in(node))
-    response = document.closure(name for node in response_nodes for name in _schema_refs_in(node))
+    request = {name for node in request_nodes for name in _schema_refs_in(node)}
+    response = {name for node in response_nodes for name in _schema_refs_in(node)}
     return request, response
 
 
 def _schema_usage(
-    old: Document, new: Document,
-    old_ops: list[Operation], new_ops: list[Operation],
-    display: Mapping[int, str],
-) -> dict[str, tuple[frozenset[Direction], tuple[str, ...]]]:
-    """For every component schema: the directions it is used in and the operations using it,
-    over both documents (a schema that moved from responses to requests counts as both)."""
-    directions: dict[str, set[Direction]] = {}
-    users: dict[str, set[str]] = {}
-    for document, ops in ((old, old_ops), (new, new_ops)):
-        for op in ops:
-            request, response = _operation_roots(document, op)
-            key = display[id(op)]
-            for names, direction in ((request, Direction.REQUEST), (response, Direction.RESPONSE)):
-                for name in names:
-                    directions.setdefault(name, set()).add(direction)
-                    users.setdefault(name, set()).add(key)
-    return {name: (frozenset(directions[name]), tuple(sorted(users[name]))) for name in directions}
+    docs: Iterable[tuple[Document, list[Operation]]], display: Mapping[int, str]
+) -> SchemaUsage:
+    usage = SchemaUsage()
+    for document, ops in docs:
+        usage.add_document(
+            document.reference_graph(),
+            ((display[id(op)], *_operation_roots(document, op)) for op in ops),
+        )
+    return usage
 
 
 def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any], *, include_docs: bool = False) -> ApiDiff:
@@ -775,7 +766,7 @@ def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any], *, include_docs: 
                       f"operation {op.key} added", None, op.operation_id)
     for o, n in pairs:
         comparer.operation(o, n)
-    comparer.components(_schema_usage(old_doc, new_doc, old_ops, new_ops, display))
+    comparer.components(_schema_usage(((old_doc, old_ops), (new_doc, new_ops)), display))
     comparer.security_schemes()
     comparer.global_security(tuple(sorted(
         display[id(n)] for _, n in pairs if "security" not in n.node
