@@ -28,11 +28,7 @@ def _squash(name: str) -> str:
 
 def sdkgen_call(package: str, base_url: str) -> Call:
     module = importlib.import_module(package)
-    client_class = getattr(module, "Client", None) or _first_class_named(module, "Client")
-    try:
-        client = client_class(base_url=base_url)
-    except TypeError:
-        client = client_class(base_url)
+    client = _sync_client_class(module)(base_url=base_url)
     return lambda: client.chat_agent.reject_chat_session_transfer(chat_session_id=1)
 
 
@@ -61,12 +57,22 @@ ADAPTERS: dict[str, Callable[[str, str], Call]] = {
 }
 
 
-def _first_class_named(module: Any, suffix: str) -> Any:
-    for name in sorted(getattr(module, "__all__", dir(module))):
+def _sync_client_class(module: Any) -> Any:
+    """sdkgen names the client after the API title (`SuperofficeWebapi`, `AsyncSuperofficeWebapi`):
+    take the exported class defined in the package's `_client` module that is not the async one.
+    """
+    for name in sorted(getattr(module, "__all__", [])):
         value = getattr(module, name, None)
-        if isinstance(value, type) and name.endswith(suffix):
+        defined_in = getattr(value, "__module__", "")
+        if (
+            isinstance(value, type)
+            and defined_in.endswith("._client")
+            and not name.startswith("Async")
+        ):
             return value
-    raise LookupError(f"{module.__name__} exports no class named *{suffix}")
+    raise LookupError(
+        f"{module.__name__} exports no client class from its _client module"
+    )
 
 
 def _find_submodule(package: str, operation_id: str) -> Any:

@@ -39,7 +39,15 @@ def main() -> int:
         call()
     cpu = time.process_time() - cpu_start
     wall = time.perf_counter() - wall_start
-    json.dump({"calls": args.calls, "wall_s": wall, "cpu_s": cpu, "first_result": repr(first)[:300]}, sys.stdout)
+    json.dump(
+        {
+            "calls": args.calls,
+            "wall_s": wall,
+            "cpu_s": cpu,
+            "first_result": repr(first)[:300],
+        },
+        sys.stdout,
+    )
     return 0
 
 

@@ -20,7 +20,11 @@ BODY = json.dumps(
     {
         "ChatSessionId": 225,
         "TopicId": 665,
-        "User": {"AssociateId": 565, "Name": "Example Associate", "FullName": "Ada Example"},
+        "User": {
+            "AssociateId": 565,
+            "Name": "Example Associate",
+            "FullName": "Ada Example",
+        },
         "CustomerName": "Example Customer",
         "CustomerConsented": True,
         "Status": "Closed",
@@ -31,7 +35,9 @@ BODY = json.dumps(
 
 
 class FixedJsonHandler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"  # keep-alive, so pooled clients are not charged a TCP connect
+    protocol_version = (
+        "HTTP/1.1"  # keep-alive, so pooled clients are not charged a TCP connect
+    )
     # Headers and body go out in separate writes; with Nagle on, each response would wait ~40 ms
     # for the client's delayed ACK and the benchmark would measure the kernel, not the client.
     disable_nagle_algorithm = True
@@ -52,7 +58,9 @@ class FixedJsonHandler(BaseHTTPRequestHandler):
     do_PATCH = _answer
     do_DELETE = _answer
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+    def log_message(
+        self, format: str, *args: object
+    ) -> None:  # noqa: A002 - stdlib signature
         pass
 
 

@@ -21,9 +21,17 @@ class RunUsage:
     max_rss_mib: float
 
 
-def measure_command(argv: list[str], *, timeout: float, cwd: Path, env: dict[str, str]) -> RunUsage | str:
+def measure_command(
+    argv: list[str], *, timeout: float, cwd: Path, env: dict[str, str]
+) -> RunUsage | str:
     """Wall/CPU/peak RSS of one run of argv, or the first error line when it fails."""
-    wrapper = [sys.executable, str(HERE / "rusage_wrapper.py"), str(timeout), "--", *argv]
+    wrapper = [
+        sys.executable,
+        str(HERE / "rusage_wrapper.py"),
+        str(timeout),
+        "--",
+        *argv,
+    ]
     outcome = run_bounded(wrapper, timeout=timeout + 60, cwd=cwd, env=env)
     if not outcome.ok:
         return f"measuring wrapper: {outcome.first_error_line()}"
@@ -45,11 +53,17 @@ IMPORT_SNIPPET = (
 )
 
 
-def cold_import_ms(python: Path, module: str, *, repeats: int, timeout: float) -> list[float] | str:
+def cold_import_ms(
+    python: Path, module: str, *, repeats: int, timeout: float
+) -> list[float] | str:
     """Import time of `module` in `repeats` fresh interpreters (interpreter start-up excluded)."""
     times: list[float] = []
     for _ in range(repeats):
-        outcome = run_bounded([str(python), "-c", IMPORT_SNIPPET, module], timeout=timeout, env=_WITH_BYTECODE)
+        outcome = run_bounded(
+            [str(python), "-c", IMPORT_SNIPPET, module],
+            timeout=timeout,
+            env=_WITH_BYTECODE,
+        )
         if not outcome.ok:
             return outcome.first_error_line()
         times.append(float(outcome.stdout.strip().splitlines()[-1]) * 1000)

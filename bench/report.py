@@ -20,10 +20,16 @@ RATIO_METRICS: dict[str, Metric] = {
     "generate_cpu": lambda r: r.generate_cpu.median if r.generate_cpu else None,
     "peak_rss_mib": lambda r: r.peak_rss_mib,
     "py_lines": lambda r: float(r.py_lines) if r.py_lines is not None else None,
-    "import_package_ms": lambda r: r.import_package_ms.median if r.import_package_ms else None,
-    "import_operation_ms": lambda r: r.import_operation_ms.median if r.import_operation_ms else None,
+    "import_package_ms": lambda r: (
+        r.import_package_ms.median if r.import_package_ms else None
+    ),
+    "import_operation_ms": lambda r: (
+        r.import_operation_ms.median if r.import_operation_ms else None
+    ),
     "calls_per_s": lambda r: r.calls_per_s.median if r.calls_per_s else None,
-    "cpu_us_per_call": lambda r: r.cpu_us_per_call.median if r.cpu_us_per_call else None,
+    "cpu_us_per_call": lambda r: (
+        r.cpu_us_per_call.median if r.cpu_us_per_call else None
+    ),
 }
 
 
@@ -67,15 +73,64 @@ def to_markdown(results: BenchResults) -> str:
         cells = [
             tool.tool,
             tool.version,
-            _cell(tool, "generate", _spread(tool.generate_wall, "{:.2f}"), r["generate_wall"], show_ratio, shown),
-            _cell(tool, "generate", _median(tool.generate_cpu, "{:.2f}"), r["generate_cpu"], show_ratio, shown),
-            _cell(tool, "generate", _number(tool.peak_rss_mib, "{:.0f}"), r["peak_rss_mib"], show_ratio, shown),
+            _cell(
+                tool,
+                "generate",
+                _spread(tool.generate_wall, "{:.2f}"),
+                r["generate_wall"],
+                show_ratio,
+                shown,
+            ),
+            _cell(
+                tool,
+                "generate",
+                _median(tool.generate_cpu, "{:.2f}"),
+                r["generate_cpu"],
+                show_ratio,
+                shown,
+            ),
+            _cell(
+                tool,
+                "generate",
+                _number(tool.peak_rss_mib, "{:.0f}"),
+                r["peak_rss_mib"],
+                show_ratio,
+                shown,
+            ),
             _cell(tool, "lines", _lines(tool), r["py_lines"], show_ratio, shown),
             _install_cell(tool),
-            _cell(tool, "import", _median(tool.import_package_ms, "{:.0f}"), r["import_package_ms"], show_ratio, shown),
-            _cell(tool, "import", _median(tool.import_operation_ms, "{:.0f}"), r["import_operation_ms"], show_ratio, shown),
-            _cell(tool, "call", _median(tool.calls_per_s, "{:.0f}"), r["calls_per_s"], show_ratio, shown),
-            _cell(tool, "call", _median(tool.cpu_us_per_call, "{:.0f}"), r["cpu_us_per_call"], show_ratio, shown),
+            _cell(
+                tool,
+                "import",
+                _median(tool.import_package_ms, "{:.0f}"),
+                r["import_package_ms"],
+                show_ratio,
+                shown,
+            ),
+            _cell(
+                tool,
+                "import",
+                _median(tool.import_operation_ms, "{:.0f}"),
+                r["import_operation_ms"],
+                show_ratio,
+                shown,
+            ),
+            _cell(
+                tool,
+                "call",
+                _median(tool.calls_per_s, "{:.0f}"),
+                r["calls_per_s"],
+                show_ratio,
+                shown,
+            ),
+            _cell(
+                tool,
+                "call",
+                _median(tool.cpu_us_per_call, "{:.0f}"),
+                r["cpu_us_per_call"],
+                show_ratio,
+                shown,
+            ),
         ]
         lines.append("| " + " | ".join(_escape(c) for c in cells) + " |")
 
@@ -90,6 +145,7 @@ def to_markdown(results: BenchResults) -> str:
         "| --- | --- |",
         f"| parse corpus -> OpenAPI (median, min–max) | {_spread(stages.parse_wall, '{:.2f}')} |",
         f"| parse peak RSS MiB | {_number(stages.parse_peak_rss_mib, '{:.0f}')} |",
+        f"| `sdkgen generate` into a new folder, formatting cache warm | {_warm(results)} |",
         f"| `sdkgen build`, cold | {_number(stages.build_cold, '{:.2f}')} |",
         f"| `sdkgen build`, nothing changed | {_number(stages.build_no_change, '{:.2f}')} |",
         f"| `sdkgen build`, one page changed | {_number(stages.build_one_page, '{:.2f}')} |",
@@ -97,12 +153,27 @@ def to_markdown(results: BenchResults) -> str:
     notes = stages.notes + results.notes
     if notes:
         lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
-    lines += ["", "## Machine", ""] + [f"- {key}: {value}" for key, value in results.machine.items()]
+    lines += ["", "## Machine", ""] + [
+        f"- {key}: {value}" for key, value in results.machine.items()
+    ]
     return "\n".join(lines) + "\n"
 
 
+def _warm(results: BenchResults) -> str:
+    sdkgen = next((t for t in results.tools if t.tool == "sdkgen"), None)
+    value = sdkgen.generate_warm_cache_s if sdkgen else None
+    if isinstance(value, str):
+        return f"failed: {value}"
+    return _number(value, "{:.2f}")
+
+
 def _cell(
-    tool: ToolResult, stage: str, text: str, ratio: float | None, show_ratio: bool, shown: set[str]
+    tool: ToolResult,
+    stage: str,
+    text: str,
+    ratio: float | None,
+    show_ratio: bool,
+    shown: set[str],
 ) -> str:
     if stage in tool.errors:
         # The error is shown once, in the stage's first column; its other columns stay empty.

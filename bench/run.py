@@ -26,7 +26,12 @@ from generators import (
     openapi_python_client_generator,
     sdkgen_generator,
 )
-from layout import GeneratedPackage, count_python_lines, locate_package, operation_module
+from layout import (
+    GeneratedPackage,
+    count_python_lines,
+    locate_package,
+    operation_module,
+)
 from machine import machine_facts
 from measure import RunUsage, cold_import_ms, measure_command, timed_calls
 from procs import run_bounded
@@ -59,7 +64,10 @@ def main(argv: list[str] | None = None) -> int:
     tools = [t for t in args.tools.split(",") if t]
     unknown = set(tools) - set(ALL_TOOLS)
     if unknown:
-        print(f"unknown tools: {', '.join(sorted(unknown))}; choose from {', '.join(ALL_TOOLS)}", file=sys.stderr)
+        print(
+            f"unknown tools: {', '.join(sorted(unknown))}; choose from {', '.join(ALL_TOOLS)}",
+            file=sys.stderr,
+        )
         return 2
     WORK.mkdir(parents=True, exist_ok=True)
     notes: list[str] = []
@@ -79,19 +87,32 @@ def main(argv: list[str] | None = None) -> int:
     generators = _generators(tools, sdkgen, env, notes)
     runtime = WORK / "runtime-venv"
     _step("runtime venv (scratch install target)")
-    runtime_error = ensure_venv(runtime, BENCH / "requirements-runtime.txt", timeout=VENV_TIMEOUT)
+    runtime_error = ensure_venv(
+        runtime, BENCH / "requirements-runtime.txt", timeout=VENV_TIMEOUT
+    )
     if runtime_error:
-        notes.append(f"runtime venv could not be set up: {runtime_error}; no install/import/call figures")
+        notes.append(
+            f"runtime venv could not be set up: {runtime_error}; no install/import/call figures"
+        )
 
     results: list[ToolResult] = []
     for name in tools:
         generator = generators.get(name)
         if isinstance(generator, Generator):
             results.append(
-                _bench_tool(generator, spec, runs, calls, import_repeats, None if runtime_error else runtime)
+                _bench_tool(
+                    generator,
+                    spec,
+                    runs,
+                    calls,
+                    import_repeats,
+                    None if runtime_error else runtime,
+                )
             )
         else:
-            results.append(ToolResult(tool=name, errors={"generate": generator or "not set up"}))
+            results.append(
+                ToolResult(tool=name, errors={"generate": generator or "not set up"})
+            )
 
     bench = BenchResults(
         spec=spec_label,
@@ -115,15 +136,46 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--quick", action="store_true", help="one generation run, fewer calls and imports")
-    parser.add_argument("--spec", type=Path, help="benchmark this OpenAPI document instead of the parsed corpus")
-    parser.add_argument("--corpus", type=Path, help="corpus folder to parse (default: $SDKGEN_SHARED/corpus/...)")
-    parser.add_argument("--runs", type=int, default=3, help="generation runs per tool (default 3)")
-    parser.add_argument("--calls", type=int, default=0, help="timed typed calls per run (default 2000, 200 quick)")
-    parser.add_argument("--tools", default=",".join(ALL_TOOLS), help="comma separated subset of tools")
-    parser.add_argument("--sdkgen", type=Path, help="sdkgen executable to benchmark (default: the one beside python)")
-    parser.add_argument("--skip-build", action="store_true", help="skip the incremental `sdkgen build` figures")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="one generation run, fewer calls and imports",
+    )
+    parser.add_argument(
+        "--spec",
+        type=Path,
+        help="benchmark this OpenAPI document instead of the parsed corpus",
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        help="corpus folder to parse (default: $SDKGEN_SHARED/corpus/...)",
+    )
+    parser.add_argument(
+        "--runs", type=int, default=3, help="generation runs per tool (default 3)"
+    )
+    parser.add_argument(
+        "--calls",
+        type=int,
+        default=0,
+        help="timed typed calls per run (default 2000, 200 quick)",
+    )
+    parser.add_argument(
+        "--tools", default=",".join(ALL_TOOLS), help="comma separated subset of tools"
+    )
+    parser.add_argument(
+        "--sdkgen",
+        type=Path,
+        help="sdkgen executable to benchmark (default: the one beside python)",
+    )
+    parser.add_argument(
+        "--skip-build",
+        action="store_true",
+        help="skip the incremental `sdkgen build` figures",
+    )
     return parser.parse_args(argv)
 
 
@@ -139,7 +191,11 @@ def _sdkgen_executable() -> Path:
 
 def _compile_sources(env: dict[str, str]) -> None:
     """Byte-compile sdkgen's editable sources once, as pip does for the peers' installed wheels."""
-    run_bounded([sys.executable, "-m", "compileall", "-q", str(REPO / "generator")], timeout=300, env=env)
+    run_bounded(
+        [sys.executable, "-m", "compileall", "-q", str(REPO / "generator")],
+        timeout=300,
+        env=env,
+    )
 
 
 def _corpus(args: argparse.Namespace) -> Path:
@@ -150,23 +206,37 @@ def _corpus(args: argparse.Namespace) -> Path:
 
 
 def _choose_spec(
-    args: argparse.Namespace, sdkgen: Path, runs: int, env: dict[str, str], notes: list[str]
+    args: argparse.Namespace,
+    sdkgen: Path,
+    runs: int,
+    env: dict[str, str],
+    notes: list[str],
 ) -> tuple[Path, str, SdkgenStages]:
     if args.spec:
         spec = Path(args.spec).resolve()
-        return spec, _label(spec), SdkgenStages(notes=["spec given with --spec: corpus stages not run"])
+        return (
+            spec,
+            _label(spec),
+            SdkgenStages(notes=["spec given with --spec: corpus stages not run"]),
+        )
     corpus = _corpus(args)
     if not corpus.is_dir():
-        notes.append(f"corpus not found ({_label(corpus)}): benchmarked the petstore fixture instead")
+        notes.append(
+            f"corpus not found ({_label(corpus)}): benchmarked the petstore fixture instead"
+        )
         return FIXTURE, _label(FIXTURE), SdkgenStages()
     _step("sdkgen parse on the corpus")
     spec = WORK / "spec.yaml"
-    stages, produced = parse_corpus(sdkgen, corpus, spec, runs=runs, timeout=GENERATE_TIMEOUT, env=env, cwd=WORK)
+    stages, produced = parse_corpus(
+        sdkgen, corpus, spec, runs=runs, timeout=GENERATE_TIMEOUT, env=env, cwd=WORK
+    )
     if not args.skip_build:
         _step("sdkgen build (cold, no change, one page changed)")
         incremental_build(sdkgen, corpus, WORK, stages, env=env)
     if not produced:
-        notes.append("no spec from the corpus: benchmarked the petstore fixture instead")
+        notes.append(
+            "no spec from the corpus: benchmarked the petstore fixture instead"
+        )
         return FIXTURE, _label(FIXTURE), stages
     return spec, f"sdkgen parse {CORPUS_RELATIVE}", stages
 
@@ -188,7 +258,9 @@ def _count_operations(spec: Path) -> int:
     return sum(1 for item in paths.values() for key in item if key in methods)
 
 
-def _generators(tools: list[str], sdkgen: Path, env: dict[str, str], notes: list[str]) -> dict[str, Generator | str]:
+def _generators(
+    tools: list[str], sdkgen: Path, env: dict[str, str], notes: list[str]
+) -> dict[str, Generator | str]:
     generators: dict[str, Generator | str] = {}
     if "sdkgen" in tools:
         generators["sdkgen"] = sdkgen_generator(sdkgen, env)
@@ -197,7 +269,9 @@ def _generators(tools: list[str], sdkgen: Path, env: dict[str, str], notes: list
         return generators
     _step("peers venv (openapi-python-client, openapi-generator-cli)")
     peers_venv = WORK / "peers-venv"
-    error = ensure_venv(peers_venv, BENCH / "requirements-peers.txt", timeout=VENV_TIMEOUT)
+    error = ensure_venv(
+        peers_venv, BENCH / "requirements-peers.txt", timeout=VENV_TIMEOUT
+    )
     if error:
         notes.append(f"peer generators could not be installed: {error}")
         return {**generators, **{t: f"not installed: {error}" for t in peers}}
@@ -207,14 +281,23 @@ def _generators(tools: list[str], sdkgen: Path, env: dict[str, str], notes: list
     config = WORK / "openapi-python-client.yaml"
     config.write_text(OPC_CONFIG, encoding="utf-8")
     if "openapi-python-client" in tools:
-        generators["openapi-python-client"] = openapi_python_client_generator(peers_bin, peers_env, config)
+        generators["openapi-python-client"] = openapi_python_client_generator(
+            peers_bin, peers_env, config
+        )
     if "openapi-generator" in tools:
-        generators["openapi-generator"] = openapi_generator_generator(peers_bin, peers_env)
+        generators["openapi-generator"] = openapi_generator_generator(
+            peers_bin, peers_env
+        )
     return generators
 
 
 def _bench_tool(
-    generator: Generator, spec: Path, runs: int, calls: int, import_repeats: int, runtime: Path | None
+    generator: Generator,
+    spec: Path,
+    runs: int,
+    calls: int,
+    import_repeats: int,
+    runtime: Path | None,
 ) -> ToolResult:
     result = ToolResult(tool=generator.name, version=generator.version)
     output = _generate(generator, spec, runs, result)
@@ -237,7 +320,9 @@ def _bench_tool(
     return result
 
 
-def _generate(generator: Generator, spec: Path, runs: int, result: ToolResult) -> Path | None:
+def _generate(
+    generator: Generator, spec: Path, runs: int, result: ToolResult
+) -> Path | None:
     """Run the generator `runs` times, each into a fresh folder with a fresh cwd and cache home."""
     usages: list[RunUsage] = []
     output = WORK / "out" / generator.name
@@ -248,8 +333,12 @@ def _generate(generator: Generator, spec: Path, runs: int, result: ToolResult) -
             if folder.exists():
                 shutil.rmtree(folder)
         run_dir.mkdir(parents=True)
-        env = {**generator.env, "XDG_CACHE_HOME": str(run_dir / "cache")}
-        usage = measure_command(generator.command(spec, output), timeout=GENERATE_TIMEOUT, cwd=run_dir, env=env)
+        usage = measure_command(
+            generator.command(spec, output),
+            timeout=GENERATE_TIMEOUT,
+            cwd=run_dir,
+            env=_cache_env(generator, run_dir),
+        )
         if isinstance(usage, str):
             result.errors["generate"] = usage
             return None
@@ -257,7 +346,30 @@ def _generate(generator: Generator, spec: Path, runs: int, result: ToolResult) -
     result.generate_wall = Summary.of([u.wall_s for u in usages])
     result.generate_cpu = Summary.of([u.cpu_s for u in usages])
     result.peak_rss_mib = max(u.max_rss_mib for u in usages)
+    if generator.name == "sdkgen":
+        # sdkgen caches black's output by content hash: one more run into a new folder with the
+        # last run's cache shows what regenerating costs once the cache is warm.
+        warm_output = WORK / "out" / "sdkgen-warm-cache"
+        if warm_output.exists():
+            shutil.rmtree(warm_output)
+        warm = measure_command(
+            generator.command(spec, warm_output),
+            timeout=GENERATE_TIMEOUT,
+            cwd=run_dir,
+            env=_cache_env(generator, run_dir),
+        )
+        result.generate_warm_cache_s = warm if isinstance(warm, str) else warm.wall_s
     return output
+
+
+def _cache_env(generator: Generator, run_dir: Path) -> dict[str, str]:
+    """Point every cache a generator may use into the run's own folder (a fresh one = cold)."""
+    cache = run_dir / "cache"
+    return {
+        **generator.env,
+        "XDG_CACHE_HOME": str(cache),
+        "SDKGEN_CACHE_DIR": str(cache / "sdkgen"),
+    }
 
 
 def _install(package: GeneratedPackage, runtime: Path, result: ToolResult) -> bool:
@@ -303,12 +415,16 @@ def _wrap_package(package: GeneratedPackage) -> Path:
     return wrapper
 
 
-def _imports(package: GeneratedPackage, runtime: Path, repeats: int, result: ToolResult) -> None:
+def _imports(
+    package: GeneratedPackage, runtime: Path, repeats: int, result: ToolResult
+) -> None:
     _step(f"{result.tool}: cold imports")
     python = python_of(runtime)
     # One untimed import first writes any bytecode pip did not, so every timed import is alike.
     cold_import_ms(python, package.name, repeats=1, timeout=IMPORT_TIMEOUT)
-    package_times = cold_import_ms(python, package.name, repeats=repeats, timeout=IMPORT_TIMEOUT)
+    package_times = cold_import_ms(
+        python, package.name, repeats=repeats, timeout=IMPORT_TIMEOUT
+    )
     if isinstance(package_times, str):
         result.errors["import"] = package_times
         return
@@ -318,17 +434,26 @@ def _imports(package: GeneratedPackage, runtime: Path, repeats: int, result: Too
     if module is None:
         result.errors["import"] = f"no module defines {OPERATION_SNAKE}"
         return
-    operation_times = cold_import_ms(python, module, repeats=repeats, timeout=IMPORT_TIMEOUT)
+    operation_times = cold_import_ms(
+        python, module, repeats=repeats, timeout=IMPORT_TIMEOUT
+    )
     if isinstance(operation_times, str):
         result.errors["import"] = operation_times
         return
     result.import_operation_ms = Summary.of(operation_times)
 
 
-def _calls(tool: str, package: str, runtime: Path, runs: int, calls: int, result: ToolResult) -> None:
+def _calls(
+    tool: str, package: str, runtime: Path, runs: int, calls: int, result: ToolResult
+) -> None:
     _step(f"{tool}: {runs} x {calls} typed calls")
     server = subprocess.Popen(
-        [sys.executable, str(BENCH / "json_server.py"), "--max-seconds", str(CALL_TIMEOUT * runs)],
+        [
+            sys.executable,
+            str(BENCH / "json_server.py"),
+            "--max-seconds",
+            str(CALL_TIMEOUT * runs),
+        ],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         text=True,
@@ -340,7 +465,14 @@ def _calls(tool: str, package: str, runtime: Path, runs: int, calls: int, result
         rates: list[float] = []
         cpu: list[float] = []
         for _ in range(runs):
-            run = timed_calls(python_of(runtime), tool, package, base_url, calls=calls, timeout=CALL_TIMEOUT)
+            run = timed_calls(
+                python_of(runtime),
+                tool,
+                package,
+                base_url,
+                calls=calls,
+                timeout=CALL_TIMEOUT,
+            )
             if isinstance(run, str):
                 result.errors["call"] = run
                 return

@@ -20,7 +20,14 @@ EDIT_MARKER = "Edited by the sdkgen benchmark to trigger an incremental rebuild.
 
 
 def parse_corpus(
-    sdkgen: Path, corpus: Path, spec_out: Path, *, runs: int, timeout: float, env: dict[str, str], cwd: Path
+    sdkgen: Path,
+    corpus: Path,
+    spec_out: Path,
+    *,
+    runs: int,
+    timeout: float,
+    env: dict[str, str],
+    cwd: Path,
 ) -> tuple[SdkgenStages, bool]:
     """Time `sdkgen parse` on the corpus; returns the figures and whether spec_out was produced."""
     stages = SdkgenStages()
@@ -29,7 +36,9 @@ def parse_corpus(
         stages.notes.append("`sdkgen parse` is not available yet: no parse figures")
         return stages, False
     output_option = first_option(help_text, ["--output", "-o"])
-    argv = [str(sdkgen), "parse", str(corpus)] + ([output_option, str(spec_out)] if output_option else [str(spec_out)])
+    argv = [str(sdkgen), "parse", str(corpus)] + (
+        [output_option, str(spec_out)] if output_option else [str(spec_out)]
+    )
     usages: list[RunUsage] = []
     for _ in range(runs):
         spec_out.unlink(missing_ok=True)
@@ -43,11 +52,15 @@ def parse_corpus(
     return stages, spec_out.is_file()
 
 
-def incremental_build(sdkgen: Path, corpus: Path, work: Path, stages: SdkgenStages, *, env: dict[str, str]) -> None:
+def incremental_build(
+    sdkgen: Path, corpus: Path, work: Path, stages: SdkgenStages, *, env: dict[str, str]
+) -> None:
     """Cold build, no-change rebuild and one-page-change rebuild in a throwaway project."""
     help_text = cli_help([str(sdkgen), "build"])
     if help_text is None:
-        stages.notes.append("`sdkgen build` is not available yet: no incremental figures")
+        stages.notes.append(
+            "`sdkgen build` is not available yet: no incremental figures"
+        )
         return
     project = work / "build-project"
     if project.exists():
@@ -85,7 +98,11 @@ def incremental_build(sdkgen: Path, corpus: Path, work: Path, stages: SdkgenStag
 def _explicit_build_options(help_text: str) -> list[str]:
     """Pass the throwaway project's paths explicitly when `build` takes them as options."""
     options: list[str] = []
-    for names, value in ((["--docs"], "docs"), (["--spec"], "openapi.yaml"), (["--output", "-o"], "generated/superoffice_webapi")):
+    for names, value in (
+        (["--docs"], "docs"),
+        (["--spec"], "openapi.yaml"),
+        (["--output", "-o"], "generated/superoffice_webapi"),
+    ):
         option = first_option(help_text, names)
         if option:
             options += [option, value]

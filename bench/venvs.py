@@ -18,7 +18,11 @@ def ensure_venv(venv: Path, requirements: Path, *, timeout: float) -> str | None
     """Create/refresh `venv` from `requirements`; returns None on success, else the error line."""
     wanted = requirements.read_text(encoding="utf-8")
     stamp = venv / STAMP
-    if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted and python_of(venv).exists():
+    if (
+        stamp.is_file()
+        and stamp.read_text(encoding="utf-8") == wanted
+        and python_of(venv).exists()
+    ):
         return None
     if venv.exists():
         shutil.rmtree(venv)
@@ -26,7 +30,16 @@ def ensure_venv(venv: Path, requirements: Path, *, timeout: float) -> str | None
     if not created.ok:
         return f"venv: {created.first_error_line()}"
     installed = run_bounded(
-        [str(python_of(venv)), "-m", "pip", "install", "-q", "--disable-pip-version-check", "-r", str(requirements)],
+        [
+            str(python_of(venv)),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            "-r",
+            str(requirements),
+        ],
         timeout=timeout,
     )
     if not installed.ok:
