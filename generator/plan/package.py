@@ -45,9 +45,10 @@ def client_class_name(spec: dict[str, Any], package_name: str) -> str:
     if isinstance(explicit, str) and explicit.isidentifier():
         return explicit
     title = clean_text(info.get("title"))
+    tokens = [t for t in re.split(r"[^A-Za-z0-9.]+", title) if t.strip(".")]
     kept = [
-        w for w in words(title)
-        if w.lower() not in _GENERIC_TITLE_WORDS and not _VERSION_RE.match(w) and not w.isdigit()
+        w for t in tokens if t.lower() not in _GENERIC_TITLE_WORDS and not _VERSION_RE.match(t)
+        for w in words(t)
     ]
     name = "".join(w[:1].upper() + w[1:] for w in kept) or pascal_case(package_name) or "Client"
     if not name[0].isalpha():
