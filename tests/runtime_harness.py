@@ -212,6 +212,11 @@ class Items(SyncAPIResource):
             "GET", "/api/v1/Item", cast_to=list[Item], options=options
         )
 
+    def count(self, *, options: RequestOptions | None = None) -> int | None:
+        return self._client.request(
+            "GET", "/api/v1/Item/Count", cast_to=int | None, options=options
+        )
+
     def create(
         self,
         *,

@@ -302,6 +302,8 @@ def test_model_list_and_scalar_casts(
         Reply(200, "plain text"),
         Reply(200, b"\x00\x01"),
         Reply(200, None),
+        Reply(200, 12),
+        Reply(200, None),
     )
     with make_client(rt, server) as client:
         items = client.items.list()
@@ -312,6 +314,8 @@ def test_model_list_and_scalar_casts(
         assert client.request("GET", "/x", cast_to=str) == "plain text"
         assert client.request("GET", "/x", cast_to=bytes) == b"\x00\x01"
         assert client.request("GET", "/x", cast_to=rt.Item) is None  # empty body
+        assert client.items.count() == 12
+        assert client.items.count() is None
 
 
 def test_type_adapters_are_cached_per_cast_to(
