@@ -69,7 +69,7 @@ def handler(request):
         "headers": {k.lower(): v for k, v in request.headers.items()},
         "body": request.content.decode("latin-1"),
     })
-    status, payload = routes.get((request.method, request.url.path), (200, None))
+    status, payload = routes.get((request.method, request.url.raw_path.decode().split("?")[0]), (200, None))
     if isinstance(payload, bytes):
         return httpx.Response(status, content=payload, headers={"Content-Type": "application/octet-stream"})
     if payload is None:

@@ -63,8 +63,9 @@ class NameAllocator:
     def take(self, name: str) -> str:
         candidate = name
         counter = 2
+        separator = "" if name.endswith("_") else self._separator
         while candidate in self._taken:
-            candidate = f"{name}{self._separator}{counter}"
+            candidate = f"{name}{separator}{counter}"
             counter += 1
         self._taken.add(candidate)
         return candidate

@@ -26,7 +26,10 @@ _SKIPPED_HEADERS = frozenset({"authorization", "content-type", "accept", "conten
 # Resource attributes that generated methods must not replace.
 _RESOURCE_RESERVED = frozenset({"with_raw_response", "with_streaming_response"})
 # Names used inside method bodies / signatures besides the arguments.
-_ARG_RESERVED = frozenset({"self", "options"})
+_ARG_RESERVED = frozenset(
+    {"self", "options", "datetime", "date", "Any", "Literal", "Sequence", "Mapping", "NOT_GIVEN", "NotGiven",
+     "RequestOptions", "NotModified", "TYPE_CHECKING", "annotations"}
+)
 # Special header names whose python name is not the plain snake case.
 _HEADER_WORDS = {"time_zone": "timezone"}
 _TOKEN_RE = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')|\b[A-Za-z_][A-Za-z0-9_]*\b""")
