@@ -8,6 +8,8 @@ manifest inside the output directory); files it never wrote are left alone.
 
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
 import importlib.metadata
 import os
@@ -39,21 +41,90 @@ def default_cache_dir() -> Path:
     return Path(base) / "sdkgen" / "black"
 
 
-def _cache_key(text: str) -> str:
+def _statement_mode(path: str) -> bool:
+    return any(part in path for part in _STATEMENT_MODE_DIRS)
+
+
+def _cache_key(path: str, text: str) -> str:
     digest = hashlib.sha256()
-    digest.update(f"black={_BLACK_VERSION};mode={_MODE!r}\n".encode())
+    digest.update(f"black={_BLACK_VERSION};mode={_MODE!r};statements={_statement_mode(path)}\n".encode())
     digest.update(text.encode())
     return digest.hexdigest()
 
 
-def _format_one(text: str) -> str:
+_LINE_LENGTH = 88
+# Generated modules whose templates already emit black style: black only sees the
+# statements that have an over-long line (see format_statements).
+_STATEMENT_MODE_DIRS = ("/models/", "/resources/")
+_COMPOUND = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef, ast.If)
+
+
+@functools.lru_cache(maxsize=None)
+def _mode(line_length: int) -> black.Mode:
+    return black.Mode(target_versions={TargetVersion.PY310}, line_length=line_length)
+
+
+def _format_whole(text: str) -> str:
     # format_str skips black's AST-equivalence check (like --fast): the input was compiled
     # by check_compiles() and is machine-written, so the check would only cost time.
     return black.format_str(text, mode=_MODE)
 
 
-def _format_chunk(texts: list[str]) -> list[str]:
-    return [_format_one(t) for t in texts]
+def _too_long(lines: list[str], start: int, end: int) -> bool:
+    return any(len(lines[i]) > _LINE_LENGTH for i in range(start, end))
+
+
+def _format_segment(lines: list[str], indent: int) -> list[str]:
+    """Black one statement as if at top level with `indent` fewer columns; re-indent it.
+
+    Black measures lines including their indentation, so a statement at depth d formats
+    like the dedented statement with a line length of 88 - 4d.
+    """
+    prefix = " " * indent
+    dedented = "\n".join(line[indent:] if line.startswith(prefix) else line for line in lines) + "\n"
+    out = black.format_str(dedented, mode=_mode(_LINE_LENGTH - indent)).rstrip("\n").split("\n")
+    return [prefix + line if line else line for line in out]
+
+
+def format_statements(text: str) -> str:
+    """Black output for template-made code, running black only where a line is too long.
+
+    The package templates emit black style (quotes chosen like black, magic trailing commas,
+    black's blank lines), so black would only change statements with an over-long line;
+    those are formatted one by one. tests/test_generate_formatting.py checks the result
+    equals whole-file black on every generated test package.
+    """
+    lines = text.split("\n")
+    if not _too_long(lines, 0, len(lines)):
+        return text
+    edits: list[tuple[int, int, list[str]]] = []
+    work: list[ast.stmt] = list(ast.parse(text).body)
+    while work:
+        node = work.pop()
+        decorators = getattr(node, "decorator_list", [])
+        start = min([node.lineno] + [d.lineno for d in decorators]) - 1
+        end = node.end_lineno or node.lineno
+        if not _too_long(lines, start, end):
+            continue
+        body = getattr(node, "body", None)
+        if isinstance(node, _COMPOUND) and body and not getattr(node, "orelse", None):
+            if not _too_long(lines, start, body[0].lineno - 1):
+                work.extend(body)
+                continue
+        edits.append((start, end, _format_segment(lines[start:end], node.col_offset)))
+    for start, end, replacement in sorted(edits, reverse=True):
+        lines[start:end] = replacement
+    return "\n".join(lines)
+
+
+def _format_one(path: str, text: str) -> str:
+    if _statement_mode(path):
+        return format_statements(text)
+    return _format_whole(text)
+
+
+def _format_chunk(items: list[tuple[str, str]]) -> list[str]:
+    return [_format_one(p, t) for p, t in items]
 
 
 def check_compiles(files: Mapping[str, str]) -> None:
@@ -89,7 +160,7 @@ def format_files(
         if not path.endswith(".py"):
             result[path] = text
             continue
-        key = keys[path] = _cache_key(text)
+        key = keys[path] = _cache_key(path, text)
         try:
             result[path] = (cache / key[:2] / key).read_text(encoding="utf-8")
         except OSError:
@@ -100,10 +171,10 @@ def format_files(
             # Several chunks per worker so one big file does not leave the other worker idle.
             chunks = _chunks(missing, workers * 4)
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                outputs = list(pool.map(_format_chunk, [[t for _, t in c] for c in chunks]))
+                outputs = list(pool.map(_format_chunk, chunks))
             formatted = [(p, out) for chunk, outs in zip(chunks, outputs) for (p, _), out in zip(chunk, outs)]
         else:
-            formatted = [(p, _format_one(t)) for p, t in missing]
+            formatted = [(p, _format_one(p, t)) for p, t in missing]
         for path, text in formatted:
             result[path] = text
             _store(cache, keys[path], text)

@@ -344,7 +344,7 @@ class OperationPlanner:
                 body = p.description.replace("\n", "\n        ")
                 lines.append(f"    {p.name}: {body}")
             text += "\n".join(lines)
-        return text + "\n" if "\n" in text else text
+        return text
 
 
 def _pick_media_type(content: dict[str, Any]) -> str:

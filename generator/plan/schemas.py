@@ -16,7 +16,6 @@ from generator.plan.names import (
     KEYWORDS,
     NameAllocator,
     clean_text,
-    docstring_block,
     docstring_body,
     pascal_case,
     py_str,
@@ -454,7 +453,7 @@ class SchemaRegistry:
         return ModelPlan(
             class_name=source.class_name,
             module_name=source.module_name,
-            docstring=docstring_block(doc),
+            docstring=docstring_body(doc),
             kind="model",
             fields=tuple(fields),
             imports=tuple(imports),
@@ -480,7 +479,7 @@ class SchemaRegistry:
         return ModelPlan(
             class_name=class_name,
             module_name=module,
-            docstring=docstring_block(doc),
+            docstring=docstring_body(doc),
             kind="alias",
             alias_expr=expr.annotation(),
             imports=tuple(imports),

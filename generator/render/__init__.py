@@ -29,12 +29,30 @@ _PACKAGE_FILES = (
 )
 
 
+def docstring_literal(body: str, indent: int) -> str:
+    """`body` (already escaped by the planner) as a triple-quoted literal indented for black.
+
+    Continuation lines get `indent` spaces (blank lines stay empty) and a multi-line docstring
+    closes on its own line: exactly the layout black produces, so black has nothing to change.
+    """
+    pad = " " * indent
+    lines = body.split("\n")
+    text = lines[0] + "".join("\n" + (pad + line if line else "") for line in lines[1:])
+    if text.startswith('"'):
+        text = " " + text  # like black: keep a leading quote away from the opening quotes
+    if len(lines) > 1:
+        text += "\n" + pad
+    elif text.endswith('"'):
+        text += " "
+    return f'"""{text}"""'
+
+
 def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
     loaders: list[jinja2.BaseLoader] = []
     if templates_dir is not None:
         loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
     loaders.append(jinja2.FileSystemLoader(str(TEMPLATES_DIR)))
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         undefined=jinja2.StrictUndefined,
         autoescape=False,  # we emit Python, not HTML; quoting is decided by the planner
@@ -42,6 +60,8 @@ def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters["docstring"] = docstring_literal
+    return env
 
 
 def render_package(plan: PackagePlan, templates_dir: Path | None = None) -> dict[str, str]:

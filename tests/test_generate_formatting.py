@@ -1,0 +1,85 @@
+"""Generated code is exactly what black makes of it, and the writer only touches what changed."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import black
+from black.mode import TargetVersion
+import pytest
+
+from generate_support import BLACK_CACHE, generate_into, load_fixture
+from generator.generate import generate_package
+from generator.writer import MANIFEST_NAME, write_files
+from test_generate_nasty import nasty_spec
+
+
+def _assert_black_clean(files: dict[str, str]) -> None:
+    mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=88)
+    for path, text in files.items():
+        if path.endswith(".py"):
+            assert black.format_str(text, mode=mode) == text, f"{path} is not black-formatted"
+
+
+@pytest.mark.parametrize("fixture", ["petstore_3_0.yaml", "superoffice_mini.yaml"])
+def test_output_is_black_formatted(fixture: str) -> None:
+    _assert_black_clean(generate_package(load_fixture(fixture), package_name="pkg", cache_dir=BLACK_CACHE))
+
+
+def test_nasty_output_is_black_formatted() -> None:
+    files = generate_package(nasty_spec(), package_name="nasty", cache_dir=BLACK_CACHE)
+    sample = {p: t for p, t in files.items() if "/chain" not in p or p.endswith(("/chain1.py", "/chain999.py"))}
+    _assert_black_clean(sample)
+
+
+def test_two_runs_give_identical_bytes(tmp_path: Path) -> None:
+    spec = load_fixture("superoffice_mini.yaml")
+    first = generate_package(spec, package_name="so", cache_dir=tmp_path / "cache1")
+    second = generate_package(spec, package_name="so", cache_dir=tmp_path / "cache2")
+    assert first == second
+    assert not any(str(tmp_path) in text or "/work/" in text for text in first.values())
+
+
+def test_version_argument_and_validation() -> None:
+    files = generate_package(load_fixture("petstore_3_0.yaml"), package_name="pet", version="2.3.4", cache_dir=BLACK_CACHE)
+    assert 'version = "2.3.4"' in files["pyproject.toml"]
+    assert '__version__ = "2.3.4"' in files["pet/__init__.py"]
+    with pytest.raises(ValueError):
+        generate_package(load_fixture("petstore_3_0.yaml"), package_name="pet", version="not a version")
+
+
+def test_template_override_replaces_one_template_by_name(tmp_path: Path) -> None:
+    override = tmp_path / "templates" / "package" / "models"
+    override.mkdir(parents=True)
+    (override / "alias.py.jinja").write_text("# unused\n")
+    (override / "model.py.jinja").write_text(
+        'from .._models import BaseModel\n\n\nclass {{ model.class_name }}(BaseModel):\n'
+        '    """Custom template."""\n\n    custom: bool = True\n'
+    )
+    files = generate_package(
+        load_fixture("petstore_3_0.yaml"), package_name="pet", templates_dir=tmp_path / "templates", cache_dir=BLACK_CACHE
+    )
+    assert "custom: bool = True" in files["pet/models/pet.py"]
+    assert "def get_pet_by_id(" in files["pet/resources/pet.py"]  # every other template is the built-in one
+
+
+def test_writer_keeps_unchanged_files_and_removes_stale_ones(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    generate_into(out, load_fixture("petstore_3_0.yaml"), "pet")
+    keep = out / "pet" / "models" / "pet.py"
+    os.utime(keep, (1_000_000, 1_000_000))
+    (out / "user_file.txt").write_text("mine")
+    spec = load_fixture("petstore_3_0.yaml")
+    del spec["components"]["schemas"]["Order"]
+    for path in ("/store/order", "/store/order/{orderId}"):
+        del spec["paths"][path]
+    files = generate_package(spec, package_name="pet", cache_dir=BLACK_CACHE)
+    report = write_files(out, files)
+    assert keep.stat().st_mtime == 1_000_000
+    assert "pet/models/order.py" in report.removed and not (out / "pet/models/order.py").exists()
+    assert "pet/models/pet.py" in report.unchanged
+    assert (out / "user_file.txt").read_text() == "mine"
+    assert (out / MANIFEST_NAME).read_text().splitlines() == sorted(files)
+    again = write_files(out, files)
+    assert again.written == [] and again.removed == []
