@@ -307,6 +307,10 @@ def parse_page(text: str, file: str, diags: Diagnostics, read_include: IncludeRe
                     page.body_heading = (name.strip(), kind.strip(), block.start)
                 elif section == "response":
                     page.response_heading = (rest.lower(), block.start)
+                elif rest and section == "online restricted":
+                    page.online_restricted.append(rest)
+                elif rest:
+                    page._note(section, rest, block.start)
                 continue
             page._note(section, f"{'#' * block.level} {block.text}", block.start)
             continue

@@ -138,3 +138,32 @@ def _tidy(text: str) -> str:
         if line or (out and out[-1]):
             out.append(line)
     return "\n".join(out).strip()
+
+
+def _word_after(text: str, marker: str) -> str:
+    """The identifier that follows `marker` in `text` ('' when absent)."""
+    _, found, rest = text.partition(marker)
+    if not found:
+        return ""
+    word = rest.strip().split(" ", 1)[0].strip(".,;:`'\"")
+    return word if word[:1].isalpha() and word.replace("_", "").isalnum() else ""
+
+
+def carrier_name(description: str) -> str:
+    """The type a description names: `Carrier object for Person.` -> `Person`."""
+    return _word_after(description, "Carrier object for ")
+
+
+def links_entity_name(description: str) -> str:
+    """`ContactEntity entity with API _Links added.` -> `ContactEntityWithLinks`."""
+    head, found, _ = description.partition(" entity with API _Links added")
+    if not found:
+        return ""
+    word = head.strip().rsplit(None, 1)[-1] if head.strip() else ""
+    return f"{word}WithLinks" if word[:1].isalpha() and word.isalnum() else ""
+
+
+def saved_entity_name(description: str) -> str:
+    """`The ContactEntity to be saved.` -> `ContactEntity` (request body descriptions)."""
+    word = _word_after(description, "The ")
+    return word if word and " to be saved" in description and word[:1].isupper() else ""

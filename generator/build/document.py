@@ -1,0 +1,376 @@
+"""Page models -> one OpenAPI 3.1 document (a plain dict, keys in a stable order).
+
+Pages that share one method and path template (the 10.0.2 reference has, for example,
+`GET /TriggerScript/{id}` and `GET /TriggerScript/{triggerScriptUniqueId}`) cannot both be
+OpenAPI operations: templated paths that differ only in parameter names are the same path. We
+keep one path key per template, with the parameter names most pages use, and one operation per
+method; when two pages claim the same method, the first (by file) is the operation and each other
+page's complete operation is kept in its `x-sdkgen-variants` list (with its own operationId), the
+path parameter accepting either page's type. Nothing is lost and the document stays valid;
+SDK generators can emit the variants as further methods on the same URL.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import parse_qsl
+
+from generator.build.emit import is_untyped, object_schema, type_schema
+from generator.build.infer import Inference
+from generator.build.operations import OperationDraft, draft_named, resolve_pending
+from generator.build.parameters import COMMON_HEADERS, classify_headers, path_parameter, query_parameter
+from generator.build.schemas import Registry
+from generator.build.types import AnyValue, ArrayOf, Binary, DictOf, Ref, TypeRef, Unknown
+from generator.diagnostics import Diagnostics
+from generator.parse.model import HttpSample, Page, Parameter
+
+OPENAPI_VERSION = "3.1.0"
+HTTP_ORDER = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+@dataclass(frozen=True)
+class BuildStats:
+    operations: int
+    variants: int
+    schemas: int
+    properties: int
+    untyped_properties: int
+
+
+def _segments(path: str) -> list[str]:
+    return path.split("?", 1)[0].strip("/").split("/")
+
+
+def _template_key(path: str) -> tuple[str, ...]:
+    return tuple("{}" if seg.startswith("{") and seg.endswith("}") else seg.lower() for seg in _segments(path))
+
+
+def _path_values(template: str, concrete: str) -> dict[str, str]:
+    """`/api/v1/X/{id}` against `/api/v1/X/42` -> {"id": "42"}."""
+    names, values = _segments(template), _segments(concrete)
+    if len(names) != len(values):
+        return {}
+    return {name[1:-1]: value for name, value in zip(names, values) if name.startswith("{") and name.endswith("}")}
+
+
+def _sample_request(sample: HttpSample) -> dict[str, Any]:
+    method, _, target = sample.start_line.partition(" ")
+    target = target.strip().rsplit(" HTTP/", 1)[0]
+    path, _, query = target.partition("?")
+    result: dict[str, Any] = {"method": method.upper(), "path": path}
+    if query:
+        result["query"] = dict(parse_qsl(query, keep_blank_values=True))
+    if sample.headers:
+        result["headers"] = dict(sample.headers)
+    return result
+
+
+def _sample_status(sample: HttpSample) -> str:
+    parts = sample.start_line.split()
+    return parts[1] if len(parts) > 1 and parts[1].isdigit() else "200"
+
+
+class _DocumentBuilder:
+    def __init__(self, pages: list[Page], diags: Diagnostics) -> None:
+        self.pages = sorted(pages, key=lambda page: page.file)
+        self.diags = diags
+        self.registry = Registry(diags)
+        self.common_headers: dict[str, Parameter] = {}
+
+    # -- types -----------------------------------------------------------------------------
+
+    def drafts(self) -> list[OperationDraft]:
+        registry = self.registry
+        drafts = [draft_named(page, registry) for page in self.pages]
+        by_signature: dict[frozenset[str], str] = {}
+        for schema in sorted(registry.schemas.values(), key=lambda s: (-len(s.files), s.name)):
+            if schema.from_table and schema.fields:
+                by_signature.setdefault(frozenset(schema.fields), schema.name)
+        for draft in drafts:
+            resolve_pending(draft, registry, by_signature)
+        registry.settle_votes()
+        inference = Inference(registry)
+        for draft in drafts:
+            if draft.request is not None and draft.request_sample is not None and draft.request_sample.body_is_json:
+                inference.walk(draft.request, draft.request_sample.body, draft.request_sample.file, draft.request_sample.line)
+            sample = draft.response_sample
+            if draft.response is not None and sample is not None and sample.body_is_json and _sample_status(sample).startswith("2"):
+                inference.walk(draft.response, sample.body, sample.file, sample.line)
+        inference.run()
+        self._ensure_referenced(drafts)
+        return drafts
+
+    def _ensure_referenced(self, drafts: list[OperationDraft]) -> None:
+        """Every named type that a table or page mentions exists as a schema."""
+        registry = self.registry
+        pending: list[TypeRef] = [d.request for d in drafts if d.request is not None]
+        pending += [d.response for d in drafts if d.response is not None]
+        seen: set[str] = set()
+        for schema in list(registry.schemas.values()):
+            pending.extend(f.type for f in schema.fields.values())
+        while pending:
+            ref = registry.resolve(pending.pop())
+            if isinstance(ref, ArrayOf):
+                pending.append(ref.item)
+            elif isinstance(ref, DictOf):
+                pending.append(ref.value)
+            elif isinstance(ref, Ref) and ref.name not in seen:
+                seen.add(ref.name)
+                if ref.name not in registry.schemas:
+                    registry.ensure(ref.name)
+
+    # -- operations ------------------------------------------------------------------------
+
+    def operation(self, draft: OperationDraft, path: str, renames: dict[str, str]) -> dict[str, Any]:
+        page, registry, diags = draft.page, self.registry, self.diags
+        op: dict[str, Any] = {"operationId": page.uid, "tags": [page.tag]}
+        if page.summary:
+            op["summary"] = page.summary
+        description = page.description
+        if page.online_restricted:
+            description = f"{description}\n\n**Online Restricted:** {page.online_restricted}".strip()
+        for note in page.notes:
+            description = f"{description}\n\n### {note.title}\n\n{note.text}".strip()
+        if description:
+            op["description"] = description
+        headers = classify_headers(page, self.common_headers)
+        sample_values = _path_values(page.path, _sample_request(draft.request_sample)["path"]) if draft.request_sample else {}
+        parameters: list[dict[str, Any]] = []
+        documented = {param.name: param for param in page.path_params}
+        for segment in _segments(page.path):
+            if not (segment.startswith("{") and segment.endswith("}")):
+                continue
+            name = segment[1:-1]
+            param = documented.pop(name, None)
+            if param is None:
+                diags.warn(page.file, page.path_line, "path-param-undocumented", f"path parameter {{{name}}} has no row in the path-part table; typed as string")
+                param = Parameter(name, "path", "string", "", True, page.path_line)
+            spec = path_parameter(registry, param, sample_values.get(name), diags, page.file)
+            if name in renames:
+                spec["name"] = renames[name]
+                spec["description"] = (spec.get("description", "") + f" (documented as `{name}`)").strip()
+            parameters.append(spec)
+        for leftover in documented.values():
+            diags.warn(page.file, leftover.line, "path-param-unused", f"path part {leftover.name!r} does not occur in {page.path}; kept as a query parameter")
+            parameters.append(query_parameter(registry, leftover, None, diags, page.file))
+        query_sample = _sample_request(draft.request_sample).get("query", {}) if draft.request_sample else {}
+        for param in page.query_params:
+            example = page.query_examples.get(param.name, query_sample.get(param.name))
+            parameters.append(query_parameter(registry, param, example, diags, page.file))
+        parameters += headers.params
+        parameters += [{"$ref": f"#/components/parameters/{name}"} for name in headers.common]
+        if parameters:
+            op["parameters"] = parameters
+        body = self._request_body(draft, headers.request_media)
+        if body is not None:
+            op["requestBody"] = body
+        op["responses"] = self._responses(draft)
+        if page.online_restricted:
+            op["x-online-restricted"] = page.online_restricted
+        if headers.request_media:
+            op["x-content-types"] = headers.request_media
+        if headers.response_media:
+            op["x-accept-types"] = headers.response_media
+        samples = self._samples(draft)
+        if samples:
+            op["x-samples"] = samples
+        op["x-source"] = page.file
+        return op
+
+    def _request_body(self, draft: OperationDraft, media: list[str]) -> dict[str, Any] | None:
+        if draft.request is None:
+            return None
+        page = draft.page
+        schema = type_schema(self.registry, draft.request, False)
+        if draft.patch_body:
+            schema = {"anyOf": [schema, {"type": "object", "description": "JSON Merge Patch (RFC 7396) document"}]}
+        content: dict[str, Any] = {"schema": schema}
+        sample = draft.request_sample
+        if sample is not None and sample.body_is_json:
+            content["examples"] = {"sample": {"summary": "Sample request from the reference", "value": sample.body}}
+        body: dict[str, Any] = {"required": True}
+        if page.request_body is not None and page.request_body.description and not draft.flatten:
+            body["description"] = page.request_body.description
+        body["content"] = {draft.request_media: content}
+        body["x-codegen-request-body-name"] = page.request_body.name if page.request_body else "body"
+        if draft.flatten:
+            body["x-sdkgen-flatten"] = True
+        return body
+
+    def _responses(self, draft: OperationDraft) -> dict[str, Any]:
+        page = draft.page
+        statuses = {status.code: status.description or "OK" for status in page.response.statuses} if page.response else {}
+        sample = draft.response_sample
+        sample_status = _sample_status(sample) if sample is not None else ""
+        if sample is not None and sample_status not in statuses:
+            if statuses:
+                self.diags.warn(page.file, sample.line, "sample-status", f"sample response status {sample_status} is not in the status table; added")
+            statuses[sample_status] = sample.start_line.split(" ", 2)[2] if sample.start_line.count(" ") >= 2 else "OK"
+        if not statuses:
+            statuses["200"] = "OK"
+        responses: dict[str, Any] = {}
+        for code in sorted(statuses):
+            response: dict[str, Any] = {"description": statuses[code]}
+            if code.startswith("2") and code != "204" and draft.response is not None:
+                content: dict[str, Any] = {"schema": type_schema(self.registry, draft.response, False)}
+                if sample is not None and sample_status == code:
+                    if sample.body_is_json:
+                        content["examples"] = {"sample": {"summary": "Sample response from the reference", "value": sample.body}}
+                    elif sample.body_text and draft.response_media != "application/json":
+                        content["example"] = sample.body_text
+                response["content"] = {draft.response_media: content}
+            responses[code] = response
+        return responses
+
+    def _samples(self, draft: OperationDraft) -> list[dict[str, Any]]:
+        entry: dict[str, Any] = {}
+        if draft.request_sample is not None:
+            entry["request"] = _sample_request(draft.request_sample)
+        if draft.response_sample is not None:
+            sample = draft.response_sample
+            entry["response"] = {"status": int(_sample_status(sample)), "headers": dict(sample.headers)}
+        return [entry] if entry else []
+
+    # -- paths -----------------------------------------------------------------------------
+
+    def paths(self, drafts: list[OperationDraft]) -> tuple[dict[str, Any], int]:
+        groups: dict[tuple[str, ...], list[OperationDraft]] = {}
+        for draft in drafts:
+            groups.setdefault(_template_key(draft.page.path), []).append(draft)
+        paths: dict[str, Any] = {}
+        variants = 0
+        uids: Counter[str] = Counter(d.page.uid for d in drafts)
+        for uid, count in sorted(uids.items()):
+            if count > 1:
+                first = next(d for d in drafts if d.page.uid == uid)
+                self.diags.warn(first.page.file, 0, "duplicate-operation-id", f"operationId {uid!r} is used by {count} pages")
+        for key in sorted(groups):
+            group = groups[key]
+            canonical = self._canonical_path(group)
+            item: dict[str, Any] = {}
+            for draft in group:
+                renames = {
+                    doc[1:-1]: canon[1:-1]
+                    for doc, canon in zip(_segments(draft.page.path), _segments(canonical))
+                    if doc.startswith("{") and doc != canon
+                }
+                op = self.operation(draft, canonical, renames)
+                method = draft.page.method.lower()
+                if method in item:
+                    variants += 1
+                    primary = item[method]
+                    self.diags.info(draft.page.file, draft.page.path_line, "operation-variant", f"{draft.page.method} {draft.page.path} shares its method and path template with {primary['x-source']}; kept as a variant")
+                    _widen_path_params(primary, op)
+                    primary.setdefault("x-sdkgen-variants", []).append(op)
+                else:
+                    item[method] = op
+            paths[canonical] = {method: item[method] for method in HTTP_ORDER if method in item}
+        return dict(sorted(paths.items())), variants
+
+    @staticmethod
+    def _canonical_path(group: list[OperationDraft]) -> str:
+        """The most common spelling of a path template in its group (ties: first by file)."""
+        spellings = Counter(draft.page.path.split("?", 1)[0] for draft in group)
+        first = {draft.page.path.split("?", 1)[0]: i for i, draft in reversed(list(enumerate(group)))}
+        return max(spellings, key=lambda p: (spellings[p], -first[p]))
+
+    # -- document --------------------------------------------------------------------------
+
+    def document(self, title: str, version: str) -> tuple[dict[str, Any], BuildStats]:
+        drafts = self.drafts()
+        paths, variants = self.paths(drafts)
+        schemas = {name: object_schema(self.registry, self.registry.schemas[name]) for name in sorted(self.registry.schemas)}
+        properties = sum(len(s["properties"]) for s in schemas.values())
+        untyped = sum(1 for s in schemas.values() for p in s["properties"].values() if is_untyped(p))
+        parameters = {}
+        for header_key, name in COMMON_HEADERS.items():
+            header = self.common_headers.get(name)
+            if header is None:
+                continue
+            parameters[name] = {
+                "name": header.name,
+                "in": "header",
+                "required": False,
+                "description": header.description,
+                "schema": {"type": "string"},
+                "x-sdkgen-client-option": True,
+            }
+        tags = sorted({draft.page.tag for draft in drafts})
+        doc: dict[str, Any] = {
+            "openapi": OPENAPI_VERSION,
+            "info": {
+                "title": title,
+                "version": version,
+                "description": "Generated by sdkgen from the Markdown API reference.",
+            },
+            "servers": SERVERS,
+            "security": [{"basic": []}, {"bearer": []}, {"soTicket": []}, {"xsrfToken": []}],
+            "tags": [{"name": tag} for tag in tags],
+            "paths": paths,
+            "components": {
+                "schemas": schemas,
+                "parameters": dict(sorted(parameters.items())),
+                "securitySchemes": SECURITY_SCHEMES,
+            },
+        }
+        stats = BuildStats(sum(len(item) for item in paths.values()), variants, len(schemas), properties, untyped)
+        return doc, stats
+
+
+def _widen_path_params(primary: dict[str, Any], variant: dict[str, Any]) -> None:
+    """Let the primary operation's path parameters accept the variant's types too."""
+    theirs = {p["name"]: p for p in variant.get("parameters", []) if p.get("in") == "path"}
+    for param in primary.get("parameters", []):
+        other = theirs.get(param.get("name", ""))
+        if other is None or other["schema"] == param["schema"]:
+            continue
+        param["schema"] = {"anyOf": [param["schema"], other["schema"]]}
+        param.pop("example", None)
+
+
+SERVERS: list[dict[str, Any]] = [
+    {
+        "url": "https://{env}.superoffice.com/{tenant}",
+        "description": "SuperOffice CRM Online: the tenant's address",
+        "variables": {
+            "env": {"default": "online", "enum": ["online", "sod", "stage"], "description": "online (production), sod (development), stage"},
+            "tenant": {"default": "Cust12345", "description": "Customer id (context identifier)"},
+        },
+    },
+    {
+        "url": "{scheme}://{host}/{site}",
+        "description": "SuperOffice CRM Onsite installation",
+        "variables": {
+            "scheme": {"default": "https", "enum": ["https", "http"]},
+            "host": {"default": "localhost"},
+            "site": {"default": "SuperOffice", "description": "The installation's virtual directory"},
+        },
+    },
+]
+
+SECURITY_SCHEMES: dict[str, Any] = {
+    "basic": {"type": "http", "scheme": "basic", "description": "User name and password (onsite installations)."},
+    "bearer": {"type": "http", "scheme": "bearer", "description": "OAuth/OpenID Connect access token (online)."},
+    "soTicket": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "Authorization",
+        "description": "`Authorization: SOTicket <ticket>`; online calls from a server also send the SO-AppToken header.",
+    },
+    "xsrfToken": {
+        "type": "apiKey",
+        "in": "header",
+        "name": "X-XSRF-TOKEN",
+        "description": "For browser sessions without an Authorization header: the XSRF value from the cookie or hidden input field.",
+    },
+}
+
+
+def build_document(pages: list[Page], diags: Diagnostics, title: str = "SuperOffice WebAPI", version: str = "v1") -> tuple[dict[str, Any], BuildStats]:
+    """Build the OpenAPI document for `pages`; problems go to `diags`."""
+    return _DocumentBuilder(pages, diags).document(title, version)
+
+
+__all__ = ["BuildStats", "build_document", "AnyValue", "Binary", "Unknown"]

@@ -1,0 +1,259 @@
+"""Inference of the types the docs leave empty.
+
+The 2021 format leaves the type cell of nested objects empty (`User |  | ...`) and says only
+`array`/`object` for collections. We resolve each such slot from evidence, strongest first:
+
+1. the page samples: every sample body is walked along the schema it documents, recording the
+   JSON value found at each open slot; objects are matched to a known schema by their keys
+   (so ChatSessionEntity.User, whose sample has AssociateId/FullName/..., becomes Associate), or
+   become a new schema named after the property; arrays and dictionaries get item types; scalars
+   get their JSON type (and `date-time` when every string is an ISO timestamp);
+2. the field's own description (`Carrier object for Person.`);
+3. a schema with the property's name (`Person`, `TableRight`);
+4. what the same property name resolved to elsewhere in the corpus (majority vote).
+
+Work is incremental: the samples are walked once, and a slot's recorded values are walked again
+only along the type it resolves to, so the cost stays linear in the size of the samples.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import datetime
+from typing import Any
+
+from generator.build.schemas import Field, ObjectSchema, Registry, pascal, singular
+from generator.build.types import AnyValue, ArrayOf, DictOf, Prim, Ref, TypeRef, Unknown, json_type_of
+from generator.parse.text import carrier_name
+
+# A sample object matches a schema when its keys are a subset covering this share of the
+# schema's fields, or when the two key sets overlap by this Jaccard index.
+SUBSET_COVERAGE = 0.6
+JACCARD_MATCH = 0.75
+
+
+class Inference:
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.observed: defaultdict[int, list[Any]] = defaultdict(list)
+        self._walked: dict[int, int] = {}  # slot -> number of its observations already walked
+        self._extra_reported: set[tuple[str, str]] = set()
+
+    # -- walking samples -------------------------------------------------------------------
+
+    def walk(self, ref: TypeRef, value: Any, file: str = "", line: int = 0) -> None:
+        """Record `value` along `ref`: values land at the open slots they reach.
+
+        With `file`, a sample value that contradicts a documented scalar type is reported there.
+        """
+        stack: list[tuple[TypeRef, Any]] = [(ref, value)]
+        registry = self.registry
+        while stack:
+            current, item = stack.pop()
+            current = registry.resolve(current)
+            if item is None:
+                if isinstance(current, Unknown):
+                    self.observed[current.slot].append(None)
+                continue
+            if isinstance(current, Prim):
+                if file and not _fits(item, current):
+                    registry.diags.warn(file, line, "sample-type", f"sample value {str(item)[:40]!r} contradicts the documented type {'|'.join(current.types)}")
+                    file = ""  # once per sample is enough to point at it
+            elif isinstance(current, Unknown):
+                self.observed[current.slot].append(item)
+            elif isinstance(current, Ref) and isinstance(item, dict):
+                schema = registry.ensure(current.name)
+                for key, sub in item.items():
+                    schema_field = schema.fields.get(key)
+                    if schema_field is None:
+                        schema_field = self._sample_only_field(schema, key)
+                    stack.append((schema_field.type, sub))
+            elif isinstance(current, ArrayOf) and isinstance(item, list):
+                stack.extend((current.item, sub) for sub in item)
+            elif isinstance(current, DictOf) and isinstance(item, dict):
+                stack.extend((current.value, sub) for sub in item.values())
+
+    def _sample_only_field(self, schema: ObjectSchema, key: str) -> Field:
+        """A property that samples show but the schema's tables do not: kept, typed from samples."""
+        new_field = Field(key, self.registry.fresh(key, schema.name), "", "", 0)
+        self.registry.add_field(schema, new_field)
+        if (schema.name, key) not in self._extra_reported and schema.from_table:
+            self._extra_reported.add((schema.name, key))
+            file = schema.files[0] if schema.files else ""
+            self.registry.diags.info(file, 0, "sample-only-property", f"samples of {schema.name} carry {key!r}, which no table documents; added")
+        return new_field
+
+    # -- resolving slots -------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Resolve open slots from their observations until nothing changes, then use hints."""
+        registry = self.registry
+        while True:
+            progressed = False
+            for slot_id in sorted(self.observed):
+                values = self.observed[slot_id]
+                done = self._walked.get(slot_id, 0)
+                if done == len(values):
+                    continue
+                progressed = True
+                target = registry.resolve(registry.slots[slot_id])
+                if isinstance(target, Unknown) and target.slot == slot_id:
+                    resolved = self._from_values(registry.slots[slot_id], values)
+                    if resolved is None:
+                        self._walked[slot_id] = len(values)
+                        continue
+                    registry.resolved[slot_id] = resolved
+                    target = resolved
+                    done = 0
+                self._walked[slot_id] = len(values)
+                for value in values[done:]:
+                    self.walk(target, value)
+            if not progressed:
+                break
+        self._resolve_from_hints()
+
+    def _from_values(self, slot: Unknown, values: list[Any]) -> TypeRef | None:
+        present = [value for value in values if value is not None]
+        kinds = {json_type_of(value) for value in present}
+        if not present:
+            return None
+        if kinds == {"array"}:
+            return ArrayOf(self.registry.fresh(singular(slot.hint), slot.owner))
+        if kinds == {"object"} and self.registry.declared_dict(slot.hint):
+            # The same property is a documented dictionary elsewhere (FieldProperties): its keys are data.
+            return DictOf(self.registry.fresh(singular(slot.hint), slot.owner))
+        if kinds == {"object"}:
+            keys: dict[str, None] = {}
+            for value in present:
+                keys.update(dict.fromkeys(value))
+            if not keys:
+                return None  # only `{}` seen: leave to the hints
+            return Ref(self._schema_for(list(keys), slot))
+        if "array" in kinds or "object" in kinds:
+            return AnyValue()
+        return _scalar(present, kinds)
+
+    def _schema_for(self, keys: list[str], slot: Unknown) -> str:
+        """The known schema these sample keys describe, or a new one named after the property."""
+        registry = self.registry
+        key_set = set(keys)
+        hinted = {pascal(slot.hint), pascal(singular(slot.hint))}
+        described = self._described_carrier(slot)
+        if described:
+            hinted.add(described)
+        # A schema can only match if it holds one of the rarest keys (subset match needs all keys,
+        # a Jaccard match all but a quarter), so only those schemas are scored.
+        rarest = sorted(key_set, key=lambda key: (len(registry.by_field.get(key, ())), key))
+        candidates: set[str] = {name for name in hinted if name in registry.schemas}
+        for key in rarest[: len(rarest) // 4 + 1]:
+            candidates.update(registry.by_field.get(key, ()))
+        overlap: Counter[str] = Counter()
+        for name in candidates:
+            known = registry.schemas[name].fields
+            overlap[name] = sum(1 for key in key_set if key in known)
+        best: tuple[float, int, str] | None = None
+        for name, shared in overlap.items():
+            fields = len(registry.schemas[name].fields)
+            if shared == len(key_set):
+                score = shared / fields if fields else 0.0
+                ok = score >= SUBSET_COVERAGE
+            else:
+                score = shared / (len(key_set) + fields - shared)
+                ok = score >= JACCARD_MATCH
+            if name in hinted and shared >= max(1, len(key_set) // 2):
+                ok, score = True, score + 1.0
+            if ok:
+                candidate = (score, 1 if name in hinted else 0, name)
+                if best is None or candidate[:2] > best[:2] or (candidate[:2] == best[:2] and name < best[2]):
+                    best = candidate
+        if best is not None:
+            return best[2]
+        name = self._new_name(slot, key_set)
+        schema = registry.ensure(name)
+        for key in keys:
+            if key not in schema.fields:
+                registry.add_field(schema, Field(key, registry.fresh(key, name), "", "", 0))
+        return name
+
+    def _new_name(self, slot: Unknown, keys: set[str]) -> str:
+        registry = self.registry
+        base = pascal(slot.hint) if slot.hint else pascal(slot.owner) + "Item"
+        candidates = [base, pascal(slot.owner) + base]
+        for name in candidates:
+            existing = registry.schemas.get(name)
+            if existing is None or not existing.fields:
+                return name
+            fields = set(existing.fields)
+            if len(keys & fields) * 2 >= len(keys | fields):
+                return name  # the same concept seen with a slightly different shape: merge
+        counter = 2
+        while f"{candidates[-1]}{counter}" in registry.schemas:
+            counter += 1
+        return f"{candidates[-1]}{counter}"
+
+    def _described_carrier(self, slot: Unknown) -> str:
+        owner = self.registry.schemas.get(slot.owner)
+        owner_field = owner.fields.get(slot.hint) if owner else None
+        return carrier_name(owner_field.description) if owner_field else ""
+
+    def _closed(self, ref: TypeRef, depth: int = 0) -> TypeRef | None:
+        """`ref` with every slot resolved, or None if an open slot remains (or it nests absurdly)."""
+        ref = self.registry.resolve(ref)
+        if isinstance(ref, Unknown) or depth > 8:
+            return None
+        if isinstance(ref, ArrayOf):
+            item = self._closed(ref.item, depth + 1)
+            return ArrayOf(item) if item is not None else None
+        if isinstance(ref, DictOf):
+            value = self._closed(ref.value, depth + 1)
+            return DictOf(value) if value is not None else None
+        return ref
+
+    def _resolve_from_hints(self) -> None:
+        registry = self.registry
+        by_name: defaultdict[str, Counter[TypeRef]] = defaultdict(Counter)
+        for slot in registry.slots.values():
+            closed = self._closed(registry.resolve(slot))
+            if isinstance(closed, (Ref, ArrayOf, DictOf)):
+                by_name[slot.hint][closed] += 1
+        for slot_id, slot in sorted(registry.slots.items()):
+            if not isinstance(registry.resolve(slot), Unknown) or not slot.hint:
+                continue
+            described = self._described_carrier(slot)
+            named = pascal(slot.hint)
+            votes = by_name.get(slot.hint)
+            if described and described in registry.schemas:
+                registry.resolved[slot_id] = Ref(described)
+            elif named in registry.schemas and named != slot.owner:
+                registry.resolved[slot_id] = Ref(named)
+            elif votes:
+                registry.resolved[slot_id] = sorted(votes.items(), key=lambda item: (-item[1], repr(item[0])))[0][0]
+            elif any(value == {} for value in self.observed.get(slot_id, ())):
+                registry.ensure(named)  # only empty objects seen: an object whose fields no page shows
+                registry.resolved[slot_id] = Ref(named)
+
+
+def _fits(value: Any, prim: Prim) -> bool:
+    kind = json_type_of(value)
+    return kind in prim.types or (kind == "integer" and "number" in prim.types)
+
+
+def _scalar(values: list[Any], kinds: set[str]) -> Prim:
+    if kinds == {"integer", "number"}:
+        return Prim(("number",), "double")
+    if kinds == {"string"} and all(_is_timestamp(value) for value in values):
+        return Prim(("string",), "date-time")
+    if len(kinds) == 1:
+        kind = next(iter(kinds))
+        return Prim((kind,), "int32" if kind == "integer" and all(abs(v) < 2**31 for v in values) else "int64" if kind == "integer" else "")
+    return Prim(tuple(sorted(kinds)))
+
+
+def _is_timestamp(value: str) -> bool:
+    if len(value) < 19 or value[4:5] != "-" or value[10:11] != "T":
+        return False
+    try:
+        datetime.fromisoformat(value[:19])
+    except ValueError:
+        return False
+    return True

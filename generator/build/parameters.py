@@ -1,0 +1,117 @@
+"""Page parameters and header rows -> OpenAPI parameters, security and media types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.build.emit import type_schema
+from generator.build.schemas import Registry
+from generator.build.types import STRING, Prim, map_type_cell
+from generator.diagnostics import Diagnostics
+from generator.parse.model import Page, Parameter
+
+# The API-wide request headers: shared components/parameters, exposed by SDKs as client options.
+COMMON_HEADERS: dict[str, str] = {
+    "accept-language": "AcceptLanguage",
+    "so-language": "SoLanguage",
+    "so-culture": "SoCulture",
+    "so-timezone": "SoTimeZone",
+    "so-apptoken": "SoAppToken",
+}
+SECURITY_HEADERS = frozenset({"authorization", "x-xsrf-token"})
+
+
+@dataclass
+class HeaderUse:
+    """How one page's header rows map to OpenAPI."""
+
+    common: list[str] = field(default_factory=list)  # components/parameters names
+    params: list[dict[str, Any]] = field(default_factory=list)
+    request_media: list[str] = field(default_factory=list)
+    response_media: list[str] = field(default_factory=list)
+    authenticated: bool = False
+
+
+def media_types(description: str) -> list[str]:
+    """Back-quoted media types in a Content-Type/Accept description."""
+    parts = description.split("`")
+    return [part.strip() for part in parts[1::2] if "/" in part]
+
+
+def classify_headers(page: Page, common_seen: dict[str, Parameter]) -> HeaderUse:
+    use = HeaderUse()
+    for header in page.headers:
+        key = header.name.lower()
+        if key in SECURITY_HEADERS:
+            use.authenticated = True
+        elif key == "content-type":
+            use.request_media = media_types(header.description)
+        elif key == "accept":
+            use.response_media = media_types(header.description)
+        elif key in COMMON_HEADERS:
+            use.common.append(COMMON_HEADERS[key])
+            common_seen.setdefault(COMMON_HEADERS[key], header)
+        else:
+            schema: dict[str, Any] = {"type": "string"}
+            use.params.append({"name": header.name, "in": "header", "required": header.required, "description": header.description, "schema": schema})
+    return use
+
+
+def _coerce_example(value: str, schema: dict[str, Any]) -> Any:
+    kind = schema.get("type")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "integer" in kinds:
+        try:
+            return int(value)
+        except ValueError:
+            return None
+    if "boolean" in kinds:
+        return {"true": True, "false": False}.get(value.lower())
+    if "number" in kinds:
+        try:
+            return float(value)
+        except ValueError:
+            return None
+    if schema.get("enum") and value not in schema["enum"]:
+        matches = [item for item in schema["enum"] if isinstance(item, str) and item.lower() == value.lower()]
+        return matches[0] if matches else None
+    return value
+
+
+def parameter_schema(registry: Registry, param: Parameter, diags: Diagnostics, file: str) -> dict[str, Any]:
+    mapped = map_type_cell(param.type)
+    if isinstance(mapped, str):
+        diags.warn(file, param.line, "unknown-type", f"unknown type {mapped!r} for parameter {param.name!r}; treated as string")
+        mapped = STRING
+    if mapped is None:
+        mapped = STRING
+    if not isinstance(mapped, Prim):
+        # Parameters travel as text; collections are comma separated on the wire.
+        diags.info(file, param.line, "parameter-type", f"parameter {param.name!r} of type {param.type!r} sent as a string")
+        mapped = STRING
+    return type_schema(registry, mapped, False)
+
+
+def query_parameter(registry: Registry, param: Parameter, example: str | None, diags: Diagnostics, file: str) -> dict[str, Any]:
+    schema = parameter_schema(registry, param, diags, file)
+    result: dict[str, Any] = {"name": param.name, "in": "query", "required": param.required, "schema": schema}
+    if param.description:
+        result["description"] = param.description
+    if example is not None:
+        value = _coerce_example(example, schema)
+        if value is not None:
+            result["example"] = value
+    return result
+
+
+def path_parameter(registry: Registry, param: Parameter, example: str | None, diags: Diagnostics, file: str) -> dict[str, Any]:
+    schema = parameter_schema(registry, param, diags, file)
+    result: dict[str, Any] = {"name": param.name, "in": "path", "required": True, "schema": schema}
+    if param.description:
+        result["description"] = param.description
+    if example is not None and not example.startswith("{"):
+        value = _coerce_example(example, schema)
+        if value is not None:
+            result["example"] = value
+    return result

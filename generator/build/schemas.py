@@ -1,0 +1,196 @@
+"""Component schemas: naming, merging across pages, and the slots left to infer.
+
+Merge rule (stated, and reported): when several pages describe the same named schema, its fields
+are the union of all pages' fields, in the order first seen (pages are processed sorted by file).
+Where pages disagree about a field's type, a documented type beats an empty cell, and between
+documented types the one written on more pages wins (ties: first seen). Each disagreement is
+reported once as a `schema-conflict` warning naming the files.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.build.types import ArrayOf, DictOf, Ref, TypeRef, Unknown, map_type_cell
+from generator.diagnostics import Diagnostics
+from generator.parse.model import Property
+
+
+@dataclass
+class Field:
+    name: str
+    type: TypeRef
+    description: str
+    file: str
+    line: int
+
+
+@dataclass
+class ObjectSchema:
+    name: str
+    description: str = ""
+    fields: dict[str, Field] = field(default_factory=dict)
+    files: list[str] = field(default_factory=list)
+    from_table: bool = False
+
+
+@dataclass
+class _Vote:
+    counts: Counter[TypeRef] = field(default_factory=Counter)
+    first: list[TypeRef] = field(default_factory=list)
+    files: dict[TypeRef, str] = field(default_factory=dict)
+
+
+class Registry:
+    """All object schemas of the document, plus the inference slots."""
+
+    def __init__(self, diags: Diagnostics) -> None:
+        self.diags = diags
+        self.schemas: dict[str, ObjectSchema] = {}
+        self.slots: dict[int, Unknown] = {}
+        self.resolved: dict[int, TypeRef] = {}
+        self._votes: dict[tuple[str, str], _Vote] = {}
+        # field name -> names of the schemas that have it; for matching sample objects to schemas.
+        self.by_field: dict[str, set[str]] = {}
+        # field name -> how often tables type it as a dictionary / as something else.
+        self._dict_votes: Counter[str] = Counter()
+        self._other_votes: Counter[str] = Counter()
+
+    # -- slots ---------------------------------------------------------------------------
+
+    def fresh(self, hint: str, owner: str) -> Unknown:
+        slot = Unknown(len(self.slots), hint, owner)
+        self.slots[slot.slot] = slot
+        return slot
+
+    def instantiate(self, ref: TypeRef, hint: str, owner: str) -> TypeRef:
+        """Give every placeholder `Unknown(-1)` in `ref` a fresh slot."""
+        if isinstance(ref, Unknown) and ref.slot < 0:
+            return self.fresh(hint, owner)
+        if isinstance(ref, ArrayOf):
+            return ArrayOf(self.instantiate(ref.item, singular(hint), owner))
+        if isinstance(ref, DictOf):
+            return DictOf(self.instantiate(ref.value, singular(hint), owner))
+        return ref
+
+    def resolve(self, ref: TypeRef) -> TypeRef:
+        """Follow resolved slots until a concrete type or an open slot."""
+        while isinstance(ref, Unknown) and ref.slot in self.resolved:
+            ref = self.resolved[ref.slot]
+        return ref
+
+    # -- tables --------------------------------------------------------------------------
+
+    def field_type(self, prop: Property, owner: str, file: str) -> TypeRef:
+        mapped = map_type_cell(prop.type)
+        if mapped is None:
+            return self.fresh(prop.name, owner)
+        if isinstance(mapped, str):
+            self.diags.warn(file, prop.line, "unknown-type", f"unknown type {mapped!r} for property {prop.name!r}; inferred from samples instead")
+            return self.fresh(prop.name, owner)
+        return self.instantiate(mapped, prop.name, owner)
+
+    def ensure(self, name: str) -> ObjectSchema:
+        schema = self.schemas.get(name)
+        if schema is None:
+            schema = self.schemas[name] = ObjectSchema(name)
+        return schema
+
+    def add_field(self, schema: ObjectSchema, new_field: Field) -> None:
+        schema.fields[new_field.name] = new_field
+        self.by_field.setdefault(new_field.name, set()).add(schema.name)
+
+    def add_table(self, name: str, props: tuple[Property, ...], file: str, description: str = "") -> Ref:
+        """Register (or merge into) the named schema that a property table describes."""
+        schema = self.ensure(name)
+        schema.from_table = True
+        if file not in schema.files:
+            schema.files.append(file)
+        if description and not schema.description:
+            schema.description = description
+        for prop in props:
+            ref = self.field_type(prop, name, file)
+            existing = schema.fields.get(prop.name)
+            if existing is None:
+                self.add_field(schema, Field(prop.name, ref, prop.description, file, prop.line))
+            elif not existing.description and prop.description:
+                existing.description = prop.description
+            if isinstance(ref, DictOf):
+                self._dict_votes[prop.name] += 1
+            elif not isinstance(ref, Unknown):
+                self._other_votes[prop.name] += 1
+            if not isinstance(ref, Unknown):
+                vote = self._votes.setdefault((name, prop.name), _Vote())
+                key = _vote_key(ref)
+                if key not in vote.counts:
+                    vote.first.append(key)
+                    vote.files[key] = f"{file}:{prop.line}"
+                vote.counts[key] += 1
+        return Ref(name)
+
+    def declared_dict(self, name: str) -> bool:
+        """True when tables type a property of this name as a dictionary more often than not."""
+        return self._dict_votes[name] > self._other_votes[name]
+
+    def settle_votes(self) -> None:
+        """Apply the merge rule to fields that pages typed differently (see module docstring)."""
+        for (name, prop_name), vote in sorted(self._votes.items(), key=lambda item: item[0]):
+            schema_field = self.schemas[name].fields[prop_name]
+            best = max(vote.first, key=lambda key: (vote.counts[key], -vote.first.index(key)))
+            current = self.resolve(schema_field.type)
+            if isinstance(current, Unknown) or _vote_key(current) != best:
+                schema_field.type = self.instantiate(best, prop_name, name)
+            if len(vote.first) > 1:
+                others = ", ".join(f"{_describe(key)} ({vote.files[key]})" for key in vote.first if key != best)
+                self.diags.warn(
+                    schema_field.file,
+                    schema_field.line,
+                    "schema-conflict",
+                    f"pages disagree on the type of {name}.{prop_name}: kept {_describe(best)} "
+                    f"(written on {vote.counts[best]} pages), also seen {others}",
+                )
+
+
+def _vote_key(ref: TypeRef) -> TypeRef:
+    """Types compare without their slot numbers (array of unknown == array of unknown)."""
+    if isinstance(ref, Unknown):
+        return Unknown(-1)
+    if isinstance(ref, ArrayOf):
+        return ArrayOf(_vote_key(ref.item))
+    if isinstance(ref, DictOf):
+        return DictOf(_vote_key(ref.value))
+    return ref
+
+
+def _describe(ref: TypeRef) -> str:
+    if isinstance(ref, Ref):
+        return ref.name
+    if isinstance(ref, ArrayOf):
+        return f"array of {_describe(ref.item)}"
+    if isinstance(ref, DictOf):
+        return f"dictionary of {_describe(ref.value)}"
+    if isinstance(ref, Unknown):
+        return "unspecified"
+    return type(ref).__name__ if not hasattr(ref, "types") else "|".join(getattr(ref, "types"))
+
+
+def singular(name: str) -> str:
+    """English singular of a property name, for naming array items (`Emails` -> `Email`)."""
+    lower = name.lower()
+    if lower.endswith("ies") and len(name) > 4:
+        return name[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes")):
+        return name[:-2]
+    if lower.endswith("s") and not lower.endswith(("ss", "us", "is", "status")) and len(name) > 3:
+        return name[:-1]
+    return name
+
+
+def pascal(name: str) -> str:
+    """A schema name from a property or operation name: `odata.metadata` -> `OdataMetadata`."""
+    parts = [part for part in "".join(ch if ch.isalnum() else " " for ch in name).split() if part]
+    result = "".join(part[:1].upper() + part[1:] for part in parts)
+    if not result or not result[0].isalpha():
+        result = "Schema" + result
+    return result

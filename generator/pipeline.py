@@ -1,0 +1,53 @@
+"""The parse + build pipeline over a docs folder, as one call for the CLI, tests and diff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.build.document import BuildStats, build_document
+from generator.corpus import PageResult, parse_folder
+from generator.diagnostics import Diagnostic, Diagnostics, Severity
+
+
+@dataclass(frozen=True)
+class ParseSummary:
+    files: int
+    pages: int
+    skipped: int  # files that are not endpoint pages, or endpoint pages too broken to use
+    stats: BuildStats
+    warnings: int
+    errors: int
+
+    def line(self) -> str:
+        s = self.stats
+        return (
+            f"{self.files} files, {self.pages} endpoint pages, {s.operations} operations"
+            f" (+{s.variants} variants), {s.schemas} schemas, {s.properties} properties"
+            f" ({s.untyped_properties} untyped), {self.warnings} warnings, {self.errors} errors,"
+            f" {self.skipped} files skipped"
+        )
+
+
+def pages_to_openapi(results: list[PageResult], title: str = "SuperOffice WebAPI") -> tuple[dict[str, Any], list[Diagnostic], ParseSummary]:
+    diags = Diagnostics()
+    for result in results:
+        diags.extend(list(result.diagnostics))
+    pages = [result.page for result in results if result.page is not None]
+    document, stats = build_document(pages, diags, title=title)
+    items = diags.sorted()
+    summary = ParseSummary(
+        files=len(results),
+        pages=len(pages),
+        skipped=len(results) - len(pages),
+        stats=stats,
+        warnings=sum(1 for d in items if d.severity is Severity.WARNING),
+        errors=sum(1 for d in items if d.severity is Severity.ERROR),
+    )
+    return document, items, summary
+
+
+def docs_to_openapi(docs_dir: Path, title: str = "SuperOffice WebAPI") -> tuple[dict[str, Any], list[Diagnostic], ParseSummary]:
+    """Parse every page under `docs_dir` and build the OpenAPI document."""
+    return pages_to_openapi(parse_folder(docs_dir), title=title)
