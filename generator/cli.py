@@ -17,6 +17,40 @@ def main() -> None:
 
 
 @main.command()
+@click.argument("docs_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("-o", "--output", default="-", show_default=True, help="OpenAPI file to write (.yaml/.yml or .json); '-' for standard output (YAML).")
+@click.option("--title", default="SuperOffice WebAPI", show_default=True, help="info.title of the document.")
+@click.option("--strict", is_flag=True, help="Exit non-zero when the docs produce any warning.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
+def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -> None:
+    """Parse the Markdown reference in DOCS_DIR into one OpenAPI 3.1 document."""
+    import sys
+    import time
+    from pathlib import Path
+
+    from generator.diagnostics import Severity
+    from generator.pipeline import docs_to_openapi
+    from generator.serialize import dump_spec, spec_format
+
+    started = time.perf_counter()
+    document, diagnostics, summary = docs_to_openapi(Path(docs_dir), title=title)
+    for diagnostic in diagnostics:
+        if verbose or diagnostic.severity is not Severity.INFO:
+            click.echo(diagnostic.format(), err=True)
+    text = dump_spec(document, spec_format(output))
+    if output == "-":
+        click.echo(text, nl=False)
+    else:
+        target = Path(output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.write_text(text, encoding="utf-8")
+    click.echo(f"sdkgen parse: {summary.line()} in {time.perf_counter() - started:.2f}s", err=True)
+    if summary.errors or (strict and summary.warnings):
+        sys.exit(1)
+
+
+@main.command()
 @click.argument("old", type=click.Path(exists=True))
 @click.argument("new", type=click.Path(exists=True))
 @click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
