@@ -83,3 +83,19 @@ def test_redocly_rejects_invalid_document(tmp_path: Path) -> None:
     result = _lint(_redocly(), tmp_path, INVALID_31)
     assert result.returncode != 0
     assert "error" in (result.stdout + result.stderr).lower()
+
+
+def test_benchmark_fixture_is_a_valid_document() -> None:
+    """bench/fixtures/petstore.yaml stands in for the corpus spec; peers must be able to read it."""
+    fixture = (
+        Path(__file__).resolve().parent.parent / "bench" / "fixtures" / "petstore.yaml"
+    )
+    result = subprocess.run(
+        [str(_redocly()), "lint", str(fixture)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=node_tool_env(),
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
