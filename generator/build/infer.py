@@ -151,8 +151,11 @@ class Inference:
         for name in candidates:
             known = registry.schemas[name].fields
             overlap[name] = sum(1 for key in key_set if key in known)
+        # Best match by score (ties: the schema the property names, then by name). A schema the
+        # property names only needs half the keys, but never beats a real match.
         best: tuple[float, int, str] | None = None
-        for name, shared in overlap.items():
+        fallback: tuple[float, str] | None = None
+        for name, shared in sorted(overlap.items()):
             fields = len(registry.schemas[name].fields)
             if shared == len(key_set):
                 score = shared / fields if fields else 0.0
@@ -160,14 +163,15 @@ class Inference:
             else:
                 score = shared / (len(key_set) + fields - shared)
                 ok = score >= JACCARD_MATCH
-            if name in hinted and shared >= max(1, len(key_set) // 2):
-                ok, score = True, score + 1.0
-            if ok:
-                candidate = (score, 1 if name in hinted else 0, name)
-                if best is None or candidate[:2] > best[:2] or (candidate[:2] == best[:2] and name < best[2]):
-                    best = candidate
+            named = name in hinted
+            if ok and (best is None or (score, int(named)) > best[:2]):
+                best = (score, int(named), name)
+            elif named and shared >= max(1, len(key_set) // 2) and (fallback is None or score > fallback[0]):
+                fallback = (score, name)
         if best is not None:
             return best[2]
+        if fallback is not None:
+            return fallback[1]
         name = self._new_name(slot, key_set)
         schema = registry.ensure(name)
         for key in keys:

@@ -145,13 +145,24 @@ def _word_after(text: str, marker: str) -> str:
     _, found, rest = text.partition(marker)
     if not found:
         return ""
-    word = rest.strip().split(" ", 1)[0].strip(".,;:`'\"")
+    parts = rest.split(None, 1)
+    word = parts[0].strip(".,;:`'\"") if parts else ""
     return word if word[:1].isalpha() and word.replace("_", "").isalnum() else ""
 
 
 def carrier_name(description: str) -> str:
-    """The type a description names: `Carrier object for Person.` -> `Person`."""
-    return _word_after(description, "Carrier object for ")
+    """The type a description names.
+
+    `Carrier object for Person.`, `Services for the Person Carrier is available from ...` and
+    `Partial Person class associating the generated Person with an interface.` -> `Person`.
+    """
+    name = _word_after(description, "Carrier object for ")
+    if not name:
+        name = _word_after(description, "Services for the ")
+        name = name if name and f"Services for the {name} Carrier" in description else ""
+    if not name and " class associating the generated " in description:
+        name = _word_after(description, "Partial ")
+    return name
 
 
 def links_entity_name(description: str) -> str:

@@ -1,0 +1,50 @@
+"""Shared fixtures: where the read-only reference material lives, and corpus documents built once."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def shared_dir() -> Path | None:
+    """`$SDKGEN_SHARED`, else `../shared` beside the checkout; None when neither exists."""
+    configured = os.environ.get("SDKGEN_SHARED")
+    candidate = Path(configured) if configured else REPO.parent / "shared"
+    return candidate if candidate.is_dir() else None
+
+
+def require_shared(*parts: str) -> Path:
+    base = shared_dir()
+    if base is None:
+        pytest.skip("reference material not found: set SDKGEN_SHARED to the shared/ folder (CI does) or put it at ../shared")
+    path = base.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is missing from the shared material")
+    return path
+
+
+CORPORA = ("superoffice-10.0.2", "superoffice-2021-08")
+
+
+@pytest.fixture(scope="session")
+def corpus_build() -> Any:
+    """Parse each corpus once per session: {name: (PageResults, document, diagnostics, summary)}."""
+    from generator.corpus import parse_folder
+    from generator.pipeline import pages_to_openapi
+
+    built: dict[str, Any] = {}
+
+    def get(name: str) -> Any:
+        if name not in built:
+            root = require_shared("corpus", name, "restful")
+            results = parse_folder(root)
+            document, diagnostics, summary = pages_to_openapi(results)
+            built[name] = (root, results, document, diagnostics, summary)
+        return built[name]
+
+    return get
