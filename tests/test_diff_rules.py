@@ -420,3 +420,45 @@ def test_security_scheme_definition_change_breaks() -> None:
     new["components"]["securitySchemes"]["bearer"]["scheme"] = "token"
     change = one(diff_specs(base(), new), ChangeKind.SECURITY_SCHEME_CHANGED)
     assert (change.old, change.new, change.severity) == ("bearer", "token", B)
+
+
+def test_request_property_becoming_required_breaks() -> None:
+    new = base()
+    schema(new, "RejectChatSessionTransferRequest")["required"].append("Message")
+    change = one(diff_specs(base(), new), ChangeKind.PROPERTY_REQUIRED_CHANGED)
+    assert (change.old, change.new, change.severity) == (False, True, B)
+    assert one(diff_specs(new, base()), ChangeKind.PROPERTY_REQUIRED_CHANGED).severity is NB
+
+
+def test_response_property_no_longer_required_breaks_typed_readers() -> None:
+    old = base()
+    schema(old, "ChatSession")["required"] = ["ChatSessionId"]
+    assert one(diff_specs(old, base()), ChangeKind.PROPERTY_REQUIRED_CHANGED).severity is B
+    assert one(diff_specs(base(), old), ChangeKind.PROPERTY_REQUIRED_CHANGED).severity is NB
+
+
+def test_inline_response_schema_is_compared_under_the_operation() -> None:
+    old, new = base(), base()
+    for doc, kind in ((old, "integer"), (new, "string")):
+        get_op(doc)["responses"]["404"]["content"] = {
+            "application/json": {"schema": {"type": "object", "properties": {"Code": {"type": kind}}}}}
+    change = one(diff_specs(old, new), ChangeKind.TYPE_CHANGED)
+    assert change.operation == GET and change.schema is None
+    assert change.location.endswith("/responses/404/content/application~1json/schema/properties/Code")
+
+
+def test_one_of_alternatives_changed_is_a_type_change() -> None:
+    old, new = base(), base()
+    schema(old, "Category")["properties"]["Id"] = {"oneOf": [{"type": "integer"}, {"type": "string"}]}
+    schema(new, "Category")["properties"]["Id"] = {"oneOf": [{"type": "integer"}, {"type": "boolean"}]}
+    change = one(diff_specs(old, new), ChangeKind.TYPE_CHANGED)
+    assert (change.old, change.new, change.severity) == (["integer", "string"], ["boolean", "integer"], B)
+
+
+def test_response_media_type_removed_breaks() -> None:
+    new = base()
+    content = get_op(new)["responses"]["200"]["content"]
+    content["application/xml"] = content.pop("application/json")
+    diff = diff_specs(base(), new)
+    assert one(diff, ChangeKind.MEDIA_TYPE_REMOVED).severity is B
+    assert one(diff, ChangeKind.MEDIA_TYPE_ADDED).severity is NB

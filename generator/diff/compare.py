@@ -725,12 +725,19 @@ def _security_alternatives(security: Any) -> frozenset[frozenset[str]]:
 
 def _operation_roots(document: Document, op: Operation) -> tuple[set[str], set[str]]:
     """Component schemas an operation references directly in its request and its responses."""
+
+    def content_schemas(holder: Any) -> list[Any]:
+        content = document.deref(holder).get("content")
+        if not isinstance(content, dict):
+            return []
+        return [media.get("schema") for media in content.values() if isinstance(media, dict)]
+
     request_nodes: list[Any] = [p.get("schema") for p in op.parameters]
     if "requestBody" in op.node:
-        request_nodes.append(document.deref(op.node["requestBody"]).get("content"))
-    response_nodes = [document.deref(r).get("content") for r in (op.node.get("responses") or {}).values()]
-    request = {name for node in request_nodes for name in _schema_refs_in(node)}
-    response = {name for node in response_nodes for name in _schema_refs_in(node)}
+        request_nodes += content_schemas(op.node["requestBody"])
+    response_nodes = [s for r in (op.node.get("responses") or {}).values() for s in content_schemas(r)]
+    request = {name for node in request_nodes if node for name in _schema_refs_in(node)}
+    response = {name for node in response_nodes if node for name in _schema_refs_in(node)}
     return request, response
 
 
