@@ -17,7 +17,7 @@ from generator.parse.page import parse_page
 
 # Folders that hold include targets or shared text, not endpoint pages.
 NON_PAGE_FOLDERS = frozenset({"samples", "includes"})
-NON_PAGE_FILES = frozenset({"index.md", "toc.md", "readme.md"})
+NON_PAGE_FILES = frozenset({"readme.md"})  # index pages are parsed, found not to be endpoints, and counted as skipped
 
 
 @dataclass(frozen=True)

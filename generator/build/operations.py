@@ -104,7 +104,10 @@ def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> N
         existing = registry.schemas.get(name)
         if existing is not None and set(existing.fields) != {p.name for p in body.properties}:
             name = f"{_owner_name(page.uid)}{op_name}Request"
-        draft.request, draft.flatten = registry.add_table(name, body.properties, page.file, body.description), True
+        # Carrier pages list the property names where a description would be: not a description.
+        names_only = set(body.description.replace(",", " ").split()) <= {p.name for p in body.properties}
+        description = "" if names_only else body.description
+        draft.request, draft.flatten = registry.add_table(name, body.properties, page.file, description), True
         return
     if not body.properties:
         if len(body.properties) == 0 and body.kind:
