@@ -88,7 +88,7 @@ def test_json_is_stable_and_complete() -> None:
         "location": "#/paths/~1api~1v1~1Contact/post",
         "old": "v1ContactEntity_PostContactEntity",
         "new": None,
-        "message": "operation POST /api/v1/Contact removed",
+        "message": "operation removed (v1ContactEntity_PostContactEntity)",
         "operations": [],
     }
     assert payload["changes"][1]["location"] == "#/components/schemas/ChatSession/properties/Topic"
@@ -215,7 +215,7 @@ def test_changelog_entry_lists_changes_by_group_without_dates() -> None:
     text = changelog_entry(diff, "2.0.0")
     assert text.splitlines()[0] == "## 2.0.0"
     assert text.index("### Breaking changes") < text.index("### Added")
-    assert "- `POST /api/v1/Contact`: operation POST /api/v1/Contact removed" in text
+    assert "- `POST /api/v1/Contact`: operation removed (v1ContactEntity_PostContactEntity)" in text
     assert "- schema `ChatSession`: optional property Topic added" in text
     assert "1 documentation change." in text
     assert changelog_entry(diff_specs(base(), base()), "1.0.1") == "## 1.0.1\n\nNo API changes.\n"

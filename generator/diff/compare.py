@@ -767,10 +767,10 @@ def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any], *, include_docs: 
 
     for op in removed:
         comparer.emit(ChangeKind.OPERATION_REMOVED, _Where(BOTH, op.key, op.tag), op.location,
-                      f"operation {op.key} removed", op.operation_id, None)
+                      f"operation removed ({op.operation_id or 'no operationId'})", op.operation_id, None)
     for op in added:
         comparer.emit(ChangeKind.OPERATION_ADDED, _Where(BOTH, op.key, op.tag), op.location,
-                      f"operation {op.key} added", None, op.operation_id)
+                      f"operation added ({op.operation_id or 'no operationId'})", None, op.operation_id)
     for o, n in pairs:
         comparer.operation(o, n)
     comparer.components(_schema_usage(((old_doc, old_ops), (new_doc, new_ops)), display))

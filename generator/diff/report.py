@@ -46,7 +46,9 @@ _OWNER_PREFIX = re.compile(r"^#/(?:paths/[^/]+/[a-z]+|components/schemas/[^/]+)/
 
 def _line(change: Change) -> str:
     text = f"- **{change.kind.value}**: {change.message}"
-    if change.old is not None or change.new is not None:
+    values = [v for v in (change.old, change.new) if v is not None]
+    # Old and new are shown unless the message already says them ("type changed from A to B").
+    if values and not all(isinstance(v, str) and v in change.message for v in values):
         text += f" ({_value(change.old)} → {_value(change.new)})"
     inner = _OWNER_PREFIX.sub("", change.location)
     if inner and (change.operation is not None or change.schema is not None):
