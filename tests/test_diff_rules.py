@@ -462,3 +462,35 @@ def test_response_media_type_removed_breaks() -> None:
     diff = diff_specs(base(), new)
     assert one(diff, ChangeKind.MEDIA_TYPE_REMOVED).severity is B
     assert one(diff, ChangeKind.MEDIA_TYPE_ADDED).severity is NB
+
+
+_JUNK: list[Any] = [None, 1, "x", [], {}, [1, "a"], {"a": 1}, True, {"$ref": "#/nope"},
+                    {"$ref": "#/components/schemas/Person"}, {"type": 5}, {"anyOf": 3}, {"enum": "x"}]
+
+
+def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [path]
+    if isinstance(node, dict):
+        for key, value in node.items():
+            found += _paths(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            found += _paths(value, (*path, index))
+    return found
+
+
+def test_malformed_documents_are_compared_without_crashing() -> None:
+    # Any node of the fixture replaced by a value of the wrong shape: reported or ignored, never a crash.
+    import random
+
+    rng = random.Random(7)
+    candidates = _paths(base())[1:]
+    for _ in range(400):
+        doc = base()
+        where = rng.choice(candidates)
+        parent: Any = doc
+        for key in where[:-1]:
+            parent = parent[key]
+        parent[where[-1]] = copy.deepcopy(rng.choice(_JUNK))
+        diff_specs(doc, base(), include_docs=True)
+        diff_specs(base(), doc, include_docs=True)

@@ -49,6 +49,15 @@ def _unescape(token: str) -> str:
     return token.replace("~1", "/").replace("~0", "~")
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    """`value` if it is a mapping, else empty: malformed input is compared as absent, not a crash."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def normalise_text(text: Any) -> str:
     """Documentation text compared modulo whitespace and line wrapping."""
     if not isinstance(text, str):
@@ -119,9 +128,9 @@ class Document:
 
     def __init__(self, doc: Mapping[str, Any]) -> None:
         self.doc = doc
-        components = doc.get("components") or {}
-        self.schemas: Mapping[str, Any] = components.get("schemas") or {}
-        self.security_schemes: Mapping[str, Any] = components.get("securitySchemes") or {}
+        components = _dict(doc.get("components"))
+        self.schemas: Mapping[str, Any] = _dict(components.get("schemas"))
+        self.security_schemes: Mapping[str, Any] = _dict(components.get("securitySchemes"))
         self._pointer_cache: dict[str, Any] = {}
         # Keyed by id(); the node is kept alive beside its shape so the id cannot be reused.
         self._shape_cache: dict[int, tuple[Any, Shape]] = {}
@@ -198,7 +207,7 @@ class Document:
                              description=description or inner.description)
             return self._merge_all_of(node, all_of, depth)
         raw_type = node.get("type")
-        types: list[str] = [raw_type] if isinstance(raw_type, str) else list(raw_type or [])
+        types = [raw_type] if isinstance(raw_type, str) else [t for t in _list(raw_type) if isinstance(t, str)]
         nullable = "null" in types or bool(node.get("nullable"))
         types = [t for t in types if t != "null"]
         enum = node.get("enum")
@@ -206,7 +215,7 @@ class Document:
         if isinstance(enum, list):
             nullable = nullable or None in enum
             enum_values = tuple(v for v in enum if v is not None)
-        properties = node.get("properties") or {}
+        properties = _dict(node.get("properties"))
         if not types and (properties or "additionalProperties" in node):
             types = ["object"]
         if not types and "items" in node:
@@ -217,7 +226,7 @@ class Document:
             nullable=nullable,
             enum=enum_values,
             properties=dict(properties) if isinstance(properties, dict) else {},
-            required=frozenset(r for r in node.get("required") or [] if isinstance(r, str)),
+            required=frozenset(r for r in _list(node.get("required")) if isinstance(r, str)),
             items=node.get("items"),
             item_text=self._shape(node.get("items"), depth + 1).describe() if "items" in node else "",
             additional=node.get("additionalProperties"),
@@ -300,19 +309,19 @@ class Operation:
 
 def operations_of(document: Document) -> list[Operation]:
     result: list[Operation] = []
-    for path, item in sorted((document.doc.get("paths") or {}).items()):
+    for path, item in sorted(_dict(document.doc.get("paths")).items(), key=lambda kv: str(kv[0])):
         if not isinstance(item, dict):
             continue
         item = document.deref(item)
-        shared = [document.deref(p) for p in item.get("parameters") or []]
+        shared = [document.deref(p) for p in _list(item.get("parameters"))]
         for method in HTTP_METHODS:
             node = item.get(method)
             if not isinstance(node, dict):
                 continue
-            own = [document.deref(p) for p in node.get("parameters") or []]
-            own_keys = {(p.get("in"), p.get("name")) for p in own}
-            params = [p for p in shared if (p.get("in"), p.get("name")) not in own_keys] + own
-            tags = node.get("tags") or []
+            own = [document.deref(p) for p in _list(node.get("parameters"))]
+            own_keys = {(str(p.get("in")), str(p.get("name"))) for p in own}
+            params = [p for p in shared if (str(p.get("in")), str(p.get("name"))) not in own_keys] + own
+            tags = _list(node.get("tags"))
             result.append(Operation(
                 method=method, path=path, node=node, parameters=params,
                 operation_id=node.get("operationId") if isinstance(node.get("operationId"), str) else None,
@@ -662,19 +671,19 @@ class _Comparer:
             elif media not in oc:
                 self.emit(ChangeKind.MEDIA_TYPE_ADDED, where, mloc, f"media type {media} added", None, media)
             else:
-                o_schema = (oc[media] or {}).get("schema")
-                n_schema = (nc[media] or {}).get("schema")
+                o_schema = _dict(oc[media]).get("schema")
+                n_schema = _dict(nc[media]).get("schema")
                 if o_schema is not None or n_schema is not None:
                     self.schema(o_schema, n_schema, where, f"{mloc}/schema")
 
     def responses(self, o: Operation, n: Operation, where: _Where, loc: str) -> None:
         res = _Where(_RESPONSE, where.operation, where.tag)
-        ors = o.node.get("responses") or {}
-        nrs = n.node.get("responses") or {}
-        for code in sorted(set(map(str, ors)) | set(map(str, nrs))):
+        # Status codes as text: YAML reads an unquoted 200 as an integer key.
+        ors = {str(k): v for k, v in _dict(o.node.get("responses")).items()}
+        nrs = {str(k): v for k, v in _dict(n.node.get("responses")).items()}
+        for code in sorted(ors.keys() | nrs.keys()):
             rloc = f"{loc}/responses/{_escape(code)}"
-            o_r = ors.get(code, ors.get(int(code))) if code.isdigit() else ors.get(code)
-            n_r = nrs.get(code, nrs.get(int(code))) if code.isdigit() else nrs.get(code)
+            o_r, n_r = ors.get(code), nrs.get(code)
             if n_r is None:
                 self.emit(ChangeKind.RESPONSE_REMOVED, res, rloc, f"response {code} removed", code, None,
                           success=code.startswith("2") or code == "default")
@@ -717,7 +726,7 @@ def _security_alternatives(security: Any) -> frozenset[frozenset[str]]:
     for requirement in security:
         if isinstance(requirement, dict):
             alts.add(frozenset(
-                f"{name}[{','.join(sorted(scopes))}]" if scopes else str(name)
+                f"{name}[{','.join(sorted(map(str, scopes)))}]" if isinstance(scopes, list) and scopes else str(name)
                 for name, scopes in requirement.items()
             ))
     return frozenset(alts)
@@ -735,7 +744,7 @@ def _operation_roots(document: Document, op: Operation) -> tuple[set[str], set[s
     request_nodes: list[Any] = [p.get("schema") for p in op.parameters]
     if "requestBody" in op.node:
         request_nodes += content_schemas(op.node["requestBody"])
-    response_nodes = [s for r in (op.node.get("responses") or {}).values() for s in content_schemas(r)]
+    response_nodes = [s for r in _dict(op.node.get("responses")).values() for s in content_schemas(r)]
     request = {name for node in request_nodes if node for name in _schema_refs_in(node)}
     response = {name for node in response_nodes if node for name in _schema_refs_in(node)}
     return request, response
