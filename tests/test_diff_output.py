@@ -219,3 +219,10 @@ def test_changelog_entry_lists_changes_by_group_without_dates() -> None:
     assert "- schema `ChatSession`: optional property Topic added" in text
     assert "1 documentation change." in text
     assert changelog_entry(diff_specs(base(), base()), "1.0.1") == "## 1.0.1\n\nNo API changes.\n"
+
+
+def test_cli_empty_docs_folder_is_an_input_error(tmp_path: Path) -> None:
+    empty = tmp_path / "docs"
+    empty.mkdir()
+    code, out, err = run(empty, write(tmp_path, "new.yaml", base()))
+    assert code == 2 and out == "" and "no endpoint pages found" in err

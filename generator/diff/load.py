@@ -49,8 +49,14 @@ def _from_docs(path: Path) -> tuple[dict[str, Any], list[Diagnostic]]:
     except ImportError as exc:  # pragma: no cover - only while the pipeline is being written
         raise SpecLoadError(f"{path}: reading docs folders needs generator.pipeline ({exc})") from exc
     # The pipeline returns (document, diagnostics, ...); later items (a summary) are not needed.
-    result = pipeline.docs_to_openapi(path)
+    try:
+        result = pipeline.docs_to_openapi(path)
+    except Exception as exc:  # a crash must not look like exit code 1 ("breaking")
+        raise SpecLoadError(f"{path}: the docs pipeline failed: {exc!r}") from exc
     doc, diagnostics = result[0], result[1]
     if not isinstance(doc, dict):
         raise SpecLoadError(f"{path}: the docs pipeline returned no OpenAPI document")
+    if not doc.get("paths"):
+        # Most likely the wrong folder: diffing it would report every operation as added/removed.
+        raise SpecLoadError(f"{path}: no endpoint pages found in this docs folder")
     return doc, list(diagnostics)
