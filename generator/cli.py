@@ -133,5 +133,69 @@ def generate(spec: str, out_dir: str, package_name: str | None, pkg_version: str
     )
 
 
+def _report_parse(planned: object, verbose: bool) -> None:
+    from generator.diagnostics import Severity
+    from generator.project import PlannedOutputs
+
+    assert isinstance(planned, PlannedOutputs)
+    for diagnostic in planned.diagnostics:
+        if verbose or diagnostic.severity is not Severity.INFO:
+            click.echo(diagnostic.format(), err=True)
+
+
+@main.command()
+@click.option("--root", default=".", show_default=True, type=click.Path(exists=True, file_okay=False), help="Project root holding pyproject.toml with [tool.sdkgen].")
+@click.option("--templates", "templates_dir", default=None, type=click.Path(exists=True, file_okay=False), help="Directory whose templates override the built-in ones by name.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
+def build(root: str, templates_dir: str | None, verbose: bool) -> None:
+    """Parse the docs and generate the SDK with the defaults in pyproject.toml [tool.sdkgen].
+
+    The SDK version is bumped from the API diff against the previous spec and CHANGELOG.md
+    gains an entry; only files whose bytes change are written.
+    """
+    import time
+    from pathlib import Path
+
+    from generator.project import ProjectConfig, plan_outputs
+    from generator.writer import write_files
+
+    started = time.perf_counter()
+    config = ProjectConfig.load(Path(root).resolve())
+    planned = plan_outputs(config, bump_version=True, templates_dir=Path(templates_dir) if templates_dir else None)
+    _report_parse(planned, verbose)
+    config.spec.parent.mkdir(parents=True, exist_ok=True)
+    if not config.spec.is_file() or config.spec.read_text(encoding="utf-8") != planned.spec_text:
+        config.spec.write_text(planned.spec_text, encoding="utf-8")
+    report = write_files(config.output, planned.package_files)
+    bump = "" if planned.bump in ("none", "initial") else f" ({planned.bump} bump)"
+    click.echo(f"sdkgen build: {planned.summary.line()}", err=True)
+    click.echo(
+        f"sdkgen build: {config.package_name} {planned.version}{bump}: {len(planned.package_files)} files"
+        f" ({len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed)"
+        f" in {time.perf_counter() - started:.1f}s",
+        err=True,
+    )
+
+
+@main.command()
+@click.option("--root", default=".", show_default=True, type=click.Path(exists=True, file_okay=False), help="Project root holding pyproject.toml with [tool.sdkgen].")
+def check(root: str) -> None:
+    """Exit non-zero, naming the files, when specs/ or generated/ differ from what `build` would write."""
+    import sys
+    from pathlib import Path
+
+    from generator.project import ProjectConfig, plan_outputs, stale_files
+
+    config = ProjectConfig.load(Path(root).resolve())
+    planned = plan_outputs(config, bump_version=False)
+    stale = stale_files(config, planned)
+    if stale:
+        click.echo(f"sdkgen check: {len(stale)} stale file(s); run `sdkgen build` and commit:", err=True)
+        for name in stale:
+            click.echo(f"  {name}", err=True)
+        sys.exit(1)
+    click.echo(f"sdkgen check: {len(planned.files)} files up to date", err=True)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -192,4 +192,5 @@ def test_description_markup_becomes_markdown() -> None:
     )
     parsed = parse_page(page, "x.md", Diagnostics())
     assert parsed is not None
-    assert parsed.description.startswith("Fetch one widget from the Widget Agent.\n\nIt's cached; see `Widget.Owner`.")
+    assert parsed.summary == "Fetch one widget from the Widget Agent."
+    assert parsed.description.startswith("It's cached; see `Widget.Owner`.")

@@ -72,7 +72,7 @@ def test_path_method_and_identity(seed: tuple[dict[str, Any], dict[str, Any]]) -
     assert operation["operationId"] == "v1ChatAgent_RejectChatSessionTransfer"
     assert operation["tags"] == ["Chat_Agent"]
     assert operation["summary"] == "Do not want."
-    assert operation["description"] == "Do not want.\n\nDeny the transfer to the user. If the session is not being transferred, nothing happens."
+    assert operation["description"] == "Deny the transfer to the user. If the session is not being transferred, nothing happens."
     assert operation["x-source"] == "v1ChatAgent_RejectChatSessionTransfer.md"
 
 

@@ -366,7 +366,12 @@ def _finish(page: _PageBuilder, front: dict[str, Any], file: str, diags: Diagnos
     if page.response_heading is None:
         diags.warn(file, page.path_line, "missing-response", "page has no '## Response' section; 200 OK assumed")
     description = clean("\n\n".join(part for part in page.preamble if part.strip()))
-    summary = description.split("\n", 1)[0].strip() if description else page.title
+    # A short first paragraph is the summary; the description holds the rest (not said twice).
+    first, _, rest = description.partition("\n\n")
+    if first and "\n" not in first and len(first) <= 200:
+        summary, description = first, rest.strip()
+    else:
+        summary = page.title
     online = clean("\n\n".join(page.online_restricted))
     body = None
     if page.body_heading is not None:

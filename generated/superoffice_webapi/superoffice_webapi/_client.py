@@ -1,0 +1,185 @@
+"""The SuperOffice and AsyncSuperOffice clients: one lazily created attribute per resource."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import httpx
+
+from ._base_client import (
+    DEFAULT_MAX_RETRIES,
+    DEFAULT_TIMEOUT,
+    AsyncAPIClient,
+    SyncAPIClient,
+)
+
+if TYPE_CHECKING:
+    from .resources.chat_agent import AsyncChatAgent, ChatAgent
+    from .resources.chat_session import AsyncChatSession, ChatSession
+    from .resources.chat_topic import AsyncChatTopic, ChatTopic
+
+__all__ = ["AsyncSuperOffice", "SuperOffice"]
+
+
+def _option_headers(
+    accept_language: str | None,
+    language: str | None,
+    culture: str | None,
+    timezone: str | None,
+    app_token: str | None,
+    default_headers: Mapping[str, str] | None,
+) -> dict[str, str]:
+    headers: dict[str, str | None] = {
+        "Accept-Language": accept_language,
+        "SO-Language": language,
+        "SO-Culture": culture,
+        "SO-TimeZone": timezone,
+        "SO-AppToken": app_token,
+    }
+    merged = {key: value for key, value in headers.items() if value is not None}
+    merged.update(default_headers or {})
+    return merged
+
+
+class SuperOffice(SyncAPIClient):
+    """Synchronous client for SuperOffice WebAPI.
+
+    Args:
+        base_url: Root URL of the API (a trailing "/api" is accepted).
+        auth: An httpx.Auth such as BasicAuth, BearerAuth or SoTicketAuth.
+        http_client: Your own httpx.Client (transport, proxies); you close it.
+        timeout: Seconds, or an httpx.Timeout, for every request.
+        max_retries: Retries for connection errors, 429 and 502-504 responses.
+        retry_non_idempotent: Also retry POST and PATCH requests.
+        accept_language: Sent as the Accept-Language header on every request. Two-letter language code used when translating resource strings and multi-language values.
+        language: Sent as the SO-Language header on every request. Two-letter language code for translated values. Takes precedence over Accept-Language.
+        culture: Sent as the SO-Culture header on every request. Two-letter culture code that decides how numbers and dates are formatted. Only used together with a language; partly overrides SO-Language/Accept-Language.
+        timezone: Sent as the SO-TimeZone header on every request. Time zone code; date and time values in the response are converted to this zone.
+        app_token: Sent as the SO-AppToken header on every request. Token that identifies the calling partner application. Needed when a server talks to the Online WebAPI.
+        default_headers: Extra headers for every request.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        auth: httpx.Auth | None = None,
+        http_client: httpx.Client | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        accept_language: str | None = None,
+        language: str | None = None,
+        culture: str | None = None,
+        timezone: str | None = None,
+        app_token: str | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            auth=auth,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            default_headers=_option_headers(
+                accept_language,
+                language,
+                culture,
+                timezone,
+                app_token,
+                default_headers,
+            ),
+            strip_base_suffix="/api",
+        )
+
+    @cached_property
+    def chat_agent(self) -> ChatAgent:
+        from .resources.chat_agent import ChatAgent
+
+        return ChatAgent(self)
+
+    @cached_property
+    def chat_session(self) -> ChatSession:
+        from .resources.chat_session import ChatSession
+
+        return ChatSession(self)
+
+    @cached_property
+    def chat_topic(self) -> ChatTopic:
+        from .resources.chat_topic import ChatTopic
+
+        return ChatTopic(self)
+
+
+class AsyncSuperOffice(AsyncAPIClient):
+    """Asynchronous client for SuperOffice WebAPI.
+
+    Args:
+        base_url: Root URL of the API (a trailing "/api" is accepted).
+        auth: An httpx.Auth such as BasicAuth, BearerAuth or SoTicketAuth.
+        http_client: Your own httpx.AsyncClient (transport, proxies); you close it.
+        timeout: Seconds, or an httpx.Timeout, for every request.
+        max_retries: Retries for connection errors, 429 and 502-504 responses.
+        retry_non_idempotent: Also retry POST and PATCH requests.
+        accept_language: Sent as the Accept-Language header on every request. Two-letter language code used when translating resource strings and multi-language values.
+        language: Sent as the SO-Language header on every request. Two-letter language code for translated values. Takes precedence over Accept-Language.
+        culture: Sent as the SO-Culture header on every request. Two-letter culture code that decides how numbers and dates are formatted. Only used together with a language; partly overrides SO-Language/Accept-Language.
+        timezone: Sent as the SO-TimeZone header on every request. Time zone code; date and time values in the response are converted to this zone.
+        app_token: Sent as the SO-AppToken header on every request. Token that identifies the calling partner application. Needed when a server talks to the Online WebAPI.
+        default_headers: Extra headers for every request.
+    """
+
+    def __init__(
+        self,
+        *,
+        base_url: str,
+        auth: httpx.Auth | None = None,
+        http_client: httpx.AsyncClient | None = None,
+        timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_non_idempotent: bool = False,
+        accept_language: str | None = None,
+        language: str | None = None,
+        culture: str | None = None,
+        timezone: str | None = None,
+        app_token: str | None = None,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> None:
+        super().__init__(
+            base_url=base_url,
+            auth=auth,
+            http_client=http_client,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_non_idempotent=retry_non_idempotent,
+            default_headers=_option_headers(
+                accept_language,
+                language,
+                culture,
+                timezone,
+                app_token,
+                default_headers,
+            ),
+            strip_base_suffix="/api",
+        )
+
+    @cached_property
+    def chat_agent(self) -> AsyncChatAgent:
+        from .resources.chat_agent import AsyncChatAgent
+
+        return AsyncChatAgent(self)
+
+    @cached_property
+    def chat_session(self) -> AsyncChatSession:
+        from .resources.chat_session import AsyncChatSession
+
+        return AsyncChatSession(self)
+
+    @cached_property
+    def chat_topic(self) -> AsyncChatTopic:
+        from .resources.chat_topic import AsyncChatTopic
+
+        return AsyncChatTopic(self)

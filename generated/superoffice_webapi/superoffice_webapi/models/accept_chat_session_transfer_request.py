@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from pydantic import Field
+
+from .._models import BaseModel
+
+__all__ = ["AcceptChatSessionTransferRequest"]
+
+
+class AcceptChatSessionTransferRequest(BaseModel):
+    """The AcceptChatSessionTransferRequest schema."""
+
+    chat_session_id: int | None = Field(default=None, alias="ChatSessionId")

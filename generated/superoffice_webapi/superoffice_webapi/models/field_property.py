@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from .._models import BaseModel
+from ._link import link
+
+if TYPE_CHECKING:
+    from .table_right import TableRight
+
+__all__ = ["FieldProperty"]
+
+
+class FieldProperty(BaseModel):
+    """The FieldProperty schema."""
+
+    field_right: TableRight | None = Field(default=None, alias="FieldRight")
+    field_type: str | None = Field(default=None, alias="FieldType")
+    field_length: int | None = Field(default=None, alias="FieldLength")
+
+
+link(FieldProperty, {"TableRight": "table_right"})

@@ -1,0 +1,14 @@
+from __future__ import annotations
+
+from pydantic import Field
+
+from .._models import BaseModel
+
+__all__ = ["GetChatMessagesRequest"]
+
+
+class GetChatMessagesRequest(BaseModel):
+    """The GetChatMessagesRequest schema."""
+
+    chat_session_id: int | None = Field(default=None, alias="ChatSessionId")
+    after: int | None = Field(default=None, alias="After")

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from pydantic import Field
+
+from .._models import BaseModel
+
+__all__ = ["IsWithinOpeningHoursRequest"]
+
+
+class IsWithinOpeningHoursRequest(BaseModel):
+    """The IsWithinOpeningHoursRequest schema."""
+
+    chat_topic_id: int | None = Field(
+        default=None,
+        alias="ChatTopicId",
+        description="Identifier of the topic to check.",
+    )

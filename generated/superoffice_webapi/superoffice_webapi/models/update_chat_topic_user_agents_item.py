@@ -1,0 +1,49 @@
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pydantic import Field
+
+from .._models import BaseModel
+from ._link import link
+
+if TYPE_CHECKING:
+    from .associate import Associate
+
+__all__ = ["UpdateChatTopicUserAgentsItem"]
+
+
+class UpdateChatTopicUserAgentsItem(BaseModel):
+    """The UpdateChatTopicUserAgentsItem schema."""
+
+    topic_id: int | None = Field(
+        default=None,
+        alias="TopicId",
+        description="Identifier of the chat topic the role applies to.",
+    )
+    user: Associate | None = Field(
+        default=None, alias="User", description="The user the role is given to."
+    )
+    can_listen: bool | None = Field(
+        default=None,
+        alias="CanListen",
+        description="True when the user may follow the topic's sessions without taking part.",
+    )
+    can_respond: bool | None = Field(
+        default=None,
+        alias="CanRespond",
+        description="True when the user may answer customers in this topic.",
+    )
+    can_manage: bool | None = Field(
+        default=None,
+        alias="CanManage",
+        description="True when the user manages the topic.",
+    )
+    can_notify: bool | None = Field(
+        default=None,
+        alias="CanNotify",
+        description="True when the user gets a notice for new sessions in the topic.",
+    )
+
+
+link(UpdateChatTopicUserAgentsItem, {"Associate": "associate"})

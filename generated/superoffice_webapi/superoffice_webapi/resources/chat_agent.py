@@ -1,0 +1,372 @@
+"""Operations tagged 'Chat_Agent'."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from .._base_client import AsyncAPIResource, SyncAPIResource
+from .._types import NOT_GIVEN, NotGiven, RequestOptions
+
+if TYPE_CHECKING:
+    from .._response import NotModified
+    from ..models.chat_session_entity import ChatSessionEntity
+    from ..models.get_chat_messages_item import GetChatMessagesItem
+
+__all__ = ["AsyncChatAgent", "ChatAgent"]
+
+
+class ChatAgent(SyncAPIResource):
+    """Operations tagged 'Chat_Agent'."""
+
+    def accept_chat_session_transfer(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        chat_session_id: int | None | NotGiven = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> ChatSessionEntity:
+        """Take over a session that another agent is handing to you.
+
+        The calling user becomes the agent of the session. A session without a pending handover is left as it is.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+        """
+        from ..models.chat_session_entity import ChatSessionEntity
+
+        return self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/AcceptChatSessionTransfer",
+            query={"$select": select},
+            json={"ChatSessionId": chat_session_id},
+            cast_to=ChatSessionEntity,
+            options=options,
+        )
+
+    def chat_sessions_for_user(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> list[ChatSessionEntity]:
+        """List the chat sessions of every topic the current user takes part in.
+
+        Taking part means holding at least one of the roles respond, listen, manage or notify in the topic.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+        """
+        from ..models.chat_session_entity import ChatSessionEntity
+
+        return self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/ChatSessionsForUser",
+            query={"$select": select},
+            cast_to=list[ChatSessionEntity],
+            options=options,
+        )
+
+    def get_chat_messages(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        chat_session_id: int | None | NotGiven = NOT_GIVEN,
+        after: int | None | NotGiven = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> list[GetChatMessagesItem]:
+        """Read the messages of a chat session, either all of them or only those newer than a given message.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+        """
+        from ..models.get_chat_messages_item import GetChatMessagesItem
+
+        return self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/GetChatMessages",
+            query={"$select": select},
+            json={"ChatSessionId": chat_session_id, "After": after},
+            cast_to=list[GetChatMessagesItem],
+            options=options,
+        )
+
+    def get_chat_session_entity(
+        self,
+        *,
+        chat_session_entity_id: int,
+        select: Sequence[str] | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> ChatSessionEntity:
+        """Fetch one ChatSessionEntity by its primary key.
+
+        Args:
+            chat_session_entity_id: Primary key of the session to fetch.
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+        """
+        from ..models.chat_session_entity import ChatSessionEntity
+
+        return self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/GetChatSessionEntity",
+            query={"chatSessionEntityId": chat_session_entity_id, "$select": select},
+            cast_to=ChatSessionEntity,
+            options=options,
+        )
+
+    def is_within_opening_hours(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        chat_topic_id: int | None | NotGiven = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> bool:
+        """Tell whether the given chat topic is open at this moment.
+
+        NsApiSlow threshold: 500 ms.
+        The opening hours are compared in the topic's own time zone when one is configured.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+            chat_topic_id: Identifier of the topic to check.
+        """
+        return self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/IsWithinOpeningHours",
+            query={"$select": select},
+            json={"ChatTopicId": chat_topic_id},
+            cast_to=bool,
+            options=options,
+        )
+
+    def reject_chat_session_transfer(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        chat_session_id: int | None | NotGiven = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> ChatSessionEntity:
+        """Turn down a handover.
+
+        The user declines a session that another agent tried to pass on, so it stays with the agent who already has it. When no handover is pending the call changes nothing.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+            chat_session_id: Identifier of the session whose handover is declined.
+        """
+        from ..models.chat_session_entity import ChatSessionEntity
+
+        return self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/RejectChatSessionTransfer",
+            query={"$select": select},
+            json={"ChatSessionId": chat_session_id},
+            cast_to=ChatSessionEntity,
+            options=options,
+        )
+
+    def transfer_chat_session(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        chat_session_id: int | None | NotGiven = NOT_GIVEN,
+        to_associate: str | None | NotGiven = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> ChatSessionEntity:
+        """Offer a chat session to another user agent.
+
+        The session stays with its current agent until the other agent accepts. Nothing happens when the caller does not own the session.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+            chat_session_id: Identifier of the session to hand over.
+            to_associate: User name or associate id of the agent who should receive the session.
+        """
+        from ..models.chat_session_entity import ChatSessionEntity
+
+        return self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/TransferChatSession",
+            query={"$select": select},
+            json={"ChatSessionId": chat_session_id, "ToAssociate": to_associate},
+            cast_to=ChatSessionEntity,
+            options=options,
+        )
+
+
+class AsyncChatAgent(AsyncAPIResource):
+    """Operations tagged 'Chat_Agent'."""
+
+    async def accept_chat_session_transfer(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        chat_session_id: int | None | NotGiven = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> ChatSessionEntity:
+        """Take over a session that another agent is handing to you.
+
+        The calling user becomes the agent of the session. A session without a pending handover is left as it is.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+        """
+        from ..models.chat_session_entity import ChatSessionEntity
+
+        return await self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/AcceptChatSessionTransfer",
+            query={"$select": select},
+            json={"ChatSessionId": chat_session_id},
+            cast_to=ChatSessionEntity,
+            options=options,
+        )
+
+    async def chat_sessions_for_user(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> list[ChatSessionEntity]:
+        """List the chat sessions of every topic the current user takes part in.
+
+        Taking part means holding at least one of the roles respond, listen, manage or notify in the topic.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+        """
+        from ..models.chat_session_entity import ChatSessionEntity
+
+        return await self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/ChatSessionsForUser",
+            query={"$select": select},
+            cast_to=list[ChatSessionEntity],
+            options=options,
+        )
+
+    async def get_chat_messages(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        chat_session_id: int | None | NotGiven = NOT_GIVEN,
+        after: int | None | NotGiven = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> list[GetChatMessagesItem]:
+        """Read the messages of a chat session, either all of them or only those newer than a given message.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+        """
+        from ..models.get_chat_messages_item import GetChatMessagesItem
+
+        return await self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/GetChatMessages",
+            query={"$select": select},
+            json={"ChatSessionId": chat_session_id, "After": after},
+            cast_to=list[GetChatMessagesItem],
+            options=options,
+        )
+
+    async def get_chat_session_entity(
+        self,
+        *,
+        chat_session_entity_id: int,
+        select: Sequence[str] | str | None = None,
+        options: RequestOptions | None = None,
+    ) -> ChatSessionEntity:
+        """Fetch one ChatSessionEntity by its primary key.
+
+        Args:
+            chat_session_entity_id: Primary key of the session to fetch.
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+        """
+        from ..models.chat_session_entity import ChatSessionEntity
+
+        return await self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/GetChatSessionEntity",
+            query={"chatSessionEntityId": chat_session_entity_id, "$select": select},
+            cast_to=ChatSessionEntity,
+            options=options,
+        )
+
+    async def is_within_opening_hours(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        chat_topic_id: int | None | NotGiven = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> bool:
+        """Tell whether the given chat topic is open at this moment.
+
+        NsApiSlow threshold: 500 ms.
+        The opening hours are compared in the topic's own time zone when one is configured.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+            chat_topic_id: Identifier of the topic to check.
+        """
+        return await self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/IsWithinOpeningHours",
+            query={"$select": select},
+            json={"ChatTopicId": chat_topic_id},
+            cast_to=bool,
+            options=options,
+        )
+
+    async def reject_chat_session_transfer(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        chat_session_id: int | None | NotGiven = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> ChatSessionEntity:
+        """Turn down a handover.
+
+        The user declines a session that another agent tried to pass on, so it stays with the agent who already has it. When no handover is pending the call changes nothing.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+            chat_session_id: Identifier of the session whose handover is declined.
+        """
+        from ..models.chat_session_entity import ChatSessionEntity
+
+        return await self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/RejectChatSessionTransfer",
+            query={"$select": select},
+            json={"ChatSessionId": chat_session_id},
+            cast_to=ChatSessionEntity,
+            options=options,
+        )
+
+    async def transfer_chat_session(
+        self,
+        *,
+        select: Sequence[str] | str | None = None,
+        chat_session_id: int | None | NotGiven = NOT_GIVEN,
+        to_associate: str | None | NotGiven = NOT_GIVEN,
+        options: RequestOptions | None = None,
+    ) -> ChatSessionEntity:
+        """Offer a chat session to another user agent.
+
+        The session stays with its current agent until the other agent accepts. Nothing happens when the caller does not own the session.
+
+        Args:
+            select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
+            chat_session_id: Identifier of the session to hand over.
+            to_associate: User name or associate id of the agent who should receive the session.
+        """
+        from ..models.chat_session_entity import ChatSessionEntity
+
+        return await self._client.request(
+            "POST",
+            "/api/v1/Agents/Chat/TransferChatSession",
+            query={"$select": select},
+            json={"ChatSessionId": chat_session_id, "ToAssociate": to_associate},
+            cast_to=ChatSessionEntity,
+            options=options,
+        )

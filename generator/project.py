@@ -1,0 +1,128 @@
+"""`sdkgen build` / `sdkgen check`: the project's docs -> spec -> SDK, with the defaults kept in
+pyproject.toml under `[tool.sdkgen]`.
+
+`plan_outputs` is the shared core: it computes every file the tool would write now (the spec and
+the generated package) without touching the disk, so `build` writes them and `check` compares
+them. The SDK version is bumped by semver from the API diff against the previous spec (major on
+breaking, minor on additions, patch otherwise) and a CHANGELOG.md entry is prepended; `check`
+reproduces the current version, so an unchanged tree is never stale.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Diagnostic
+from generator.pipeline import ParseSummary, docs_to_openapi
+from generator.serialize import dump_spec, load_spec, spec_format
+
+DEFAULT_VERSION = "0.1.0"
+CHANGELOG = "CHANGELOG.md"
+CHANGELOG_TITLE = "# Changelog\n"
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    root: Path
+    docs: Path
+    spec: Path
+    output: Path
+    package_name: str
+    title: str = "SuperOffice WebAPI"
+
+    @classmethod
+    def load(cls, root: Path) -> ProjectConfig:
+        pyproject = root / "pyproject.toml"
+        settings: dict[str, Any] = {}
+        if pyproject.is_file():
+            settings = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("sdkgen", {})
+        output = root / settings.get("output", "generated/superoffice_webapi")
+        return cls(
+            root=root,
+            docs=root / settings.get("docs", "specs/docs"),
+            spec=root / settings.get("spec", "specs/openapi.yaml"),
+            output=output,
+            package_name=settings.get("package-name", output.name),
+            title=settings.get("title", "SuperOffice WebAPI"),
+        )
+
+
+@dataclass
+class PlannedOutputs:
+    """Everything one run would write: absolute path -> text."""
+
+    files: dict[Path, str]
+    package_files: dict[str, str]  # relative to config.output
+    spec_text: str
+    version: str
+    bump: str  # "major" | "minor" | "patch" | "none" | "initial"
+    diagnostics: list[Diagnostic]
+    summary: ParseSummary
+    changelog_entry: str = ""
+    notes: list[str] = field(default_factory=list)
+
+
+def current_version(config: ProjectConfig) -> str | None:
+    """The version of the package generated last time (its pyproject.toml), if any."""
+    pyproject = config.output / "pyproject.toml"
+    if not pyproject.is_file():
+        return None
+    try:
+        version = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("project", {}).get("version")
+    except tomllib.TOMLDecodeError:
+        return None
+    return str(version) if version else None
+
+
+def plan_outputs(config: ProjectConfig, *, bump_version: bool, templates_dir: Path | None = None) -> PlannedOutputs:
+    from generator.diff import diff_specs
+    from generator.diff.versioning import bump_kind, changelog_entry, next_version
+    from generator.generate import generate_package
+
+    document, diagnostics, summary = docs_to_openapi(config.docs, title=config.title)
+    spec_text = dump_spec(document, spec_format(str(config.spec)))
+    version = current_version(config) or DEFAULT_VERSION
+    bump, entry = ("initial" if current_version(config) is None else "none"), ""
+    changelog_path = config.output / CHANGELOG
+    changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else CHANGELOG_TITLE
+    if bump_version and config.spec.is_file() and current_version(config) is not None:
+        previous = config.spec.read_text(encoding="utf-8")
+        if previous != spec_text:
+            changes = diff_specs(load_spec(config.spec), document)
+            kind = bump_kind(changes)
+            if kind != "none":
+                version = next_version(version, kind)
+                entry = changelog_entry(changes, version)
+                body = changelog.removeprefix(CHANGELOG_TITLE).lstrip("\n")
+                changelog = f"{CHANGELOG_TITLE}\n{entry.rstrip()}\n\n{body}".rstrip() + "\n"
+            bump = kind
+    package = generate_package(document, package_name=config.package_name, version=version, templates_dir=templates_dir)
+    package = {**package, CHANGELOG: changelog}
+    files = {config.spec: spec_text, **{config.output / relative: text for relative, text in package.items()}}
+    return PlannedOutputs(files, package, spec_text, version, bump, diagnostics, summary, entry)
+
+
+def stale_files(config: ProjectConfig, planned: PlannedOutputs) -> list[str]:
+    """Files that differ from what the tool writes now (missing, changed, or left over), relative to root."""
+    from generator.writer import MANIFEST_NAME
+
+    stale: list[str] = []
+    for path, text in sorted(planned.files.items()):
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            stale.append(str(path.relative_to(config.root)))
+    if config.output.is_dir():
+        expected = set(planned.package_files) | {MANIFEST_NAME}
+        for path in sorted(config.output.rglob("*")):
+            relative = path.relative_to(config.output).as_posix()
+            if path.is_file() and relative not in expected and not _is_byproduct(relative):
+                stale.append(f"{path.relative_to(config.root)} (not generated)")
+    return stale
+
+
+def _is_byproduct(relative: str) -> bool:
+    """Caches and build leftovers that running or installing the package creates."""
+    parts = relative.split("/")
+    return any(part.startswith(".") or part == "__pycache__" or part.endswith(".egg-info") or part == "build" for part in parts) or relative.endswith(".pyc")
