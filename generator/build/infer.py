@@ -38,6 +38,10 @@ class Inference:
         self.observed: defaultdict[int, list[Any]] = defaultdict(list)
         self._walked: dict[int, int] = {}  # slot -> number of its observations already walked
         self._extra_reported: set[tuple[str, str]] = set()
+        # In an API whose documented properties are PascalCase, objects keyed in lower camelCase
+        # are data (archive/OData rows keyed by the caller's column choice), not records.
+        names = [name for schema in registry.schemas.values() if schema.from_table for name in schema.fields]
+        self._pascal_api = bool(names) and sum(1 for name in names if name[:1].isupper()) >= 0.9 * len(names)
 
     # -- walking samples -------------------------------------------------------------------
 
@@ -128,6 +132,9 @@ class Inference:
                 keys.update(dict.fromkeys(value))
             if not keys:
                 return None  # only `{}` seen: leave to the hints
+            if _keys_are_data(present, keys) or (self._pascal_api and _mostly_lower(keys)):
+                # Rows whose columns change from sample to sample (archive/OData rows): a dictionary.
+                return DictOf(self.registry.fresh(singular(slot.hint), slot.owner))
             return Ref(self._schema_for(list(keys), slot))
         if "array" in kinds or "object" in kinds:
             return AnyValue()
@@ -235,6 +242,23 @@ class Inference:
             elif any(value == {} for value in self.observed.get(slot_id, ())):
                 registry.ensure(named)  # only empty objects seen: an object whose fields no page shows
                 registry.resolved[slot_id] = Ref(named)
+
+
+def _keys_are_data(objects: list[dict[str, Any]], union: dict[str, None]) -> bool:
+    """True when the objects seen at one place share too few keys to be one record type.
+
+    A record type's samples carry (nearly) all its properties; rows keyed by the caller's column
+    choice (`$select`) do not: on average they show less than half of all keys ever seen.
+    """
+    distinct = {frozenset(obj) for obj in objects if obj}
+    if len(distinct) < 3:
+        return False
+    coverage = sum(len(keys) for keys in distinct) / (len(distinct) * len(union))
+    return coverage < 0.5
+
+
+def _mostly_lower(keys: dict[str, None]) -> bool:
+    return sum(1 for key in keys if key[:1].islower()) * 2 > len(keys)
 
 
 def _fits(value: Any, prim: Prim) -> bool:
