@@ -13,6 +13,7 @@ import functools
 import hashlib
 import importlib.metadata
 import os
+import re
 import tempfile
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
@@ -70,8 +71,14 @@ def _format_whole(text: str) -> str:
     return black.format_str(text, mode=_MODE)
 
 
+_STRING = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
+# One element of an exploded (trailing-comma) call or collection that is a lone string
+# (`description="...",`, `"Key": "value",`): black cannot split it, so it may stay long.
+_ATOMIC_LINE = re.compile(rf"^\s*(?:[A-Za-z_]\w*=)?{_STRING}(?:: (?:{_STRING}|[A-Za-z_][\w.]*))?,$")
+
+
 def _too_long(lines: list[str], start: int, end: int) -> bool:
-    return any(len(lines[i]) > _LINE_LENGTH for i in range(start, end))
+    return any(len(lines[i]) > _LINE_LENGTH and not _ATOMIC_LINE.match(lines[i]) for i in range(start, end))
 
 
 def _format_segment(lines: list[str], indent: int) -> list[str]:
@@ -84,6 +91,22 @@ def _format_segment(lines: list[str], indent: int) -> list[str]:
     dedented = "\n".join(line[indent:] if line.startswith(prefix) else line for line in lines) + "\n"
     out = black.format_str(dedented, mode=_mode(_LINE_LENGTH - indent)).rstrip("\n").split("\n")
     return [prefix + line if line else line for line in out]
+
+
+def _is_docstring(node: ast.stmt) -> bool:
+    """Black never re-wraps string literals; our docstring filter already emits black's layout."""
+    return (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+    )
+
+
+def _wrap_import(line: str, indent: int) -> list[str]:
+    """`from m import a, b` that is too long, the way black writes it (one name per line)."""
+    head, _, names = line.partition(" import ")
+    prefix = " " * indent
+    return [f"{head} import ("] + [f"{prefix}    {name.strip()}," for name in names.split(",")] + [f"{prefix})"]
 
 
 def format_statements(text: str) -> str:
@@ -104,7 +127,10 @@ def format_statements(text: str) -> str:
         decorators = getattr(node, "decorator_list", [])
         start = min([node.lineno] + [d.lineno for d in decorators]) - 1
         end = node.end_lineno or node.lineno
-        if not _too_long(lines, start, end):
+        if not _too_long(lines, start, end) or _is_docstring(node):
+            continue
+        if isinstance(node, ast.ImportFrom) and end == start + 1 and "(" not in lines[start]:
+            edits.append((start, end, _wrap_import(lines[start], node.col_offset)))
             continue
         body = getattr(node, "body", None)
         if isinstance(node, _COMPOUND) and body and not getattr(node, "orelse", None):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.plan import layout
 from generator.plan.names import py_str
 
 
@@ -50,9 +51,10 @@ class ModelPlan:
     links: tuple[tuple[str, str], ...] = ()  # (class name, module stem) resolved lazily at runtime
 
     @property
-    def links_expr(self) -> str:
-        """The `{"ClassName": "module"}` literal passed to `link()`."""
-        return "{" + ", ".join(f"{py_str(c)}: {py_str(m)}" for c, m in self.links) + "}"
+    def link_statement(self) -> str:
+        """`link(ClassName, {"Name": "module", ...})`, laid out for black."""
+        entries = [(py_str(c), py_str(m)) for c, m in self.links]
+        return layout.call_with_mapping("link", self.class_name, entries)
 
 
 @dataclass(frozen=True)

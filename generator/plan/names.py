@@ -11,6 +11,8 @@ import keyword
 import re
 from typing import Any
 
+from black.strings import normalize_string_quotes
+
 # Names that shadow builtins break annotations such as `list[int]` in the same scope.
 BUILTIN_NAMES = frozenset(name for name in dir(builtins) if not name.startswith("_"))
 KEYWORDS = frozenset(keyword.kwlist) | frozenset(keyword.softkwlist)
@@ -105,10 +107,8 @@ def docstring(text: str) -> str:
 
 
 def py_str(value: str) -> str:
-    """A Python string literal for `value` (double-quoted when that needs no escapes)."""
-    literal = repr(value)
-    if literal.startswith("'") and '"' not in value and "\\" not in literal:
-        literal = '"' + literal[1:-1] + '"'
+    """A Python string literal for `value`: repr() escaping, quotes chosen the way black does."""
+    literal: str = normalize_string_quotes(repr(value))
     return literal
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Union
 
+from generator.plan import layout
 from generator.plan.model import ClientOptionPlan, OperationPlan, ParamPlan, ResourcePlan
 from generator.plan.names import (
     NameAllocator,
@@ -156,13 +157,13 @@ class OperationPlanner:
                 )
                 headers.append((wire, arg))
 
-        request_kwargs: list[tuple[str, str]] = []
+        request_kwargs: list[tuple[str, KwargValue]] = []
         if path_params:
-            request_kwargs.append(("path_params", _dict_expr(path_params)))
+            request_kwargs.append(("path_params", _entries(path_params)))
         if query:
-            request_kwargs.append(("query", _dict_expr(query)))
+            request_kwargs.append(("query", _entries(query)))
         if headers:
-            request_kwargs.append(("headers", _dict_expr(headers)))
+            request_kwargs.append(("headers", _entries(headers)))
         self._plan_body(op, hint, uses, args, positional, keyword, request_kwargs)
 
         return_annotation, cast_expr, cast_models = self._plan_response(op, hint, uses)
@@ -183,7 +184,7 @@ class OperationPlanner:
                 positional=tuple(positional),
                 keyword=tuple(keyword),
                 return_annotation=return_annotation,
-                request_kwargs=tuple(request_kwargs),
+                request_kwargs=_layout_kwargs(request_kwargs),
                 lazy_imports=tuple(sorted(cast_models)),
                 deprecated=op.get("deprecated") is True,
             )
@@ -207,7 +208,7 @@ class OperationPlanner:
         args: NameAllocator,
         positional: list[ParamPlan],
         keyword: list[ParamPlan],
-        request_kwargs: list[tuple[str, str]],
+        request_kwargs: list[tuple[str, KwargValue]],
     ) -> None:
         body = self.registry.deref(op.get("requestBody"))
         content = body.get("content")
@@ -237,7 +238,7 @@ class OperationPlanner:
                             ParamPlan(arg, wire, f"{resolved.annotation()} | NotGiven", "NOT_GIVEN", "body_field", prop_doc)
                         )
                     entries.append((wire, arg))
-                request_kwargs.append(("json", _dict_expr(entries)))
+                request_kwargs.append(("json", _entries(entries)))
                 return
 
         raw_name = body.get("x-codegen-request-body-name")
@@ -250,7 +251,13 @@ class OperationPlanner:
         else:
             annotation = "bytes"
             kwarg = "content"
-            request_kwargs.append(("headers", _dict_expr([("Content-Type", py_str(media))], quoted_values=True)))
+            content_type = [(py_str("Content-Type"), py_str(media))]
+            for index, (key, value) in enumerate(request_kwargs):
+                if key == "headers" and isinstance(value, list):
+                    request_kwargs[index] = (key, value + content_type)
+                    break
+            else:
+                request_kwargs.append(("headers", content_type))
         if required:
             positional.append(ParamPlan(arg, "", annotation, None, "body", description))
         else:
@@ -260,8 +267,6 @@ class OperationPlanner:
             request_kwargs.append((kwarg, f"{arg} or None"))
         else:
             request_kwargs.append((kwarg, arg))
-        # a Content-Type header entry must not collide with header params: merge into one dict
-        _merge_headers(request_kwargs)
 
     def _body_annotation(self, schema: dict[str, Any], hint: str, uses: Uses) -> str:
         """Models also accept plain mappings; arrays accept any sequence."""
@@ -341,7 +346,7 @@ class OperationPlanner:
         if documented:
             lines = ["", "", "Args:"]
             for p in documented:
-                body = p.description.replace("\n", "\n        ")
+                body = "\n".join(("        " + line) if line else "" for line in p.description.split("\n")).lstrip()
                 lines.append(f"    {p.name}: {body}")
             text += "\n".join(lines)
         return text
@@ -363,18 +368,21 @@ def _is_json(media: str) -> bool:
     return base in ("application/json", "text/json", "*/*") or base.endswith("+json")
 
 
-def _dict_expr(entries: list[tuple[str, str]], *, quoted_values: bool = False) -> str:
-    return "{" + ", ".join(f"{py_str(k)}: {v}" for k, v in entries) + "}"
+KwargValue = Union[str, list[tuple[str, str]]]  # an expression, or dict entries (key literal, value)
 
 
-def _merge_headers(request_kwargs: list[tuple[str, str]]) -> None:
-    header_exprs = [v for k, v in request_kwargs if k == "headers"]
-    if len(header_exprs) < 2:
-        return
-    merged = "{" + ", ".join(e[1:-1] for e in header_exprs) + "}"
-    first = next(i for i, (k, _) in enumerate(request_kwargs) if k == "headers")
-    request_kwargs[:] = [(k, v) for k, v in request_kwargs if k != "headers"]
-    request_kwargs.insert(first, ("headers", merged))
+def _entries(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [(py_str(wire), arg) for wire, arg in pairs]
+
+
+def _layout_kwargs(kwargs: list[tuple[str, KwargValue]]) -> tuple[tuple[str, str], ...]:
+    """Request arguments sit at 12 columns (`self._client.request(` inside a method)."""
+    result: list[tuple[str, str]] = []
+    for key, value in kwargs:
+        if isinstance(value, list):
+            value = layout.mapping(value, column=12 + len(key) + 1, indent=12, suffix=1)
+        result.append((key, value))
+    return tuple(result)
 
 
 def build_resources(planner: OperationPlanner, registry: SchemaRegistry, reserved_attrs: frozenset[str]) -> list[ResourcePlan]:

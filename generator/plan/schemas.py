@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.plan import layout
 from generator.plan.model import FieldPlan, ModelPlan
 from generator.plan.names import (
     BUILTIN_NAMES,
@@ -426,7 +427,8 @@ class SchemaRegistry:
             if description:
                 args.append(f"description={py_str(description)}")
             if name != wire or description:
-                value: str | None = f"Field({', '.join(args)})"
+                column = 4 + len(f"{name}: {annotation} = ")
+                value: str | None = layout.call("Field", args, column=column, indent=4)
                 uses_field = True
             else:
                 value = None if is_required else "None"
