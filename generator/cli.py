@@ -147,28 +147,41 @@ def _report_parse(planned: object, verbose: bool) -> None:
 @click.option("--root", default=".", show_default=True, type=click.Path(exists=True, file_okay=False), help="Project root holding pyproject.toml with [tool.sdkgen].")
 @click.option("--templates", "templates_dir", default=None, type=click.Path(exists=True, file_okay=False), help="Directory whose templates override the built-in ones by name.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
-def build(root: str, templates_dir: str | None, verbose: bool) -> None:
+@click.option("--no-cache", is_flag=True, help="Ignore and do not update the caches (a cold build).")
+def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -> None:
     """Parse the docs and generate the SDK with the defaults in pyproject.toml [tool.sdkgen].
 
     The SDK version is bumped from the API diff against the previous spec and CHANGELOG.md
-    gains an entry; only files whose bytes change are written.
+    gains an entry; only files whose bytes change are written. Unchanged pages are not parsed
+    again, and when nothing at all changed since the last build, nothing is done.
     """
     import time
     from pathlib import Path
 
-    from generator.project import ProjectConfig, plan_outputs
-    from generator.writer import write_files
+    from generator.cache import BuildStamp, PageCache
+    from generator.project import ProjectConfig, build_inputs, plan_outputs
+    from generator.writer import MANIFEST_NAME, write_files
 
     started = time.perf_counter()
     config = ProjectConfig.load(Path(root).resolve())
-    planned = plan_outputs(config, bump_version=True, templates_dir=Path(templates_dir) if templates_dir else None)
+    overrides = Path(templates_dir) if templates_dir else None
+    stamp = BuildStamp(config.root)
+    inputs = build_inputs(config, overrides)
+    if not no_cache and stamp.matches(inputs):
+        click.echo(f"sdkgen build: nothing changed since the last build ({time.perf_counter() - started:.2f}s)", err=True)
+        return
+    cache = None if no_cache else PageCache(config.docs)
+    planned = plan_outputs(config, bump_version=True, templates_dir=overrides, cache=cache)
     _report_parse(planned, verbose)
     config.spec.parent.mkdir(parents=True, exist_ok=True)
     if not config.spec.is_file() or config.spec.read_text(encoding="utf-8") != planned.spec_text:
         config.spec.write_text(planned.spec_text, encoding="utf-8")
     report = write_files(config.output, planned.package_files)
+    if not no_cache:
+        stamp.record(inputs, [*planned.files, config.output / MANIFEST_NAME])
     bump = "" if planned.bump in ("none", "initial") else f" ({planned.bump} bump)"
-    click.echo(f"sdkgen build: {planned.summary.line()}", err=True)
+    reused = f", {cache.hits} pages from cache" if cache is not None else ""
+    click.echo(f"sdkgen build: {planned.summary.line()}{reused}", err=True)
     click.echo(
         f"sdkgen build: {config.package_name} {planned.version}{bump}: {len(planned.package_files)} files"
         f" ({len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed)"

@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cache import PageCache, digest
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.parse.model import Page
 from generator.parse.page import parse_page
@@ -27,6 +28,7 @@ class PageResult:
     file: str
     page: Page | None
     diagnostics: tuple[Diagnostic, ...]
+    includes: tuple[str, ...] = ()  # include targets the page read (relative to the root)
 
 
 def find_pages(root: Path) -> list[str]:
@@ -46,8 +48,10 @@ class _FolderIncludes:
 
     def __init__(self, root: Path) -> None:
         self.root = root.resolve()
+        self.read: list[str] = []  # what the current page included, for the page cache
 
     def __call__(self, relative: str) -> str | None:
+        self.read.append(relative)
         target = (self.root / relative).resolve()
         if self.root not in target.parents or not target.is_file():
             return None
@@ -66,8 +70,10 @@ def parse_file(root: Path, relative: str, includes: _FolderIncludes | None = Non
     except UnicodeDecodeError as error:
         diags.warn(relative, 0, "encoding", f"page is not valid UTF-8 ({error.reason}); undecodable bytes replaced")
         text = raw.decode("utf-8", errors="replace")
-    page = parse_page(text.replace("\r\n", "\n"), relative, diags, includes or _FolderIncludes(root))
-    return PageResult(relative, page, tuple(diags.items))
+    reader = includes or _FolderIncludes(root)
+    reader.read = []
+    page = parse_page(text.replace("\r\n", "\n"), relative, diags, reader)
+    return PageResult(relative, page, tuple(diags.items), tuple(sorted(set(reader.read))))
 
 
 def _parse_chunk(args: tuple[str, Sequence[str]]) -> list[PageResult]:
@@ -96,3 +102,32 @@ def parse_folder(root: Path, files: Sequence[str] | None = None, workers: int | 
         for chunk_results in pool.map(_parse_chunk, jobs):
             results.extend(chunk_results)
     return results
+
+
+def parse_folder_cached(root: Path, cache: PageCache, workers: int | None = None) -> list[PageResult]:
+    """Like parse_folder, but pages whose bytes (and included files) are unchanged come from `cache`."""
+    files = find_pages(root)
+    hashes: dict[str, str] = {}
+
+    def file_hash(relative: str) -> str:
+        if relative not in hashes:
+            try:
+                hashes[relative] = digest((root / relative).read_bytes())
+            except OSError:
+                hashes[relative] = ""
+        return hashes[relative]
+
+    results: dict[str, PageResult] = {}
+    todo: list[str] = []
+    for relative in files:
+        hit = cache.get(relative, file_hash(relative), file_hash)
+        if isinstance(hit, PageResult):
+            results[relative] = hit
+        else:
+            todo.append(relative)
+    for result in parse_folder(root, todo, workers):
+        results[result.file] = result
+        cache.put(result.file, file_hash(result.file), [(name, file_hash(name)) for name in result.includes], result)
+    if todo:
+        cache.save(files)
+    return [results[relative] for relative in files]

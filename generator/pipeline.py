@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from generator.build.document import BuildStats, build_document
-from generator.corpus import PageResult, parse_folder
+from generator.cache import PageCache
+from generator.corpus import PageResult, parse_folder, parse_folder_cached
 from generator.diagnostics import Diagnostic, Diagnostics, Severity
 
 
@@ -48,6 +49,9 @@ def pages_to_openapi(results: list[PageResult], title: str = "SuperOffice WebAPI
     return document, items, summary
 
 
-def docs_to_openapi(docs_dir: Path, title: str = "SuperOffice WebAPI") -> tuple[dict[str, Any], list[Diagnostic], ParseSummary]:
-    """Parse every page under `docs_dir` and build the OpenAPI document."""
-    return pages_to_openapi(parse_folder(docs_dir), title=title)
+def docs_to_openapi(
+    docs_dir: Path, title: str = "SuperOffice WebAPI", cache: PageCache | None = None
+) -> tuple[dict[str, Any], list[Diagnostic], ParseSummary]:
+    """Parse every page under `docs_dir` (unchanged pages from `cache`) and build the OpenAPI document."""
+    results = parse_folder(docs_dir) if cache is None else parse_folder_cached(docs_dir, cache)
+    return pages_to_openapi(results, title=title)

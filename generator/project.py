@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.cache import PageCache
 from generator.diagnostics import Diagnostic
 from generator.pipeline import ParseSummary, docs_to_openapi
 from generator.serialize import dump_spec, load_spec, spec_format
@@ -77,12 +78,25 @@ def current_version(config: ProjectConfig) -> str | None:
     return str(version) if version else None
 
 
-def plan_outputs(config: ProjectConfig, *, bump_version: bool, templates_dir: Path | None = None) -> PlannedOutputs:
+def build_inputs(config: ProjectConfig, templates_dir: Path | None) -> str:
+    """Fingerprint of everything `build` reads (besides sdkgen's own code, which the stamp adds)."""
+    from generator.cache import digest, tree_fingerprint
+    from generator.render import TEMPLATES_DIR
+
+    parts = [tree_fingerprint(config.docs), tree_fingerprint(TEMPLATES_DIR), repr(config)]
+    if templates_dir is not None:
+        parts.append(tree_fingerprint(templates_dir))
+    return digest("\n".join(parts).encode())
+
+
+def plan_outputs(
+    config: ProjectConfig, *, bump_version: bool, templates_dir: Path | None = None, cache: PageCache | None = None
+) -> PlannedOutputs:
     from generator.diff import diff_specs
     from generator.diff.versioning import bump_kind, changelog_entry, next_version
     from generator.generate import generate_package
 
-    document, diagnostics, summary = docs_to_openapi(config.docs, title=config.title)
+    document, diagnostics, summary = docs_to_openapi(config.docs, title=config.title, cache=cache)
     spec_text = dump_spec(document, spec_format(str(config.spec)))
     version = current_version(config) or DEFAULT_VERSION
     bump, entry = ("initial" if current_version(config) is None else "none"), ""

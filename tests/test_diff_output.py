@@ -193,7 +193,9 @@ def test_bump_kind_follows_the_worst_change() -> None:
         ("1.2.3", "minor", "1.3.0"),
         ("1.2.3", "patch", "1.2.4"),
         ("1.2.3", "none", "1.2.3"),
-        ("0.1.0", "major", "1.0.0"),
+        ("0.1.0", "major", "0.2.0"),  # 0.y.z: breaking bumps y
+        ("0.1.0", "minor", "0.1.1"),
+        ("0.4.2", "patch", "0.4.3"),
         ("2.0.0-rc.1", "major", "2.0.0"),
         ("1.3.0-beta", "minor", "1.3.0"),
         ("1.2.4-rc.2+build.5", "patch", "1.2.4"),

@@ -59,6 +59,10 @@ def next_version(version: str, kind: BumpKind) -> str:
     pre = match.group(4) is not None
     if kind == "none":
         return version.strip()
+    if major == 0 and not pre:
+        # 0.y.z is initial development (semver item 4): a breaking change bumps y, anything else
+        # z, as Cargo does; the first 1.0.0 is a deliberate release, never an automatic one.
+        return f"0.{minor + 1}.0" if kind == "major" else f"0.{minor}.{patch + 1}"
     if kind == "major":
         if pre and minor == 0 and patch == 0:
             return f"{major}.0.0"

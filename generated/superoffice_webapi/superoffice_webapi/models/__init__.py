@@ -39,7 +39,6 @@ if TYPE_CHECKING:
     from .update_chat_topic_user_agents_item import (
         UpdateChatTopicUserAgentsItem as UpdateChatTopicUserAgentsItem,
     )
-    from .value import Value as Value
 
 _MODULES: dict[str, str] = {
     "AcceptChatSessionTransferRequest": "accept_chat_session_transfer_request",
@@ -61,7 +60,6 @@ _MODULES: dict[str, str] = {
     "Ticket": "ticket",
     "TransferChatSessionRequest": "transfer_chat_session_request",
     "UpdateChatTopicUserAgentsItem": "update_chat_topic_user_agents_item",
-    "Value": "value",
 }
 
 __all__ = [
@@ -84,7 +82,6 @@ __all__ = [
     "Ticket",
     "TransferChatSessionRequest",
     "UpdateChatTopicUserAgentsItem",
-    "Value",
 ]
 
 

@@ -1,14 +1,8 @@
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from pydantic import Field
 
 from .._models import BaseModel
-from ._link import link
-
-if TYPE_CHECKING:
-    from .value import Value
 
 __all__ = ["GetAllResult"]
 
@@ -26,10 +20,7 @@ class GetAllResult(BaseModel):
         alias="odata.nextLink",
         description="Address of the next page of rows, when there is one.",
     )
-    value: list[Value] | None = Field(
+    value: list[dict[str, int | str | None]] | None = Field(
         default=None,
         description="The rows of this page; each row holds the selected columns.",
     )
-
-
-link(GetAllResult, {"Value": "value"})

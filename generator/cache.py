@@ -1,0 +1,144 @@
+"""Content-hash caches that live outside the repository (`$SDKGEN_CACHE_DIR`, else ~/.cache/sdkgen).
+
+- `PageCache`: parsed pages keyed by the bytes of the page and of every file it includes, so a
+  re-run re-parses only the pages that changed.
+- `BuildStamp`: a fingerprint of every input of `sdkgen build` (docs, templates, tool code and
+  config) together with the hashes of the outputs it wrote; when neither side changed, the build
+  has nothing to do.
+
+Both are keyed by a fingerprint of sdkgen's own code, so a new version never reuses old entries, and
+both treat any unreadable or corrupt file as a miss: a cache can make a run faster, never wrong.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from generator import __version__
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def cache_root() -> Path:
+    explicit = os.environ.get("SDKGEN_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sdkgen"
+
+
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint(*folders: str) -> str:
+    """Hash of sdkgen's version and the source of the given subpackages (all of it by default)."""
+    h = hashlib.sha256(__version__.encode())
+    roots = [_PACKAGE / folder for folder in folders] if folders else [_PACKAGE]
+    for root in roots:
+        for path in sorted(root.rglob("*.py")):
+            h.update(path.relative_to(_PACKAGE).as_posix().encode())
+            h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _load(path: Path) -> Any:
+    try:
+        with path.open("rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a corrupt or foreign cache file is simply a miss
+        return None
+
+
+def _store(path: Path, value: Any) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temp, path)  # atomic: readers see the old or the new file, never half of one
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+class PageCache:
+    """Parsed pages of one docs folder, keyed by content hash."""
+
+    def __init__(self, docs_root: Path, directory: Path | None = None) -> None:
+        key = digest(f"{docs_root.resolve()}\n{code_fingerprint('parse')}".encode())[:32]
+        self.path = (directory or cache_root()) / "pages" / f"{key}.pickle"
+        loaded = _load(self.path)
+        self.entries: dict[str, tuple[str, tuple[tuple[str, str], ...], Any]] = loaded if isinstance(loaded, dict) else {}
+        self.hits = 0
+
+    def get(self, relative: str, page_hash: str, file_hash: Any) -> Any:
+        """The cached result, if the page and every file it included are unchanged."""
+        entry = self.entries.get(relative)
+        if entry is None or entry[0] != page_hash:
+            return None
+        for include, include_hash in entry[1]:
+            if file_hash(include) != include_hash:
+                return None
+        self.hits += 1
+        return entry[2]
+
+    def put(self, relative: str, page_hash: str, includes: Iterable[tuple[str, str]], result: Any) -> None:
+        self.entries[relative] = (page_hash, tuple(includes), result)
+
+    def save(self, keep: Iterable[str]) -> None:
+        keep_set = set(keep)
+        self.entries = {name: entry for name, entry in self.entries.items() if name in keep_set}
+        _store(self.path, self.entries)
+
+
+class BuildStamp:
+    """What the last successful build read and wrote, to skip a build that would change nothing."""
+
+    def __init__(self, project_root: Path, directory: Path | None = None) -> None:
+        key = digest(str(project_root.resolve()).encode())[:32]
+        self.path = (directory or cache_root()) / "builds" / f"{key}.pickle"
+
+    def matches(self, inputs: str) -> bool:
+        """True when the inputs are as last time and every output is still as that build left it."""
+        stamp = _load(self.path)
+        if not isinstance(stamp, dict) or stamp.get("inputs") != inputs or stamp.get("code") != code_fingerprint():
+            return False
+        recorded: dict[str, tuple[int, int]] = stamp.get("outputs", {})
+        for name, (size, mtime) in recorded.items():
+            try:
+                stat = Path(name).stat()
+            except OSError:
+                return False
+            if (stat.st_size, stat.st_mtime_ns) != (size, mtime):
+                return False
+        return bool(recorded)
+
+    def record(self, inputs: str, outputs: Iterable[Path]) -> None:
+        stats = {}
+        for path in outputs:
+            stat = path.stat()
+            stats[str(path)] = (stat.st_size, stat.st_mtime_ns)
+        _store(self.path, {"inputs": inputs, "code": code_fingerprint(), "outputs": stats})
+
+
+def tree_fingerprint(*roots: Path) -> str:
+    """Hash of every file's relative path and bytes under the given folders (or single files)."""
+    h = hashlib.sha256()
+    for root in roots:
+        if root.is_file():
+            h.update(root.name.encode())
+            h.update(root.read_bytes())
+            continue
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            h.update(path.relative_to(root).as_posix().encode())
+            h.update(digest(path.read_bytes()).encode())
+    return h.hexdigest()
