@@ -92,7 +92,7 @@ def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -
 @main.command()
 @click.argument("spec", type=click.Path(exists=True, dir_okay=False))
 @click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help="Package project directory to write.")
-@click.option("--package-name", default=None, help="Import name of the package (default: snake_case of info.title).")
+@click.option("--package-name", default=None, help="Import name of the package (default: from info.title, e.g. petstore).")
 @click.option("--version", "pkg_version", default="0.1.0", show_default=True, help="Version of the generated package.")
 @click.option("--templates", "templates_dir", default=None, type=click.Path(exists=True, file_okay=False), help="Directory whose templates override the built-in ones by name.")
 def generate(spec: str, out_dir: str, package_name: str | None, pkg_version: str, templates_dir: str | None) -> None:
@@ -100,20 +100,18 @@ def generate(spec: str, out_dir: str, package_name: str | None, pkg_version: str
     import time
     from pathlib import Path
 
-    import yaml
-
-    from generator.generate import generate_package
+    from generator.generate import generate_package, load_spec
     from generator.plan.names import snake_case
+    from generator.plan.package import client_class_name
     from generator.writer import GenerationError, write_files
 
     started = time.perf_counter()
-    with open(spec, encoding="utf-8") as handle:
-        document = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    document = load_spec(Path(spec))
     if not isinstance(document, dict):
         raise click.ClickException(f"{spec}: not an OpenAPI document (top level is not a mapping)")
     if package_name is None:
-        info = document.get("info") if isinstance(document.get("info"), dict) else {}
-        package_name = snake_case(str(info.get("title") or Path(spec).stem)) or "client"
+        # same rule as the client class: "Swagger Petstore - OpenAPI 3.0" -> Petstore -> petstore
+        package_name = snake_case(client_class_name(document, snake_case(Path(spec).stem) or "client")) or "client"
         if package_name[0].isdigit():
             package_name = "api_" + package_name
     try:
