@@ -182,7 +182,7 @@ def resolve_pending(draft: OperationDraft, registry: Registry, by_signature: dic
     """Second pass: name the tables that named nothing (see module docstring)."""
     for attribute, fallback, props, is_array in draft.pending:
         signature = frozenset(p.name for p in props)
-        name = by_signature.get(signature)
+        name = by_signature.get(signature) or _near_named(signature, registry)
         if name is None:
             name = fallback
             existing = registry.schemas.get(name)
@@ -192,3 +192,28 @@ def resolve_pending(draft: OperationDraft, registry: Registry, by_signature: dic
         ref = registry.add_table(name, props, draft.page.file)
         setattr(draft, attribute, ArrayOf(ref) if is_array else ref)
     draft.pending.clear()
+
+
+# An unnamed table is the named schema it almost equals (one page may document a property more or
+# less than the others); below this similarity it is a type of its own.
+NEAR_MATCH = 0.9
+
+
+def _near_named(signature: frozenset[str], registry: Registry) -> str | None:
+    if len(signature) < 5:
+        return None
+    # A near match holds at least 90% of the keys, so it holds one of the rarest tenth (+1).
+    rarest = sorted(signature, key=lambda key: (len(registry.by_field.get(key, ())), key))
+    candidates: set[str] = set()
+    for key in rarest[: len(rarest) // 10 + 1]:
+        candidates.update(registry.by_field.get(key, ()))
+    best: tuple[float, str] | None = None
+    for name in sorted(candidates):
+        schema = registry.schemas[name]
+        if not schema.from_table:
+            continue
+        fields = set(schema.fields)
+        score = len(signature & fields) / len(signature | fields)
+        if score >= NEAR_MATCH and (best is None or score > best[0]):
+            best = (score, name)
+    return best[1] if best else None

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -29,8 +27,8 @@ class Associate(BaseModel):
     deleted: bool | None = Field(default=None, alias="Deleted")
     ej_user_id: int | None = Field(default=None, alias="EjUserId")
     user_name: str | None = Field(default=None, alias="UserName")
-    table_right: TableRight | None = Field(default=None, alias="TableRight")
-    field_properties: dict[str, FieldProperty | None] | None = Field(
+    table_right: "TableRight | None" = Field(default=None, alias="TableRight")
+    field_properties: "dict[str, FieldProperty | None] | None" = Field(
         default=None, alias="FieldProperties"
     )
 

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -34,12 +32,12 @@ class ChatSessionEntityWithLinks(BaseModel):
         alias="TopicId",
         description="Identifier of the chat topic the session was opened in.",
     )
-    user: Associate | None = Field(
+    user: "Associate | None" = Field(
         default=None,
         alias="User",
         description="The user agent who is currently serving the customer.",
     )
-    person: Person | None = Field(
+    person: "Person | None" = Field(
         default=None,
         alias="Person",
         description="The customer's person record, when the customer could be identified; otherwise empty.",
@@ -142,27 +140,27 @@ class ChatSessionEntityWithLinks(BaseModel):
         alias="Flags",
         description="Extra state flags on the session, such as CustomerIsTyping.",
     )
-    contact: Contact | None = Field(
+    contact: "Contact | None" = Field(
         default=None,
         alias="Contact",
         description="Company the session is linked to, when known.",
     )
-    project: Project | None = Field(
+    project: "Project | None" = Field(
         default=None,
         alias="Project",
         description="Project the session is linked to, when known.",
     )
-    sale: Sale | None = Field(
+    sale: "Sale | None" = Field(
         default=None,
         alias="Sale",
         description="Sale the session is linked to, when known.",
     )
-    ticket: Ticket | None = Field(
+    ticket: "Ticket | None" = Field(
         default=None,
         alias="Ticket",
         description="Request (ticket) the session is linked to, when known.",
     )
-    transfer_to: Associate | None = Field(
+    transfer_to: "Associate | None" = Field(
         default=None,
         alias="TransferTo",
         description="User agent the session is being handed over to while a transfer is pending.",
@@ -177,12 +175,12 @@ class ChatSessionEntityWithLinks(BaseModel):
         alias="Rating",
         description="Score the customer gave the conversation.",
     )
-    table_right: TableRight | None = Field(
+    table_right: "TableRight | None" = Field(
         default=None,
         alias="TableRight",
         description="Rights the current user has on this carrier.",
     )
-    field_properties: dict[str, FieldProperty | None] | None = Field(
+    field_properties: "dict[str, FieldProperty | None] | None" = Field(
         default=None,
         alias="FieldProperties",
         description="Access rights and metadata per field, keyed by field name.",

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from typing import Any, TYPE_CHECKING
 
 from pydantic import Field
@@ -39,8 +37,8 @@ class Contact(BaseModel):
     full_name: str | None = Field(default=None, alias="FullName")
     is_owner_contact: bool | None = Field(default=None, alias="IsOwnerContact")
     active_erp_links: int | None = Field(default=None, alias="ActiveErpLinks")
-    table_right: TableRight | None = Field(default=None, alias="TableRight")
-    field_properties: dict[str, FieldProperty | None] | None = Field(
+    table_right: "TableRight | None" = Field(default=None, alias="TableRight")
+    field_properties: "dict[str, FieldProperty | None] | None" = Field(
         default=None, alias="FieldProperties"
     )
 

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -16,7 +14,7 @@ __all__ = ["FieldProperty"]
 class FieldProperty(BaseModel):
     """The FieldProperty schema."""
 
-    field_right: TableRight | None = Field(default=None, alias="FieldRight")
+    field_right: "TableRight | None" = Field(default=None, alias="FieldRight")
     field_type: str | None = Field(default=None, alias="FieldType")
     field_length: int | None = Field(default=None, alias="FieldLength")
 

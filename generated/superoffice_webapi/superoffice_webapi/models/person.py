@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -57,8 +55,8 @@ class Person(BaseModel):
     support_language_id: int | None = Field(default=None, alias="SupportLanguageId")
     support_associate_id: int | None = Field(default=None, alias="SupportAssociateId")
     category_name: str | None = Field(default=None, alias="CategoryName")
-    table_right: TableRight | None = Field(default=None, alias="TableRight")
-    field_properties: dict[str, FieldProperty | None] | None = Field(
+    table_right: "TableRight | None" = Field(default=None, alias="TableRight")
+    field_properties: "dict[str, FieldProperty | None] | None" = Field(
         default=None, alias="FieldProperties"
     )
 

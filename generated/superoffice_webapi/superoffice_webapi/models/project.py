@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -36,8 +34,8 @@ class Project(BaseModel):
     url_name: str | None = Field(default=None, alias="URLName")
     project_number: str | None = Field(default=None, alias="ProjectNumber")
     active_erp_links: int | None = Field(default=None, alias="ActiveErpLinks")
-    table_right: TableRight | None = Field(default=None, alias="TableRight")
-    field_properties: dict[str, FieldProperty | None] | None = Field(
+    table_right: "TableRight | None" = Field(default=None, alias="TableRight")
+    field_properties: "dict[str, FieldProperty | None] | None" = Field(
         default=None, alias="FieldProperties"
     )
 

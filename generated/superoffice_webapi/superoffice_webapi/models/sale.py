@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -43,8 +41,8 @@ class Sale(BaseModel):
     active_erp_links: int | None = Field(default=None, alias="ActiveErpLinks")
     next_due_date: datetime | None = Field(default=None, alias="NextDueDate")
     number: str | None = Field(default=None, alias="Number")
-    table_right: TableRight | None = Field(default=None, alias="TableRight")
-    field_properties: dict[str, FieldProperty | None] | None = Field(
+    table_right: "TableRight | None" = Field(default=None, alias="TableRight")
+    field_properties: "dict[str, FieldProperty | None] | None" = Field(
         default=None, alias="FieldProperties"
     )
 

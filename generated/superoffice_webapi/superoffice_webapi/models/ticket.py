@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -76,8 +74,8 @@ class Ticket(BaseModel):
     contact_id: int | None = Field(default=None, alias="ContactId")
     contact_name: str | None = Field(default=None, alias="ContactName")
     owned_by_associate_id: int | None = Field(default=None, alias="OwnedByAssociateId")
-    table_right: TableRight | None = Field(default=None, alias="TableRight")
-    field_properties: dict[str, FieldProperty | None] | None = Field(
+    table_right: "TableRight | None" = Field(default=None, alias="TableRight")
+    field_properties: "dict[str, FieldProperty | None] | None" = Field(
         default=None, alias="FieldProperties"
     )
 

@@ -1,5 +1,3 @@
-from __future__ import annotations
-
 from typing import TYPE_CHECKING
 
 from pydantic import Field
@@ -21,7 +19,7 @@ class UpdateChatTopicUserAgentsItem(BaseModel):
         alias="TopicId",
         description="Identifier of the chat topic the role applies to.",
     )
-    user: Associate | None = Field(
+    user: "Associate | None" = Field(
         default=None, alias="User", description="The user the role is given to."
     )
     can_listen: bool | None = Field(

@@ -1,0 +1,114 @@
+"""Re-running `sdkgen build` when the docs change: caches, minimal rewrites, versioning."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import REPO
+from generator.cache import PageCache
+from generator.cli import main
+
+PAGE = "agent/Chat_Agent/v1ChatAgent_GetChatSessionEntity.md"
+
+
+@pytest.fixture()
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = tmp_path / "project"
+    shutil.copytree(REPO / "specs" / "docs", root / "docs")
+    (root / "pyproject.toml").write_text(
+        '[tool.sdkgen]\ndocs = "docs"\nspec = "openapi.yaml"\noutput = "out/chat_sdk"\npackage-name = "chat_sdk"\n'
+    )
+    monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path / "cache"))
+    return root
+
+
+def _build(root: Path, *args: str) -> str:
+    result = CliRunner().invoke(main, ["build", "--root", str(root), *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _mtimes(root: Path) -> dict[str, int]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in sorted((root / "out").rglob("*")) if p.is_file()}
+
+
+def test_no_change_rebuild_does_nothing(project: Path) -> None:
+    first = _build(project)
+    assert "chat_sdk 0.1.0" in first and "0 pages from cache" in first
+    before = _mtimes(project)
+    second = _build(project)
+    assert "nothing changed" in second
+    assert _mtimes(project) == before
+
+
+def test_one_page_change_reparses_one_page_and_rewrites_only_what_changed(project: Path) -> None:
+    _build(project)
+    before = _mtimes(project)
+    page = project / "docs" / PAGE
+    page.write_text(page.read_text().replace("| Message |", "| Message |").replace("## Response:", "## Response:", 1).replace(
+        "| ChatSessionId | int32 |", "| ChatSessionId | int32 |", 1
+    ).replace("# POST", "# POST", 1) + "\n")  # byte change that parses to the same page
+    output = _build(project)
+    pages = len([p for p in (project / "docs").rglob("*.md") if "samples" not in p.parts])
+    assert f"{pages - 1} pages from cache" in output
+    assert "0 written" in output
+    assert _mtimes(project) == before  # same content: not one file touched
+
+
+def test_added_property_bumps_minor_and_writes_a_changelog_entry(project: Path) -> None:
+    _build(project)
+    before = _mtimes(project)
+    page = project / "docs" / "agent" / "Chat_Agent" / "v1ChatAgent_RejectChatSessionTransfer.md"
+    text = page.read_text()
+    assert "| Rating | int32 |" in text
+    page.write_text(text.replace("| Rating | int32 |", "| Mood | string | How the customer felt. |\n| Rating | int32 |", 1))
+    output = _build(project)
+    assert "chat_sdk 0.1.1 (minor bump)" in output  # 0.y.z: additions bump z
+    changelog = (project / "out" / "chat_sdk" / "CHANGELOG.md").read_text()
+    assert changelog.startswith("# Changelog\n\n## 0.1.1") and "Mood" in changelog
+    after = _mtimes(project)
+    changed = {name for name in after if after[name] != before.get(name)}
+    assert "out/chat_sdk/chat_sdk/models/chat_session_entity.py" in changed
+    assert "out/chat_sdk/chat_sdk/_errors.py" not in changed  # untouched runtime keeps its mtime
+    check = CliRunner().invoke(main, ["check", "--root", str(project)])
+    assert check.exit_code == 0, check.output
+
+
+def test_corrupt_cache_is_a_miss_not_a_failure(project: Path, tmp_path: Path) -> None:
+    _build(project)
+    for path in (tmp_path / "cache").rglob("*.pickle"):
+        path.write_bytes(b"not a pickle")
+    output = _build(project)
+    assert "0 pages from cache" in output
+    assert CliRunner().invoke(main, ["check", "--root", str(project)]).exit_code == 0
+
+
+def test_stale_output_is_named_by_check(project: Path) -> None:
+    _build(project)
+    target = project / "out" / "chat_sdk" / "chat_sdk" / "_client.py"
+    target.write_text(target.read_text() + "# edited by hand\n")
+    result = CliRunner().invoke(main, ["check", "--root", str(project)])
+    assert result.exit_code == 1 and "out/chat_sdk/chat_sdk/_client.py" in result.output
+    rebuilt = _build(project)  # the hand edit changed an output: the build is not skipped
+    assert "nothing changed" not in rebuilt
+    assert "# edited by hand" not in target.read_text()
+
+
+def test_page_cache_keys_on_included_files(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "specs" / "docs", docs)
+    from generator.corpus import parse_folder_cached
+
+    cache = PageCache(docs, tmp_path / "cache")
+    first = parse_folder_cached(docs, cache)
+    included = [r for r in first if r.includes]
+    assert included, "the default docs have include-format pages"
+    target = docs / included[0].includes[0]
+    target.write_text(target.read_text().replace("Accept: application/json", "Accept: application/json; charset=utf-8"))
+    cache = PageCache(docs, tmp_path / "cache")
+    parse_folder_cached(docs, cache)
+    assert cache.hits == len(first) - 1
