@@ -233,6 +233,10 @@ class _PageBuilder:
         if not text.startswith("[!include["):
             return False
         target = text.partition("](")[2].rpartition(")")[0].strip()
+        if not self.method:
+            # Index and intro pages include shared prose; only endpoint pages need their includes.
+            self._note(section or "include", text, block.start)
+            return True
         if not target:
             self.diags.warn(self.file, block.start, "include-syntax", f"include line without a target: {text!r}")
             return True
