@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.cache import PageCache, digest
 from generator.diagnostics import Diagnostic, Diagnostics
+from generator.parse import codec
 from generator.parse.model import Page
 from generator.parse.page import parse_page
 
@@ -83,6 +84,23 @@ def _parse_chunk(args: tuple[str, Sequence[str]]) -> list[PageResult]:
     return [parse_file(base, relative, includes) for relative in files]
 
 
+def _parse_chunk_encoded(args: tuple[str, Sequence[str]]) -> bytes:
+    """Worker side: parse a chunk and return it compactly encoded (see parse/codec.py)."""
+    return codec.dumps(
+        [
+            (r.file, None if r.page is None else codec.encode_page(r.page), codec.encode_diagnostics(r.diagnostics), r.includes)
+            for r in _parse_chunk(args)
+        ]
+    )
+
+
+def _decode_chunk(data: bytes) -> list[PageResult]:
+    return [
+        PageResult(file, None if page is None else codec.decode_page(page), codec.decode_diagnostics(diags), tuple(includes))
+        for file, page, diags, includes in codec.loads(data)
+    ]
+
+
 def _chunks(items: Sequence[str], count: int) -> Iterable[Sequence[str]]:
     size = max(1, -(-len(items) // count))
     for start in range(0, len(items), size):
@@ -99,8 +117,8 @@ def parse_folder(root: Path, files: Sequence[str] | None = None, workers: int | 
     jobs = [(str(root), chunk) for chunk in _chunks(files, workers * 4)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results: list[PageResult] = []
-        for chunk_results in pool.map(_parse_chunk, jobs):
-            results.extend(chunk_results)
+        for encoded in pool.map(_parse_chunk_encoded, jobs):
+            results.extend(_decode_chunk(encoded))
     return results
 
 

@@ -50,9 +50,20 @@ def split_front_matter(text: str, file: str, diags: Diagnostics) -> tuple[dict[s
             if not isinstance(data, dict):
                 diags.warn(file, 1, "front-matter", "front matter is not a mapping")
                 data = {}
-            return data, "\n".join(lines[end + 1 :]), end + 1
+            return _plain(data), "\n".join(lines[end + 1 :]), end + 1
     diags.warn(file, 1, "front-matter", "front matter is not closed by '---'")
     return {}, text, 0
+
+
+def _plain(value: Any) -> Any:
+    """Front matter as plain JSON-like values (YAML dates and the like become their text)."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    return str(value)
 
 
 def _section_key(heading: str) -> tuple[str, str]:

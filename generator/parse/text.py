@@ -9,6 +9,7 @@ tokens back as Markdown, replacing the markup.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from generator.parse.markdown import inline_parser
@@ -68,6 +69,12 @@ def clean(text: str) -> str:
     text = text.strip()
     if "<" not in text and "&" not in text:
         return text
+    return _clean_markup(text)
+
+
+# The same descriptions recur on hundreds of pages (header rows, shared carriers): tokenise each once.
+@lru_cache(maxsize=16384)
+def _clean_markup(text: str) -> str:
     out: list[str] = []
     link_stack: list[str] = []
     for block in inline_parser().parseInline(text):
