@@ -176,8 +176,10 @@ def _chunks(items: list[tuple[str, str]], count: int) -> list[list[tuple[str, st
 def format_files(
     files: Mapping[str, str], *, cache_dir: Path | None = None, workers: int = 2
 ) -> dict[str, str]:
-    """Black-format every `.py` file (others pass through); raises GenerationError on bad code."""
-    check_compiles(files)
+    """Black-format every `.py` file (others pass through); raises GenerationError on bad code.
+
+    Files found in the cache compiled when they were cached; only the others are compiled.
+    """
     cache = cache_dir if cache_dir is not None else default_cache_dir()
     result: dict[str, str] = {}
     missing: list[tuple[str, str]] = []
@@ -192,6 +194,7 @@ def format_files(
         except OSError:
             missing.append((path, text))
     if missing:
+        check_compiles(dict(missing))
         total = sum(len(t) for _, t in missing)
         if workers > 1 and total > _PARALLEL_THRESHOLD:
             # Several chunks per worker so one big file does not leave the other worker idle.

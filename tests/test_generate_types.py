@@ -73,8 +73,8 @@ def test_field_types_for_31_and_30_forms() -> None:
         "Free": "Any",
         "Legacy": "str | None",
         "Blob": "bytes | None",
-        "Corners": "list[ShapeCornersItem] | None",
-        "Parent": "Shape | None",
+        "Corners": '"list[ShapeCornersItem] | None"',  # model references are string annotations
+        "Parent": '"Shape | None"',
     }
     colors = _model(plan.models, "Colors")
     assert colors.kind == "alias" and colors.alias_expr == 'list[Literal["red", "green"] | None]'

@@ -415,9 +415,15 @@ class SchemaRegistry:
             name = allocator.take(
                 safe_identifier(snake_case(wire), reserved=RESERVED_FIELD_NAMES, fallback="field")
             )
-            resolved = self.resolve(prop, source.class_name + pascal_case(wire), uses)
+            field_uses = Uses()
+            resolved = self.resolve(prop, source.class_name + pascal_case(wire), field_uses)
+            uses.merge(field_uses)
             is_required = wire in required
             annotation = resolved.annotation(optional=not is_required)
+            if field_uses.models:
+                # Only annotations naming other models are strings (resolved after link());
+                # the rest evaluate natively at class creation, which is cheaper for pydantic.
+                annotation = py_str(annotation)
             description = clean_text(prop.get("description")) or clean_text(self.deref(prop).get("description"))
             args: list[str] = []
             if not is_required:
@@ -436,7 +442,7 @@ class SchemaRegistry:
         doc = clean_text(source.schema.get("description")) or clean_text(source.schema.get("title"))
         if not doc:
             doc = f"The {source.wire_name} schema." if source.wire_name else f"{source.class_name} (inline object)."
-        imports = ["from __future__ import annotations", ""]
+        imports: list[str] = []
         typing_names = sorted(uses.typing | {"TYPE_CHECKING"}) if uses.models - {source.class_name} else sorted(uses.typing)
         if uses.datetime:
             imports.append(f"from datetime import {', '.join(sorted(uses.datetime))}")
