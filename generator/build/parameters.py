@@ -7,7 +7,7 @@ from typing import Any
 
 from generator.build.emit import type_schema
 from generator.build.schemas import Registry
-from generator.build.types import STRING, Prim, map_type_cell
+from generator.build.types import STRING, ArrayOf, Prim, map_type_cell
 from generator.diagnostics import Diagnostics
 from generator.parse.model import Page, Parameter
 
@@ -60,6 +60,9 @@ def classify_headers(page: Page, common_seen: dict[str, Parameter]) -> HeaderUse
 
 def _coerce_example(value: str, schema: dict[str, Any]) -> Any:
     kind = schema.get("type")
+    if kind == "array":
+        items = [_coerce_example(part, schema.get("items", {})) for part in value.split(",")]
+        return None if any(item is None for item in items) else items
     kinds = kind if isinstance(kind, list) else [kind]
     if "integer" in kinds:
         try:
@@ -86,8 +89,11 @@ def parameter_schema(registry: Registry, param: Parameter, diags: Diagnostics, f
         mapped = STRING
     if mapped is None:
         mapped = STRING
+    if isinstance(mapped, ArrayOf):
+        # Collections travel comma separated in one query value (style form, explode false).
+        item = registry.resolve(mapped.item)
+        return {"type": "array", "items": type_schema(registry, item if isinstance(item, Prim) else STRING, False)}
     if not isinstance(mapped, Prim):
-        # Parameters travel as text; collections are comma separated on the wire.
         diags.info(file, param.line, "parameter-type", f"parameter {param.name!r} of type {param.type!r} sent as a string")
         mapped = STRING
     return type_schema(registry, mapped, False)
@@ -96,6 +102,8 @@ def parameter_schema(registry: Registry, param: Parameter, diags: Diagnostics, f
 def query_parameter(registry: Registry, param: Parameter, example: str | None, diags: Diagnostics, file: str) -> dict[str, Any]:
     schema = parameter_schema(registry, param, diags, file)
     result: dict[str, Any] = {"name": param.name, "in": "query", "required": param.required, "schema": schema}
+    if schema.get("type") == "array":
+        result["style"], result["explode"] = "form", False
     if param.description:
         result["description"] = param.description
     if example is not None:

@@ -81,7 +81,11 @@ def _clean_markup(text: str) -> str:
         for token in block.children or ():
             kind = token.type
             if kind == "text":
-                out.append(_unescape(token.content).translate(_MARKDOWN_SPECIALS))
+                text = _unescape(token.content)
+                # Entity-escaped line breaks (`&lt;br/&gt;`) are line breaks the authors meant.
+                for tag in ("<br/>", "<br />", "<br>"):
+                    text = text.replace(tag, "\n")
+                out.append(text.translate(_MARKDOWN_SPECIALS))
             elif kind == "html_inline":
                 out.append(_html_to_markdown(token.content, link_stack))
             elif kind == "code_inline":
