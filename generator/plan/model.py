@@ -8,9 +8,13 @@ body of a triple-quoted string. Templates only place them.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from generator.plan import layout
 from generator.plan.names import py_str
+
+if TYPE_CHECKING:
+    from generator.plan.samples import TestSuitePlan
 
 
 @dataclass(frozen=True)
@@ -120,3 +124,4 @@ class PackagePlan:
     resources: tuple[ResourcePlan, ...]
     security_schemes: dict[str, object] = field(default_factory=dict)
     exports: tuple[tuple[str, str], ...] = ()  # (public name, module) re-exported lazily by __init__
+    tests: TestSuitePlan | None = None  # the generated test suite (generator/plan/samples.py)

@@ -19,6 +19,7 @@ from generator.plan.names import (
     words,
 )
 from generator.plan.operations import OperationPlanner, build_resources
+from generator.plan.samples import plan_tests
 from generator.plan.schemas import SchemaRegistry
 
 # Words that describe what every API is; dropped when naming the client class.
@@ -125,4 +126,5 @@ def build_plan(spec: dict[str, Any], *, package_name: str, version: str = "0.1.0
         resources=tuple(resources),
         security_schemes=dict(schemes) if isinstance(schemes, dict) else {},
         exports=((client, "_client"), ("Async" + client, "_client")) + RUNTIME_EXPORTS,
+        tests=plan_tests(spec, tuple(resources), registry, package_name),
     )

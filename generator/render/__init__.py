@@ -89,4 +89,25 @@ def render_package(plan: PackagePlan, templates_dir: Path | None = None) -> dict
     resource_template = env.get_template("package/resources/resource.py.jinja")
     for resource in plan.resources:
         files[f"{pkg}/resources/{resource.module_name}.py"] = resource_template.render(plan=plan, resource=resource)
+    files.update(render_tests(env, plan))
+    return files
+
+
+def render_tests(env: jinja2.Environment, plan: PackagePlan) -> dict[str, str]:
+    """The generated test suite (tests/ beside the package), when the plan has one."""
+    suite = plan.tests
+    if suite is None or not (suite.resources or suite.has_runtime_tests):
+        return {}
+    files = {
+        "tests/conftest.py": env.get_template("package/tests/conftest.py.jinja").render(plan=plan),
+        "tests/openapi.json": env.get_template("package/tests/openapi.json.jinja").render(plan=plan),
+    }
+    module_template = env.get_template("package/tests/test_resource.py.jinja")
+    data_template = env.get_template("package/tests/samples.json.jinja")
+    for resource in suite.resources:
+        files[f"tests/test_{resource.module_name}.py"] = module_template.render(plan=plan, resource=resource)
+    for resource in suite.resources + suite.extra_cases:
+        files[f"tests/samples/{resource.module_name}.json"] = data_template.render(plan=plan, resource=resource)
+    if suite.has_runtime_tests:
+        files["tests/test_client_runtime.py"] = env.get_template("package/tests/test_client_runtime.py.jinja").render(plan=plan)
     return files
