@@ -88,8 +88,7 @@ class _DocumentBuilder:
         for schema in sorted(registry.schemas.values(), key=lambda s: (-len(s.files), s.name)):
             if schema.from_table and schema.fields:
                 by_signature.setdefault(frozenset(schema.fields), schema.name)
-        for draft in drafts:
-            resolve_pending(draft, registry, by_signature)
+        resolve_pending(drafts, registry, by_signature)
         registry.settle_votes()
         inference = Inference(registry)
         for draft in drafts:

@@ -178,20 +178,35 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
         draft.response = ArrayOf(slot) if is_array else slot
 
 
-def resolve_pending(draft: OperationDraft, registry: Registry, by_signature: dict[frozenset[str], str]) -> None:
-    """Second pass: name the tables that named nothing (see module docstring)."""
-    for attribute, fallback, props, is_array in draft.pending:
-        signature = frozenset(p.name for p in props)
-        name = by_signature.get(signature) or _near_named(signature, registry)
-        if name is None:
-            name = fallback
-            existing = registry.schemas.get(name)
-            if existing is not None and set(existing.fields) != signature:
-                name = f"{_owner_name(draft.page.uid)}{fallback}"
-            by_signature.setdefault(signature, name)
-        ref = registry.add_table(name, props, draft.page.file)
-        setattr(draft, attribute, ArrayOf(ref) if is_array else ref)
-    draft.pending.clear()
+def resolve_pending(drafts: list[OperationDraft], registry: Registry, by_signature: dict[frozenset[str], str]) -> None:
+    """Second pass: name the tables that named nothing (see module docstring).
+
+    A fallback name carries its owner (`CategoryListGetAllItem`) when several agents or entities
+    use the operation name with different tables; a table that many owners share under one
+    operation name (the OData `GetAll` result) keeps the plain name (`GetAllResult`).
+    """
+    owners: dict[tuple[str, frozenset[str]], set[str]] = {}
+    owners_by_fallback: dict[str, set[str]] = {}
+    for draft in drafts:
+        owner = _owner_name(draft.page.uid)
+        for _, fallback, props, _ in draft.pending:
+            owners.setdefault((fallback, frozenset(p.name for p in props)), set()).add(owner)
+            owners_by_fallback.setdefault(fallback, set()).add(owner)
+    for draft in drafts:
+        owner = _owner_name(draft.page.uid)
+        for attribute, fallback, props, is_array in draft.pending:
+            signature = frozenset(p.name for p in props)
+            name = by_signature.get(signature) or _near_named(signature, registry)
+            if name is None:
+                shared = len(owners[(fallback, signature)]) > 1 or len(owners_by_fallback[fallback]) == 1
+                name = fallback if shared else f"{owner}{fallback}"
+                existing = registry.schemas.get(name)
+                if existing is not None and set(existing.fields) != signature:
+                    name = f"{owner}{fallback}"
+                by_signature.setdefault(signature, name)
+            ref = registry.add_table(name, props, draft.page.file)
+            setattr(draft, attribute, ArrayOf(ref) if is_array else ref)
+        draft.pending.clear()
 
 
 # An unnamed table is the named schema it almost equals (one page may document a property more or
