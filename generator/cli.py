@@ -5,6 +5,8 @@ Commands read files, call the pure stages, print diagnostics and write results.
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from generator import __version__
@@ -14,6 +16,31 @@ from generator import __version__
 @click.version_option(__version__, prog_name="sdkgen")
 def main() -> None:
     """Markdown REST reference -> OpenAPI 3.1 -> typed Python SDK."""
+
+
+class _ProgressBar:
+    """A progress bar on a terminal, silence otherwise (CI logs, pipes)."""
+
+    def __init__(self, label: str) -> None:
+        import sys
+
+        self.label = label
+        self.enabled = sys.stderr.isatty()
+        self.shown = 0
+        self.bar: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total < 200:
+            return
+        if self.bar is None:
+            make_bar: Any = click.progressbar  # its overloads confuse type checkers; length= form
+            self.bar = make_bar(length=total, label=self.label, file=click.get_text_stream("stderr"))
+            self.bar.__enter__()
+        self.bar.update(done - self.shown)
+        self.shown = done
+        if done >= total:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
 
 
 @main.command()
@@ -33,7 +60,7 @@ def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -
     from generator.serialize import dump_spec, spec_format
 
     started = time.perf_counter()
-    document, diagnostics, summary = docs_to_openapi(Path(docs_dir), title=title)
+    document, diagnostics, summary = docs_to_openapi(Path(docs_dir), title=title, progress=_ProgressBar("parsing pages"))
     for diagnostic in diagnostics:
         if verbose or diagnostic.severity is not Severity.INFO:
             click.echo(diagnostic.format(), err=True)
@@ -169,7 +196,7 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
         click.echo(f"sdkgen build: nothing changed since the last build ({time.perf_counter() - started:.2f}s)", err=True)
         return
     cache = None if no_cache else PageCache(config.docs)
-    planned = plan_outputs(config, bump_version=True, templates_dir=overrides, cache=cache)
+    planned = plan_outputs(config, bump_version=True, templates_dir=overrides, cache=cache, progress=_ProgressBar("parsing pages"))
     _report_parse(planned, verbose)
     config.spec.parent.mkdir(parents=True, exist_ok=True)
     if not config.spec.is_file() or config.spec.read_text(encoding="utf-8") != planned.spec_text:

@@ -6,7 +6,7 @@ This is an I/O edge: it reads files and hands their text to the pure page parser
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -107,22 +107,35 @@ def _chunks(items: Sequence[str], count: int) -> Iterable[Sequence[str]]:
         yield items[start : start + size]
 
 
-def parse_folder(root: Path, files: Sequence[str] | None = None, workers: int | None = None) -> list[PageResult]:
+# Told how many pages are done so far, and of how many (progress bars at the CLI edge).
+Progress = Callable[[int, int], None]
+
+
+def parse_folder(
+    root: Path, files: Sequence[str] | None = None, workers: int | None = None, progress: Progress | None = None
+) -> list[PageResult]:
     """Parse every page under `root` (or just `files`), in file order, on all cores."""
     files = find_pages(root) if files is None else list(files)
     workers = workers or os.cpu_count() or 1
     if workers == 1 or len(files) < 64:
-        return _parse_chunk((str(root), files))
+        serial = _parse_chunk((str(root), files))
+        if progress is not None:
+            progress(len(files), len(files))
+        return serial
     # A few chunks per worker balances uneven page sizes without much pickling overhead.
     jobs = [(str(root), chunk) for chunk in _chunks(files, workers * 4)]
     with ProcessPoolExecutor(max_workers=workers) as pool:
         results: list[PageResult] = []
         for encoded in pool.map(_parse_chunk_encoded, jobs):
             results.extend(_decode_chunk(encoded))
+            if progress is not None:
+                progress(len(results), len(files))
     return results
 
 
-def parse_folder_cached(root: Path, cache: PageCache, workers: int | None = None) -> list[PageResult]:
+def parse_folder_cached(
+    root: Path, cache: PageCache, workers: int | None = None, progress: Progress | None = None
+) -> list[PageResult]:
     """Like parse_folder, but pages whose bytes (and included files) are unchanged come from `cache`."""
     files = find_pages(root)
     hashes: dict[str, str] = {}
@@ -143,7 +156,7 @@ def parse_folder_cached(root: Path, cache: PageCache, workers: int | None = None
             results[relative] = hit
         else:
             todo.append(relative)
-    for result in parse_folder(root, todo, workers):
+    for result in parse_folder(root, todo, workers, progress):
         results[result.file] = result
         cache.put(result.file, file_hash(result.file), [(name, file_hash(name)) for name in result.includes], result)
     if todo:

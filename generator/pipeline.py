@@ -8,7 +8,7 @@ from typing import Any
 
 from generator.build.document import BuildStats, build_document
 from generator.cache import PageCache
-from generator.corpus import PageResult, parse_folder, parse_folder_cached
+from generator.corpus import PageResult, Progress, parse_folder, parse_folder_cached
 from generator.diagnostics import Diagnostic, Diagnostics, Severity
 
 
@@ -50,8 +50,11 @@ def pages_to_openapi(results: list[PageResult], title: str = "SuperOffice WebAPI
 
 
 def docs_to_openapi(
-    docs_dir: Path, title: str = "SuperOffice WebAPI", cache: PageCache | None = None
+    docs_dir: Path, title: str = "SuperOffice WebAPI", cache: PageCache | None = None, progress: Progress | None = None
 ) -> tuple[dict[str, Any], list[Diagnostic], ParseSummary]:
     """Parse every page under `docs_dir` (unchanged pages from `cache`) and build the OpenAPI document."""
-    results = parse_folder(docs_dir) if cache is None else parse_folder_cached(docs_dir, cache)
+    if cache is None:
+        results = parse_folder(docs_dir, progress=progress)
+    else:
+        results = parse_folder_cached(docs_dir, cache, progress=progress)
     return pages_to_openapi(results, title=title)

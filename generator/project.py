@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.cache import PageCache
+from generator.corpus import Progress
 from generator.diagnostics import Diagnostic
 from generator.pipeline import ParseSummary, docs_to_openapi
 from generator.serialize import dump_spec, load_spec, spec_format
@@ -90,13 +91,18 @@ def build_inputs(config: ProjectConfig, templates_dir: Path | None) -> str:
 
 
 def plan_outputs(
-    config: ProjectConfig, *, bump_version: bool, templates_dir: Path | None = None, cache: PageCache | None = None
+    config: ProjectConfig,
+    *,
+    bump_version: bool,
+    templates_dir: Path | None = None,
+    cache: PageCache | None = None,
+    progress: Progress | None = None,
 ) -> PlannedOutputs:
     from generator.diff import diff_specs
     from generator.diff.versioning import bump_kind, changelog_entry, next_version
     from generator.generate import generate_package
 
-    document, diagnostics, summary = docs_to_openapi(config.docs, title=config.title, cache=cache)
+    document, diagnostics, summary = docs_to_openapi(config.docs, title=config.title, cache=cache, progress=progress)
     spec_text = dump_spec(document, spec_format(str(config.spec)))
     version = current_version(config) or DEFAULT_VERSION
     bump, entry = ("initial" if current_version(config) is None else "none"), ""
