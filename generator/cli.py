@@ -30,11 +30,13 @@ class _ProgressBar:
         self.bar: Any = None
 
     def __call__(self, done: int, total: int) -> None:
+        import sys
+
         if not self.enabled or total < 200:
             return
         if self.bar is None:
             make_bar: Any = click.progressbar  # its overloads confuse type checkers; length= form
-            self.bar = make_bar(length=total, label=self.label, file=click.get_text_stream("stderr"))
+            self.bar = make_bar(length=total, label=self.label, file=sys.stderr)
             self.bar.__enter__()
         self.bar.update(done - self.shown)
         self.shown = done
