@@ -218,7 +218,7 @@ class _CaseBuilder:
         if actual == "integer" and "number" in types:
             actual = "number"
         if actual not in types and not (actual == "number" and "integer" in types and float(value).is_integer()):  # type: ignore[arg-type]
-            return f"{where} is {_json_type(value)} {_short(value)}, the schema says {'/'.join(t for t in types if t != 'null')}"
+            return f"{where} is {_json_type(value)}{_short(value)}, the schema says {'/'.join(t for t in types if t != 'null')}"
         if isinstance(value, dict):
             props, _ = self.registry.merged_properties(target)
             extra = target.get("additionalProperties")
@@ -295,10 +295,10 @@ class _CaseBuilder:
         sample_path = request_sample.get("path")
         if isinstance(sample_path, str):
             sample_path = sample_path.split("?", 1)[0].split("#", 1)[0]
-            match = _template_regex(path).match(sample_path) or _template_regex(path, ignore_case=True).match(sample_path)
-            if match is None:
+            found = _match_template(path, sample_path)
+            if found is None:
                 raise _Unusable("path", f"sample path {sample_path} does not match {path}")
-            captured = {name: unquote(value) for name, value in zip(_PLACEHOLDER.findall(path), match.groups())}
+            captured = {name: unquote(value) for name, value in found.items()}
         expected = path
         for p in path_plans:
             param = spec_params.get(("path", p.wire_name), {})
@@ -532,8 +532,10 @@ def _json_type(value: object) -> str:
 
 
 def _short(value: object) -> str:
+    if isinstance(value, (dict, list)):
+        return ""  # only scalars are quoted in messages (and dumping big samples is slow)
     text = json.dumps(value, ensure_ascii=False)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return " " + (text if len(text) <= 40 else text[:37] + "...")
 
 
 def _typed(text: str, types: list[str]) -> object:
@@ -562,10 +564,29 @@ def _wire_text(value: object) -> str:
     return str(value)
 
 
-def _template_regex(path: str, *, ignore_case: bool = False) -> re.Pattern[str]:
-    parts = _PLACEHOLDER.split(path)
-    pattern = "".join(re.escape(part) if index % 2 == 0 else "([^/]+)" for index, part in enumerate(parts))
-    return re.compile(f"^{pattern}/?$", re.IGNORECASE if ignore_case else 0)
+def _match_template(template: str, path: str) -> dict[str, str] | None:
+    """Placeholder values of `path` (a concrete sample path) under `template`; None when it differs.
+
+    Literal segments compare case-insensitively (SuperOffice routes are); a segment may mix
+    literal text and placeholders (`{a}.{b}`), matched by a regex for that segment only.
+    """
+    expected = template.strip("/").split("/")
+    actual = path.strip("/").split("/")
+    if len(expected) != len(actual):
+        return None
+    values: dict[str, str] = {}
+    for want, got in zip(expected, actual):
+        if "{" not in want:
+            if want.lower() != got.lower():
+                return None
+            continue
+        parts = _PLACEHOLDER.split(want)
+        pattern = "".join(re.escape(p) if i % 2 == 0 else "(.+?)" for i, p in enumerate(parts))
+        match = re.fullmatch(pattern, got, re.IGNORECASE)
+        if match is None:
+            return None
+        values.update(zip(parts[1::2], match.groups()))
+    return values
 
 
 def _pick_media(content: dict[str, Any]) -> str:
