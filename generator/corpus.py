@@ -13,6 +13,7 @@ from pathlib import Path
 
 from generator.cache import PageCache, digest
 from generator.diagnostics import Diagnostic, Diagnostics
+from generator.gcpause import paused_gc
 from generator.parse import codec
 from generator.parse.model import Page
 from generator.parse.page import parse_page
@@ -81,7 +82,8 @@ def _parse_chunk(args: tuple[str, Sequence[str]]) -> list[PageResult]:
     root, files = args
     base = Path(root)
     includes = _FolderIncludes(base)
-    return [parse_file(base, relative, includes) for relative in files]
+    with paused_gc():
+        return [parse_file(base, relative, includes) for relative in files]
 
 
 def _parse_chunk_encoded(args: tuple[str, Sequence[str]]) -> bytes:
@@ -124,7 +126,7 @@ def parse_folder(
         return serial
     # A few chunks per worker balances uneven page sizes without much pickling overhead.
     jobs = [(str(root), chunk) for chunk in _chunks(files, workers * 4)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers) as pool, paused_gc():
         results: list[PageResult] = []
         for encoded in pool.map(_parse_chunk_encoded, jobs):
             results.extend(_decode_chunk(encoded))

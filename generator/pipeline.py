@@ -9,6 +9,7 @@ from typing import Any
 from generator.build.document import BuildStats, build_document
 from generator.cache import PageCache
 from generator.corpus import PageResult, Progress, parse_folder, parse_folder_cached
+from generator.gcpause import paused_gc
 from generator.diagnostics import Diagnostic, Diagnostics, Severity
 
 
@@ -36,7 +37,8 @@ def pages_to_openapi(results: list[PageResult], title: str = "SuperOffice WebAPI
     for result in results:
         diags.extend(list(result.diagnostics))
     pages = [result.page for result in results if result.page is not None]
-    document, stats = build_document(pages, diags, title=title)
+    with paused_gc():
+        document, stats = build_document(pages, diags, title=title)
     items = diags.sorted()
     summary = ParseSummary(
         files=len(results),
