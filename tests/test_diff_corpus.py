@@ -162,8 +162,6 @@ def test_cli_diffs_docs_folders_and_table_padding_is_not_a_change(corpus_build: 
     assert "No API changes." in result.stdout and "| documentation-only changes | 0 |" in result.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="the parser takes an operation's summary from the first *line* of "
-                   "its description (generator/parse/page.py), so re-wrapping the text changes the summary")
 def test_rewrapped_description_is_not_a_change(corpus_build: Any, tmp_path: Path) -> None:
     def rewrap(text: str) -> str:
         return text.replace("Get HTML for a dashboard tile definition with TileType = HTML",

@@ -381,9 +381,11 @@ def _finish(page: _PageBuilder, front: dict[str, Any], file: str, diags: Diagnos
     if page.response_heading is None:
         diags.warn(file, page.path_line, "missing-response", "page has no '## Response' section; 200 OK assumed")
     description = clean("\n\n".join(part for part in page.preamble if part.strip()))
-    # A short first paragraph is the summary; the description holds the rest (not said twice).
+    # A short first paragraph is the summary (its line breaks are only wrapping); the description
+    # holds the rest, so nothing is said twice.
     first, _, rest = description.partition("\n\n")
-    if first and "\n" not in first and len(first) <= 200:
+    first = " ".join(first.split())
+    if first and len(first) <= 200 and not first.startswith(("|", "-", "*", "`", "#")):
         summary, description = first, rest.strip()
     else:
         summary = page.title

@@ -28,7 +28,7 @@ from superoffice_webapi import (
 
 pytestmark = pytest.mark.usefixtures("mock_only")
 
-AUTH_HEADERS = {
+AUTH_HEADERS: dict[str, tuple[httpx.Auth, dict[str, str], dict[str, str]]] = {
     "basic": (
         BasicAuth("sdk-user", "sdk-pass"),
         {
@@ -68,7 +68,8 @@ def mock_only(sdk_mode: str) -> None:
 
 
 def case(module: str, case_id: str) -> dict[str, Any]:
-    return load_cases(module)[case_id]
+    found: dict[str, Any] = load_cases(module)[case_id]
+    return found
 
 
 def test_not_found_raises_with_error_details(flavor: str) -> None:
