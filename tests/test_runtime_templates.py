@@ -96,8 +96,9 @@ def test_rendered_package_passes_mypy_strict(tmp_path: Path) -> None:
 
 def test_importing_the_client_stays_light(tmp_path: Path) -> None:
     """Importing the package pulls in httpx only: pydantic, asyncio, anyio and
-    importlib.metadata load on first use. Constructing a client adds httpx's transport
-    (httpcore, which imports anyio) but still no pydantic."""
+    importlib.metadata load on first use. Constructing a client creates no httpx.Client yet
+    (its TLS setup is costly); the first use adds httpx's transport (httpcore, which imports
+    anyio) but still no pydantic."""
     write_package(tmp_path)
     code = (
         "import sys\n"
@@ -109,6 +110,8 @@ def test_importing_the_client_stays_light(tmp_path: Path) -> None:
         "print(loaded())\n"
         "client = Client(base_url='https://example.com/api', auth=BasicAuth('u', 'p'))\n"
         "print(loaded())\n"
+        "client.http_client\n"
+        "print(loaded())\n"
     )
     result = subprocess.run(
         [sys.executable, "-c", code],
@@ -117,4 +120,4 @@ def test_importing_the_client_stays_light(tmp_path: Path) -> None:
         text=True,
         check=True,
     )
-    assert result.stdout.splitlines() == ["[]", "['anyio']"]
+    assert result.stdout.splitlines() == ["[]", "[]", "['anyio']"]

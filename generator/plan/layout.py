@@ -41,3 +41,12 @@ def call_with_mapping(func: str, first: str, entries: list[tuple[str, str]]) -> 
         return f"{func}(\n    {first}, {mapping_text}\n)"
     mapping_lines = mapping(entries, column=4, indent=4, suffix=1)
     return f"{func}(\n    {first},\n    {mapping_lines},\n)"
+
+
+def assign_call(target: str, func: str, arg: str, *, indent: int) -> str:
+    """`target = func(arg)` at `indent`, with the argument on its own line when too long (black's split)."""
+    one_line = f"{target} = {func}({arg})"
+    if indent + len(one_line) <= LINE_LENGTH:
+        return one_line
+    pad = " " * indent
+    return f"{target} = {func}(\n{pad}    {arg}\n{pad})"

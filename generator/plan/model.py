@@ -84,6 +84,10 @@ class OperationPlan:
     lazy_imports: tuple[str, ...]  # import statements inside the method body
     deprecated: bool = False
 
+    def raw_wrapper_statement(self, wrapper: str) -> str:
+        """`self.<method> = <wrapper>(resource.<method>)` in a raw-response class `__init__`."""
+        return layout.assign_call(f"self.{self.method_name}", wrapper, f"resource.{self.method_name}", indent=8)
+
 
 @dataclass(frozen=True)
 class ResourcePlan:
@@ -96,6 +100,8 @@ class ResourcePlan:
     operations: tuple[OperationPlan, ...]
     imports: tuple[str, ...]  # runtime import statements (blank strings separate groups)
     type_checking_imports: tuple[str, ...]
+    raw_class_name: str = ""  # `<Class>WithRawResponse`: the methods returning APIResponse
+    async_raw_class_name: str = ""
 
 
 @dataclass(frozen=True)

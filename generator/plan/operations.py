@@ -44,6 +44,11 @@ class ResourceBuilder:
     method_names: NameAllocator = field(default_factory=lambda: NameAllocator(_RESOURCE_RESERVED))
 
 
+def _tag_of(op: dict[str, Any]) -> str:
+    tags = op.get("tags")
+    return str(tags[0]) if isinstance(tags, list) and tags else "default"
+
+
 def method_name_from(operation_id: object, http_method: str, path: str) -> str:
     """`v1ChatAgent_RejectChatSessionTransfer` -> `reject_chat_session_transfer`."""
     if isinstance(operation_id, str) and operation_id.strip():
@@ -85,8 +90,19 @@ class OperationPlanner:
             shared = as_list(item.get("parameters"))
             for method in HTTP_METHODS:
                 operation = item.get(method)
-                if isinstance(operation, dict):
-                    self._plan_operation(path, method, operation, shared)
+                if not isinstance(operation, dict):
+                    continue
+                tag = _tag_of(operation)
+                name = self._method_name(tag, operation, method, path)
+                # Pages that share this method and URL template (`x-sdkgen-variants`, see
+                # generator/build/document.py) become further methods on the same resource. They are
+                # planned before the primary, so that the primary is the last operation for its
+                # method and path (lookups keyed by method and path keep the last one).
+                for variant in as_list(operation.get("x-sdkgen-variants")):
+                    if isinstance(variant, dict):
+                        variant_name = self._method_name(tag, variant, method, path)
+                        self._plan_operation(path, method, variant, shared, tag, variant_name)
+                self._plan_operation(path, method, operation, shared, tag, name)
 
     def _parameters(self, shared: list[Any], own: object) -> list[dict[str, Any]]:
         merged: dict[tuple[str, str], dict[str, Any]] = {}
@@ -97,11 +113,14 @@ class OperationPlanner:
                 merged[(name, location)] = param
         return list(merged.values())
 
-    def _plan_operation(self, path: str, method: str, op: dict[str, Any], shared: list[Any]) -> None:
-        tags = op.get("tags")
-        tag = str(tags[0]) if isinstance(tags, list) and tags else "default"
+    def _method_name(self, tag: str, op: dict[str, Any], method: str, path: str) -> str:
         resource = self.resources.setdefault(tag, ResourceBuilder(tag))
-        name = resource.method_names.take(method_name_from(op.get("operationId"), method, path))
+        return resource.method_names.take(method_name_from(op.get("operationId"), method, path))
+
+    def _plan_operation(
+        self, path: str, method: str, op: dict[str, Any], shared: list[Any], tag: str, name: str
+    ) -> None:
+        resource = self.resources[tag]
         hint = pascal_case(name)
         uses = resource.uses
         args = NameAllocator(_ARG_RESERVED)
@@ -109,6 +128,7 @@ class OperationPlanner:
         keyword: list[ParamPlan] = []
         path_params: list[tuple[str, str]] = []
         query: list[tuple[str, str]] = []
+        exploded: list[str] = []  # array query parameters sent as repeated name=value pairs
         headers: list[tuple[str, str]] = []
 
         for param in self._parameters(shared, op.get("parameters")):
@@ -132,6 +152,7 @@ class OperationPlanner:
                 first = as_dict(next(iter(param["content"].values()), {}))
                 schema = first.get("schema")
             if location == "path":
+                schema = _own_path_schema(schema, wire, op)
                 resolved = self.registry.resolve(schema, hint + pascal_case(wire), uses)
                 positional.append(ParamPlan(arg, wire, resolved.annotation(), None, "path", description))
                 path_params.append((wire, arg))
@@ -149,6 +170,8 @@ class OperationPlanner:
                     )
                 )
                 query.append((wire, arg))
+                if annotation.startswith("Sequence[") and wire != "$select" and _explodes(param):
+                    exploded.append(wire)
             elif location == "header":
                 required = param.get("required") is True
                 keyword.append(
@@ -162,6 +185,8 @@ class OperationPlanner:
             request_kwargs.append(("path_params", _entries(path_params)))
         if query:
             request_kwargs.append(("query", _entries(query)))
+        if exploded:
+            request_kwargs.append(("explode", _names_tuple(exploded)))
         if headers:
             request_kwargs.append(("headers", _entries(headers)))
         self._plan_body(op, hint, uses, args, positional, keyword, request_kwargs)
@@ -352,6 +377,40 @@ class OperationPlanner:
         return text
 
 
+def _own_path_schema(schema: object, wire: str, op: dict[str, Any]) -> object:
+    """The primary operation's own type of a path parameter that the spec widened for its variants.
+
+    `sdkgen parse` turns the primary's schema into `anyOf: [own, variant's, ...]` so that a
+    generator ignoring the variants still accepts every value; each variant is a method here,
+    so the primary keeps its own type.
+    """
+    variants = [v for v in as_list(op.get("x-sdkgen-variants")) if isinstance(v, dict)]
+    options = schema.get("anyOf") if isinstance(schema, dict) else None
+    if not variants or not isinstance(options, list) or len(options) < 2:
+        return schema
+    theirs = [
+        p.get("schema") for v in variants for p in as_list(v.get("parameters"))
+        if isinstance(p, dict) and p.get("in") == "path" and p.get("name") == wire
+    ]
+    if all(other in theirs for other in options[1:]):
+        return options[0]
+    return schema
+
+
+def _explodes(param: dict[str, Any]) -> bool:
+    """OpenAPI `explode`, whose default is true for `style: form` (the default style of query)."""
+    explode = param.get("explode")
+    if isinstance(explode, bool):
+        return explode
+    return param.get("style") in (None, "form")
+
+
+def _names_tuple(names: list[str]) -> str:
+    """`("a",)` / `("a", "b")`: the `explode=` hint of a request call."""
+    literals = [py_str(name) for name in names]
+    return "(" + ", ".join(literals) + ("," if len(literals) == 1 else "") + ")"
+
+
 def _pick_media_type(content: dict[str, Any]) -> str:
     keys = [str(k) for k in content]
     for key in keys:
@@ -400,9 +459,12 @@ def build_resources(planner: OperationPlanner, registry: SchemaRegistry, reserve
             base_class = "Resource" + base_class
         class_name = classes.take(base_class)
         async_name = classes.take("Async" + class_name)
+        raw_name = classes.take(class_name + "WithRawResponse")
+        async_raw_name = classes.take(async_name + "WithRawResponse")
         attribute = attrs.take(safe_identifier(snake_case(tag), reserved=reserved_attrs, fallback="resource"))
         # Models imported by name in this module; rename those that clash with our own names.
-        local_names = {class_name, async_name, "SyncAPIResource", "AsyncAPIResource"}
+        local_names = {class_name, async_name, raw_name, async_raw_name, "SyncAPIResource", "AsyncAPIResource",
+                       "cached_property", "to_raw_response_wrapper", "async_to_raw_response_wrapper"}
         rename: dict[str, str] = {}
         for model in sorted(builder.uses.models):
             rename[model] = model + "Model" if model in local_names else model
@@ -422,6 +484,8 @@ def build_resources(planner: OperationPlanner, registry: SchemaRegistry, reserve
                 operations=operations,
                 imports=_resource_imports(builder.uses),
                 type_checking_imports=tc_imports,
+                raw_class_name=raw_name,
+                async_raw_class_name=async_raw_name,
             )
         )
     return result
@@ -439,9 +503,11 @@ def _resource_imports(uses: Uses) -> tuple[str, ...]:
         lines.append(f"from collections.abc import {', '.join(abc)}")
     if uses.datetime:
         lines.append(f"from datetime import {', '.join(sorted(uses.datetime))}")
+    lines.append("from functools import cached_property")
     lines.append(f"from typing import {', '.join(typing_names)}")
     lines.append("")
     lines.append("from .._base_client import AsyncAPIResource, SyncAPIResource")
+    lines.append("from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper")
     types = ["RequestOptions"] + (["NOT_GIVEN", "NotGiven"] if "NotGiven" in uses.typing else [])
     lines.append(f"from .._types import {', '.join(sorted(types))}")
     return tuple(lines)
