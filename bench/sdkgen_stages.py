@@ -76,8 +76,16 @@ def incremental_build(
     )
     argv = [str(sdkgen), "build"] + _explicit_build_options(help_text)
 
+    # Caches live in the throwaway project: the cold build starts with none, the rebuilds keep them.
+    cache = project / ".bench-cache"
+    build_env = {
+        **env,
+        "XDG_CACHE_HOME": str(cache),
+        "SDKGEN_CACHE_DIR": str(cache / "sdkgen"),
+    }
+
     def timed(label: str) -> float | None:
-        usage = measure_command(argv, timeout=BUILD_TIMEOUT, cwd=project, env=env)
+        usage = measure_command(argv, timeout=BUILD_TIMEOUT, cwd=project, env=build_env)
         if isinstance(usage, str):
             stages.notes.append(f"`sdkgen build` ({label}) failed: {usage}")
             return None
