@@ -179,11 +179,14 @@ class _CaseBuilder:
             return "2024-01-01"
         return "sample"
 
-    def conforms(self, value: object, schema: object, where: str = "$", depth: int = 0) -> str | None:
+    def conforms(
+        self, value: object, schema: object, where: str = "$", depth: int = 0, *, formats: bool = False
+    ) -> str | None:
         """Why `value` does not fit `schema` (types, enums, nesting), or None when it fits.
 
         Only what the generated models enforce is checked, so a case is skipped exactly when
-        its sample could not round-trip through the typed client.
+        its sample could not round-trip through the typed client. `formats` adds the string
+        formats a validating server enforces but the models do not (base64 for `byte`).
         """
         if depth > _MAX_DEPTH or not isinstance(schema, dict):
             return None
@@ -193,12 +196,12 @@ class _CaseBuilder:
         for key in ("anyOf", "oneOf"):
             members = as_list(target.get(key))
             if members:
-                problems = [self.conforms(value, m, where, depth + 1) for m in members]
+                problems = [self.conforms(value, m, where, depth + 1, formats=formats) for m in members]
                 if all(p is not None for p in problems):
                     return next(p for p in problems if p is not None)
                 return None
         for member in as_list(target.get("allOf")):
-            problem = self.conforms(value, member, where, depth + 1)
+            problem = self.conforms(value, member, where, depth + 1, formats=formats)
             if problem is not None:
                 return problem
         raw = target.get("type")
@@ -227,16 +230,18 @@ class _CaseBuilder:
                 if sub is None:
                     sub = extra if isinstance(extra, dict) else None
                 if sub is not None:
-                    problem = self.conforms(item, sub, f"{where}.{key}", depth + 1)
+                    problem = self.conforms(item, sub, f"{where}.{key}", depth + 1, formats=formats)
                     if problem is not None:
                         return problem
         if isinstance(value, list) and isinstance(target.get("items"), dict):
             for index, item in enumerate(value):
-                problem = self.conforms(item, target["items"], f"{where}[{index}]", depth + 1)
+                problem = self.conforms(item, target["items"], f"{where}[{index}]", depth + 1, formats=formats)
                 if problem is not None:
                     return problem
         if isinstance(value, str) and target.get("format") == "date-time" and not _DATETIME_RE.match(value):
             return f"{where} = {value!r} is not an ISO 8601 date-time"
+        if formats and isinstance(value, str) and target.get("format") == "byte" and not _BASE64_RE.match(value):
+            return f"{where} = {value[:40]!r} is not base64 (format: byte)"
         return None
 
     # -- one case ---------------------------------------------------------------------------
@@ -398,6 +403,7 @@ class _CaseBuilder:
             problem = self.conforms(example, schema, "request")
             if problem is not None:
                 raise _Unusable("request-body", f"request sample contradicts the schema: {problem}")
+            self._prism_check(example, schema, request)
             by_wire = {p.wire_name: p for p in fields}
             unknown = sorted(str(k) for k in example if str(k) not in by_wire)
             if unknown:
@@ -421,6 +427,7 @@ class _CaseBuilder:
             problem = self.conforms(example, schema, "request")
             if problem is not None:
                 raise _Unusable("request-body", f"request sample contradicts the schema: {problem}")
+            self._prism_check(example, schema, request)
         argument: dict[str, Any] = {"name": p.name, "positional": p.default_expr is None, "value": example}
         if json_body:
             model, is_list = self._model_of(schema)
@@ -434,6 +441,12 @@ class _CaseBuilder:
             argument["bytes"] = True
             request["content"] = text
         call["body"] = argument
+
+    def _prism_check(self, example: object, schema: object, request: dict[str, Any]) -> None:
+        """Mark a request sample that the client sends fine but a validating server rejects."""
+        problem = self.conforms(example, schema, "request", formats=True)
+        if problem is not None:
+            request["invalid_for_server"] = f"request sample breaks the schema's format: {problem}"
 
     def _model_of(self, schema: dict[str, Any]) -> tuple[str | None, bool]:
         model = self.registry.model_ref(schema)
@@ -512,6 +525,7 @@ class _CaseBuilder:
 
 
 _MISSING: Any = object()
+_BASE64_RE = re.compile(r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$")
 _DATETIME_RE = re.compile(r"^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$")
 
 
