@@ -116,7 +116,7 @@ class SchemaRegistry:
             {str(k): v for k, v in raw.items() if isinstance(v, dict)} if isinstance(raw, dict) else {}
         )
         self._class_names = NameAllocator(RESERVED_CLASS_NAMES, separator="")
-        self._module_names = NameAllocator({"__init__", "_link"} | KEYWORDS)
+        self._module_names = NameAllocator({"__init__", "_link", "_index"} | KEYWORDS)
         self._sources: list[_ModelSource] = []
         self._module_by_class: dict[str, str] = {}
         self._by_component: dict[str, _ModelSource] = {}

@@ -24,6 +24,8 @@ _PACKAGE_FILES = (
     ("package/py.typed.jinja", "py.typed"),
     ("package/_client.py.jinja", "_client.py"),
     ("package/models/__init__.py.jinja", "models/__init__.py"),
+    ("package/models/__init__.pyi.jinja", "models/__init__.pyi"),
+    ("package/models/_index.py.jinja", "models/_index.py"),
     ("package/models/_link.py.jinja", "models/_link.py"),
     ("package/resources/__init__.py.jinja", "resources/__init__.py"),
 )
