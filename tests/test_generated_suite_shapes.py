@@ -163,3 +163,17 @@ def test_generated_suite_passes_on_every_shape(tmp_path: Path) -> None:
     # No security schemes: no auth test, the other runtime paths still run.
     assert not any("test_auth" in name for name in run.passed)
     assert any("test_not_modified" in name for name in run.passed)
+
+
+def test_spec_without_samples_still_ships_runtime_tests(tmp_path: Path) -> None:
+    """Petstore has no x-samples: the runtime tests call real operations with placeholder arguments."""
+    from generate_support import load_fixture
+
+    out = tmp_path / "petstore"
+    files = generate_into(out, load_fixture("petstore_3_0.yaml"), "petstore")
+    assert not [p for p in files if p.startswith("tests/test_") and p != "tests/test_client_runtime.py"]
+    run = run_suite(out)
+    assert run.returncode == 0, run.output[-4000:]
+    assert not sample_tests(run.passed) and not run.skipped
+    # oauth2 -> bearer token, apiKey header: one auth test each, sync and async.
+    assert len([n for n in run.passed if "test_auth" in n]) == 4

@@ -153,7 +153,8 @@ class _CaseBuilder:
             return ["object"]
         return []
 
-    def placeholder(self, schema: object, example: object = None) -> object:
+    def placeholder(self, schema: object, example: object = None, depth: int = 0) -> object:
+        """A value of `schema`'s type (the example when it fits); objects get their required properties."""
         if example is not None and self.conforms(example, schema) is None:
             return example
         types = self._schema_types(schema)
@@ -171,7 +172,11 @@ class _CaseBuilder:
         if kind == "array":
             return []
         if kind == "object":
-            return {}
+            props, required = self.registry.merged_properties(target)
+            if depth >= 8:
+                return {}
+            return {name: self.placeholder(props[name], props[name].get("example"), depth + 1)
+                    for name in props if name in required}
         fmt = target.get("format")
         if fmt == "date-time":
             return "2024-01-01T00:00:00+00:00"
@@ -735,16 +740,9 @@ def _pick_runtime_cases(
     candidates: list[tuple[str, CasePlan]] = [
         (r.module_name, c) for r in sampled for c in r.cases if c.skip_reason is None
     ]
-    extra: tuple[ResourceTestPlan, ...] = ()
-    if not candidates:
-        for module in sorted(fallback):
-            cases = fallback[module]
-            if cases:
-                r = resource_by_module[module]
-                # Not sampled: shipped as a data file for the runtime tests only (no sample test module).
-                extra = (ResourceTestPlan(module, r.attribute, r.class_name, (cases[0],)),)
-                candidates = [(module, cases[0])]
-                break
+    sampled_only = bool(candidates)
+    if not candidates:  # no usable sample: placeholder calls of unsampled operations
+        candidates = [(module, case) for module in sorted(fallback) for case in fallback[module]]
     if not candidates:
         return {}, ()
 
@@ -754,10 +752,20 @@ def _pick_runtime_cases(
     def picked(mc: tuple[str, CasePlan], retry: bool = False) -> PickedCase:
         return PickedCase(mc[0], mc[1].case_id, retry and mc[1].http_method not in _IDEMPOTENT)
 
-    return {
+    picks = {
         "not_found": picked(first(lambda c: "404" in c.documents_statuses)),
         "retry": picked(first(lambda c: c.http_method in _IDEMPOTENT), retry=True),
         "timeout": picked(first(lambda c: c.http_method == "GET")),
         "no_content": picked(first(lambda c: "204" in c.documents_statuses)),
         "not_modified": picked(first(lambda c: "304" in c.documents_statuses)),
-    }, extra
+    }
+    if sampled_only:
+        return picks, ()
+    # Unsampled picks ship as data files for the runtime tests only (no sample test module).
+    chosen = {(p.module_name, p.case_id) for p in picks.values()}
+    extra = tuple(
+        ResourceTestPlan(m, resource_by_module[m].attribute, resource_by_module[m].class_name,
+                         tuple(c for c in fallback[m] if (m, c.case_id) in chosen))
+        for m in sorted({m for m, _ in chosen})
+    )
+    return picks, extra
