@@ -11,7 +11,7 @@ import logging
 import random
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import date, datetime, timezone
 from enum import Enum
 from types import TracebackType
@@ -60,13 +60,12 @@ _AsyncClientT = TypeVar("_AsyncClientT", bound="AsyncAPIClient")
 
 @functools.lru_cache(maxsize=None)
 def package_version() -> str:
-    """The installed version of this package, looked up once (importlib.metadata is slow)."""
-    from importlib.metadata import PackageNotFoundError, version
+    """The package's ``__version__`` (importlib.metadata would scan sys.path: tens of ms)."""
+    import sys
 
-    try:
-        return version(PACKAGE_NAME)
-    except PackageNotFoundError:
-        return "unknown"
+    package = sys.modules.get(__name__.rpartition(".")[0])
+    version = getattr(package, "__version__", None)
+    return version if isinstance(version, str) else "unknown"
 
 
 def _format_scalar(value: object) -> str:
@@ -91,14 +90,24 @@ def _format_query_value(value: object) -> str | None:
     return _format_scalar(value)
 
 
-def _encode_query(params: Mapping[str, object]) -> str:
+def _encode_query(params: Mapping[str, object], explode: Collection[str] = ()) -> str:
+    """``name=value`` pairs; lists are comma-joined unless ``name`` is in ``explode``.
+
+    ``explode`` names the parameters documented as ``style: form, explode: true`` (the
+    OpenAPI default), whose lists are sent as repeated pairs: ``id=1&id=2``.
+    """
     parts = []
     for key, value in params.items():
-        text = _format_query_value(value)
-        if text is not None:
-            parts.append(
-                f"{quote(str(key), safe=_QUERY_SAFE)}={quote(text, safe=_QUERY_SAFE)}"
-            )
+        name = quote(str(key), safe=_QUERY_SAFE)
+        if key in explode and isinstance(value, (list, tuple, set, frozenset)):
+            texts = [_format_query_value(item) for item in value]
+            if isinstance(value, (set, frozenset)):
+                texts.sort(key=str)
+        else:
+            texts = [_format_query_value(value)]
+        for text in texts:
+            if text is not None:
+                parts.append(f"{name}={quote(text, safe=_QUERY_SAFE)}")
     return "&".join(parts)
 
 
@@ -227,6 +236,7 @@ class _BaseClient:
         *,
         path_params: Mapping[str, object] | None,
         query: Mapping[str, object] | None,
+        explode: Collection[str],
         headers: Mapping[str, object] | None,
         json: object,
         content: bytes | None,
@@ -239,7 +249,7 @@ class _BaseClient:
             url = self.base_url + (path if path.startswith("/") else "/" + path)
 
         query_string = _encode_query(
-            {**(query or {}), **options.get("extra_query", {})}
+            {**(query or {}), **options.get("extra_query", {})}, explode
         )
         if query_string:
             url += ("&" if "?" in url else "?") + query_string
@@ -339,13 +349,20 @@ class SyncAPIClient(_BaseClient):
         )
         # Close only what we opened: a caller's http_client stays theirs to close.
         self._owns_http_client = http_client is None
-        self._http_client = http_client or httpx.Client(
-            timeout=timeout, follow_redirects=True
-        )
+        # Created on first use: an httpx.Client loads the TLS trust store (tens of ms).
+        self._http: httpx.Client | None = http_client
+        self._closed = False
 
     @property
     def http_client(self) -> httpx.Client:
-        return self._http_client
+        client = self._http
+        if client is None:
+            if self._closed:
+                raise RuntimeError("The client has been closed.")
+            client = self._http = httpx.Client(
+                timeout=self.timeout, follow_redirects=True
+            )
+        return client
 
     @overload
     def request(
@@ -355,6 +372,7 @@ class SyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
+        explode: Collection[str] = (),
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
@@ -370,6 +388,7 @@ class SyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
+        explode: Collection[str] = (),
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
@@ -385,6 +404,7 @@ class SyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
+        explode: Collection[str] = (),
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
@@ -400,6 +420,7 @@ class SyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
+        explode: Collection[str] = (),
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
@@ -414,6 +435,7 @@ class SyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
+        explode: Collection[str] = (),
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
@@ -426,19 +448,23 @@ class SyncAPIClient(_BaseClient):
         (``list[Model]``, ``dict[str, int]``, ``int``) -> the validated JSON body. 204 or an
         empty body -> None, 304 -> NOT_MODIFIED, >= 400 -> an APIStatusError subclass.
         With ``options={"raw_response": True}`` the APIResponse is returned instead.
+        ``explode`` names query parameters whose lists go out as repeated ``name=value``
+        pairs; other lists are comma-joined.
         """
         opts: RequestOptions = options or {}
         method = method.upper()
         max_retries = opts.get("max_retries", self.max_retries)
         may_retry = self._may_retry(method, opts)
+        http_client = self.http_client
         retries_taken = 0
         while True:
             request = self._build_request(
-                self._http_client,
+                http_client,
                 method,
                 path,
                 path_params=path_params,
                 query=query,
+                explode=explode,
                 headers=headers,
                 json=json,
                 content=content,
@@ -446,7 +472,7 @@ class SyncAPIClient(_BaseClient):
             )
             can_retry = may_retry and retries_taken < max_retries
             try:
-                response = self._http_client.send(request, auth=self._send_auth())
+                response = http_client.send(request, auth=self._send_auth())
             except httpx.UnsupportedProtocol as exc:
                 raise _connection_error(exc, request) from exc
             except httpx.TransportError as exc:
@@ -482,12 +508,14 @@ class SyncAPIClient(_BaseClient):
 
     @property
     def is_closed(self) -> bool:
-        return self._http_client.is_closed
+        return self._closed or (self._http is not None and self._http.is_closed)
 
     def close(self) -> None:
         """Close the HTTP connection pool if this client created it."""
         if self._owns_http_client:
-            self._http_client.close()
+            self._closed = True
+            if self._http is not None:
+                self._http.close()
 
     def __enter__(self: _ClientT) -> _ClientT:
         return self
@@ -526,13 +554,19 @@ class AsyncAPIClient(_BaseClient):
             strip_base_suffix=strip_base_suffix,
         )
         self._owns_http_client = http_client is None
-        self._http_client = http_client or httpx.AsyncClient(
-            timeout=timeout, follow_redirects=True
-        )
+        self._http: httpx.AsyncClient | None = http_client
+        self._closed = False
 
     @property
     def http_client(self) -> httpx.AsyncClient:
-        return self._http_client
+        client = self._http
+        if client is None:
+            if self._closed:
+                raise RuntimeError("The client has been closed.")
+            client = self._http = httpx.AsyncClient(
+                timeout=self.timeout, follow_redirects=True
+            )
+        return client
 
     @overload
     async def request(
@@ -542,6 +576,7 @@ class AsyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
+        explode: Collection[str] = (),
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
@@ -557,6 +592,7 @@ class AsyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
+        explode: Collection[str] = (),
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
@@ -572,6 +608,7 @@ class AsyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
+        explode: Collection[str] = (),
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
@@ -587,6 +624,7 @@ class AsyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
+        explode: Collection[str] = (),
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
@@ -601,6 +639,7 @@ class AsyncAPIClient(_BaseClient):
         *,
         path_params: Mapping[str, object] | None = None,
         query: Mapping[str, object] | None = None,
+        explode: Collection[str] = (),
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
@@ -613,19 +652,23 @@ class AsyncAPIClient(_BaseClient):
         (``list[Model]``, ``dict[str, int]``, ``int``) -> the validated JSON body. 204 or an
         empty body -> None, 304 -> NOT_MODIFIED, >= 400 -> an APIStatusError subclass.
         With ``options={"raw_response": True}`` the APIResponse is returned instead.
+        ``explode`` names query parameters whose lists go out as repeated ``name=value``
+        pairs; other lists are comma-joined.
         """
         opts: RequestOptions = options or {}
         method = method.upper()
         max_retries = opts.get("max_retries", self.max_retries)
         may_retry = self._may_retry(method, opts)
+        http_client = self.http_client
         retries_taken = 0
         while True:
             request = self._build_request(
-                self._http_client,
+                http_client,
                 method,
                 path,
                 path_params=path_params,
                 query=query,
+                explode=explode,
                 headers=headers,
                 json=json,
                 content=content,
@@ -633,7 +676,7 @@ class AsyncAPIClient(_BaseClient):
             )
             can_retry = may_retry and retries_taken < max_retries
             try:
-                response = await self._http_client.send(request, auth=self._send_auth())
+                response = await http_client.send(request, auth=self._send_auth())
             except httpx.UnsupportedProtocol as exc:
                 raise _connection_error(exc, request) from exc
             except httpx.TransportError as exc:
@@ -672,12 +715,14 @@ class AsyncAPIClient(_BaseClient):
 
     @property
     def is_closed(self) -> bool:
-        return self._http_client.is_closed
+        return self._closed or (self._http is not None and self._http.is_closed)
 
     async def close(self) -> None:
         """Close the HTTP connection pool if this client created it."""
         if self._owns_http_client:
-            await self._http_client.aclose()
+            self._closed = True
+            if self._http is not None:
+                await self._http.aclose()
 
     async def __aenter__(self: _AsyncClientT) -> _AsyncClientT:
         return self

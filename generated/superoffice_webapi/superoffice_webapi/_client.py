@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
-from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 import httpx
 
@@ -21,6 +21,38 @@ if TYPE_CHECKING:
     from .resources.chat_topic import AsyncChatTopic, ChatTopic
 
 __all__ = ["AsyncSuperOffice", "SuperOffice"]
+
+_R = TypeVar("_R")
+
+
+class _Resource(Generic[_R]):
+    """A client attribute that imports its resource module on first access.
+
+    Like ``functools.cached_property``: the resource is stored on the client, so later
+    lookups are plain attribute reads. One line per resource keeps this module small.
+    """
+
+    def __init__(self, module: str, class_name: str) -> None:
+        self._module = module
+        self._class_name = class_name
+        self._attribute = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._attribute = name
+
+    @overload
+    def __get__(self, client: None, owner: type | None = None) -> _Resource[_R]: ...
+
+    @overload
+    def __get__(self, client: object, owner: type | None = None) -> _R: ...
+
+    def __get__(self, client: object, owner: type | None = None) -> Any:
+        if client is None:
+            return self
+        module = importlib.import_module(f"{__package__}.resources.{self._module}")
+        resource = getattr(module, self._class_name)(client)
+        client.__dict__[self._attribute] = resource
+        return resource
 
 
 def _option_headers(
@@ -95,23 +127,9 @@ class SuperOffice(SyncAPIClient):
             strip_base_suffix="/api",
         )
 
-    @cached_property
-    def chat_agent(self) -> ChatAgent:
-        from .resources.chat_agent import ChatAgent
-
-        return ChatAgent(self)
-
-    @cached_property
-    def chat_session(self) -> ChatSession:
-        from .resources.chat_session import ChatSession
-
-        return ChatSession(self)
-
-    @cached_property
-    def chat_topic(self) -> ChatTopic:
-        from .resources.chat_topic import ChatTopic
-
-        return ChatTopic(self)
+    chat_agent: _Resource[ChatAgent] = _Resource("chat_agent", "ChatAgent")
+    chat_session: _Resource[ChatSession] = _Resource("chat_session", "ChatSession")
+    chat_topic: _Resource[ChatTopic] = _Resource("chat_topic", "ChatTopic")
 
 
 class AsyncSuperOffice(AsyncAPIClient):
@@ -166,20 +184,8 @@ class AsyncSuperOffice(AsyncAPIClient):
             strip_base_suffix="/api",
         )
 
-    @cached_property
-    def chat_agent(self) -> AsyncChatAgent:
-        from .resources.chat_agent import AsyncChatAgent
-
-        return AsyncChatAgent(self)
-
-    @cached_property
-    def chat_session(self) -> AsyncChatSession:
-        from .resources.chat_session import AsyncChatSession
-
-        return AsyncChatSession(self)
-
-    @cached_property
-    def chat_topic(self) -> AsyncChatTopic:
-        from .resources.chat_topic import AsyncChatTopic
-
-        return AsyncChatTopic(self)
+    chat_agent: _Resource[AsyncChatAgent] = _Resource("chat_agent", "AsyncChatAgent")
+    chat_session: _Resource[AsyncChatSession] = _Resource(
+        "chat_session", "AsyncChatSession"
+    )
+    chat_topic: _Resource[AsyncChatTopic] = _Resource("chat_topic", "AsyncChatTopic")

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, NotGiven, RequestOptions
 
 if TYPE_CHECKING:
@@ -13,11 +15,21 @@ if TYPE_CHECKING:
     from ..models.chat_session_entity import ChatSessionEntity
     from ..models.get_chat_messages_item import GetChatMessagesItem
 
-__all__ = ["AsyncChatAgent", "ChatAgent"]
+__all__ = [
+    "AsyncChatAgent",
+    "AsyncChatAgentWithRawResponse",
+    "ChatAgent",
+    "ChatAgentWithRawResponse",
+]
 
 
 class ChatAgent(SyncAPIResource):
     """Operations tagged 'Chat_Agent'."""
+
+    @cached_property
+    def with_raw_response(self) -> ChatAgentWithRawResponse:
+        """The same methods, returning the APIResponse (status, headers, parse())."""
+        return ChatAgentWithRawResponse(self)
 
     def accept_chat_session_transfer(
         self,
@@ -194,8 +206,38 @@ class ChatAgent(SyncAPIResource):
         )
 
 
+class ChatAgentWithRawResponse:
+    """`ChatAgent` methods that return the APIResponse instead of the parsed body."""
+
+    def __init__(self, resource: ChatAgent) -> None:
+        self.accept_chat_session_transfer = to_raw_response_wrapper(
+            resource.accept_chat_session_transfer
+        )
+        self.chat_sessions_for_user = to_raw_response_wrapper(
+            resource.chat_sessions_for_user
+        )
+        self.get_chat_messages = to_raw_response_wrapper(resource.get_chat_messages)
+        self.get_chat_session_entity = to_raw_response_wrapper(
+            resource.get_chat_session_entity
+        )
+        self.is_within_opening_hours = to_raw_response_wrapper(
+            resource.is_within_opening_hours
+        )
+        self.reject_chat_session_transfer = to_raw_response_wrapper(
+            resource.reject_chat_session_transfer
+        )
+        self.transfer_chat_session = to_raw_response_wrapper(
+            resource.transfer_chat_session
+        )
+
+
 class AsyncChatAgent(AsyncAPIResource):
     """Operations tagged 'Chat_Agent'."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncChatAgentWithRawResponse:
+        """The same methods, returning the APIResponse (status, headers, parse())."""
+        return AsyncChatAgentWithRawResponse(self)
 
     async def accept_chat_session_transfer(
         self,
@@ -369,4 +411,31 @@ class AsyncChatAgent(AsyncAPIResource):
             json={"ChatSessionId": chat_session_id, "ToAssociate": to_associate},
             cast_to=ChatSessionEntity,
             options=options,
+        )
+
+
+class AsyncChatAgentWithRawResponse:
+    """`AsyncChatAgent` methods that return the APIResponse instead of the parsed body."""
+
+    def __init__(self, resource: AsyncChatAgent) -> None:
+        self.accept_chat_session_transfer = async_to_raw_response_wrapper(
+            resource.accept_chat_session_transfer
+        )
+        self.chat_sessions_for_user = async_to_raw_response_wrapper(
+            resource.chat_sessions_for_user
+        )
+        self.get_chat_messages = async_to_raw_response_wrapper(
+            resource.get_chat_messages
+        )
+        self.get_chat_session_entity = async_to_raw_response_wrapper(
+            resource.get_chat_session_entity
+        )
+        self.is_within_opening_hours = async_to_raw_response_wrapper(
+            resource.is_within_opening_hours
+        )
+        self.reject_chat_session_transfer = async_to_raw_response_wrapper(
+            resource.reject_chat_session_transfer
+        )
+        self.transfer_chat_session = async_to_raw_response_wrapper(
+            resource.transfer_chat_session
         )

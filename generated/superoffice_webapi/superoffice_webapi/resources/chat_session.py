@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import Any, Literal, TYPE_CHECKING
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import RequestOptions
 
 if TYPE_CHECKING:
@@ -16,11 +18,21 @@ if TYPE_CHECKING:
     from ..models.get_chat_messages_item import GetChatMessagesItem
     from ..models.patch_operation import PatchOperation
 
-__all__ = ["AsyncChatSession", "ChatSession"]
+__all__ = [
+    "AsyncChatSession",
+    "AsyncChatSessionWithRawResponse",
+    "ChatSession",
+    "ChatSessionWithRawResponse",
+]
 
 
 class ChatSession(SyncAPIResource):
     """Operations tagged 'ChatSession'."""
+
+    @cached_property
+    def with_raw_response(self) -> ChatSessionWithRawResponse:
+        """The same methods, returning the APIResponse (status, headers, parse())."""
+        return ChatSessionWithRawResponse(self)
 
     def get_all(
         self,
@@ -372,8 +384,44 @@ class ChatSession(SyncAPIResource):
         )
 
 
+class ChatSessionWithRawResponse:
+    """`ChatSession` methods that return the APIResponse instead of the parsed body."""
+
+    def __init__(self, resource: ChatSession) -> None:
+        self.get_all = to_raw_response_wrapper(resource.get_all)
+        self.post_chat_session_entity = to_raw_response_wrapper(
+            resource.post_chat_session_entity
+        )
+        self.default_chat_session_entity = to_raw_response_wrapper(
+            resource.default_chat_session_entity
+        )
+        self.accept_chat_session_transfer = to_raw_response_wrapper(
+            resource.accept_chat_session_transfer
+        )
+        self.get_chat_messages = to_raw_response_wrapper(resource.get_chat_messages)
+        self.add_chat_message = to_raw_response_wrapper(resource.add_chat_message)
+        self.reset_chat_session = to_raw_response_wrapper(resource.reset_chat_session)
+        self.get_chat_session_entity = to_raw_response_wrapper(
+            resource.get_chat_session_entity
+        )
+        self.put_chat_session_entity = to_raw_response_wrapper(
+            resource.put_chat_session_entity
+        )
+        self.delete_chat_session_entity = to_raw_response_wrapper(
+            resource.delete_chat_session_entity
+        )
+        self.patch_chat_session_entity = to_raw_response_wrapper(
+            resource.patch_chat_session_entity
+        )
+
+
 class AsyncChatSession(AsyncAPIResource):
     """Operations tagged 'ChatSession'."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncChatSessionWithRawResponse:
+        """The same methods, returning the APIResponse (status, headers, parse())."""
+        return AsyncChatSessionWithRawResponse(self)
 
     async def get_all(
         self,
@@ -722,4 +770,39 @@ class AsyncChatSession(AsyncAPIResource):
             json=changes,
             cast_to=ChatSessionEntityWithLinks,
             options=options,
+        )
+
+
+class AsyncChatSessionWithRawResponse:
+    """`AsyncChatSession` methods that return the APIResponse instead of the parsed body."""
+
+    def __init__(self, resource: AsyncChatSession) -> None:
+        self.get_all = async_to_raw_response_wrapper(resource.get_all)
+        self.post_chat_session_entity = async_to_raw_response_wrapper(
+            resource.post_chat_session_entity
+        )
+        self.default_chat_session_entity = async_to_raw_response_wrapper(
+            resource.default_chat_session_entity
+        )
+        self.accept_chat_session_transfer = async_to_raw_response_wrapper(
+            resource.accept_chat_session_transfer
+        )
+        self.get_chat_messages = async_to_raw_response_wrapper(
+            resource.get_chat_messages
+        )
+        self.add_chat_message = async_to_raw_response_wrapper(resource.add_chat_message)
+        self.reset_chat_session = async_to_raw_response_wrapper(
+            resource.reset_chat_session
+        )
+        self.get_chat_session_entity = async_to_raw_response_wrapper(
+            resource.get_chat_session_entity
+        )
+        self.put_chat_session_entity = async_to_raw_response_wrapper(
+            resource.put_chat_session_entity
+        )
+        self.delete_chat_session_entity = async_to_raw_response_wrapper(
+            resource.delete_chat_session_entity
+        )
+        self.patch_chat_session_entity = async_to_raw_response_wrapper(
+            resource.patch_chat_session_entity
         )

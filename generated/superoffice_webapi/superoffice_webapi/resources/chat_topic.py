@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import cached_property
 from typing import Any, TYPE_CHECKING
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
+from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import RequestOptions
 
 if TYPE_CHECKING:
@@ -14,11 +16,21 @@ if TYPE_CHECKING:
         UpdateChatTopicUserAgentsItem,
     )
 
-__all__ = ["AsyncChatTopic", "ChatTopic"]
+__all__ = [
+    "AsyncChatTopic",
+    "AsyncChatTopicWithRawResponse",
+    "ChatTopic",
+    "ChatTopicWithRawResponse",
+]
 
 
 class ChatTopic(SyncAPIResource):
     """Operations tagged 'ChatTopic'."""
+
+    @cached_property
+    def with_raw_response(self) -> ChatTopicWithRawResponse:
+        """The same methods, returning the APIResponse (status, headers, parse())."""
+        return ChatTopicWithRawResponse(self)
 
     def update_chat_topic_user_agents(
         self,
@@ -49,8 +61,22 @@ class ChatTopic(SyncAPIResource):
         )
 
 
+class ChatTopicWithRawResponse:
+    """`ChatTopic` methods that return the APIResponse instead of the parsed body."""
+
+    def __init__(self, resource: ChatTopic) -> None:
+        self.update_chat_topic_user_agents = to_raw_response_wrapper(
+            resource.update_chat_topic_user_agents
+        )
+
+
 class AsyncChatTopic(AsyncAPIResource):
     """Operations tagged 'ChatTopic'."""
+
+    @cached_property
+    def with_raw_response(self) -> AsyncChatTopicWithRawResponse:
+        """The same methods, returning the APIResponse (status, headers, parse())."""
+        return AsyncChatTopicWithRawResponse(self)
 
     async def update_chat_topic_user_agents(
         self,
@@ -78,4 +104,13 @@ class AsyncChatTopic(AsyncAPIResource):
             json=useragents,
             cast_to=list[UpdateChatTopicUserAgentsItem],
             options=options,
+        )
+
+
+class AsyncChatTopicWithRawResponse:
+    """`AsyncChatTopic` methods that return the APIResponse instead of the parsed body."""
+
+    def __init__(self, resource: AsyncChatTopic) -> None:
+        self.update_chat_topic_user_agents = async_to_raw_response_wrapper(
+            resource.update_chat_topic_user_agents
         )
