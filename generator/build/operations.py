@@ -138,6 +138,14 @@ def _response_name(page: Page) -> str:
     return carrier_name(response.description) or links_entity_name(response.description)
 
 
+def _binary_sample(sample: HttpSample | None) -> bool:
+    """A sample answered with a non-JSON body and a binary content type (`binary/octet-stream`, images)."""
+    if sample is None or sample.body_is_json or not sample.body_text:
+        return False
+    content_type = next((value for name, value in sample.headers if name.lower() == "content-type"), "").lower()
+    return "octet-stream" in content_type or content_type.startswith(("image/", "application/pdf", "application/vnd"))
+
+
 def _schema_description(page: Page) -> str:
     """The response section's free text describes the type, unless it only repeats a status."""
     assert page.response is not None
@@ -153,7 +161,7 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
             draft.response = registry.fresh(f"{op_name}Result", page.uid)
         return
     kind = (response.kind or response.body_kind).strip().lower()
-    if kind == "byte" or response.type_name.lower() in ("byte", "stream", "binary"):
+    if kind == "byte" or response.type_name.lower() in ("byte", "stream", "binary") or _binary_sample(draft.response_sample):
         draft.response, draft.response_media = Binary(), "application/octet-stream"
         return
     is_array = kind == "array" or (kind == "" and draft.response_sample is not None and isinstance(draft.response_sample.body, list))
