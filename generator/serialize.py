@@ -19,7 +19,9 @@ def spec_format(path: str) -> str:
 
 def dump_spec(document: dict[str, Any], fmt: str) -> str:
     if fmt == "json":
-        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        # Compact: the C encoder is ~10x faster than the indenting pure-Python one on a 10 MB document;
+        # YAML is the human-readable form.
+        return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
     # Keys keep the builder's order (it is already stable and reads better than sorted).
     text: str = yaml.dump(document, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False)
     return text
