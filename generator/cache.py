@@ -13,6 +13,7 @@ both treat any unreadable or corrupt file as a miss: a cache can make a run fast
 from __future__ import annotations
 
 import hashlib
+import marshal
 import os
 import pickle
 import tempfile
@@ -142,3 +143,31 @@ def tree_fingerprint(*roots: Path) -> str:
             h.update(path.relative_to(root).as_posix().encode())
             h.update(digest(path.read_bytes()).encode())
     return h.hexdigest()
+
+
+class SpecCache:
+    """The last spec a build wrote (as a document, to diff against without re-reading 10 MB of
+    YAML) and the YAML fragments it was made of (see serialize.dump_spec)."""
+
+    def __init__(self, project_root: Path, directory: Path | None = None) -> None:
+        key = digest(f"{project_root.resolve()}\n{code_fingerprint()}".encode())[:32]
+        self.path = (directory or cache_root()) / "specs" / f"{key}.pickle"
+        loaded = _load(self.path)
+        state = loaded if isinstance(loaded, dict) else {}
+        self.fragments: dict[str, str] = state.get("fragments", {}) if isinstance(state.get("fragments"), dict) else {}
+        self._spec_hash: str = state.get("spec_hash", "")
+        self._document: bytes = state.get("document", b"")
+
+    def document_for(self, spec_text: str) -> dict[str, Any] | None:
+        """The document behind `spec_text`, if it is the one this cache recorded."""
+        if not self._document or digest(spec_text.encode()) != self._spec_hash:
+            return None
+        try:
+            document = marshal.loads(self._document)
+        except (EOFError, ValueError, TypeError):
+            return None
+        return document if isinstance(document, dict) else None
+
+    def save(self, spec_text: str, document: dict[str, Any]) -> None:
+        state = {"spec_hash": digest(spec_text.encode()), "document": marshal.dumps(document), "fragments": self.fragments}
+        _store(self.path, state)

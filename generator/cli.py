@@ -185,7 +185,7 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     import time
     from pathlib import Path
 
-    from generator.cache import BuildStamp, PageCache
+    from generator.cache import BuildStamp, PageCache, SpecCache
     from generator.project import ProjectConfig, build_inputs, plan_outputs
     from generator.writer import MANIFEST_NAME, write_files
 
@@ -198,12 +198,17 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
         click.echo(f"sdkgen build: nothing changed since the last build ({time.perf_counter() - started:.2f}s)", err=True)
         return
     cache = None if no_cache else PageCache(config.docs)
-    planned = plan_outputs(config, bump_version=True, templates_dir=overrides, cache=cache, progress=_ProgressBar("parsing pages"))
+    spec_cache = None if no_cache else SpecCache(config.root)
+    planned = plan_outputs(
+        config, bump_version=True, templates_dir=overrides, cache=cache, spec_cache=spec_cache, progress=_ProgressBar("parsing pages")
+    )
     _report_parse(planned, verbose)
     config.spec.parent.mkdir(parents=True, exist_ok=True)
     if not config.spec.is_file() or config.spec.read_text(encoding="utf-8") != planned.spec_text:
         config.spec.write_text(planned.spec_text, encoding="utf-8")
     report = write_files(config.output, planned.package_files)
+    if spec_cache is not None:
+        spec_cache.save(planned.spec_text, planned.document)
     if not no_cache:
         stamp.record(inputs, [*planned.files, config.output / MANIFEST_NAME])
     bump = "" if planned.bump in ("none", "initial") else f" ({planned.bump} bump)"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.cache import PageCache
+from generator.cache import PageCache, SpecCache
 from generator.corpus import Progress
 from generator.diagnostics import Diagnostic
 from generator.pipeline import ParseSummary, docs_to_openapi
@@ -65,6 +65,7 @@ class PlannedOutputs:
     summary: ParseSummary
     changelog_entry: str = ""
     notes: list[str] = field(default_factory=list)
+    document: dict[str, Any] = field(default_factory=dict)
 
 
 def current_version(config: ProjectConfig) -> str | None:
@@ -96,6 +97,7 @@ def plan_outputs(
     bump_version: bool,
     templates_dir: Path | None = None,
     cache: PageCache | None = None,
+    spec_cache: SpecCache | None = None,
     progress: Progress | None = None,
 ) -> PlannedOutputs:
     from generator.diff import diff_specs
@@ -103,7 +105,7 @@ def plan_outputs(
     from generator.generate import generate_package
 
     document, diagnostics, summary = docs_to_openapi(config.docs, title=config.title, cache=cache, progress=progress)
-    spec_text = dump_spec(document, spec_format(str(config.spec)))
+    spec_text = dump_spec(document, spec_format(str(config.spec)), spec_cache.fragments if spec_cache else None)
     version = current_version(config) or DEFAULT_VERSION
     bump, entry = ("initial" if current_version(config) is None else "none"), ""
     changelog_path = config.output / CHANGELOG
@@ -111,7 +113,8 @@ def plan_outputs(
     if bump_version and config.spec.is_file() and current_version(config) is not None:
         previous = config.spec.read_text(encoding="utf-8")
         if previous != spec_text:
-            changes = diff_specs(load_spec(config.spec), document)
+            known = spec_cache.document_for(previous) if spec_cache else None
+            changes = diff_specs(known if known is not None else load_spec(config.spec), document)
             kind = bump_kind(changes)
             if kind != "none":
                 version = next_version(version, kind)
@@ -122,7 +125,7 @@ def plan_outputs(
     package = generate_package(document, package_name=config.package_name, version=version, templates_dir=templates_dir)
     package = {**package, CHANGELOG: changelog}
     files = {config.spec: spec_text, **{config.output / relative: text for relative, text in package.items()}}
-    return PlannedOutputs(files, package, spec_text, version, bump, diagnostics, summary, entry)
+    return PlannedOutputs(files, package, spec_text, version, bump, diagnostics, summary, entry, document=document)
 
 
 def stale_files(config: ProjectConfig, planned: PlannedOutputs) -> list[str]:

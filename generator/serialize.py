@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -17,13 +18,22 @@ def spec_format(path: str) -> str:
     return "json" if path.lower().endswith(".json") else "yaml"
 
 
-def dump_spec(document: dict[str, Any], fmt: str) -> str:
+def dump_spec(document: dict[str, Any], fmt: str, fragments: dict[str, str] | None = None) -> str:
+    """Serialise a document. With `fragments` (a cache, filled as it goes), YAML is written path by
+    path and schema by schema, and a fragment whose content is unchanged is reused, not re-emitted:
+    the YAML emitter costs seconds per 10 MB, so a re-run after a one-page change re-emits one page.
+    """
     if fmt == "json":
         # Compact: the C encoder is ~10x faster than the indenting pure-Python one on a 10 MB document;
         # YAML is the human-readable form.
         return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
-    # Keys keep the builder's order (it is already stable and reads better than sorted).
-    text: str = yaml.dump(document, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False)
+    # Keys keep the builder's order (it is already stable and reads better than sorted). The same
+    # layout with or without a warm cache: same document, same bytes.
+    used: dict[str, str] = {}
+    text = _dump_yaml_fragments(document, fragments or {}, used)
+    if fragments is not None:
+        fragments.clear()  # keep exactly what this document is made of
+        fragments.update(used)
     return text
 
 
@@ -33,3 +43,41 @@ def load_spec(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: not an OpenAPI document (top level is not a mapping)")
     return data
+
+
+def _yaml(value: Any) -> str:
+    text: str = yaml.dump(value, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False)
+    return text
+
+
+def _indent(text: str, spaces: int) -> str:
+    pad = " " * spaces
+    return "".join(pad + line if line.strip() else line for line in text.splitlines(keepends=True))
+
+
+def _fragment(key: str, value: Any, known: dict[str, str], used: dict[str, str]) -> str:
+    digest = hashlib.sha256(json.dumps([key, value], ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+    text = used.get(digest) or known.get(digest)
+    if text is None:
+        text = _yaml({key: value})
+    used[digest] = text
+    return text
+
+
+def _dump_yaml_fragments(document: dict[str, Any], known: dict[str, str], used: dict[str, str]) -> str:
+    out: list[str] = []
+    for key, value in document.items():
+        if key == "paths" and isinstance(value, dict) and value:
+            out.append("paths:\n")
+            out.extend(_indent(_fragment(path, item, known, used), 2) for path, item in value.items())
+        elif key == "components" and isinstance(value, dict) and value:
+            out.append("components:\n")
+            for section, members in value.items():
+                if isinstance(members, dict) and members:
+                    out.append(f"  {section}:\n")
+                    out.extend(_indent(_fragment(name, member, known, used), 4) for name, member in members.items())
+                else:
+                    out.append(_indent(_yaml({section: members}), 2))
+        else:
+            out.append(_yaml({key: value}))
+    return "".join(out)

@@ -112,3 +112,18 @@ def test_page_cache_keys_on_included_files(tmp_path: Path) -> None:
     cache = PageCache(docs, tmp_path / "cache")
     parse_folder_cached(docs, cache)
     assert cache.hits == len(first) - 1
+
+
+def test_yaml_spec_is_the_same_bytes_with_or_without_fragment_cache(tmp_path: Path) -> None:
+    import yaml
+
+    from generator.pipeline import docs_to_openapi
+    from generator.serialize import dump_spec
+
+    document, _, _ = docs_to_openapi(REPO / "specs" / "docs")
+    fragments: dict[str, str] = {}
+    cold = dump_spec(document, "yaml", fragments)
+    assert fragments  # the cache was filled
+    warm = dump_spec(document, "yaml", fragments)
+    assert cold == warm == dump_spec(document, "yaml")
+    assert yaml.safe_load(cold) == document
