@@ -9,7 +9,15 @@ from typing import Any
 
 import yaml
 
-_DUMPER: Any = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+class _NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+    """Shared Python objects are written out in full: anchors/aliases (`&id001`) would be numbered
+    per fragment and collide when fragments are joined, and they read badly in a spec anyway."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+_DUMPER: Any = _NoAliasDumper
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
