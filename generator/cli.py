@@ -213,6 +213,8 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
         stamp.record(inputs, [*planned.files, config.output / MANIFEST_NAME])
     bump = "" if planned.bump in ("none", "initial") else f" ({planned.bump} bump)"
     reused = f", {cache.hits} pages from cache" if cache is not None else ""
+    for note in planned.notes:
+        click.echo(f"sdkgen build: note: {note}", err=True)
     click.echo(f"sdkgen build: {planned.summary.line()}{reused}", err=True)
     click.echo(
         f"sdkgen build: {config.package_name} {planned.version}{bump}: {len(planned.package_files)} files"

@@ -11,6 +11,8 @@ reproduces the current version, so an unchanged tree is never stale.
 from __future__ import annotations
 
 import tomllib
+
+import yaml
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -108,13 +110,21 @@ def plan_outputs(
     spec_text = dump_spec(document, spec_format(str(config.spec)), spec_cache.fragments if spec_cache else None)
     version = current_version(config) or DEFAULT_VERSION
     bump, entry = ("initial" if current_version(config) is None else "none"), ""
+    notes: list[str] = []
     changelog_path = config.output / CHANGELOG
     changelog = changelog_path.read_text(encoding="utf-8") if changelog_path.is_file() else CHANGELOG_TITLE
     if bump_version and config.spec.is_file() and current_version(config) is not None:
         previous = config.spec.read_text(encoding="utf-8")
         if previous != spec_text:
             known = spec_cache.document_for(previous) if spec_cache else None
-            changes = diff_specs(known if known is not None else load_spec(config.spec), document)
+            if known is None:
+                try:
+                    known = load_spec(config.spec)
+                except (ValueError, yaml.YAMLError) as error:
+                    # An unreadable previous spec only costs the version bump, never the build.
+                    known = document
+                    notes.append(f"previous spec unreadable ({str(error).splitlines()[0]}); version not bumped")
+            changes = diff_specs(known, document)
             kind = bump_kind(changes)
             if kind != "none":
                 version = next_version(version, kind)
@@ -125,7 +135,7 @@ def plan_outputs(
     package = generate_package(document, package_name=config.package_name, version=version, templates_dir=templates_dir)
     package = {**package, CHANGELOG: changelog}
     files = {config.spec: spec_text, **{config.output / relative: text for relative, text in package.items()}}
-    return PlannedOutputs(files, package, spec_text, version, bump, diagnostics, summary, entry, document=document)
+    return PlannedOutputs(files, package, spec_text, version, bump, diagnostics, summary, entry, notes, document)
 
 
 def stale_files(config: ProjectConfig, planned: PlannedOutputs) -> list[str]:
