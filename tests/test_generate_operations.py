@@ -50,6 +50,19 @@ SPEC: dict[str, Any] = {
                 ],
             }
         },
+        "/api/v1/Thing/{id}/Image": {
+            "get": {
+                "operationId": "v1Thing_GetImage",
+                "tags": ["Thing"],
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "responses": {
+                    "200": {
+                        "description": "The image",
+                        "content": {"image/png": {"schema": {"type": "string", "contentMediaType": "image/png"}}},
+                    }
+                },
+            }
+        },
         "/api/v1/Thing": {
             "get": {
                 "operationId": "v1Thing_Find",
@@ -169,3 +182,27 @@ async def run(client: AsyncThings) -> None:
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert len(errors) == 1, result.stdout
     assert "use_things.py:9:" in errors[0] and "\"int\"; expected \"str\"" in errors[0], errors
+
+
+def test_binary_response_asks_for_its_media_type() -> None:
+    """A bytes answer is requested with its documented media type, not the JSON default."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder)
+        generate_into(out, SPEC, "things")
+        result = run_python(
+            out,
+            """
+            import json, httpx
+            import things
+            seen = {}
+            def handler(request):
+                seen["accept"] = request.headers["accept"]
+                return httpx.Response(200, content=b"PNG", headers={"content-type": "image/png"})
+            client = things.Things(base_url="http://api.test", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
+            image = client.thing.get_image(7)
+            print(json.dumps({"accept": seen["accept"], "body": image.decode()}))
+            """,
+        )
+    assert result == {"accept": "image/png", "body": "PNG"}

@@ -192,6 +192,11 @@ class OperationPlanner:
         self._plan_body(op, hint, uses, args, positional, keyword, request_kwargs)
 
         return_annotation, cast_expr, cast_models = self._plan_response(op, hint, uses)
+        if cast_expr in ("bytes", "str"):
+            # A binary or text answer: ask for its documented media type, not the runtime's JSON default.
+            media = self._success_media(op)
+            if media:
+                _add_header(request_kwargs, "Accept", media)
         request_kwargs.append(("cast_to", cast_expr))
         request_kwargs.append(("options", "options"))
         if isinstance(op.get("responses"), dict) and "304" in op["responses"]:
@@ -276,13 +281,7 @@ class OperationPlanner:
         else:
             annotation = "bytes"
             kwarg = "content"
-            content_type = [(py_str("Content-Type"), py_str(media))]
-            for index, (key, value) in enumerate(request_kwargs):
-                if key == "headers" and isinstance(value, list):
-                    request_kwargs[index] = (key, value + content_type)
-                    break
-            else:
-                request_kwargs.append(("headers", content_type))
+            _add_header(request_kwargs, "Content-Type", media)
         if required:
             positional.append(ParamPlan(arg, "", annotation, None, "body", description))
         else:
@@ -318,6 +317,18 @@ class OperationPlanner:
         return resolved.annotation()
 
     # -- response ---------------------------------------------------------------------------------
+
+    def _success_media(self, op: dict[str, Any]) -> str | None:
+        """The media type of the first success response, when it has content."""
+        responses = op.get("responses")
+        if not isinstance(responses, dict):
+            return None
+        for code in sorted(str(c) for c in responses if str(c).startswith("2")):
+            response = self.registry.deref(responses.get(code, responses.get(int(code)) if code.isdigit() else None))
+            content = response.get("content") if isinstance(response, dict) else None
+            if isinstance(content, dict) and content:
+                return _pick_media_type(content)
+        return None
 
     def _plan_response(self, op: dict[str, Any], hint: str, uses: Uses) -> tuple[str, str, set[str]]:
         """(return annotation, cast_to expression, model classes the cast needs at runtime)."""
@@ -541,3 +552,13 @@ def _rename_models(op: OperationPlan, rename: dict[str, str], registry: SchemaRe
         lazy_imports=lazy,
         deprecated=op.deprecated,
     )
+
+
+def _add_header(request_kwargs: list[tuple[str, KwargValue]], name: str, value: str) -> None:
+    """Add a fixed header to the request call's `headers=` entries (creating them if needed)."""
+    entry = [(py_str(name), py_str(value))]
+    for index, (key, current) in enumerate(request_kwargs):
+        if key == "headers" and isinstance(current, list):
+            request_kwargs[index] = (key, current + entry)
+            return
+    request_kwargs.append(("headers", entry))
