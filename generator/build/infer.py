@@ -23,7 +23,8 @@ from datetime import datetime
 from typing import Any
 
 from generator.build.schemas import Field, ObjectSchema, Registry, pascal, singular
-from generator.build.types import AnyValue, ArrayOf, DictOf, Prim, Ref, TypeRef, Unknown, json_type_of
+from generator.build.types import AnyValue, ArrayOf, DictOf, Prim, Ref, TypeRef, Unknown
+from generator.media import json_type_of
 from generator.parse.text import carrier_name
 
 # A sample object matches a schema when its keys are a subset covering this share of the

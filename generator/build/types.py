@@ -118,19 +118,3 @@ def map_type_cell(cell: str) -> TypeRef | str | None:
     if is_type_name(text):
         return Ref(text)
     return text
-
-
-def json_type_of(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"

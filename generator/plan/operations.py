@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Union
 
+from generator.media import is_json_media, pick_media_type
 from generator.plan import layout
 from generator.plan.model import ClientOptionPlan, OperationPlan, ParamPlan, ResourcePlan
 from generator.plan.names import (
@@ -244,12 +245,12 @@ class OperationPlanner:
         content = body.get("content")
         if not isinstance(content, dict) or not content:
             return
-        media = _pick_media_type(content)
+        media = pick_media_type(content)
         media_obj = content[media] if isinstance(content[media], dict) else {}
         schema = as_dict(media_obj.get("schema"))
         required = body.get("required") is True
         description = docstring_body(clean_text(body.get("description")))
-        is_json = _is_json(media)
+        is_json = is_json_media(media)
         target = self.registry.deref(schema)
 
         if is_json and body.get("x-sdkgen-flatten") is True:
@@ -327,7 +328,7 @@ class OperationPlanner:
             response = self.registry.deref(responses.get(code, responses.get(int(code)) if code.isdigit() else None))
             content = response.get("content") if isinstance(response, dict) else None
             if isinstance(content, dict) and content:
-                return _pick_media_type(content)
+                return pick_media_type(content)
         return None
 
     def _plan_response(self, op: dict[str, Any], hint: str, uses: Uses) -> tuple[str, str, set[str]]:
@@ -344,10 +345,10 @@ class OperationPlanner:
         content = response.get("content")
         if codes[0] == "204" or not isinstance(content, dict) or not content:
             return "None", "None", set()
-        media = _pick_media_type(content)
+        media = pick_media_type(content)
         media_obj = content[media] if isinstance(content[media], dict) else {}
         schema = media_obj.get("schema")
-        if not _is_json(media):
+        if not is_json_media(media):
             if media.startswith("text/") and not (isinstance(schema, dict) and schema.get("format") == "binary"):
                 return "str", "str", set()
             return "bytes", "bytes", set()
@@ -420,22 +421,6 @@ def _names_tuple(names: list[str]) -> str:
     """`("a",)` / `("a", "b")`: the `explode=` hint of a request call."""
     literals = [py_str(name) for name in names]
     return "(" + ", ".join(literals) + ("," if len(literals) == 1 else "") + ")"
-
-
-def _pick_media_type(content: dict[str, Any]) -> str:
-    keys = [str(k) for k in content]
-    for key in keys:
-        if _is_json(key):
-            return key
-    for key in keys:
-        if "octet-stream" in key:
-            return key
-    return keys[0]
-
-
-def _is_json(media: str) -> bool:
-    base = media.split(";")[0].strip().lower()
-    return base in ("application/json", "text/json", "*/*") or base.endswith("+json")
 
 
 KwargValue = Union[str, list[tuple[str, str]]]  # an expression, or dict entries (key literal, value)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote
 
+from generator.media import is_json_media, json_type_of, pick_media_type
 from generator.plan.model import OperationPlan, ParamPlan, ResourcePlan
 from generator.plan.names import as_dict, as_list, py_str
 from generator.plan.schemas import SchemaRegistry
@@ -222,11 +223,11 @@ class _CaseBuilder:
             return f"{where} = {value!r} is not one of the schema's enum values"
         if not types:
             return None
-        actual = _json_type(value)
+        actual = json_type_of(value)
         if actual == "integer" and "number" in types:
             actual = "number"
         if actual not in types and not (actual == "number" and "integer" in types and float(value).is_integer()):  # type: ignore[arg-type]
-            return f"{where} is {_json_type(value)}{_short(value)}, the schema says {'/'.join(t for t in types if t != 'null')}"
+            return f"{where} is {json_type_of(value)}{_short(value)}, the schema says {'/'.join(t for t in types if t != 'null')}"
         if isinstance(value, dict):
             props, _ = self.registry.merged_properties(target)
             extra = target.get("additionalProperties")
@@ -391,7 +392,7 @@ class _CaseBuilder:
         body_params = [p for p in plan.positional + plan.keyword if p.location == "body"]
         if not content or (not fields and not body_params):
             return
-        media = _pick_media(content)
+        media = pick_media_type(content)
         media_obj = as_dict(content[media])
         schema = as_dict(media_obj.get("schema"))
         example: object = _MISSING
@@ -404,7 +405,7 @@ class _CaseBuilder:
             if example is _MISSING:
                 example = {}
             if not isinstance(example, dict):
-                raise _Unusable("request-body", f"request sample is {_json_type(example)}, the carrier is an object")
+                raise _Unusable("request-body", f"request sample is {json_type_of(example)}, the carrier is an object")
             problem = self.conforms(example, schema, "request")
             if problem is not None:
                 raise _Unusable("request-body", f"request sample contradicts the schema: {problem}")
@@ -423,7 +424,7 @@ class _CaseBuilder:
             request["json"] = sent
             return
         p = body_params[0]
-        json_body = _is_json(media)
+        json_body = is_json_media(media)
         if example is _MISSING:
             if p.default_expr is not None:
                 return  # optional body left out: nothing is sent
@@ -492,7 +493,7 @@ class _CaseBuilder:
         schema: object = None
         media = ""
         if content:
-            media = _pick_media(content)
+            media = pick_media_type(content)
             media_obj = as_dict(content[media])
             schema = media_obj.get("schema")
             examples = as_dict(media_obj.get("examples"))
@@ -508,15 +509,15 @@ class _CaseBuilder:
             response["json"] = example
             headers.setdefault("content-type", "application/json")
             return response, "none", False
-        if cast == "bytes" or (media and not _is_json(media) and cast != "str"):
+        if cast == "bytes" or (media and not is_json_media(media) and cast != "str"):
             text = example if isinstance(example, str) else json.dumps(example)
             response["content"] = text
-            if not _is_json(headers.get("content-type", "")) and "content-type" in headers:
+            if not is_json_media(headers.get("content-type", "")) and "content-type" in headers:
                 pass
             else:
-                headers["content-type"] = media if media and not _is_json(media) else "application/octet-stream"
+                headers["content-type"] = media if media and not is_json_media(media) else "application/octet-stream"
             return response, "bytes", cast == "bytes"
-        if media and not _is_json(media):
+        if media and not is_json_media(media):
             response["content"] = example if isinstance(example, str) else json.dumps(example)
             headers["content-type"] = media
             return response, "text", True
@@ -524,7 +525,7 @@ class _CaseBuilder:
         if problem is not None:
             raise _Unusable("response-body", f"response sample contradicts the schema: {problem}")
         response["json"] = example
-        if not _is_json(headers.get("content-type", "")):
+        if not is_json_media(headers.get("content-type", "")):
             headers["content-type"] = "application/json; charset=utf-8"
         return response, "json", True
 
@@ -532,22 +533,6 @@ class _CaseBuilder:
 _MISSING: Any = object()
 _BASE64_RE = re.compile(r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$")
 _DATETIME_RE = re.compile(r"^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$")
-
-
-def _json_type(value: object) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "boolean"
-    if isinstance(value, int):
-        return "integer"
-    if isinstance(value, float):
-        return "number"
-    if isinstance(value, str):
-        return "string"
-    if isinstance(value, list):
-        return "array"
-    return "object"
 
 
 def _short(value: object) -> str:
@@ -606,22 +591,6 @@ def _match_template(template: str, path: str) -> dict[str, str] | None:
             return None
         values.update(zip(parts[1::2], match.groups()))
     return values
-
-
-def _pick_media(content: dict[str, Any]) -> str:
-    keys = [str(k) for k in content]
-    for key in keys:
-        if _is_json(key):
-            return key
-    for key in keys:
-        if "octet-stream" in key:
-            return key
-    return keys[0]
-
-
-def _is_json(media: str) -> bool:
-    base = media.split(";")[0].strip().lower()
-    return base in ("application/json", "text/json", "*/*") or base.endswith("+json")
 
 
 # -- the whole suite -------------------------------------------------------------------------
