@@ -49,9 +49,7 @@ def test_one_page_change_reparses_one_page_and_rewrites_only_what_changed(projec
     _build(project)
     before = _mtimes(project)
     page = project / "docs" / PAGE
-    page.write_text(page.read_text().replace("| Message |", "| Message |").replace("## Response:", "## Response:", 1).replace(
-        "| ChatSessionId | int32 |", "| ChatSessionId | int32 |", 1
-    ).replace("# POST", "# POST", 1) + "\n")  # byte change that parses to the same page
+    page.write_text(page.read_text() + "\n")  # new bytes, same page once parsed
     output = _build(project)
     pages = len([p for p in (project / "docs").rglob("*.md") if "samples" not in p.parts])
     assert f"{pages - 1} pages from cache" in output

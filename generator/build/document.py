@@ -22,7 +22,7 @@ from generator.build.infer import Inference
 from generator.build.operations import OperationDraft, draft_named, resolve_pending
 from generator.build.parameters import COMMON_HEADERS, classify_headers, path_parameter, query_parameter
 from generator.build.schemas import Registry
-from generator.build.types import AnyValue, ArrayOf, Binary, DictOf, Ref, TypeRef, Unknown
+from generator.build.types import ArrayOf, DictOf, Ref, TypeRef
 from generator.diagnostics import Diagnostics
 from generator.parse.model import HttpSample, Page, Parameter
 
@@ -122,7 +122,7 @@ class _DocumentBuilder:
 
     # -- operations ------------------------------------------------------------------------
 
-    def operation(self, draft: OperationDraft, path: str, renames: dict[str, str]) -> dict[str, Any]:
+    def operation(self, draft: OperationDraft, renames: dict[str, str]) -> dict[str, Any]:
         page, registry, diags = draft.page, self.registry, self.diags
         op: dict[str, Any] = {"operationId": page.uid, "tags": [page.tag]}
         if page.summary:
@@ -255,7 +255,7 @@ class _DocumentBuilder:
                     for doc, canon in zip(_segments(draft.page.path), _segments(canonical))
                     if doc.startswith("{") and doc != canon
                 }
-                op = self.operation(draft, canonical, renames)
+                op = self.operation(draft, renames)
                 method = draft.page.method.lower()
                 if method in item:
                     variants += 1
@@ -371,5 +371,3 @@ def build_document(pages: list[Page], diags: Diagnostics, title: str = "SuperOff
     """Build the OpenAPI document for `pages`; problems go to `diags`."""
     return _DocumentBuilder(pages, diags).document(title, version)
 
-
-__all__ = ["BuildStats", "build_document", "AnyValue", "Binary", "Unknown"]

@@ -110,7 +110,7 @@ def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> N
         draft.request, draft.flatten = registry.add_table(name, body.properties, page.file, description), True
         return
     if not body.properties:
-        if len(body.properties) == 0 and body.kind:
+        if body.kind:
             mapped = map_type_cell(body.kind)
             if mapped is not None and not isinstance(mapped, str) and not isinstance(mapped, Ref):
                 draft.request = ArrayOf(registry.instantiate(mapped, body.name, page.uid)) if is_array else registry.instantiate(mapped, body.name, page.uid)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.build.types import ArrayOf, DictOf, Ref, TypeRef, Unknown, map_type_cell
+from generator.build.types import ArrayOf, DictOf, Prim, Ref, TypeRef, Unknown, map_type_cell
 from generator.diagnostics import Diagnostics
 from generator.parse.model import Property
 
@@ -172,7 +172,9 @@ def _describe(ref: TypeRef) -> str:
         return f"dictionary of {_describe(ref.value)}"
     if isinstance(ref, Unknown):
         return "unspecified"
-    return type(ref).__name__ if not hasattr(ref, "types") else "|".join(getattr(ref, "types"))
+    if isinstance(ref, Prim):
+        return "|".join(ref.types)
+    return type(ref).__name__
 
 
 def singular(name: str) -> str:

@@ -348,8 +348,6 @@ def parse_page(text: str, file: str, diags: Diagnostics, read_include: IncludeRe
                 page.response_text.append(block.text)
         elif section == "online restricted":
             page.online_restricted.append(block.text)
-        elif section in ("query string parameters", "request headers", "sample request", "sample response"):
-            page._note(section, block.text, block.start)
         else:
             page._note(section, block.text, block.start)
     return _finish(page, front, file, diags)
