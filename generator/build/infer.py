@@ -51,32 +51,42 @@ class Inference:
 
         With `file`, a sample value that contradicts a documented scalar type is reported there.
         """
+        # Samples hold ~100,000 values, so this loop dispatches on exact types (the TypeRef
+        # classes are final dataclasses, JSON values are plain dicts and lists).
         stack: list[tuple[TypeRef, Any]] = [(ref, value)]
         registry = self.registry
+        resolved, observed = registry.resolved, self.observed
         while stack:
             current, item = stack.pop()
-            current = registry.resolve(current)
+            while type(current) is Unknown and current.slot in resolved:
+                current = resolved[current.slot]
             if item is None:
-                if isinstance(current, Unknown):
-                    self.observed[current.slot].append(None)
+                if type(current) is Unknown:
+                    observed[current.slot].append(None)
                 continue
-            if isinstance(current, Prim):
+            if type(current) is Prim:
                 if file and not _fits(item, current):
                     registry.diags.warn(file, line, "sample-type", f"sample value {str(item)[:40]!r} contradicts the documented type {'|'.join(current.types)}")
                     file = ""  # once per sample is enough to point at it
-            elif isinstance(current, Unknown):
-                self.observed[current.slot].append(item)
-            elif isinstance(current, Ref) and isinstance(item, dict):
-                schema = registry.ensure(current.name)
-                for key, sub in item.items():
-                    schema_field = schema.fields.get(key)
-                    if schema_field is None:
-                        schema_field = self._sample_only_field(schema, key)
-                    stack.append((schema_field.type, sub))
-            elif isinstance(current, ArrayOf) and isinstance(item, list):
-                stack.extend((current.item, sub) for sub in item)
-            elif isinstance(current, DictOf) and isinstance(item, dict):
-                stack.extend((current.value, sub) for sub in item.values())
+            elif type(current) is Unknown:
+                observed[current.slot].append(item)
+            elif type(current) is Ref:
+                if type(item) is dict:
+                    schema = registry.ensure(current.name)
+                    fields = schema.fields
+                    for key, sub in item.items():
+                        schema_field = fields.get(key)
+                        if schema_field is None:
+                            schema_field = self._sample_only_field(schema, key)
+                        stack.append((schema_field.type, sub))
+            elif type(current) is ArrayOf:
+                if type(item) is list:
+                    item_ref = current.item
+                    stack.extend([(item_ref, sub) for sub in item])
+            elif type(current) is DictOf:
+                if type(item) is dict:
+                    value_ref = current.value
+                    stack.extend([(value_ref, sub) for sub in item.values()])
 
     def _sample_only_field(self, schema: ObjectSchema, key: str) -> Field:
         """A property that samples show but the schema's tables do not: kept, typed from samples."""

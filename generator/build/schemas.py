@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.build.types import ArrayOf, DictOf, Prim, Ref, TypeRef, Unknown, map_type_cell
 from generator.diagnostics import Diagnostics
@@ -189,6 +190,7 @@ def singular(name: str) -> str:
     return name
 
 
+@lru_cache(maxsize=None)
 def pascal(name: str) -> str:
     """A schema name from a property or operation name: `odata.metadata` -> `OdataMetadata`."""
     parts = [part for part in "".join(ch if ch.isalnum() else " " for ch in name).split() if part]

@@ -8,6 +8,7 @@ samples and from the rest of the corpus, and `emit.py` turns resolved types into
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Union
 
 
@@ -92,6 +93,7 @@ def is_type_name(text: str) -> bool:
     return bool(text) and text[0].isalpha() and text[0].isupper() and text.replace("_", "").isalnum()
 
 
+@lru_cache(maxsize=None)  # the same few hundred cells recur on thousands of rows; results are immutable
 def map_type_cell(cell: str) -> TypeRef | str | None:
     """Map a type cell to a TypeRef.
 

@@ -12,7 +12,6 @@ GFM tables and emits one token per table with its cells in `meta`, which halves 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -28,9 +27,8 @@ class TableRow(NamedTuple):
     line: int  # 1-based
 
 
-@dataclass(frozen=True)
-class Block:
-    """One top-level block of a page.
+class Block(NamedTuple):
+    """One top-level block of a page (a tuple: pages have ~20 each, built in a hot loop).
 
     kind: "heading" | "paragraph" | "fence" | "table" | "other" (lists, html, rules, ...).
     `text` is the raw Markdown of the block (heading text without the #'s, paragraph source, fence

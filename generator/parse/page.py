@@ -36,21 +36,28 @@ def split_front_matter(text: str, file: str, diags: Diagnostics) -> tuple[dict[s
     """Return (front matter, body, number of lines before the body)."""
     if not text.startswith("---"):
         return {}, text, 0
-    lines = text.split("\n")
-    for end in range(1, len(lines)):
-        if lines[end].strip() == "---":
-            raw = "\n".join(lines[1:end])
+    # Look for the closing '---' line by line from the top: front matter is a few lines, the
+    # page behind it may be thousands.
+    start = text.find("\n") + 1
+    lines_before = 1
+    while start > 0:
+        end = text.find("\n", start)
+        line = text[start:] if end < 0 else text[start:end]
+        lines_before += 1
+        if line.strip() == "---":
+            raw = text[text.find("\n") + 1 : start]
             try:
                 data = yaml.load(raw, Loader=_YAML_LOADER) or {}
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
-                line = mark.line + 2 if mark is not None else 1
-                diags.warn(file, line, "front-matter", f"front matter is not valid YAML: {error}")
+                line_no = mark.line + 2 if mark is not None else 1
+                diags.warn(file, line_no, "front-matter", f"front matter is not valid YAML: {error}")
                 data = {}
             if not isinstance(data, dict):
                 diags.warn(file, 1, "front-matter", "front matter is not a mapping")
                 data = {}
-            return _plain(data), "\n".join(lines[end + 1 :]), end + 1
+            return _plain(data), ("" if end < 0 else text[end + 1 :]), lines_before
+        start = end + 1
     diags.warn(file, 1, "front-matter", "front matter is not closed by '---'")
     return {}, text, 0
 
