@@ -114,6 +114,7 @@ class Client(SyncAPIClient):
         timeout: float | httpx.Timeout | None = 60.0,
         max_retries: int = 2,
         retry_non_idempotent: bool = False,
+        strict_response_validation: bool = False,
         language: str | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
@@ -124,6 +125,7 @@ class Client(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
+            strict_response_validation=strict_response_validation,
             default_headers=_option_headers(language, default_headers),
             strip_base_suffix="/api",
         )
@@ -145,6 +147,7 @@ class AsyncClient(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = 60.0,
         max_retries: int = 2,
         retry_non_idempotent: bool = False,
+        strict_response_validation: bool = False,
         language: str | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
@@ -155,6 +158,7 @@ class AsyncClient(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
+            strict_response_validation=strict_response_validation,
             default_headers=_option_headers(language, default_headers),
             strip_base_suffix="/api",
         )

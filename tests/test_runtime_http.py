@@ -129,15 +129,65 @@ def test_connection_refused_raises_connection_error(rt: SimpleNamespace) -> None
     client.close()
 
 
-def test_body_that_does_not_match_the_type_raises_validation_error(
+def test_strict_mode_raises_validation_error_for_a_body_that_does_not_match(
     rt: SimpleNamespace, server: ScriptedServer
 ) -> None:
     server.script(Reply(200, {"ItemId": "not a number"}))
-    with make_client(rt, server) as client:
+    with make_client(rt, server, strict_response_validation=True) as client:
         with pytest.raises(rt.errors.APIResponseValidationError) as raised:
             client.items.get(1)
     assert raised.value.body == {"ItemId": "not a number"}
     assert raised.value.status_code == 200
+
+
+def test_default_mode_returns_data_the_documentation_does_not_describe(
+    rt: SimpleNamespace, server: ScriptedServer
+) -> None:
+    # The docs say int64; a server sends 99.99 (the reference really does, for GetDocumentLength).
+    server.script(
+        Reply(200, {"ItemId": 99.99, "Name": 7, "Updated": "2017-09-17T11:10:26.1285249+02:00", "Colour": "red"})
+    )
+    with make_client(rt, server) as client:
+        item = client.items.get(1)
+    assert isinstance(item, rt.Item)
+    assert item.item_id == 99.99  # kept as sent, not an error
+    assert item.name == "7"  # a number where text is documented becomes text, as validation does
+    assert item.updated is not None and item.updated.utcoffset() is not None
+    assert item.updated.isoformat() == "2017-09-17T11:10:26.128524+02:00"
+    assert item.model_extra == {"Colour": "red"}
+    assert item.to_dict() == {
+        "ItemId": 99.99,
+        "Name": "7",
+        "Updated": "2017-09-17T11:10:26.128524+02:00",
+        "Colour": "red",
+    }
+
+
+def test_non_json_body_for_a_model_raises_validation_error(
+    rt: SimpleNamespace, server: ScriptedServer
+) -> None:
+    server.script(Reply(200, b"<html>maintenance</html>", headers={"Content-Type": "text/html"}))
+    with make_client(rt, server) as client:
+        with pytest.raises(rt.errors.APIResponseValidationError) as raised:
+            client.items.get(1)
+    assert raised.value.body == "<html>maintenance</html>"
+
+
+def test_constructed_and_validated_results_are_equal(
+    rt: SimpleNamespace, server: ScriptedServer
+) -> None:
+    body = [
+        {"ItemId": 1, "Name": "a", "Updated": "2020-01-02T03:04:05Z", "Tags": [{"TagId": 2, "Name": "vip"}]},
+        {"ItemId": 2, "Tags": None, "Extra": {"x": 1}},
+    ]
+    server.script(Reply(200, body), Reply(200, body))
+    with make_client(rt, server) as lenient, make_client(rt, server, strict_response_validation=True) as strict:
+        constructed = lenient.items.list()
+        validated = strict.items.list()
+    assert [item.to_dict() for item in constructed] == [item.to_dict() for item in validated]
+    assert constructed == validated
+    assert type(constructed[0].tags[0]).__name__ == "Tag"
+    assert constructed[0].updated.utcoffset() is not None
 
 
 # --- retries ------------------------------------------------------------------------------

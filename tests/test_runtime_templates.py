@@ -19,6 +19,7 @@ from runtime_harness import (
 RUNTIME_MODULES = [
     "_auth.py",
     "_base_client.py",
+    "_construct.py",
     "_errors.py",
     "_models.py",
     "_response.py",

@@ -203,6 +203,7 @@ class _BaseClient:
         timeout: float | httpx.Timeout | None,
         max_retries: int,
         retry_non_idempotent: bool,
+        strict_response_validation: bool,
         default_headers: Mapping[str, str] | None,
         strip_base_suffix: str | None,
     ) -> None:
@@ -212,6 +213,7 @@ class _BaseClient:
         self.timeout = timeout
         self.max_retries = max_retries
         self.retry_non_idempotent = retry_non_idempotent
+        self.strict_response_validation = strict_response_validation
         self._auth = auth
         self._custom_headers = dict(default_headers or {})
 
@@ -310,9 +312,12 @@ class _BaseClient:
             raise make_status_error(response)
         if options.get("raw_response"):
             return APIResponse[Any](
-                raw=response, cast_to=cast_to, retries_taken=retries_taken
+                raw=response,
+                cast_to=cast_to,
+                retries_taken=retries_taken,
+                strict=self.strict_response_validation,
             )
-        return parse_response(response, cast_to)
+        return parse_response(response, cast_to, strict=self.strict_response_validation)
 
 
 def _connection_error(
@@ -335,6 +340,7 @@ class SyncAPIClient(_BaseClient):
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry_non_idempotent: bool = False,
+        strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         strip_base_suffix: str | None = None,
     ) -> None:
@@ -344,6 +350,7 @@ class SyncAPIClient(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
+            strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             strip_base_suffix=strip_base_suffix,
         )
@@ -541,6 +548,7 @@ class AsyncAPIClient(_BaseClient):
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry_non_idempotent: bool = False,
+        strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
         strip_base_suffix: str | None = None,
     ) -> None:
@@ -550,6 +558,7 @@ class AsyncAPIClient(_BaseClient):
             timeout=timeout,
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
+            strict_response_validation=strict_response_validation,
             default_headers=default_headers,
             strip_base_suffix=strip_base_suffix,
         )

@@ -85,6 +85,10 @@ class SuperOffice(SyncAPIClient):
         timeout: Seconds, or an httpx.Timeout, for every request.
         max_retries: Retries for connection errors, 429 and 502-504 responses.
         retry_non_idempotent: Also retry POST and PATCH requests.
+        strict_response_validation: Validate every response body against its documented type
+            and raise APIResponseValidationError on a mismatch. Off by default: responses are
+            built as typed models without validation, so data the documentation does not
+            describe exactly still reaches you, and a first call stays fast.
         accept_language: Sent as the Accept-Language header on every request. Two-letter language code used when translating resource strings and multi-language values.
         language: Sent as the SO-Language header on every request. Two-letter language code for translated values. Takes precedence over Accept-Language.
         culture: Sent as the SO-Culture header on every request. Two-letter culture code that decides how numbers and dates are formatted. Only used together with a language; partly overrides SO-Language/Accept-Language.
@@ -102,6 +106,7 @@ class SuperOffice(SyncAPIClient):
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry_non_idempotent: bool = False,
+        strict_response_validation: bool = False,
         accept_language: str | None = None,
         language: str | None = None,
         culture: str | None = None,
@@ -116,6 +121,7 @@ class SuperOffice(SyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
+            strict_response_validation=strict_response_validation,
             default_headers=_option_headers(
                 accept_language,
                 language,
@@ -142,6 +148,10 @@ class AsyncSuperOffice(AsyncAPIClient):
         timeout: Seconds, or an httpx.Timeout, for every request.
         max_retries: Retries for connection errors, 429 and 502-504 responses.
         retry_non_idempotent: Also retry POST and PATCH requests.
+        strict_response_validation: Validate every response body against its documented type
+            and raise APIResponseValidationError on a mismatch. Off by default: responses are
+            built as typed models without validation, so data the documentation does not
+            describe exactly still reaches you, and a first call stays fast.
         accept_language: Sent as the Accept-Language header on every request. Two-letter language code used when translating resource strings and multi-language values.
         language: Sent as the SO-Language header on every request. Two-letter language code for translated values. Takes precedence over Accept-Language.
         culture: Sent as the SO-Culture header on every request. Two-letter culture code that decides how numbers and dates are formatted. Only used together with a language; partly overrides SO-Language/Accept-Language.
@@ -159,6 +169,7 @@ class AsyncSuperOffice(AsyncAPIClient):
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry_non_idempotent: bool = False,
+        strict_response_validation: bool = False,
         accept_language: str | None = None,
         language: str | None = None,
         culture: str | None = None,
@@ -173,6 +184,7 @@ class AsyncSuperOffice(AsyncAPIClient):
             timeout=timeout,
             max_retries=max_retries,
             retry_non_idempotent=retry_non_idempotent,
+            strict_response_validation=strict_response_validation,
             default_headers=_option_headers(
                 accept_language,
                 language,

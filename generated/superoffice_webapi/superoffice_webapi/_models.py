@@ -55,8 +55,14 @@ class BaseModel(pydantic.BaseModel):
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready dict the API expects: wire names, only the fields that were set."""
-        return self.model_dump(by_alias=True, mode="json", exclude_unset=True)
+        # warnings=False: a response keeps values the documentation does not describe exactly
+        # (see _construct.py), and dumping them back is not a mistake worth a warning.
+        return self.model_dump(
+            by_alias=True, mode="json", exclude_unset=True, warnings=False
+        )
 
     def to_json(self, *, indent: int | None = None) -> str:
         """``to_dict`` as a JSON string."""
-        return self.model_dump_json(by_alias=True, exclude_unset=True, indent=indent)
+        return self.model_dump_json(
+            by_alias=True, exclude_unset=True, indent=indent, warnings=False
+        )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, TypeVar, cast
 
@@ -74,12 +75,16 @@ def _type_adapter(cast_to: object) -> TypeAdapter[Any]:
         return TypeAdapter(cast(Any, cast_to))
 
 
-def parse_response(response: httpx.Response, cast_to: object) -> Any:
+def parse_response(
+    response: httpx.Response, cast_to: object, *, strict: bool = False
+) -> Any:
     """The value of a successful (non-error) response as ``cast_to``.
 
     304 -> NOT_MODIFIED; 204, an empty body or ``cast_to=None`` -> None; ``bytes`` -> the raw
     body; ``httpx.Response`` -> the response itself; ``str`` with a non-JSON content type ->
-    the text; anything else is validated from the JSON body by a cached pydantic TypeAdapter.
+    the text. Anything else comes from the JSON body: constructed without validation (see
+    _construct.py), or with ``strict`` validated by a cached pydantic TypeAdapter, raising
+    APIResponseValidationError when the body does not match.
     """
     if response.status_code == 304:
         return NOT_MODIFIED
@@ -95,6 +100,20 @@ def parse_response(response: httpx.Response, cast_to: object) -> Any:
     content_type = response.headers.get("content-type", "")
     if cast_to is str and content_type and "json" not in content_type:
         return response.text
+    if not strict:
+        try:
+            data = json.loads(content)
+        except ValueError as exc:
+            raise APIResponseValidationError(
+                f"Response body is not JSON (expected {cast_to!r}): {exc}",
+                response=response,
+                body=response.text,
+            ) from exc
+        from ._construct import (
+            construct,
+        )  # imports pydantic: on first parse, not with the package
+
+        return construct(data, cast_to)
     from pydantic import ValidationError
 
     try:
@@ -122,11 +141,17 @@ class APIResponse(Generic[T]):
     """How many retries the call needed (0 when the first attempt succeeded)."""
 
     def __init__(
-        self, *, raw: httpx.Response, cast_to: object, retries_taken: int = 0
+        self,
+        *,
+        raw: httpx.Response,
+        cast_to: object,
+        retries_taken: int = 0,
+        strict: bool = False,
     ) -> None:
         self.http_response = raw
         self.retries_taken = retries_taken
         self._cast_to = cast_to
+        self._strict = strict
         self._parsed: tuple[T] | None = None
 
     @property
@@ -164,7 +189,14 @@ class APIResponse(Generic[T]):
     def parse(self) -> T:
         """The parsed body (computed once): a model, a list, None, NOT_MODIFIED, ..."""
         if self._parsed is None:
-            self._parsed = (cast(T, parse_response(self.http_response, self._cast_to)),)
+            self._parsed = (
+                cast(
+                    T,
+                    parse_response(
+                        self.http_response, self._cast_to, strict=self._strict
+                    ),
+                ),
+            )
         return self._parsed[0]
 
     def __repr__(self) -> str:

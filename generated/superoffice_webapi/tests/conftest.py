@@ -145,6 +145,8 @@ def call_operation(
     method_name = case["call"]["method"]
     client_options.setdefault("auth", BasicAuth(*SAMPLE_AUTH))
     client_options.setdefault("max_retries", 0)
+    # The samples check the SDK's types, so responses are validated, not just constructed.
+    client_options.setdefault("strict_response_validation", True)
     if flavor == "sync":
         http_client = httpx.Client(transport=transport, trust_env=False)  # type: ignore[arg-type]
         with (
