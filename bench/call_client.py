@@ -4,7 +4,11 @@ Makes `--warmup` untimed calls, then `--calls` timed calls of the tool's adapter
 JSON server, and prints JSON: wall seconds, client CPU seconds (time.process_time of this process,
 so the server's work is not counted) and the repr of the first result.
 
+With `--first-call`, it instead times what a user's script pays before its first result: importing
+the SDK, making the client and the first call, in this (fresh) interpreter.
+
 usage: python call_client.py --tool NAME --package PKG --base-url URL --calls N [--warmup N]
+       python call_client.py --tool NAME --package PKG --base-url URL --first-call
 """
 
 from __future__ import annotations
@@ -21,16 +25,22 @@ from adapters import ADAPTERS  # noqa: E402 - needs the path set above
 
 
 def main() -> int:
+    started = time.perf_counter()
     parser = argparse.ArgumentParser()
     parser.add_argument("--tool", required=True, choices=sorted(ADAPTERS))
     parser.add_argument("--package", required=True)
     parser.add_argument("--base-url", required=True)
-    parser.add_argument("--calls", type=int, required=True)
+    parser.add_argument("--calls", type=int, default=0)
+    parser.add_argument("--first-call", action="store_true")
     parser.add_argument("--warmup", type=int, default=20)
     args = parser.parse_args()
 
     call = ADAPTERS[args.tool](args.package, args.base_url)
     first = call()
+    if args.first_call:
+        elapsed = time.perf_counter() - started
+        json.dump({"first_call_s": elapsed, "first_result": repr(first)[:300]}, sys.stdout)
+        return 0
     for _ in range(args.warmup):
         call()
     wall_start = time.perf_counter()

@@ -101,3 +101,47 @@ def timed_calls(
         cpu_us_per_call=report["cpu_s"] / report["calls"] * 1e6,
         first_result=report["first_result"],
     )
+
+
+def first_call_ms(
+    python: Path, tool: str, package: str, base_url: str, *, repeats: int, timeout: float
+) -> list[float] | str:
+    """Import + client + first call of `tool`'s SDK, in `repeats` fresh interpreters."""
+    argv = [
+        str(python),
+        str(HERE / "call_client.py"),
+        "--tool",
+        tool,
+        "--package",
+        package,
+        "--base-url",
+        base_url,
+        "--first-call",
+    ]
+    times: list[float] = []
+    for _ in range(repeats):
+        outcome: Outcome = run_bounded(argv, timeout=timeout, env=_WITH_BYTECODE)
+        if not outcome.ok:
+            return outcome.first_error_line()
+        times.append(json.loads(outcome.stdout)["first_call_s"] * 1000)
+    return times
+
+
+FLOOR_SNIPPET = (
+    "import time\n"
+    "start = time.perf_counter()\n"
+    "import httpx\n"
+    "from pydantic import BaseModel\n"
+    "print(time.perf_counter() - start)\n"
+)
+
+
+def import_floor_ms(python: Path, *, repeats: int, timeout: float) -> list[float] | str:
+    """What any httpx + pydantic SDK pays before its own code runs: importing the two."""
+    times: list[float] = []
+    for _ in range(repeats):
+        outcome = run_bounded([str(python), "-c", FLOOR_SNIPPET], timeout=timeout, env=_WITH_BYTECODE)
+        if not outcome.ok:
+            return outcome.first_error_line()
+        times.append(float(outcome.stdout.strip().splitlines()[-1]) * 1000)
+    return times

@@ -26,6 +26,7 @@ RATIO_METRICS: dict[str, Metric] = {
     "import_operation_ms": lambda r: (
         r.import_operation_ms.median if r.import_operation_ms else None
     ),
+    "first_call_ms": lambda r: r.first_call_ms.median if r.first_call_ms else None,
     "calls_per_s": lambda r: r.calls_per_s.median if r.calls_per_s else None,
     "cpu_us_per_call": lambda r: (
         r.cpu_us_per_call.median if r.cpu_us_per_call else None
@@ -63,8 +64,8 @@ def to_markdown(results: BenchResults) -> str:
         "",
         "| tool | version | generate s (median, min–max) | generate CPU s | peak RSS MiB "
         "| Python lines (files) | installs | import package ms | import operation ms "
-        "| calls/s | client CPU µs/call |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| import + first call ms | calls/s | client CPU µs/call |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for tool in results.tools:
         r = ratio_table[tool.tool]
@@ -117,6 +118,14 @@ def to_markdown(results: BenchResults) -> str:
             ),
             _cell(
                 tool,
+                "first call",
+                _median(tool.first_call_ms, "{:.0f}"),
+                r["first_call_ms"],
+                show_ratio,
+                shown,
+            ),
+            _cell(
+                tool,
                 "call",
                 _median(tool.calls_per_s, "{:.0f}"),
                 r["calls_per_s"],
@@ -145,6 +154,8 @@ def to_markdown(results: BenchResults) -> str:
         "| --- | --- |",
         f"| parse corpus -> OpenAPI (median, min–max) | {_spread(stages.parse_wall, '{:.2f}')} |",
         f"| parse peak RSS MiB | {_number(stages.parse_peak_rss_mib, '{:.0f}')} |",
+        f"| calibration: markdown-it-py `MarkdownIt().parse` of the corpus, CPU s on one core (median, min–max) | {_spread(stages.tokenize_reference, '{:.2f}')} |",
+        f"| calibration: `import httpx` + `from pydantic import BaseModel`, ms (median, min–max) | {_spread(stages.import_floor_ms, '{:.0f}')} |",
         f"| `sdkgen generate` into a new folder, formatting cache warm | {_warm(results)} |",
         f"| `sdkgen build`, cold | {_number(stages.build_cold, '{:.2f}')} |",
         f"| `sdkgen build`, nothing changed | {_number(stages.build_no_change, '{:.2f}')} |",

@@ -32,6 +32,7 @@ class ToolResult:
     operation_module: str | None = None
     import_package_ms: Summary | None = None
     import_operation_ms: Summary | None = None
+    first_call_ms: Summary | None = None  # import + client + first call, fresh interpreter
     calls_per_s: Summary | None = None
     cpu_us_per_call: Summary | None = None
     errors: dict[str, str] = field(default_factory=dict)  # column -> first error line
@@ -41,6 +42,10 @@ class ToolResult:
 class SdkgenStages:
     parse_wall: Summary | None = None
     parse_peak_rss_mib: float | None = None
+    # Calibration: markdown-it-py's default MarkdownIt().parse over the corpus, one core.
+    tokenize_reference: Summary | None = None
+    # Calibration: `import httpx` + `from pydantic import BaseModel` in the runtime venv, ms.
+    import_floor_ms: Summary | None = None
     build_cold: float | None = None
     build_no_change: float | None = None
     build_one_page: float | None = None

@@ -35,11 +35,18 @@ from layout import (
     operation_module,
 )
 from machine import machine_facts
-from measure import RunUsage, cold_import_ms, measure_command, timed_calls
+from measure import (
+    RunUsage,
+    cold_import_ms,
+    first_call_ms,
+    import_floor_ms,
+    measure_command,
+    timed_calls,
+)
 from procs import run_bounded
 from report import to_json, to_markdown
 from results import BenchResults, SdkgenStages, ToolResult
-from sdkgen_stages import incremental_build, parse_corpus
+from sdkgen_stages import incremental_build, parse_corpus, tokenize_reference
 from stats import Summary
 from venvs import ensure_venv, python_of
 
@@ -56,6 +63,7 @@ INSTALL_TIMEOUT = 600.0
 VENV_TIMEOUT = 900.0
 IMPORT_TIMEOUT = 300.0
 SLOW_IMPORT_MS = 5000.0
+FIRST_CALL_REPEATS = 9  # start-up times on a shared VM scatter by +-20 %: medians of 9
 CALL_TIMEOUT = 600.0
 
 
@@ -102,6 +110,16 @@ def main(argv: list[str] | None = None) -> int:
         notes.append(
             f"runtime venv could not be set up: {runtime_error}; no install/import/call figures"
         )
+
+    if not runtime_error:
+        _step("import floor (httpx + pydantic.BaseModel) in the runtime venv")
+        floor = import_floor_ms(
+            python_of(runtime), repeats=FIRST_CALL_REPEATS, timeout=IMPORT_TIMEOUT
+        )
+        if isinstance(floor, str):
+            notes.append(f"import floor failed: {floor}")
+        else:
+            stages.import_floor_ms = Summary.of(floor)
 
     results: list[ToolResult] = []
     for name in tools:
@@ -238,6 +256,12 @@ def _choose_spec(
     stages, produced = parse_corpus(
         sdkgen, corpus, spec, runs=runs, timeout=GENERATE_TIMEOUT, env=env, cwd=WORK
     )
+    _step("calibration: markdown-it-py's default parser over the corpus, one core")
+    reference = tokenize_reference(corpus, runs=max(1, min(runs, 3)), env=env)
+    if isinstance(reference, str):
+        stages.notes.append(f"tokenising reference failed: {reference}")
+    else:
+        stages.tokenize_reference = reference
     if not args.skip_build:
         _step("sdkgen build (cold, no change, one page changed)")
         incremental_build(sdkgen, corpus, WORK, stages, env=env)
@@ -474,6 +498,28 @@ def _imports(
     result.import_operation_ms = Summary.of(operation_times)
 
 
+def _first_calls(
+    tool: str, package: str, runtime: Path, base_url: str, result: ToolResult
+) -> None:
+    """Import + client + first call in fresh interpreters (what a short script pays)."""
+    slow = (
+        result.import_package_ms is not None
+        and result.import_package_ms.median > SLOW_IMPORT_MS
+    )
+    times = first_call_ms(
+        python_of(runtime),
+        tool,
+        package,
+        base_url,
+        repeats=3 if slow else FIRST_CALL_REPEATS,
+        timeout=IMPORT_TIMEOUT,
+    )
+    if isinstance(times, str):
+        result.errors["first call"] = times
+    else:
+        result.first_call_ms = Summary.of(times)
+
+
 def _calls(
     tool: str, package: str, runtime: Path, runs: int, calls: int, result: ToolResult
 ) -> None:
@@ -493,6 +539,7 @@ def _calls(
         assert server.stdout is not None
         port = int(server.stdout.readline())
         base_url = f"http://127.0.0.1:{port}"
+        _first_calls(tool, package, runtime, base_url, result)
         rates: list[float] = []
         cpu: list[float] = []
         for _ in range(runs):

@@ -16,6 +16,21 @@ from results import SdkgenStages
 from stats import Summary
 
 BUILD_TIMEOUT = 1800.0
+REFERENCE_TIMEOUT = 600.0
+
+# markdown-it-py's default parser (CommonMark + tables, inline pass included) over every page:
+# the issue's yardstick for parsing speed ("about 4 s on one core"), measured on this machine.
+TOKENIZE_SNIPPET = """
+import sys, time
+from pathlib import Path
+from markdown_it import MarkdownIt
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).rglob("*.md"))]
+md = MarkdownIt()
+start = time.process_time()
+for text in texts:
+    md.parse(text)
+print(time.process_time() - start)
+"""
 EDIT_MARKER = "Edited by the sdkgen benchmark to trigger an incremental rebuild.\n\n"
 
 
@@ -50,6 +65,23 @@ def parse_corpus(
     stages.parse_wall = Summary.of([u.wall_s for u in usages])
     stages.parse_peak_rss_mib = max(u.max_rss_mib for u in usages)
     return stages, spec_out.is_file()
+
+
+def tokenize_reference(corpus: Path, *, runs: int, env: dict[str, str]) -> Summary | str:
+    """CPU seconds of markdown-it-py's default parser over the corpus (calibrates the parse figure)."""
+    import sys
+
+    from procs import run_bounded
+
+    times: list[float] = []
+    for _ in range(runs):
+        outcome = run_bounded(
+            [sys.executable, "-c", TOKENIZE_SNIPPET, str(corpus)], timeout=REFERENCE_TIMEOUT, env=env
+        )
+        if not outcome.ok:
+            return outcome.first_error_line()
+        times.append(float(outcome.stdout.strip().splitlines()[-1]))
+    return Summary.of(times)
 
 
 def incremental_build(
