@@ -63,6 +63,9 @@ INSTALL_TIMEOUT = 600.0
 VENV_TIMEOUT = 900.0
 IMPORT_TIMEOUT = 300.0
 SLOW_IMPORT_MS = 5000.0
+# Parsing takes seconds and this kind of machine scatters by +-20 %: always several runs.
+PARSE_RUNS = 7
+REFERENCE_RUNS = 3
 FIRST_CALL_REPEATS = 9  # start-up times on a shared VM scatter by +-20 %: medians of 9
 CALL_TIMEOUT = 600.0
 
@@ -254,10 +257,10 @@ def _choose_spec(
     _step("sdkgen parse on the corpus")
     spec = WORK / "spec.json"  # JSON: YAML serialisation of a 10 MB document is slower than parsing the docs
     stages, produced = parse_corpus(
-        sdkgen, corpus, spec, runs=runs, timeout=GENERATE_TIMEOUT, env=env, cwd=WORK
+        sdkgen, corpus, spec, runs=PARSE_RUNS, timeout=GENERATE_TIMEOUT, env=env, cwd=WORK
     )
     _step("calibration: markdown-it-py's default parser over the corpus, one core")
-    reference = tokenize_reference(corpus, runs=max(1, min(runs, 3)), env=env)
+    reference = tokenize_reference(corpus, runs=REFERENCE_RUNS, env=env)
     if isinstance(reference, str):
         stages.notes.append(f"tokenising reference failed: {reference}")
     else:
