@@ -462,5 +462,17 @@ def replay(
         assert len(recorder.requests) == 1
         check_request(recorder.requests[0], case["request"])
         check_result(result, case)
+        # What users get by default: the same response built without validation, equal to it.
+        again = Recorder(lambda: sample_response(case))
+        constructed = call_operation(
+            flavor,
+            module,
+            case,
+            transport=again.transport,
+            strict_response_validation=False,
+        )
+        assert (
+            constructed == result
+        ), "the constructed response differs from the validated one"
 
     return run
