@@ -128,6 +128,24 @@ def test_generated_and_include_format(tmp_path: Path) -> None:
     assert "304" not in [c for c in operation["responses"] if "content" in operation["responses"][c]]
 
 
+def test_an_include_shared_by_pages_is_tokenised_once(tmp_path: Path) -> None:
+    from generator.parse.page import included_blocks
+
+    root = _docs(tmp_path, GENERATED)
+    twin = GENERATED.replace("v1WidgetEntity_GetWidget", "v1WidgetEntity_GetWidgetAgain").replace(
+        "samples/rest/request/v1WidgetEntity_GetWidgetAgain", "samples/rest/request/v1WidgetEntity_GetWidget"
+    ).replace("samples/rest/response/v1WidgetEntity_GetWidgetAgain", "samples/rest/response/v1WidgetEntity_GetWidget")
+    (root / "rest" / "Widget" / "v1WidgetEntity_GetWidgetAgain.md").write_text(twin)
+    included_blocks.cache_clear()
+    document, _, summary = docs_to_openapi(root)
+    assert summary.pages == 2
+    info = included_blocks.cache_info()
+    assert (info.misses, info.hits) == (2, 2)  # two distinct targets, each reused by the second page
+    for path in ("/api/v1/Widget/{widgetId}",):
+        media = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        assert media["examples"]["sample"]["value"]["WidgetId"] == 42
+
+
 def test_missing_include_target_is_a_diagnostic(tmp_path: Path) -> None:
     document, diagnostics, summary = docs_to_openapi(_docs(tmp_path, GENERATED, samples=False))
     missing = [d for d in diagnostics if d.code == "include-missing"]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -24,6 +25,10 @@ from generator.parse.text import clean
 
 # libyaml's loader is ~10x faster than the pure-Python one; front matter is on every page.
 _YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Include targets are shared by many pages (a common sample, a shared table): each distinct one is
+# tokenised once per process. Blocks are immutable tuples, so pages can share them.
+included_blocks = lru_cache(maxsize=512)(parse_blocks)
 
 # Reads an include target given its path relative to the docs root; None when missing.
 IncludeReader = Callable[[str], "str | None"]
@@ -264,7 +269,7 @@ class _PageBuilder:
             self.diags.warn(self.file, block.start, "include-missing", f"include target {target!r} ({resolved}) not found")
             return True
         _, body, offset = split_front_matter(content, resolved, self.diags)
-        included = parse_blocks(body, offset)
+        included = included_blocks(body, offset)
         saved = self.file
         self.file = resolved  # diagnostics and samples point at the included file
         try:
