@@ -26,6 +26,8 @@ from typing import Any, Union
 
 import pydantic
 
+from ._models import BaseModel, bind_references
+
 __all__ = ["construct"]
 
 Converter = Callable[[Any], Any]
@@ -145,10 +147,33 @@ def _field_table(
     model: type[pydantic.BaseModel],
 ) -> list[tuple[str, str, Converter | None]]:
     namespace = vars(sys.modules[model.__module__])
-    return [
-        (info.alias or name, name, _make_converter(info.annotation, namespace))
-        for name, info in model.__pydantic_fields__.items()
-    ]
+    table: list[tuple[str, str, Converter | None]] = []
+    for name, info in model.__pydantic_fields__.items():
+        annotation = info.annotation
+        if isinstance(annotation, (str, typing.ForwardRef)):
+            # A reference to other models: bound (imported) only when a response carries it.
+            converter: Converter | None = _deferred_converter(model, annotation)
+        else:
+            converter = _make_converter(annotation, namespace)
+        table.append((info.alias or name, name, converter))
+    return table
+
+
+def _deferred_converter(
+    model: type[pydantic.BaseModel], annotation: object
+) -> Converter:
+    resolved: list[Converter | None] = []
+
+    def convert(value: Any) -> Any:
+        if not resolved:
+            if issubclass(model, BaseModel):
+                bind_references(model, closure=False)
+            namespace = vars(sys.modules[model.__module__])
+            resolved.append(_make_converter(annotation, namespace))
+        converter = resolved[0]
+        return value if converter is None else converter(value)
+
+    return convert
 
 
 def _union_converter(

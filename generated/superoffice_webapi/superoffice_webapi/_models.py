@@ -10,12 +10,33 @@ is needed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pydantic
-from pydantic import ConfigDict
+from pydantic import ConfigDict, GetCoreSchemaHandler
+from pydantic_core import CoreSchema
 
-__all__ = ["BaseModel"]
+__all__ = ["BaseModel", "bind_references", "set_reference_binder"]
+
+# Generated model modules name the models they refer to only for type checkers; models/_link.py
+# records those references and binds them (imports the modules, puts the classes in the
+# referring module's namespace) when first needed. It installs its binder here, where the
+# runtime can reach it.
+_ReferenceBinder = Callable[[type["BaseModel"], bool], None]
+_binder: _ReferenceBinder | None = None
+
+
+def set_reference_binder(binder: _ReferenceBinder) -> None:
+    global _binder
+    _binder = binder
+
+
+def bind_references(model: type[BaseModel], *, closure: bool) -> None:
+    """Make the models that ``model``'s annotations name resolvable (all of them, transitively,
+    with ``closure``: what pydantic needs to build a schema)."""
+    if _binder is not None:
+        _binder(model, closure)
 
 
 def _pydantic_at_least(major: int, minor: int) -> bool:
@@ -52,6 +73,34 @@ class BaseModel(pydantic.BaseModel):
     """
 
     model_config = _CONFIG
+
+    # Pydantic resolves a model's string annotations when it first builds its schema: through
+    # model_rebuild for the model's own validator or serializer, through
+    # __get_pydantic_core_schema__ when the model is part of another schema or a TypeAdapter.
+    # Both bind the model's references first, so a model costs nothing until it is used.
+    @classmethod
+    def model_rebuild(
+        cls,
+        *,
+        force: bool = False,
+        raise_errors: bool = True,
+        _parent_namespace_depth: int = 2,
+        _types_namespace: Any = None,
+    ) -> bool | None:
+        bind_references(cls, closure=True)
+        return super().model_rebuild(
+            force=force,
+            raise_errors=raise_errors,
+            _parent_namespace_depth=_parent_namespace_depth + 1,
+            _types_namespace=_types_namespace,
+        )
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: type[pydantic.BaseModel], handler: GetCoreSchemaHandler, /
+    ) -> CoreSchema:
+        bind_references(cls, closure=True)
+        return handler(source)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready dict the API expects: wire names, only the fields that were set."""

@@ -1,12 +1,17 @@
-"""Connects model modules that refer to each other without importing them recursively.
+"""Connects model modules that refer to each other, lazily and without recursive imports.
 
 Model modules import the models they refer to for type checkers only. At runtime each one
-calls `link(cls, {name: module})` after defining its class. The first call on a thread
-imports the whole dependency closure from a work queue (nested calls only queue their
-class), and puts each referenced class into the referring module's namespace, so pydantic
-resolves the string annotations when a model is first used. Very deep graphs (long `$ref`
-chains) get every `_CHECKPOINT`-th level built from the leaves up, so pydantic never
-recurses through more than `_CHECKPOINT` unbuilt models.
+calls `link(cls, {name: module})` after defining its class, which only records the
+references: importing a model module creates one class. The references are bound (the
+modules imported, the classes put into the referring module's namespace) when first needed:
+
+- the direct ones when a response is constructed into the model (`_construct.py`);
+- the whole closure when pydantic first builds the model's schema (validation, serialisation,
+  a TypeAdapter or an enclosing model), through the hooks on `_models.BaseModel`.
+
+Very deep graphs (long `$ref` chains) get every `_CHECKPOINT`-th level built from the leaves
+up when their closure is bound, so pydantic never recurses through more than `_CHECKPOINT`
+unbuilt models.
 """
 
 from __future__ import annotations
@@ -16,48 +21,63 @@ import sys
 import threading
 from collections.abc import Mapping
 
-from .._models import BaseModel
+from .._models import BaseModel, set_reference_binder
 
 __all__ = ["link"]
 
 _CHECKPOINT = 32
 
-
-class _State(threading.local):
-    def __init__(self) -> None:
-        self.queue: list[tuple[type[BaseModel], Mapping[str, str]]] = []
-        self.linking = False
-
-
-_state = _State()
+_references: dict[type[BaseModel], Mapping[str, str]] = {}
+_bound: set[type[BaseModel]] = set()  # direct references bound
+_closed: set[type[BaseModel]] = set()  # every reference, transitively, bound
+_lock = threading.RLock()
 
 
 def link(model: type[BaseModel], deps: Mapping[str, str]) -> None:
-    _state.queue.append((model, deps))
-    if _state.linking:
+    """Record the models (class name -> module) that `model`'s annotations name."""
+    _references[model] = deps
+
+
+def _bind(model: type[BaseModel], closure: bool) -> None:
+    if model in _closed or (not closure and model in _bound):
         return
-    _state.linking = True
-    graph: dict[type[BaseModel], list[type[BaseModel]]] = {}
-    try:
+    with _lock:
+        if not closure:
+            _bind_direct(model)
+            return
+        graph: dict[type[BaseModel], list[type[BaseModel]]] = {}
+        queue = [model]
+        seen = {model}
         index = 0
-        while index < len(_state.queue):
-            cls, names = _state.queue[index]
+        while index < len(queue):
+            cls = queue[index]
             index += 1
-            namespace = vars(sys.modules[cls.__module__])
-            targets: list[type[BaseModel]] = []
-            for name, module in names.items():
-                full_name = f"{__package__}.{module}"
-                target_module = sys.modules.get(full_name)
-                if target_module is None:
-                    target_module = importlib.import_module(full_name)
-                target = getattr(target_module, name)
-                namespace[name] = target
-                targets.append(target)
+            targets = _bind_direct(cls)
             graph[cls] = targets
-    finally:
-        _state.queue.clear()
-        _state.linking = False
+            for target in targets:
+                if target not in seen and target not in _closed:
+                    seen.add(target)
+                    queue.append(target)
+        _closed.update(graph)
     _build_deep_levels(graph)
+
+
+def _bind_direct(model: type[BaseModel]) -> list[type[BaseModel]]:
+    namespace = vars(sys.modules[model.__module__])
+    targets: list[type[BaseModel]] = []
+    for name, module in _references.get(model, {}).items():
+        full_name = f"{__package__}.{module}"
+        target_module = sys.modules.get(full_name)
+        if target_module is None:
+            target_module = importlib.import_module(full_name)
+        target = getattr(target_module, name)
+        namespace[name] = target
+        targets.append(target)
+    _bound.add(model)
+    return targets
+
+
+set_reference_binder(_bind)
 
 
 def _build_deep_levels(graph: Mapping[type[BaseModel], list[type[BaseModel]]]) -> None:
