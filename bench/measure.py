@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,21 +54,35 @@ IMPORT_SNIPPET = (
 )
 
 
+def repeated_runs(
+    argv: list[str],
+    *,
+    repeats: int,
+    timeout: float,
+    read: Callable[[str], float],
+    env: dict[str, str] | None = None,
+) -> list[float] | str:
+    """`read(stdout)` of `argv` run `repeats` times (bytecode on by default), or the first error."""
+    figures: list[float] = []
+    for _ in range(repeats):
+        outcome = run_bounded(argv, timeout=timeout, env=_WITH_BYTECODE if env is None else env)
+        if not outcome.ok:
+            return outcome.first_error_line()
+        figures.append(read(outcome.stdout))
+    return figures
+
+
+def _last_line_ms(stdout: str) -> float:
+    return float(stdout.strip().splitlines()[-1]) * 1000
+
+
 def cold_import_ms(
     python: Path, module: str, *, repeats: int, timeout: float
 ) -> list[float] | str:
     """Import time of `module` in `repeats` fresh interpreters (interpreter start-up excluded)."""
-    times: list[float] = []
-    for _ in range(repeats):
-        outcome = run_bounded(
-            [str(python), "-c", IMPORT_SNIPPET, module],
-            timeout=timeout,
-            env=_WITH_BYTECODE,
-        )
-        if not outcome.ok:
-            return outcome.first_error_line()
-        times.append(float(outcome.stdout.strip().splitlines()[-1]) * 1000)
-    return times
+    return repeated_runs(
+        [str(python), "-c", IMPORT_SNIPPET, module], repeats=repeats, timeout=timeout, read=_last_line_ms
+    )
 
 
 @dataclass(frozen=True)
@@ -118,13 +133,12 @@ def first_call_ms(
         base_url,
         "--first-call",
     ]
-    times: list[float] = []
-    for _ in range(repeats):
-        outcome: Outcome = run_bounded(argv, timeout=timeout, env=_WITH_BYTECODE)
-        if not outcome.ok:
-            return outcome.first_error_line()
-        times.append(json.loads(outcome.stdout)["first_call_s"] * 1000)
-    return times
+    return repeated_runs(
+        argv,
+        repeats=repeats,
+        timeout=timeout,
+        read=lambda stdout: float(json.loads(stdout)["first_call_s"]) * 1000,
+    )
 
 
 FLOOR_SNIPPET = (
@@ -138,10 +152,6 @@ FLOOR_SNIPPET = (
 
 def import_floor_ms(python: Path, *, repeats: int, timeout: float) -> list[float] | str:
     """What any httpx + pydantic SDK pays before its own code runs: importing the two."""
-    times: list[float] = []
-    for _ in range(repeats):
-        outcome = run_bounded([str(python), "-c", FLOOR_SNIPPET], timeout=timeout, env=_WITH_BYTECODE)
-        if not outcome.ok:
-            return outcome.first_error_line()
-        times.append(float(outcome.stdout.strip().splitlines()[-1]) * 1000)
-    return times
+    return repeated_runs(
+        [str(python), "-c", FLOOR_SNIPPET], repeats=repeats, timeout=timeout, read=_last_line_ms
+    )

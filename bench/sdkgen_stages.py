@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import shutil
+import sys
 from pathlib import Path
 
 from generators import first_option, cli_help
-from measure import RunUsage, measure_command
+from measure import RunUsage, measure_command, repeated_runs
 from results import SdkgenStages
 from stats import Summary
 
@@ -69,19 +70,14 @@ def parse_corpus(
 
 def tokenize_reference(corpus: Path, *, runs: int, env: dict[str, str]) -> Summary | str:
     """CPU seconds of markdown-it-py's default parser over the corpus (calibrates the parse figure)."""
-    import sys
-
-    from procs import run_bounded
-
-    times: list[float] = []
-    for _ in range(runs):
-        outcome = run_bounded(
-            [sys.executable, "-c", TOKENIZE_SNIPPET, str(corpus)], timeout=REFERENCE_TIMEOUT, env=env
-        )
-        if not outcome.ok:
-            return outcome.first_error_line()
-        times.append(float(outcome.stdout.strip().splitlines()[-1]))
-    return Summary.of(times)
+    times = repeated_runs(
+        [sys.executable, "-c", TOKENIZE_SNIPPET, str(corpus)],
+        repeats=runs,
+        timeout=REFERENCE_TIMEOUT,
+        read=lambda stdout: float(stdout.strip().splitlines()[-1]),
+        env=env,
+    )
+    return times if isinstance(times, str) else Summary.of(times)
 
 
 def incremental_build(

@@ -133,22 +133,21 @@ def parse_folder(
             progress(len(files), len(files))
         return serial
     done: list[list[PageResult] | None] = [None] * len(chunks)
-    finished = 0
+
+    def finish(index: int, results: list[PageResult]) -> None:
+        done[index] = results
+        if progress is not None:
+            progress(sum(len(chunks[i]) for i, chunk in enumerate(done) if chunk is not None), len(files))
+
     with ProcessPoolExecutor(max_workers=workers - 1) as pool, paused_gc():
         futures = {index: pool.submit(_parse_chunk_encoded, (str(root), chunks[index])) for index in reversed(range(len(chunks)))}
         for index in range(len(chunks)):
             if not futures[index].cancel():
                 break  # a worker has this chunk, and every chunk after it
-            done[index] = _parse_chunk((str(root), chunks[index]))
-            finished += len(chunks[index])
-            if progress is not None:
-                progress(finished, len(files))
+            finish(index, _parse_chunk((str(root), chunks[index])))
         for index in reversed(range(len(chunks))):
             if done[index] is None:
-                done[index] = _decode_chunk(futures[index].result())
-                finished += len(chunks[index])
-                if progress is not None:
-                    progress(finished, len(files))
+                finish(index, _decode_chunk(futures[index].result()))
     return [result for chunk in done if chunk is not None for result in chunk]
 
 

@@ -141,9 +141,8 @@ def test_an_include_shared_by_pages_is_tokenised_once(tmp_path: Path) -> None:
     assert summary.pages == 2
     info = included_blocks.cache_info()
     assert (info.misses, info.hits) == (2, 2)  # two distinct targets, each reused by the second page
-    for path in ("/api/v1/Widget/{widgetId}",):
-        media = document["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
-        assert media["examples"]["sample"]["value"]["WidgetId"] == 42
+    media = document["paths"]["/api/v1/Widget/{widgetId}"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert media["examples"]["sample"]["value"]["WidgetId"] == 42
 
 
 def test_missing_include_target_is_a_diagnostic(tmp_path: Path) -> None:

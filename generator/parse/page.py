@@ -43,14 +43,14 @@ def split_front_matter(text: str, file: str, diags: Diagnostics) -> tuple[dict[s
         return {}, text, 0
     # Look for the closing '---' line by line from the top: front matter is a few lines, the
     # page behind it may be thousands.
-    start = text.find("\n") + 1
+    yaml_start = start = text.find("\n") + 1
     lines_before = 1
     while start > 0:
         end = text.find("\n", start)
         line = text[start:] if end < 0 else text[start:end]
         lines_before += 1
         if line.strip() == "---":
-            raw = text[text.find("\n") + 1 : start]
+            raw = text[yaml_start:start]
             try:
                 data = yaml.load(raw, Loader=_YAML_LOADER) or {}
             except yaml.YAMLError as error:

@@ -51,17 +51,13 @@ def _converter(annotation: object) -> Converter | None:
     try:
         return _CONVERTERS[annotation]
     except KeyError:
-        pass
+        converter = _CONVERTERS[annotation] = _make_converter(annotation, {})
+        return converter
     except TypeError:  # an unhashable annotation: work it out each time
         return _make_converter(annotation, {})
-    converter = _make_converter(annotation, {})
-    _CONVERTERS[annotation] = converter
-    return converter
 
 
-def _make_converter(
-    annotation: object, namespace: Mapping[str, Any]
-) -> Converter | None:
+def _make_converter(annotation: object, namespace: dict[str, Any]) -> Converter | None:
     """A function that converts one non-None JSON value, or None when the value stays as it is."""
     if isinstance(annotation, (str, typing.ForwardRef)):
         annotation = _resolve(annotation, namespace)
@@ -78,11 +74,10 @@ def _make_converter(
         return _union_converter(
             [(member, _make_converter(member, namespace)) for member in members]
         )
-    if (
-        origin in (list, typing.List) and args
-    ):  # noqa: UP006 - typing.List may come from older code
+    # get_origin() gives the builtin for typing.List[...] and typing.Dict[...] too.
+    if origin is list and args:
         return _list_converter(_make_converter(args[0], namespace))
-    if origin in (dict, typing.Dict) and len(args) == 2:  # noqa: UP006
+    if origin is dict and len(args) == 2:
         return _dict_converter(_make_converter(args[1], namespace))
     if not isinstance(annotation, type):
         return None
@@ -101,21 +96,13 @@ def _make_converter(
     return None
 
 
-def _resolve(
-    reference: str | typing.ForwardRef, namespace: Mapping[str, Any]
-) -> object:
-    text = (
-        reference.__forward_arg__
-        if isinstance(reference, typing.ForwardRef)
-        else reference
-    )
+def _resolve(reference: str | typing.ForwardRef, namespace: dict[str, Any]) -> object:
+    if isinstance(reference, typing.ForwardRef):
+        reference = reference.__forward_arg__
     try:
-        return eval(
-            text, dict(namespace)
-        )  # noqa: S307 - annotations written by the generator
-    except (
-        Exception
-    ):  # noqa: BLE001 - an unresolvable annotation means "keep the value"
+        # Annotations the generator wrote, evaluated where the model module would.
+        return eval(reference, namespace)  # noqa: S307
+    except Exception:  # noqa: BLE001 - unresolvable: the value is kept as sent
         return None
 
 
