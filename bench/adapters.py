@@ -64,15 +64,9 @@ def _sync_client_class(module: Any) -> Any:
     for name in sorted(getattr(module, "__all__", [])):
         value = getattr(module, name, None)
         defined_in = getattr(value, "__module__", "")
-        if (
-            isinstance(value, type)
-            and defined_in.endswith("._client")
-            and not name.startswith("Async")
-        ):
+        if isinstance(value, type) and defined_in.endswith("._client") and not name.startswith("Async"):
             return value
-    raise LookupError(
-        f"{module.__name__} exports no client class from its _client module"
-    )
+    raise LookupError(f"{module.__name__} exports no client class from its _client module")
 
 
 def _find_submodule(package: str, operation_id: str) -> Any:

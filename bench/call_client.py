@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from adapters import ADAPTERS  # noqa: E402 - needs the path set above
+from adapters import ADAPTERS
 
 
 def main() -> int:

@@ -19,9 +19,7 @@ HELP_TIMEOUT = 60.0
 @dataclass(frozen=True)
 class Generator:
     name: str
-    package_name: (
-        str  # what the package is asked to be called (a hint: located afterwards)
-    )
+    package_name: str  # what the package is asked to be called (a hint: located afterwards)
     command: Callable[[Path, Path], list[str]]  # (spec, output_dir) -> argv
     version: str
     env: dict[str, str]
@@ -49,14 +47,10 @@ def sdkgen_generator(sdkgen: Path, env: dict[str, str]) -> Generator | str:
             argv += [package_option, package_name]
         return argv
 
-    return Generator(
-        "sdkgen", package_name, command, _version([str(sdkgen), "--version"]), env
-    )
+    return Generator("sdkgen", package_name, command, _version([str(sdkgen), "--version"]), env)
 
 
-def openapi_python_client_generator(
-    peers_bin: Path, env: dict[str, str], config: Path
-) -> Generator:
+def openapi_python_client_generator(peers_bin: Path, env: dict[str, str], config: Path) -> Generator:
     def command(spec: Path, output: Path) -> list[str]:
         return [
             str(peers_bin / "openapi-python-client"),

@@ -35,9 +35,7 @@ BODY = json.dumps(
 
 
 class FixedJsonHandler(BaseHTTPRequestHandler):
-    protocol_version = (
-        "HTTP/1.1"  # keep-alive, so pooled clients are not charged a TCP connect
-    )
+    protocol_version = "HTTP/1.1"  # keep-alive, so pooled clients are not charged a TCP connect
     # Headers and body go out in separate writes; with Nagle on, each response would wait ~40 ms
     # for the client's delayed ACK and the benchmark would measure the kernel, not the client.
     disable_nagle_algorithm = True
@@ -58,9 +56,7 @@ class FixedJsonHandler(BaseHTTPRequestHandler):
     do_PATCH = _answer
     do_DELETE = _answer
 
-    def log_message(
-        self, format: str, *args: object
-    ) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 

@@ -22,16 +22,10 @@ class GeneratedPackage:
         return self.package_dir.name
 
 
-def locate_package(
-    output_dir: Path, expected_name: str | None = None
-) -> GeneratedPackage | None:
+def locate_package(output_dir: Path, expected_name: str | None = None) -> GeneratedPackage | None:
     """Find the generated package: `expected_name` if present, else the shallowest package dir."""
     candidates = sorted(
-        (
-            p.parent
-            for p in output_dir.rglob("__init__.py")
-            if not _skipped(p.relative_to(output_dir))
-        ),
+        (p.parent for p in output_dir.rglob("__init__.py") if not _skipped(p.relative_to(output_dir))),
         key=lambda p: (len(p.relative_to(output_dir).parts), str(p)),
     )
     if expected_name is not None:
@@ -41,16 +35,12 @@ def locate_package(
         return None
     package_dir = candidates[0]
     project_dir = package_dir.parent
-    installable = (project_dir / "pyproject.toml").is_file() or (
-        project_dir / "setup.py"
-    ).is_file()
+    installable = (project_dir / "pyproject.toml").is_file() or (project_dir / "setup.py").is_file()
     return GeneratedPackage(project_dir, package_dir, installable)
 
 
 def _skipped(relative: Path) -> bool:
-    return any(
-        part in _SKIP_DIRS or part.startswith(".") for part in relative.parts[:-1]
-    )
+    return any(part in _SKIP_DIRS or part.startswith(".") for part in relative.parts[:-1])
 
 
 @dataclass(frozen=True)
@@ -63,9 +53,7 @@ def count_python_lines(root: Path, *, skip_tests: bool) -> LineCount:
     files = lines = 0
     for path in sorted(root.rglob("*.py")):
         relative = path.relative_to(root)
-        if skip_tests and any(
-            part in {"test", "tests"} for part in relative.parts[:-1]
-        ):
+        if skip_tests and any(part in {"test", "tests"} for part in relative.parts[:-1]):
             continue
         if "__pycache__" in relative.parts:
             continue
@@ -79,18 +67,12 @@ def operation_module(package: GeneratedPackage, snake_name: str) -> str | None:
     """Dotted name of the module that defines the operation `snake_name` (e.g.
     reject_chat_session_transfer): a module named after it, else one defining a function or
     method whose name ends with it. Test modules are ignored."""
-    files = sorted(
-        p
-        for p in package.package_dir.rglob("*.py")
-        if not _skipped(p.relative_to(package.package_dir))
-    )
+    files = sorted(p for p in package.package_dir.rglob("*.py") if not _skipped(p.relative_to(package.package_dir)))
     squashed = snake_name.replace("_", "")
     for path in files:
         if path.stem.replace("_", "").endswith(squashed):
             return _dotted(package, path)
-    definition = re.compile(
-        rf"^\s*(async\s+)?def\s+\w*{re.escape(snake_name)}\s*\(", re.MULTILINE
-    )
+    definition = re.compile(rf"^\s*(async\s+)?def\s+\w*{re.escape(snake_name)}\s*\(", re.MULTILINE)
     for path in files:
         if definition.search(path.read_text(encoding="utf-8", errors="replace")):
             return _dotted(package, path)

@@ -22,9 +22,7 @@ class RunUsage:
     max_rss_mib: float
 
 
-def measure_command(
-    argv: list[str], *, timeout: float, cwd: Path, env: dict[str, str]
-) -> RunUsage | str:
+def measure_command(argv: list[str], *, timeout: float, cwd: Path, env: dict[str, str]) -> RunUsage | str:
     """Wall/CPU/peak RSS of one run of argv, or the first error line when it fails."""
     wrapper = [
         sys.executable,
@@ -76,9 +74,7 @@ def _last_line_ms(stdout: str) -> float:
     return float(stdout.strip().splitlines()[-1]) * 1000
 
 
-def cold_import_ms(
-    python: Path, module: str, *, repeats: int, timeout: float
-) -> list[float] | str:
+def cold_import_ms(python: Path, module: str, *, repeats: int, timeout: float) -> list[float] | str:
     """Import time of `module` in `repeats` fresh interpreters (interpreter start-up excluded)."""
     return repeated_runs(
         [str(python), "-c", IMPORT_SNIPPET, module], repeats=repeats, timeout=timeout, read=_last_line_ms
@@ -92,9 +88,7 @@ class CallRun:
     first_result: str
 
 
-def timed_calls(
-    python: Path, tool: str, package: str, base_url: str, *, calls: int, timeout: float
-) -> CallRun | str:
+def timed_calls(python: Path, tool: str, package: str, base_url: str, *, calls: int, timeout: float) -> CallRun | str:
     argv = [
         str(python),
         str(HERE / "call_client.py"),
@@ -152,6 +146,4 @@ FLOOR_SNIPPET = (
 
 def import_floor_ms(python: Path, *, repeats: int, timeout: float) -> list[float] | str:
     """What any httpx + pydantic SDK pays before its own code runs: importing the two."""
-    return repeated_runs(
-        [str(python), "-c", FLOOR_SNIPPET], repeats=repeats, timeout=timeout, read=_last_line_ms
-    )
+    return repeated_runs([str(python), "-c", FLOOR_SNIPPET], repeats=repeats, timeout=timeout, read=_last_line_ms)

@@ -37,10 +37,7 @@ class Outcome:
         """The line a person would read first to see why the step failed."""
         if self.timed_out:
             return f"timed out after {self.seconds:.0f} s"
-        return (
-            first_error_line(self.stderr + "\n" + self.stdout)
-            or f"exit {self.returncode}"
-        )
+        return first_error_line(self.stderr + "\n" + self.stdout) or f"exit {self.returncode}"
 
 
 def first_error_line(text: str) -> str:
@@ -80,9 +77,7 @@ def run_bounded(
             start_new_session=True,
         )
     except OSError as exc:
-        return Outcome(
-            tuple(argv), 127, 0.0, "", f"error: cannot start {argv[0]}: {exc}"
-        )
+        return Outcome(tuple(argv), 127, 0.0, "", f"error: cannot start {argv[0]}: {exc}")
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
         returncode: int | None = proc.returncode

@@ -20,17 +20,11 @@ RATIO_METRICS: dict[str, Metric] = {
     "generate_cpu": lambda r: r.generate_cpu.median if r.generate_cpu else None,
     "peak_rss_mib": lambda r: r.peak_rss_mib,
     "py_lines": lambda r: float(r.py_lines) if r.py_lines is not None else None,
-    "import_package_ms": lambda r: (
-        r.import_package_ms.median if r.import_package_ms else None
-    ),
-    "import_operation_ms": lambda r: (
-        r.import_operation_ms.median if r.import_operation_ms else None
-    ),
+    "import_package_ms": lambda r: r.import_package_ms.median if r.import_package_ms else None,
+    "import_operation_ms": lambda r: r.import_operation_ms.median if r.import_operation_ms else None,
     "first_call_ms": lambda r: r.first_call_ms.median if r.first_call_ms else None,
     "calls_per_s": lambda r: r.calls_per_s.median if r.calls_per_s else None,
-    "cpu_us_per_call": lambda r: (
-        r.cpu_us_per_call.median if r.cpu_us_per_call else None
-    ),
+    "cpu_us_per_call": lambda r: r.cpu_us_per_call.median if r.cpu_us_per_call else None,
 }
 
 
@@ -164,9 +158,7 @@ def to_markdown(results: BenchResults) -> str:
     notes = stages.notes + results.notes
     if notes:
         lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
-    lines += ["", "## Machine", ""] + [
-        f"- {key}: {value}" for key, value in results.machine.items()
-    ]
+    lines += ["", "## Machine", ""] + [f"- {key}: {value}" for key, value in results.machine.items()]
     return "\n".join(lines) + "\n"
 
 

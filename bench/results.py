@@ -13,20 +13,12 @@ class ToolResult:
     version: str = "unknown"
     generate_wall: Summary | None = None
     generate_cpu: Summary | None = None
-    peak_rss_mib: float | None = (
-        None  # max over runs of the largest process in the tree
-    )
-    generate_warm_cache_s: float | str | None = (
-        None  # sdkgen only: seconds, or why it failed
-    )
+    peak_rss_mib: float | None = None  # max over runs of the largest process in the tree
+    generate_warm_cache_s: float | str | None = None  # sdkgen only: seconds, or why it failed
     package: str | None = None
     py_files: int | None = None
-    py_lines: int | None = (
-        None  # non-blank lines of the importable package, tests excluded
-    )
-    py_lines_all: int | None = (
-        None  # everything the tool wrote, tests and docs included
-    )
+    py_lines: int | None = None  # non-blank lines of the importable package, tests excluded
+    py_lines_all: int | None = None  # everything the tool wrote, tests and docs included
     installs: bool | None = None
     install_note: str = ""
     operation_module: str | None = None

@@ -19,8 +19,6 @@ import time
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generators import (
     OPC_CONFIG,
     Generator,
@@ -49,6 +47,8 @@ from results import BenchResults, SdkgenStages, ToolResult
 from sdkgen_stages import incremental_build, parse_corpus, tokenize_reference
 from stats import Summary
 from venvs import ensure_venv, python_of
+
+from generator.openapi import load_document
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
@@ -98,27 +98,19 @@ def main(argv: list[str] | None = None) -> int:
     document = _load_spec(spec)
     operations = _count_operations(document)
     generator_spec = _json_copy(document)
-    notes.append(
-        "every generator read the spec as JSON (openapi-generator refuses YAML over 3 MiB)"
-    )
+    notes.append("every generator read the spec as JSON (openapi-generator refuses YAML over 3 MiB)")
     print(f"spec: {spec_label} ({operations} operations)", flush=True)
 
     generators = _generators(tools, sdkgen, env, notes)
     runtime = WORK / "runtime-venv"
     _step("runtime venv (scratch install target)")
-    runtime_error = ensure_venv(
-        runtime, BENCH / "requirements-runtime.txt", timeout=VENV_TIMEOUT
-    )
+    runtime_error = ensure_venv(runtime, BENCH / "requirements-runtime.txt", timeout=VENV_TIMEOUT)
     if runtime_error:
-        notes.append(
-            f"runtime venv could not be set up: {runtime_error}; no install/import/call figures"
-        )
+        notes.append(f"runtime venv could not be set up: {runtime_error}; no install/import/call figures")
 
     if not runtime_error:
         _step("import floor (httpx + pydantic.BaseModel) in the runtime venv")
-        floor = import_floor_ms(
-            python_of(runtime), repeats=FIRST_CALL_REPEATS, timeout=IMPORT_TIMEOUT
-        )
+        floor = import_floor_ms(python_of(runtime), repeats=FIRST_CALL_REPEATS, timeout=IMPORT_TIMEOUT)
         if isinstance(floor, str):
             notes.append(f"import floor failed: {floor}")
         else:
@@ -139,9 +131,7 @@ def main(argv: list[str] | None = None) -> int:
                 )
             )
         else:
-            results.append(
-                ToolResult(tool=name, errors={"generate": generator or "not set up"})
-            )
+            results.append(ToolResult(tool=name, errors={"generate": generator or "not set up"}))
 
     bench = BenchResults(
         spec=spec_label,
@@ -165,9 +155,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parse_args(argv: list[str] | None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument(
         "--quick",
         action="store_true",
@@ -183,18 +171,14 @@ def _parse_args(argv: list[str] | None) -> argparse.Namespace:
         type=Path,
         help="corpus folder to parse (default: $SDKGEN_SHARED/corpus/...)",
     )
-    parser.add_argument(
-        "--runs", type=int, default=3, help="generation runs per tool (default 3)"
-    )
+    parser.add_argument("--runs", type=int, default=3, help="generation runs per tool (default 3)")
     parser.add_argument(
         "--calls",
         type=int,
         default=0,
         help="timed typed calls per run (default 2000, 200 quick)",
     )
-    parser.add_argument(
-        "--tools", default=",".join(ALL_TOOLS), help="comma separated subset of tools"
-    )
+    parser.add_argument("--tools", default=",".join(ALL_TOOLS), help="comma separated subset of tools")
     parser.add_argument(
         "--sdkgen",
         type=Path,
@@ -250,15 +234,11 @@ def _choose_spec(
         )
     corpus = _corpus(args)
     if not corpus.is_dir():
-        notes.append(
-            f"corpus not found ({_label(corpus)}): benchmarked the petstore fixture instead"
-        )
+        notes.append(f"corpus not found ({_label(corpus)}): benchmarked the petstore fixture instead")
         return FIXTURE, _label(FIXTURE), SdkgenStages()
     _step("sdkgen parse on the corpus")
     spec = WORK / "spec.json"  # JSON: YAML serialisation of a 10 MB document is slower than parsing the docs
-    stages, produced = parse_corpus(
-        sdkgen, corpus, spec, runs=PARSE_RUNS, timeout=GENERATE_TIMEOUT, env=env, cwd=WORK
-    )
+    stages, produced = parse_corpus(sdkgen, corpus, spec, runs=PARSE_RUNS, timeout=GENERATE_TIMEOUT, env=env, cwd=WORK)
     _step("calibration: markdown-it-py's default parser over the corpus, one core")
     reference = tokenize_reference(corpus, runs=REFERENCE_RUNS, env=env)
     if isinstance(reference, str):
@@ -269,9 +249,7 @@ def _choose_spec(
         _step("sdkgen build (cold, no change, one page changed)")
         incremental_build(sdkgen, corpus, WORK, stages, env=env)
     if not produced:
-        notes.append(
-            "no spec from the corpus: benchmarked the petstore fixture instead"
-        )
+        notes.append("no spec from the corpus: benchmarked the petstore fixture instead")
         return FIXTURE, _label(FIXTURE), stages
     return spec, f"sdkgen parse {CORPUS_RELATIVE}", stages
 
@@ -287,15 +265,7 @@ def _label(path: Path) -> str:
 
 
 def _load_spec(spec: Path) -> dict[str, Any]:
-    if spec.suffix == ".json":
-        loaded: dict[str, Any] = json.loads(spec.read_text(encoding="utf-8"))
-        return loaded
-    # The corpus spec is ~14 MB of YAML: the C loader reads it in seconds, the pure one in a minute.
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    document: dict[str, Any] = yaml.load(
-        spec.read_text(encoding="utf-8"), Loader=loader
-    )
-    return document
+    return load_document(spec)
 
 
 def _count_operations(document: dict[str, Any]) -> int:
@@ -313,9 +283,7 @@ def _json_copy(document: dict[str, Any]) -> Path:
     return target
 
 
-def _generators(
-    tools: list[str], sdkgen: Path, env: dict[str, str], notes: list[str]
-) -> dict[str, Generator | str]:
+def _generators(tools: list[str], sdkgen: Path, env: dict[str, str], notes: list[str]) -> dict[str, Generator | str]:
     generators: dict[str, Generator | str] = {}
     if "sdkgen" in tools:
         generators["sdkgen"] = sdkgen_generator(sdkgen, env)
@@ -324,9 +292,7 @@ def _generators(
         return generators
     _step("peers venv (openapi-python-client, openapi-generator-cli)")
     peers_venv = WORK / "peers-venv"
-    error = ensure_venv(
-        peers_venv, BENCH / "requirements-peers.txt", timeout=VENV_TIMEOUT
-    )
+    error = ensure_venv(peers_venv, BENCH / "requirements-peers.txt", timeout=VENV_TIMEOUT)
     if error:
         notes.append(f"peer generators could not be installed: {error}")
         return {**generators, **{t: f"not installed: {error}" for t in peers}}
@@ -336,13 +302,9 @@ def _generators(
     config = WORK / "openapi-python-client.yaml"
     config.write_text(OPC_CONFIG, encoding="utf-8")
     if "openapi-python-client" in tools:
-        generators["openapi-python-client"] = openapi_python_client_generator(
-            peers_bin, peers_env, config
-        )
+        generators["openapi-python-client"] = openapi_python_client_generator(peers_bin, peers_env, config)
     if "openapi-generator" in tools:
-        generators["openapi-generator"] = openapi_generator_generator(
-            peers_bin, peers_env
-        )
+        generators["openapi-generator"] = openapi_generator_generator(peers_bin, peers_env)
     return generators
 
 
@@ -375,9 +337,7 @@ def _bench_tool(
     return result
 
 
-def _generate(
-    generator: Generator, spec: Path, runs: int, result: ToolResult
-) -> Path | None:
+def _generate(generator: Generator, spec: Path, runs: int, result: ToolResult) -> Path | None:
     """Run the generator `runs` times, each into a fresh folder with a fresh cwd and cache home."""
     usages: list[RunUsage] = []
     output = WORK / "out" / generator.name
@@ -470,9 +430,7 @@ def _wrap_package(package: GeneratedPackage) -> Path:
     return wrapper
 
 
-def _imports(
-    package: GeneratedPackage, runtime: Path, repeats: int, result: ToolResult
-) -> None:
+def _imports(package: GeneratedPackage, runtime: Path, repeats: int, result: ToolResult) -> None:
     _step(f"{result.tool}: cold imports")
     python = python_of(runtime)
     # One untimed import first writes any bytecode pip did not, so every timed import is alike.
@@ -480,9 +438,7 @@ def _imports(
     if isinstance(first, list) and first[0] > SLOW_IMPORT_MS:
         # Packages that import every API eagerly take tens of seconds: 3 samples are plenty.
         repeats = min(repeats, 3)
-    package_times = cold_import_ms(
-        python, package.name, repeats=repeats, timeout=IMPORT_TIMEOUT
-    )
+    package_times = cold_import_ms(python, package.name, repeats=repeats, timeout=IMPORT_TIMEOUT)
     if isinstance(package_times, str):
         result.errors["import"] = package_times
         return
@@ -492,23 +448,16 @@ def _imports(
     if module is None:
         result.errors["import"] = f"no module defines {OPERATION_SNAKE}"
         return
-    operation_times = cold_import_ms(
-        python, module, repeats=repeats, timeout=IMPORT_TIMEOUT
-    )
+    operation_times = cold_import_ms(python, module, repeats=repeats, timeout=IMPORT_TIMEOUT)
     if isinstance(operation_times, str):
         result.errors["import"] = operation_times
         return
     result.import_operation_ms = Summary.of(operation_times)
 
 
-def _first_calls(
-    tool: str, package: str, runtime: Path, base_url: str, result: ToolResult
-) -> None:
+def _first_calls(tool: str, package: str, runtime: Path, base_url: str, result: ToolResult) -> None:
     """Import + client + first call in fresh interpreters (what a short script pays)."""
-    slow = (
-        result.import_package_ms is not None
-        and result.import_package_ms.median > SLOW_IMPORT_MS
-    )
+    slow = result.import_package_ms is not None and result.import_package_ms.median > SLOW_IMPORT_MS
     times = first_call_ms(
         python_of(runtime),
         tool,
@@ -523,9 +472,7 @@ def _first_calls(
         result.first_call_ms = Summary.of(times)
 
 
-def _calls(
-    tool: str, package: str, runtime: Path, runs: int, calls: int, result: ToolResult
-) -> None:
+def _calls(tool: str, package: str, runtime: Path, runs: int, calls: int, result: ToolResult) -> None:
     _step(f"{tool}: {runs} x {calls} typed calls")
     server = subprocess.Popen(
         [

@@ -11,7 +11,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from generators import first_option, cli_help
+from generators import cli_help, first_option
 from measure import RunUsage, measure_command, repeated_runs
 from results import SdkgenStages
 from stats import Summary
@@ -52,9 +52,7 @@ def parse_corpus(
         stages.notes.append("`sdkgen parse` is not available yet: no parse figures")
         return stages, False
     output_option = first_option(help_text, ["--output", "-o"])
-    argv = [str(sdkgen), "parse", str(corpus)] + (
-        [output_option, str(spec_out)] if output_option else [str(spec_out)]
-    )
+    argv = [str(sdkgen), "parse", str(corpus)] + ([output_option, str(spec_out)] if output_option else [str(spec_out)])
     usages: list[RunUsage] = []
     for _ in range(runs):
         spec_out.unlink(missing_ok=True)
@@ -80,15 +78,11 @@ def tokenize_reference(corpus: Path, *, runs: int, env: dict[str, str]) -> Summa
     return times if isinstance(times, str) else Summary.of(times)
 
 
-def incremental_build(
-    sdkgen: Path, corpus: Path, work: Path, stages: SdkgenStages, *, env: dict[str, str]
-) -> None:
+def incremental_build(sdkgen: Path, corpus: Path, work: Path, stages: SdkgenStages, *, env: dict[str, str]) -> None:
     """Cold build, no-change rebuild and one-page-change rebuild in a throwaway project."""
     help_text = cli_help([str(sdkgen), "build"])
     if help_text is None:
-        stages.notes.append(
-            "`sdkgen build` is not available yet: no incremental figures"
-        )
+        stages.notes.append("`sdkgen build` is not available yet: no incremental figures")
         return
     project = work / "build-project"
     if project.exists():
@@ -102,7 +96,7 @@ def incremental_build(
         'output = "generated/superoffice_webapi"\npackage-name = "superoffice_webapi"\n',
         encoding="utf-8",
     )
-    argv = [str(sdkgen), "build"] + _explicit_build_options(help_text)
+    argv = [str(sdkgen), "build", *_explicit_build_options(help_text)]
 
     # Caches live in the throwaway project: the cold build starts with none, the rebuilds keep them.
     cache = project / ".bench-cache"

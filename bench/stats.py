@@ -12,9 +12,7 @@ class Summary:
     low: float
     high: float
     runs: int
-    values: tuple[
-        float, ...
-    ]  # every run, in order: a slow first run shows a cache at work
+    values: tuple[float, ...]  # every run, in order: a slow first run shows a cache at work
 
     @staticmethod
     def of(values: list[float]) -> Summary:

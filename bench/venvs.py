@@ -18,11 +18,7 @@ def ensure_venv(venv: Path, requirements: Path, *, timeout: float) -> str | None
     """Create/refresh `venv` from `requirements`; returns None on success, else the error line."""
     wanted = requirements.read_text(encoding="utf-8")
     stamp = venv / STAMP
-    if (
-        stamp.is_file()
-        and stamp.read_text(encoding="utf-8") == wanted
-        and python_of(venv).exists()
-    ):
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == wanted and python_of(venv).exists():
         return None
     if venv.exists():
         shutil.rmtree(venv)

@@ -14,32 +14,23 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import pickle
-import tempfile
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from generator import __version__
+from generator.files import atomic_write, cache_root
 
 _PACKAGE = Path(__file__).resolve().parent
-
-
-def cache_root() -> Path:
-    explicit = os.environ.get("SDKGEN_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sdkgen"
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-@lru_cache(maxsize=None)
+@cache
 def code_fingerprint(*folders: str) -> str:
     """Hash of sdkgen's version and the source of the given subpackages (all of it by default)."""
     h = hashlib.sha256(__version__.encode())
@@ -55,20 +46,12 @@ def _load(path: Path) -> Any:
     try:
         with path.open("rb") as handle:
             return pickle.load(handle)
-    except Exception:  # noqa: BLE001 - a corrupt or foreign cache file is simply a miss
+    except Exception:
         return None
 
 
 def _store(path: Path, value: Any) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)  # atomic: readers see the old or the new file, never half of one
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class PageCache:
@@ -78,7 +61,9 @@ class PageCache:
         key = digest(f"{docs_root.resolve()}\n{code_fingerprint('parse')}".encode())[:32]
         self.path = (directory or cache_root()) / "pages" / f"{key}.pickle"
         loaded = _load(self.path)
-        self.entries: dict[str, tuple[str, tuple[tuple[str, str], ...], Any]] = loaded if isinstance(loaded, dict) else {}
+        self.entries: dict[str, tuple[str, tuple[tuple[str, str], ...], Any]] = (
+            loaded if isinstance(loaded, dict) else {}
+        )
         self.hits = 0
 
     def get(self, relative: str, page_hash: str, file_hash: Any) -> Any:
@@ -169,5 +154,9 @@ class SpecCache:
         return document if isinstance(document, dict) else None
 
     def save(self, spec_text: str, document: dict[str, Any]) -> None:
-        state = {"spec_hash": digest(spec_text.encode()), "document": marshal.dumps(document), "fragments": self.fragments}
+        state = {
+            "spec_hash": digest(spec_text.encode()),
+            "document": marshal.dumps(document),
+            "fragments": self.fragments,
+        }
         _store(self.path, state)

@@ -47,7 +47,13 @@ class _ProgressBar:
 
 @main.command()
 @click.argument("docs_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("-o", "--output", default="-", show_default=True, help="OpenAPI file to write (.yaml/.yml or .json); '-' for standard output (YAML).")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    help="OpenAPI file to write (.yaml/.yml or .json); '-' for standard output (YAML).",
+)
 @click.option("--title", default="SuperOffice WebAPI", show_default=True, help="info.title of the document.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when the docs produce any warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
@@ -58,11 +64,13 @@ def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -
     from pathlib import Path
 
     from generator.diagnostics import Severity
-    from generator.pipeline import docs_to_openapi
-    from generator.serialize import dump_spec, spec_format
+    from generator.docs_to_openapi import docs_to_openapi
+    from generator.openapi.dump import dump_spec, spec_format
 
     started = time.perf_counter()
-    document, diagnostics, summary = docs_to_openapi(Path(docs_dir), title=title, progress=_ProgressBar("parsing pages"))
+    document, diagnostics, summary = docs_to_openapi(
+        Path(docs_dir), title=title, progress=_ProgressBar("parsing pages")
+    )
     for diagnostic in diagnostics:
         if verbose or diagnostic.severity is not Severity.INFO:
             click.echo(diagnostic.format(), err=True)
@@ -82,11 +90,18 @@ def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -
 @main.command()
 @click.argument("old", type=click.Path(exists=True))
 @click.argument("new", type=click.Path(exists=True))
-@click.option("--format", "fmt", type=click.Choice(["markdown", "json"]), default="markdown",
-              show_default=True, help="Report format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Report format.",
+)
 @click.option("--include-docs", is_flag=True, help="List description-only changes (otherwise only counted).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False),
-              help="Write the report to this file instead of standard output.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Write the report to this file instead of standard output."
+)
 def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -> None:
     """Report what changed between two API versions, breaking changes first.
 
@@ -97,11 +112,11 @@ def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -
     from pathlib import Path
 
     from generator.diff import diff_specs
-    from generator.diff.load import SpecLoadError, load_spec
+    from generator.diff.load import SpecLoadError, load_side
     from generator.diff.report import to_json, to_markdown
 
     try:
-        (old_doc, old_diags), (new_doc, new_diags) = load_spec(Path(old)), load_spec(Path(new))
+        (old_doc, old_diags), (new_doc, new_diags) = load_side(Path(old)), load_side(Path(new))
     except SpecLoadError as exc:
         click.echo(f"Error: {exc}", err=True)
         sys.exit(2)
@@ -120,24 +135,41 @@ def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -
 
 @main.command()
 @click.argument("spec", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False), help="Package project directory to write.")
-@click.option("--package-name", default=None, help="Import name of the package (default: from info.title, e.g. petstore).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Package project directory to write.",
+)
+@click.option(
+    "--package-name", default=None, help="Import name of the package (default: from info.title, e.g. petstore)."
+)
 @click.option("--version", "pkg_version", default="0.1.0", show_default=True, help="Version of the generated package.")
-@click.option("--templates", "templates_dir", default=None, type=click.Path(exists=True, file_okay=False), help="Directory whose templates override the built-in ones by name.")
+@click.option(
+    "--templates",
+    "templates_dir",
+    default=None,
+    type=click.Path(exists=True, file_okay=False),
+    help="Directory whose templates override the built-in ones by name.",
+)
 def generate(spec: str, out_dir: str, package_name: str | None, pkg_version: str, templates_dir: str | None) -> None:
     """Generate a typed Python SDK package from an OpenAPI 3.0/3.1 SPEC (YAML or JSON)."""
     import time
     from pathlib import Path
 
-    from generator.generate import generate_package, load_spec
+    from generator.openapi import SpecLoadError, load_document
+    from generator.openapi_to_package import generate_package
     from generator.plan.names import snake_case
     from generator.plan.package import client_class_name
     from generator.writer import GenerationError, write_files
 
     started = time.perf_counter()
-    document = load_spec(Path(spec))
-    if not isinstance(document, dict):
-        raise click.ClickException(f"{spec}: not an OpenAPI document (top level is not a mapping)")
+    try:
+        document = load_document(Path(spec))
+    except SpecLoadError as exc:
+        raise click.ClickException(str(exc)) from exc
     if package_name is None:
         # same rule as the client class: "Swagger Petstore - OpenAPI 3.0" -> Petstore -> petstore
         package_name = snake_case(client_class_name(document, snake_case(Path(spec).stem) or "client")) or "client"
@@ -171,8 +203,20 @@ def _report_parse(planned: object, verbose: bool) -> None:
 
 
 @main.command()
-@click.option("--root", default=".", show_default=True, type=click.Path(exists=True, file_okay=False), help="Project root holding pyproject.toml with [tool.sdkgen].")
-@click.option("--templates", "templates_dir", default=None, type=click.Path(exists=True, file_okay=False), help="Directory whose templates override the built-in ones by name.")
+@click.option(
+    "--root",
+    default=".",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Project root holding pyproject.toml with [tool.sdkgen].",
+)
+@click.option(
+    "--templates",
+    "templates_dir",
+    default=None,
+    type=click.Path(exists=True, file_okay=False),
+    help="Directory whose templates override the built-in ones by name.",
+)
 @click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not update the caches (a cold build).")
 def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -> None:
@@ -195,12 +239,19 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     stamp = BuildStamp(config.root)
     inputs = build_inputs(config, overrides)
     if not no_cache and stamp.matches(inputs):
-        click.echo(f"sdkgen build: nothing changed since the last build ({time.perf_counter() - started:.2f}s)", err=True)
+        click.echo(
+            f"sdkgen build: nothing changed since the last build ({time.perf_counter() - started:.2f}s)", err=True
+        )
         return
     cache = None if no_cache else PageCache(config.docs)
     spec_cache = None if no_cache else SpecCache(config.root)
     planned = plan_outputs(
-        config, bump_version=True, templates_dir=overrides, cache=cache, spec_cache=spec_cache, progress=_ProgressBar("parsing pages")
+        config,
+        bump_version=True,
+        templates_dir=overrides,
+        cache=cache,
+        spec_cache=spec_cache,
+        progress=_ProgressBar("parsing pages"),
     )
     _report_parse(planned, verbose)
     config.spec.parent.mkdir(parents=True, exist_ok=True)
@@ -225,7 +276,13 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
 
 
 @main.command()
-@click.option("--root", default=".", show_default=True, type=click.Path(exists=True, file_okay=False), help="Project root holding pyproject.toml with [tool.sdkgen].")
+@click.option(
+    "--root",
+    default=".",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Project root holding pyproject.toml with [tool.sdkgen].",
+)
 def check(root: str) -> None:
     """Exit non-zero, naming the files, when specs/ or generated/ differ from what `build` would write."""
     import sys

@@ -15,8 +15,8 @@ from generator.cache import PageCache, digest
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.gcpause import paused_gc
 from generator.parse import codec
-from generator.parse.model import Page
 from generator.parse.page import parse_page
+from generator.parse.page_model import Page
 
 # Folders that hold include targets or shared text, not endpoint pages.
 NON_PAGE_FOLDERS = frozenset({"samples", "includes"})
@@ -38,7 +38,9 @@ def find_pages(root: Path) -> list[str]:
     found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         rel_dir = Path(dirpath).relative_to(root)
-        dirnames[:] = sorted(d for d in dirnames if not (rel_dir == Path(".") and d in NON_PAGE_FOLDERS) and not d.startswith("."))
+        dirnames[:] = sorted(
+            d for d in dirnames if not (rel_dir == Path(".") and d in NON_PAGE_FOLDERS) and not d.startswith(".")
+        )
         for name in filenames:
             if name.endswith(".md") and name.lower() not in NON_PAGE_FILES:
                 found.append((rel_dir / name).as_posix())
@@ -90,7 +92,12 @@ def _parse_chunk_encoded(args: tuple[str, Sequence[str]]) -> bytes:
     """Worker side: parse a chunk and return it compactly encoded (see parse/codec.py)."""
     return codec.dumps(
         [
-            (r.file, None if r.page is None else codec.encode_page(r.page), codec.encode_diagnostics(r.diagnostics), r.includes)
+            (
+                r.file,
+                None if r.page is None else codec.encode_page(r.page),
+                codec.encode_diagnostics(r.diagnostics),
+                r.includes,
+            )
             for r in _parse_chunk(args)
         ]
     )
@@ -98,7 +105,9 @@ def _parse_chunk_encoded(args: tuple[str, Sequence[str]]) -> bytes:
 
 def _decode_chunk(data: bytes) -> list[PageResult]:
     return [
-        PageResult(file, None if page is None else codec.decode_page(page), codec.decode_diagnostics(diags), tuple(includes))
+        PageResult(
+            file, None if page is None else codec.decode_page(page), codec.decode_diagnostics(diags), tuple(includes)
+        )
         for file, page, diags, includes in codec.loads(data)
     ]
 
@@ -140,7 +149,10 @@ def parse_folder(
             progress(sum(len(chunks[i]) for i, chunk in enumerate(done) if chunk is not None), len(files))
 
     with ProcessPoolExecutor(max_workers=workers - 1) as pool, paused_gc():
-        futures = {index: pool.submit(_parse_chunk_encoded, (str(root), chunks[index])) for index in reversed(range(len(chunks)))}
+        futures = {
+            index: pool.submit(_parse_chunk_encoded, (str(root), chunks[index]))
+            for index in reversed(range(len(chunks)))
+        }
         for index in range(len(chunks)):
             if not futures[index].cancel():
                 break  # a worker has this chunk, and every chunk after it

@@ -10,18 +10,18 @@ reproduces the current version, so an unchanged tree is never stale.
 
 from __future__ import annotations
 
-import tomllib
-
-import yaml
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import tomllib
+
 from generator.cache import PageCache, SpecCache
 from generator.corpus import Progress
 from generator.diagnostics import Diagnostic
-from generator.pipeline import ParseSummary, docs_to_openapi
-from generator.serialize import dump_spec, load_spec, spec_format
+from generator.docs_to_openapi import ParseSummary, docs_to_openapi
+from generator.openapi import SpecLoadError, load_document
+from generator.openapi.dump import dump_spec, spec_format
 
 DEFAULT_VERSION = "0.1.0"
 CHANGELOG = "CHANGELOG.md"
@@ -104,7 +104,7 @@ def plan_outputs(
 ) -> PlannedOutputs:
     from generator.diff import diff_specs
     from generator.diff.versioning import bump_kind, changelog_entry, next_version
-    from generator.generate import generate_package
+    from generator.openapi_to_package import generate_package
 
     document, diagnostics, summary = docs_to_openapi(config.docs, title=config.title, cache=cache, progress=progress)
     spec_text = dump_spec(document, spec_format(str(config.spec)), spec_cache.fragments if spec_cache else None)
@@ -119,8 +119,8 @@ def plan_outputs(
             known = spec_cache.document_for(previous) if spec_cache else None
             if known is None:
                 try:
-                    known = load_spec(config.spec)
-                except (ValueError, yaml.YAMLError) as error:
+                    known = load_document(config.spec)
+                except SpecLoadError as error:
                     # An unreadable previous spec only costs the version bump, never the build.
                     known = document
                     notes.append(f"previous spec unreadable ({str(error).splitlines()[0]}); version not bumped")
@@ -158,4 +158,6 @@ def stale_files(config: ProjectConfig, planned: PlannedOutputs) -> list[str]:
 def _is_byproduct(relative: str) -> bool:
     """Caches and build leftovers that running or installing the package creates."""
     parts = relative.split("/")
-    return any(part.startswith(".") or part == "__pycache__" or part.endswith(".egg-info") or part == "build" for part in parts) or relative.endswith(".pyc")
+    return any(
+        part.startswith(".") or part == "__pycache__" or part.endswith(".egg-info") or part == "build" for part in parts
+    ) or relative.endswith(".pyc")

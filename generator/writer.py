@@ -12,9 +12,7 @@ import ast
 import functools
 import hashlib
 import importlib.metadata
-import os
 import re
-import tempfile
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -22,6 +20,8 @@ from pathlib import Path
 
 import black
 from black.mode import TargetVersion
+
+from generator.files import atomic_write, cache_root
 
 _BLACK_VERSION = importlib.metadata.version("black")
 MANIFEST_NAME = ".sdkgen-manifest"
@@ -35,11 +35,7 @@ class GenerationError(Exception):
 
 
 def default_cache_dir() -> Path:
-    explicit = os.environ.get("SDKGEN_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sdkgen" / "black"
+    return cache_root() / "black"
 
 
 def _statement_mode(path: str) -> bool:
@@ -60,7 +56,7 @@ _STATEMENT_MODE_DIRS = ("/models/", "/resources/")
 _COMPOUND = (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef, ast.If)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _mode(line_length: int) -> black.Mode:
     return black.Mode(target_versions={TargetVersion.PY310}, line_length=line_length)
 
@@ -95,11 +91,7 @@ def _format_segment(lines: list[str], indent: int) -> list[str]:
 
 def _is_docstring(node: ast.stmt) -> bool:
     """Black never re-wraps string literals; our docstring filter already emits black's layout."""
-    return (
-        isinstance(node, ast.Expr)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-    )
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant) and isinstance(node.value.value, str)
 
 
 def _wrap_import(line: str, indent: int) -> list[str]:
@@ -173,9 +165,7 @@ def _chunks(items: list[tuple[str, str]], count: int) -> list[list[tuple[str, st
     return [b for b in buckets if b]
 
 
-def format_files(
-    files: Mapping[str, str], *, cache_dir: Path | None = None, workers: int = 2
-) -> dict[str, str]:
+def format_files(files: Mapping[str, str], *, cache_dir: Path | None = None, workers: int = 2) -> dict[str, str]:
     """Black-format every `.py` file (others pass through); raises GenerationError on bad code.
 
     Files found in the cache compiled when they were cached; only the others are compiled.
@@ -201,7 +191,11 @@ def format_files(
             chunks = _chunks(missing, workers * 4)
             with ProcessPoolExecutor(max_workers=workers) as pool:
                 outputs = list(pool.map(_format_chunk, chunks))
-            formatted = [(p, out) for chunk, outs in zip(chunks, outputs) for (p, _), out in zip(chunk, outs)]
+            formatted = [
+                (p, out)
+                for chunk, outs in zip(chunks, outputs, strict=False)
+                for (p, _), out in zip(chunk, outs, strict=False)
+            ]
         else:
             formatted = [(p, _format_one(p, t)) for p, t in missing]
         for path, text in formatted:
@@ -213,12 +207,7 @@ def format_files(
 def _store(cache: Path, key: str, text: str) -> None:
     """Best effort: a read-only or full cache dir only costs speed."""
     try:
-        folder = cache / key[:2]
-        folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, folder / key)
+        atomic_write(cache / key[:2] / key, text.encode("utf-8"))
     except OSError:
         pass
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from runtime_harness import rt, server  # noqa: F401 - fixtures shared by the runtime tests
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -21,7 +22,9 @@ def shared_dir() -> Path | None:
 def require_shared(*parts: str) -> Path:
     base = shared_dir()
     if base is None:
-        pytest.skip("reference material not found: set SDKGEN_SHARED to the shared/ folder (CI does) or put it at ../shared")
+        pytest.skip(
+            "reference material not found: set SDKGEN_SHARED to the shared/ folder (CI does) or put it at ../shared"
+        )
     path = base.joinpath(*parts)
     if not path.exists():
         pytest.skip(f"{path} is missing from the shared material")
@@ -35,7 +38,7 @@ CORPORA = ("superoffice-10.0.2", "superoffice-2021-08")
 def corpus_build() -> Any:
     """Parse each corpus once per session: {name: (PageResults, document, diagnostics, summary)}."""
     from generator.corpus import parse_folder
-    from generator.pipeline import pages_to_openapi
+    from generator.docs_to_openapi import pages_to_openapi
 
     built: dict[str, Any] = {}
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import yaml
 
-from generator.generate import generate_package
+from generator.openapi_to_package import generate_package
 from generator.writer import write_files
 
 REPO = Path(__file__).resolve().parents[1]

@@ -44,9 +44,7 @@ def render_runtime(
         keep_trailing_newline=True,
         **environment_options,
     )
-    schemes = dict(
-        SUPEROFFICE_SCHEMES if security_schemes is None else security_schemes
-    )
+    schemes = dict(SUPEROFFICE_SCHEMES if security_schemes is None else security_schemes)
     return {
         template.removesuffix(".jinja"): env.get_template(template).render(
             package_name=package_name, security_schemes=schemes
@@ -474,11 +472,7 @@ class ScriptedServer:
                 if reply.delay:
                     time.sleep(reply.delay)
                 if isinstance(reply.body, (bytes, str)):
-                    payload = (
-                        reply.body.encode()
-                        if isinstance(reply.body, str)
-                        else reply.body
-                    )
+                    payload = reply.body.encode() if isinstance(reply.body, str) else reply.body
                     content_type = "text/plain; charset=utf-8"
                 elif reply.body is None:
                     payload, content_type = b"", ""

@@ -42,7 +42,9 @@ def _sample_bodies(operation: dict[str, Any]) -> Iterator[tuple[str, dict[str, A
 
 def check_samples(document: dict[str, Any]) -> list[SampleCheck]:
     """Validate every example body against the schema it documents (JSON Schema 2020-12, formats on)."""
-    registry: Registry[Any] = Registry().with_resource(DOC_URI, Resource.from_contents(document, default_specification=DRAFT202012))
+    registry: Registry[Any] = Registry().with_resource(
+        DOC_URI, Resource.from_contents(document, default_specification=DRAFT202012)
+    )
     checks: list[SampleCheck] = []
     for operation in operations(document):
         for where, schema, value in _sample_bodies(operation):

@@ -12,7 +12,6 @@ from typing import Any
 
 import pytest
 import yaml
-
 from conftest import CORPORA
 from spec_checks import check_samples, operations, untyped_share
 
@@ -35,7 +34,7 @@ def _endpoint_ids(root: Path) -> dict[str, str]:
 
 @pytest.mark.parametrize("corpus", CORPORA)
 def test_every_endpoint_page_yields_an_operation(corpus_build: Any, corpus: str) -> None:
-    root, results, document, diagnostics, summary = corpus_build(corpus)
+    root, _results, document, diagnostics, summary = corpus_build(corpus)
     expected = _endpoint_ids(root)
     found = {operation["operationId"] for operation in operations(document)}
     assert len(expected) > 2900
@@ -106,13 +105,24 @@ def test_chat_session_user_is_an_associate(corpus_build: Any) -> None:
 def test_shared_path_templates_keep_every_page(corpus_build: Any) -> None:
     """GET /TriggerScript/{id} and GET /TriggerScript/{triggerScriptUniqueId}: one path, both operations."""
     _, _, document, _, _ = corpus_build("superoffice-10.0.2")
-    templates = [path for path in document["paths"] if path.startswith("/api/v1/TriggerScript/{") and path.count("/") == 4]
+    templates = [
+        path for path in document["paths"] if path.startswith("/api/v1/TriggerScript/{") and path.count("/") == 4
+    ]
     assert templates == ["/api/v1/TriggerScript/{id}"]
     item = document["paths"]["/api/v1/TriggerScript/{id}"]
     get_ids = {item["get"]["operationId"], *(v["operationId"] for v in item["get"].get("x-sdkgen-variants", []))}
-    assert get_ids == {"v1TriggerScriptEntity_GetTriggerScriptEntity", "v1TriggerScriptEntity_GetTriggerScriptByUniqueId"}
-    delete_ids = {item["delete"]["operationId"], *(v["operationId"] for v in item["delete"].get("x-sdkgen-variants", []))}
-    assert delete_ids == {"v1TriggerScriptEntity_DeleteTriggerScriptEntity", "v1TriggerScriptEntity_DeleteTriggerScriptByUniqueId"}
+    assert get_ids == {
+        "v1TriggerScriptEntity_GetTriggerScriptEntity",
+        "v1TriggerScriptEntity_GetTriggerScriptByUniqueId",
+    }
+    delete_ids = {
+        item["delete"]["operationId"],
+        *(v["operationId"] for v in item["delete"].get("x-sdkgen-variants", [])),
+    }
+    assert delete_ids == {
+        "v1TriggerScriptEntity_DeleteTriggerScriptEntity",
+        "v1TriggerScriptEntity_DeleteTriggerScriptByUniqueId",
+    }
     # The shared path parameter accepts both pages' types (integer id, string unique id).
     id_param = next(p for p in item["get"]["parameters"] if p.get("in") == "path")
     assert id_param["name"] == "id"

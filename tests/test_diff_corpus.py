@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.diff import ApiDiff, Change, ChangeKind, Severity, diff_specs
+from generator.diff import ApiDiff, Change, ChangeKind, Impact, diff_specs
 
 pytestmark = pytest.mark.corpus
 
@@ -52,22 +52,25 @@ def corpus_diff(documents: tuple[dict[str, Any], dict[str, Any]]) -> ApiDiff:
 
 
 def _schema_changes(diff: ApiDiff, kind: ChangeKind, prop: str) -> list[Change]:
-    return [c for c in diff.changes
-            if c.kind is kind and c.schema is not None and c.location.endswith(f"/properties/{prop}")]
+    return [
+        c
+        for c in diff.changes
+        if c.kind is kind and c.schema is not None and c.location.endswith(f"/properties/{prop}")
+    ]
 
 
 def test_operations_added_in_10_0_2_are_reported_as_non_breaking(corpus_diff: ApiDiff) -> None:
     added = {c.new: c for c in corpus_diff.changes if c.kind is ChangeKind.OPERATION_ADDED}
     assert set(added) == ADDED_IN_10_0_2
     assert added["v1DashAgent_GetDashTileHtml"].operation == "POST /api/v1/Agents/Dash/GetDashTileHtml"
-    assert all(c.severity is Severity.NON_BREAKING for c in added.values())
+    assert all(c.severity is Impact.NON_BREAKING for c in added.values())
     assert corpus_diff.count(ChangeKind.OPERATION_REMOVED) == 0
 
 
 def test_property_added_to_an_existing_result_is_reported_once_per_schema(corpus_diff: ApiDiff) -> None:
     # Contact pages gained a `Domains | array` row (GET /api/v1/Contact/{id} and others).
     domains = _schema_changes(corpus_diff, ChangeKind.PROPERTY_ADDED, "Domains")
-    assert domains and all(c.severity is Severity.NON_BREAKING for c in domains)
+    assert domains and all(c.severity is Impact.NON_BREAKING for c in domains)
     assert any("GET /api/v1/Contact/{id}" in c.operations for c in domains)
     assert len({c.schema for c in domains}) == len(domains)  # one change per schema
     assert all(c.new == "array<string>" for c in domains)
@@ -80,7 +83,7 @@ def test_property_added_to_an_existing_result_is_reported_once_per_schema(corpus
 def test_removed_carrier_property_is_breaking(corpus_diff: ApiDiff) -> None:
     # ConfigurableScreenDelta pages replaced `UserGroupId | int32` by `UserGroupIds | array`.
     removed = _schema_changes(corpus_diff, ChangeKind.PROPERTY_REMOVED, "UserGroupId")
-    assert removed and all(c.severity is Severity.BREAKING for c in removed)
+    assert removed and all(c.severity is Impact.BREAKING for c in removed)
     assert any("POST /api/v1/Agents/Configuration/GetConfigurableScreenDelta" in c.operations for c in removed)
     assert _schema_changes(corpus_diff, ChangeKind.PROPERTY_ADDED, "UserGroupIds")
     assert corpus_diff.has_breaking
@@ -88,8 +91,11 @@ def test_removed_carrier_property_is_breaking(corpus_diff: ApiDiff) -> None:
 
 def test_changed_description_is_listed_as_documentation(corpus_diff: ApiDiff) -> None:
     # The SendTicketMessage page reworded its description ("for example by email").
-    docs = [c for c in corpus_diff.changes if c.kind is ChangeKind.DESCRIPTION_CHANGED
-            and c.operation == "POST /api/v1/Agents/Ticket/SendTicketMessage"]
+    docs = [
+        c
+        for c in corpus_diff.changes
+        if c.kind is ChangeKind.DESCRIPTION_CHANGED and c.operation == "POST /api/v1/Agents/Ticket/SendTicketMessage"
+    ]
     assert any("for example by email" in str(c.new) for c in docs)
 
 
@@ -124,11 +130,17 @@ def test_pages_whose_only_change_is_sample_data_yield_no_change(
     assert len(unchanged) > 1000
     operation_ids = {
         f"{method.upper()} {path}": op.get("operationId")
-        for path, item in documents[1]["paths"].items() for method, op in item.items()
+        for path, item in documents[1]["paths"].items()
+        for method, op in item.items()
         if isinstance(op, dict) and "operationId" in op
     }
-    noisy = sorted({c.operation for c in corpus_diff.changes
-                    if c.operation is not None and operation_ids.get(c.operation) in unchanged})
+    noisy = sorted(
+        {
+            c.operation
+            for c in corpus_diff.changes
+            if c.operation is not None and operation_ids.get(c.operation) in unchanged
+        }
+    )
     assert noisy == [], f"{len(noisy)} sample-only pages report changes, e.g. {noisy[:5]}"
 
 
@@ -164,8 +176,10 @@ def test_cli_diffs_docs_folders_and_table_padding_is_not_a_change(corpus_build: 
 
 def test_rewrapped_description_is_not_a_change(corpus_build: Any, tmp_path: Path) -> None:
     def rewrap(text: str) -> str:
-        return text.replace("Get HTML for a dashboard tile definition with TileType = HTML",
-                            "Get HTML for a dashboard tile definition\nwith TileType = HTML")
+        return text.replace(
+            "Get HTML for a dashboard tile definition with TileType = HTML",
+            "Get HTML for a dashboard tile definition\nwith TileType = HTML",
+        )
 
     result = _diff_page_folders(corpus_build, tmp_path, rewrap)
     assert result.exit_code == 0, result.output

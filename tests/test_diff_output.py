@@ -125,8 +125,7 @@ def test_cli_exit_code_1_and_markdown_when_something_breaks(tmp_path: Path) -> N
 
 
 def test_cli_exit_code_0_for_additions_only_and_json_format(tmp_path: Path) -> None:
-    code, out, _ = run(write(tmp_path, "old.json", base()), write(tmp_path, "new.json", additive()),
-                       "--format", "json")
+    code, out, _ = run(write(tmp_path, "old.json", base()), write(tmp_path, "new.json", additive()), "--format", "json")
     assert code == 0
     payload = json.loads(out)
     assert [c["kind"] for c in payload["changes"]] == ["property-added"]
@@ -144,8 +143,9 @@ def test_cli_include_docs_lists_description_changes(tmp_path: Path) -> None:
 
 def test_cli_writes_the_report_to_a_file(tmp_path: Path) -> None:
     target = tmp_path / "report.json"
-    code, out, _ = run(write(tmp_path, "a.yaml", base()), write(tmp_path, "b.yaml", changed()),
-                       "--format", "json", "-o", target)
+    code, out, _ = run(
+        write(tmp_path, "a.yaml", base()), write(tmp_path, "b.yaml", changed()), "--format", "json", "-o", target
+    )
     assert code == 1 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["summary"]["breaking"] == 1
 

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.diff import ApiDiff, Change, ChangeKind, Severity, diff_specs
+from generator.diff import ApiDiff, Change, ChangeKind, Impact, diff_specs
 
 FIXTURES = Path(__file__).parent / "fixtures" / "diff"
 GET = "GET /api/v1/Contact/{id}"
 POST = "POST /api/v1/Contact"
 REJECT = "POST /api/v1/Agents/Chat/RejectChatSessionTransfer"
-B, NB = Severity.BREAKING, Severity.NON_BREAKING
+B, NB = Impact.BREAKING, Impact.NON_BREAKING
 
 
 @functools.cache
@@ -102,7 +102,8 @@ def test_description_changes_are_counted_and_listed_only_on_request() -> None:
 def test_added_operation_is_non_breaking() -> None:
     new = base()
     new["paths"]["/api/v1/Contact/{id}"]["delete"] = {
-        "operationId": "v1ContactEntity_DeleteContactEntity", "tags": ["Contact"],
+        "operationId": "v1ContactEntity_DeleteContactEntity",
+        "tags": ["Contact"],
         "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}],
         "responses": {"204": {"description": "Deleted"}},
     }
@@ -159,10 +160,11 @@ def test_deprecation_is_non_breaking() -> None:
 
 
 @pytest.mark.parametrize(("required", "severity"), [(False, NB), (True, B)])
-def test_added_parameter_breaks_only_when_required(required: bool, severity: Severity) -> None:
+def test_added_parameter_breaks_only_when_required(required: bool, severity: Impact) -> None:
     new = base()
     get_op(new)["parameters"].append(
-        {"name": "$top", "in": "query", "required": required, "schema": {"type": "integer"}})
+        {"name": "$top", "in": "query", "required": required, "schema": {"type": "integer"}}
+    )
     change = one(diff_specs(base(), new), ChangeKind.PARAMETER_ADDED)
     assert change.severity is severity and change.new == "$top"
 
@@ -341,7 +343,8 @@ def test_response_body_reference_to_a_renamed_schema_compares_the_shapes_in_plac
     new["components"]["schemas"]["ChatSessionEntity"]["properties"]["Topic"] = {"type": "string"}
     op = new["paths"]["/api/v1/Agents/Chat/RejectChatSessionTransfer"]["post"]
     op["responses"]["200"]["content"]["application/json"]["schema"]["items"] = {
-        "$ref": "#/components/schemas/ChatSessionEntity"}
+        "$ref": "#/components/schemas/ChatSessionEntity"
+    }
     del new["components"]["schemas"]["ChatSession"]
     diff = diff_specs(base(), new)
     type_change = one(diff, ChangeKind.TYPE_CHANGED)
@@ -357,8 +360,7 @@ def test_recursive_schemas_terminate() -> None:
     new = base()
     schema(new, "Person")["properties"]["Contact"] = {"$ref": "#/components/schemas/Company"}
     new["components"]["schemas"]["Company"] = copy.deepcopy(schema(new, "ContactEntity"))
-    new["components"]["schemas"]["Company"]["properties"]["Persons"]["items"] = {
-        "$ref": "#/components/schemas/Person"}
+    new["components"]["schemas"]["Company"]["properties"]["Persons"]["items"] = {"$ref": "#/components/schemas/Person"}
     diff = diff_specs(base(), new)
     assert any(c.kind is ChangeKind.TYPE_CHANGED and c.schema == "Person" for c in diff.changes)
 
@@ -374,7 +376,8 @@ def test_request_body_name_matters_only_when_not_flattened() -> None:
     new = base()
     new["paths"]["/api/v1/Contact"]["post"]["requestBody"]["x-codegen-request-body-name"] = "contact"
     new["paths"]["/api/v1/Agents/Chat/RejectChatSessionTransfer"]["post"]["requestBody"][
-        "x-codegen-request-body-name"] = "body"
+        "x-codegen-request-body-name"
+    ] = "body"
     diff = diff_specs(base(), new)
     by_op = {c.operation: c.severity for c in diff.changes if c.kind is ChangeKind.REQUEST_BODY_NAME_CHANGED}
     assert by_op == {POST: B, REJECT: NB}
@@ -441,7 +444,8 @@ def test_inline_response_schema_is_compared_under_the_operation() -> None:
     old, new = base(), base()
     for doc, kind in ((old, "integer"), (new, "string")):
         get_op(doc)["responses"]["404"]["content"] = {
-            "application/json": {"schema": {"type": "object", "properties": {"Code": {"type": kind}}}}}
+            "application/json": {"schema": {"type": "object", "properties": {"Code": {"type": kind}}}}
+        }
     change = one(diff_specs(old, new), ChangeKind.TYPE_CHANGED)
     assert change.operation == GET and change.schema is None
     assert change.location.endswith("/responses/404/content/application~1json/schema/properties/Code")
@@ -464,8 +468,21 @@ def test_response_media_type_removed_breaks() -> None:
     assert one(diff, ChangeKind.MEDIA_TYPE_ADDED).severity is NB
 
 
-_JUNK: list[Any] = [None, 1, "x", [], {}, [1, "a"], {"a": 1}, True, {"$ref": "#/nope"},
-                    {"$ref": "#/components/schemas/Person"}, {"type": 5}, {"anyOf": 3}, {"enum": "x"}]
+_JUNK: list[Any] = [
+    None,
+    1,
+    "x",
+    [],
+    {},
+    [1, "a"],
+    {"a": 1},
+    True,
+    {"$ref": "#/nope"},
+    {"$ref": "#/components/schemas/Person"},
+    {"type": 5},
+    {"anyOf": 3},
+    {"enum": "x"},
+]
 
 
 def _paths(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:

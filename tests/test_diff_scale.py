@@ -9,7 +9,7 @@ import random
 import time
 from typing import Any
 
-from generator.diff import ChangeKind, Direction, Severity, diff_specs
+from generator.diff import ChangeKind, Direction, Impact, diff_specs
 from generator.diff.usage import propagate_directions
 
 OPERATIONS, SCHEMAS = 3000, 1000
@@ -24,8 +24,7 @@ def big_spec(seed: int = 0) -> dict[str, Any]:
     schemas: dict[str, Any] = {}
     for i in range(SCHEMAS):
         props: dict[str, Any] = {
-            f"P{j}": {"type": ["integer", "null"], "format": "int32", "description": f"Field {j}"}
-            for j in range(15)
+            f"P{j}": {"type": ["integer", "null"], "format": "int32", "description": f"Field {j}"} for j in range(15)
         }
         for j in range(4):
             props[f"R{j}"] = {"anyOf": [ref(), {"type": "null"}]}
@@ -36,16 +35,18 @@ def big_spec(seed: int = 0) -> dict[str, Any]:
     paths: dict[str, Any] = {}
     for i in range(OPERATIONS):
         body = {"$ref": "#/components/schemas/S0"} if i == 0 else ref()
-        paths[f"/api/v1/X{i}/{{id}}"] = {"post": {
-            "operationId": f"op{i}", "tags": [f"T{i % 50}"],
-            "parameters": [
-                {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
-                {"name": "$select", "in": "query", "schema": {"type": "string"}},
-            ],
-            "requestBody": {"content": {"application/json": {"schema": body}}},
-            "responses": {"200": {"description": "OK",
-                                  "content": {"application/json": {"schema": ref()}}}},
-        }}
+        paths[f"/api/v1/X{i}/{{id}}"] = {
+            "post": {
+                "operationId": f"op{i}",
+                "tags": [f"T{i % 50}"],
+                "parameters": [
+                    {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}},
+                    {"name": "$select", "in": "query", "schema": {"type": "string"}},
+                ],
+                "requestBody": {"content": {"application/json": {"schema": body}}},
+                "responses": {"200": {"description": "OK", "content": {"application/json": {"schema": ref()}}}},
+            }
+        }
     return {"openapi": "3.1.0", "paths": paths, "components": {"schemas": schemas}}
 
 
@@ -62,7 +63,7 @@ def test_full_size_diff_is_fast_and_reports_a_schema_change_once() -> None:
     assert [c.kind for c in diff.changes] == [ChangeKind.PROPERTY_REQUIRED_CHANGED, ChangeKind.PROPERTY_ADDED]
     required, added = diff.changes
     assert required.schema == "S0" and required.operations == ("POST /api/v1/X0/{id}",)
-    assert required.severity is Severity.BREAKING  # request-only schema: optional -> required
+    assert required.severity is Impact.BREAKING  # request-only schema: optional -> required
     assert added.schema == "S5" and len(added.operations) > 100
 
 

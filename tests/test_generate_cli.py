@@ -6,12 +6,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from generate_support import FIXTURES
+
 from generator.cli import main
 
 
-def test_generate_writes_the_package_and_reruns_without_changes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_generate_writes_the_package_and_reruns_without_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path / "cache" / "black"))
     out = tmp_path / "out"
     args = ["generate", str(FIXTURES / "superoffice_mini.yaml"), "-o", str(out), "--package-name", "superoffice_webapi"]
@@ -19,13 +21,15 @@ def test_generate_writes_the_package_and_reruns_without_changes(tmp_path: Path, 
     assert first.exit_code == 0, first.output
     assert (out / "superoffice_webapi" / "resources" / "chat_agent.py").is_file()
     assert (out / "pyproject.toml").read_text().count('version = "0.1.0"') == 1
-    second = CliRunner().invoke(main, args + ["--version", "0.2.0"])
+    second = CliRunner().invoke(main, [*args, "--version", "0.2.0"])
     assert second.exit_code == 0, second.output
     assert "2 written" in second.output  # pyproject.toml and __init__.py carry the version
     assert 'version = "0.2.0"' in (out / "pyproject.toml").read_text()
 
 
-def test_package_name_defaults_to_the_title_and_templates_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_package_name_defaults_to_the_title_and_templates_override(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("SDKGEN_CACHE_DIR", str(tmp_path / "cache" / "black"))
     templates = tmp_path / "tpl" / "package"
     templates.mkdir(parents=True)

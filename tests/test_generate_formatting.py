@@ -6,13 +6,13 @@ import os
 from pathlib import Path
 
 import black
-from black.mode import TargetVersion
 import pytest
-
+from black.mode import TargetVersion
 from generate_support import BLACK_CACHE, generate_into, load_fixture
-from generator.generate import generate_package
-from generator.writer import MANIFEST_NAME, write_files
 from test_generate_nasty import nasty_spec
+
+from generator.openapi_to_package import generate_package
+from generator.writer import MANIFEST_NAME, write_files
 
 
 def _assert_black_clean(files: dict[str, str]) -> None:
@@ -42,7 +42,9 @@ def test_two_runs_give_identical_bytes(tmp_path: Path) -> None:
 
 
 def test_version_argument_and_validation() -> None:
-    files = generate_package(load_fixture("petstore_3_0.yaml"), package_name="pet", version="2.3.4", cache_dir=BLACK_CACHE)
+    files = generate_package(
+        load_fixture("petstore_3_0.yaml"), package_name="pet", version="2.3.4", cache_dir=BLACK_CACHE
+    )
     assert 'version = "2.3.4"' in files["pyproject.toml"]
     assert '__version__ = "2.3.4"' in files["pet/__init__.py"]
     with pytest.raises(ValueError):
@@ -54,11 +56,14 @@ def test_template_override_replaces_one_template_by_name(tmp_path: Path) -> None
     override.mkdir(parents=True)
     (override / "alias.py.jinja").write_text("# unused\n")
     (override / "model.py.jinja").write_text(
-        'from .._models import BaseModel\n\n\nclass {{ model.class_name }}(BaseModel):\n'
+        "from .._models import BaseModel\n\n\nclass {{ model.class_name }}(BaseModel):\n"
         '    """Custom template."""\n\n    custom: bool = True\n'
     )
     files = generate_package(
-        load_fixture("petstore_3_0.yaml"), package_name="pet", templates_dir=tmp_path / "templates", cache_dir=BLACK_CACHE
+        load_fixture("petstore_3_0.yaml"),
+        package_name="pet",
+        templates_dir=tmp_path / "templates",
+        cache_dir=BLACK_CACHE,
     )
     assert "custom: bool = True" in files["pet/models/pet.py"]
     assert "def get_pet_by_id(" in files["pet/resources/pet.py"]  # every other template is the built-in one

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import require_shared
 from generate_support import generate_into
 
@@ -104,8 +103,15 @@ def _seconds(out_dir: Path, code: str) -> float:
 
 def test_importing_the_package_loads_no_model_and_a_call_loads_only_what_it_returns(full_sdk: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(full_sdk)}
-    result = subprocess.run([sys.executable, "-c", MODULES_LOADED], cwd=full_sdk, env=env, capture_output=True,
-                            text=True, timeout=120, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", MODULES_LOADED],
+        cwd=full_sdk,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     loaded = json.loads(result.stdout)
     assert not [m for m in loaded["after_import"] if ".models" in m or ".resources" in m], loaded["after_import"]
     models = [m for m in loaded["after_call"] if m.startswith("superoffice_webapi.models.")]
@@ -139,8 +145,9 @@ print("ok")
 
 def test_models_used_directly_bind_their_references_on_first_use(full_sdk: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(full_sdk)}
-    result = subprocess.run([sys.executable, "-c", MODELS_USED_DIRECTLY], cwd=full_sdk, env=env, capture_output=True,
-                            text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", MODELS_USED_DIRECTLY], cwd=full_sdk, env=env, capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr[-3000:]
 
 

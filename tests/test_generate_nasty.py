@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from generate_support import MOCK_PRELUDE, generate_into, run_python
 
 # If any of these strings ever lands outside a string literal, importing creates the file.
@@ -80,17 +79,51 @@ def nasty_spec() -> dict[str, Any]:
                     "x-sdkgen-flatten": True,
                     "content": {"application/json": {"schema": {"$ref": "#/components/schemas/class"}}},
                 },
-                "responses": {"200": {"description": "ok", "content": {"application/json": {
-                    "schema": {"$ref": "#/components/schemas/Tree"}}}}},
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Tree"}}},
+                    }
+                },
             },
-            "get": {"operationId": "import", "tags": ["class"], "responses": {"200": {
-                "description": "inline", "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"Inner": {"type": "object", "properties": {"Deep": {"type": "string"}}}}}}}}}},
+            "get": {
+                "operationId": "import",
+                "tags": ["class"],
+                "responses": {
+                    "200": {
+                        "description": "inline",
+                        "content": {
+                            "application/json": {
+                                "schema": {
+                                    "type": "object",
+                                    "properties": {
+                                        "Inner": {"type": "object", "properties": {"Deep": {"type": "string"}}}
+                                    },
+                                }
+                            }
+                        },
+                    }
+                },
+            },
         },
-        "/chain": {"get": {"operationId": "getChain", "tags": ["Chain"], "responses": {"200": {
-            "description": "ok", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Chain0"}}}}}}},
-        "/no-operation-id/{x}": {"delete": {"parameters": [
-            {"name": "x", "in": "path", "required": True, "schema": {"type": "integer"}}], "responses": {"204": {"description": "gone"}}}},
+        "/chain": {
+            "get": {
+                "operationId": "getChain",
+                "tags": ["Chain"],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Chain0"}}},
+                    }
+                },
+            }
+        },
+        "/no-operation-id/{x}": {
+            "delete": {
+                "parameters": [{"name": "x", "in": "path", "required": True, "schema": {"type": "integer"}}],
+                "responses": {"204": {"description": "gone"}},
+            }
+        },
     }
     return {
         "openapi": "3.1.0",
@@ -110,26 +143,47 @@ def nasty(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str
 def test_every_file_imports_and_nothing_executes(nasty: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     out, files = nasty
     modules = sorted(
-        p[:-3].replace("/", ".").removesuffix(".__init__") for p in files if p.endswith(".py") and p.startswith("nasty/")
+        p[:-3].replace("/", ".").removesuffix(".__init__")
+        for p in files
+        if p.endswith(".py") and p.startswith("nasty/")
     )
-    result = run_python(out, f"""
+    result = run_python(
+        out,
+        f"""
 import importlib, json
 for name in {modules!r}:
     importlib.import_module(name)
 print(json.dumps({{"imported": {len(modules)}}}))
-""", cwd=tmp_path)
+""",
+        cwd=tmp_path,
+    )
     assert result["imported"] == len(modules) > CHAIN
     assert not (tmp_path / "PWNED").exists()
     assert not (out / "PWNED").exists()
 
 
 def test_names_are_safe_and_deterministic(nasty: tuple[Path, dict[str, str]]) -> None:
-    out, files = nasty
+    _out, files = nasty
     model = files["nasty/models/class_.py"]
-    for expected in ("class Class(BaseModel):", "from_: str | None", "list_: list[int] | None", "type_: (",
-                     "id_: int | None", "id_2: int | None", "id_3: int | None", "field_123abc:", "model_config_:",
-                     "self_:", "links:", "with_space:", "field:", "copy_:", "datetime_: datetime | None",
-                     "field_2: str | None", 'alias="Field"'):
+    for expected in (
+        "class Class(BaseModel):",
+        "from_: str | None",
+        "list_: list[int] | None",
+        "type_: (",
+        "id_: int | None",
+        "id_2: int | None",
+        "id_3: int | None",
+        "field_123abc:",
+        "model_config_:",
+        "self_:",
+        "links:",
+        "with_space:",
+        "field:",
+        "copy_:",
+        "datetime_: datetime | None",
+        "field_2: str | None",
+        'alias="Field"',
+    ):
         assert expected in model, expected
     assert "class Class2(BaseModel):" in files["nasty/models/class2.py"]
     assert "class Field_(BaseModel):" in files["nasty/models/field.py"]
@@ -145,7 +199,10 @@ def test_names_are_safe_and_deterministic(nasty: tuple[Path, dict[str, str]]) ->
 
 def test_calls_with_hostile_names_work(nasty: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     out, _ = nasty
-    result = run_python(out, MOCK_PRELUDE + """
+    result = run_python(
+        out,
+        MOCK_PRELUDE
+        + """
 from nasty import ImportPathlibPathPWNEDTouch as Client
 from nasty.models import Class, Tree
 routes[("POST", "/api/import/x%2Fy")] = (200, {"Name": "root", "Children": [{"Name": "leaf", "Children": []}], "Parent": None})
@@ -159,7 +216,9 @@ chain = client.chain.get_chain()
 print(json.dumps({"tree": [type(tree).__name__, tree.name, tree.children[0].name, tree.parent],
                   "body": json.loads(seen[0]["body"]), "url": seen[0]["url"],
                   "chain": [type(chain).__name__, type(chain.next_).__name__, chain.next_.next_.value]}))
-""", cwd=tmp_path)
+""",
+        cwd=tmp_path,
+    )
     assert result["tree"] == ["Tree", "root", "leaf", None]
     assert result["body"] == {"from": "v", "type": 'b"""', "list": [1, 2]}
     assert result["url"] == "https://h/api/import/x%2Fy?self=s&options=3&$filter=f"

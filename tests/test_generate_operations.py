@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from generate_support import MOCK_PRELUDE, generate_into, run_python
 
 
@@ -34,8 +33,12 @@ SPEC: dict[str, Any] = {
                 "operationId": "v1Thing_GetThing",
                 "tags": ["Thing"],
                 "parameters": [
-                    {"name": "id", "in": "path", "required": True,
-                     "schema": {"anyOf": [{"type": "integer"}, {"type": "string"}]}},
+                    {
+                        "name": "id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"anyOf": [{"type": "integer"}, {"type": "string"}]},
+                    },
                     {"name": "$select", "in": "query", "schema": {"type": "string"}},
                 ],
                 "responses": {"200": _thing_response()},
@@ -96,7 +99,10 @@ def sdk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_variant_is_its_own_method_on_the_same_url(sdk: Path) -> None:
-    result = run_python(sdk, MOCK_PRELUDE + """
+    result = run_python(
+        sdk,
+        MOCK_PRELUDE
+        + """
 from things import Things
 routes[("GET", "/api/v1/Thing/7")] = (200, {"ThingId": 7, "Name": "seven"})
 routes[("GET", "/api/v1/Thing/seven")] = (200, {"ThingId": 7, "Name": "seven"})
@@ -105,7 +111,8 @@ by_id = client.thing.get_thing(7, select="Name")
 by_name = client.thing.get_thing_by_name("seven")
 print(json.dumps({"types": [type(by_id).__name__, type(by_name).__name__], "names": [by_id.name, by_name.name],
                   "urls": [s["url"] for s in seen]}))
-""")
+""",
+    )
     assert result["types"] == ["Thing", "Thing"]
     assert result["names"] == ["seven", "seven"]
     assert result["urls"] == ["https://host/api/v1/Thing/7?$select=Name", "https://host/api/v1/Thing/seven"]
@@ -117,13 +124,17 @@ print(json.dumps({"types": [type(by_id).__name__, type(by_name).__name__], "name
 
 
 def test_query_arrays_follow_style_and_explode(sdk: Path) -> None:
-    result = run_python(sdk, MOCK_PRELUDE + """
+    result = run_python(
+        sdk,
+        MOCK_PRELUDE
+        + """
 from things import Things
 client = Things(base_url="https://host", http_client=mock_client())
 client.thing.find(comma_ids=["1", "2"], repeated_by_default=["a", "b"], repeated=("x",), select=["Name", "ThingId"])
 client.thing.find(repeated_by_default=[], repeated="single")
 print(json.dumps([s["url"] for s in seen]))
-""")
+""",
+    )
     assert result == [
         "https://host/api/v1/Thing?commaIds=1,2&repeatedByDefault=a&repeatedByDefault=b&repeated=x&$select=Name,ThingId",
         "https://host/api/v1/Thing?repeated=single",
@@ -131,7 +142,10 @@ print(json.dumps([s["url"] for s in seen]))
 
 
 def test_raw_response_sync_and_async(sdk: Path) -> None:
-    result = run_python(sdk, MOCK_PRELUDE + """
+    result = run_python(
+        sdk,
+        MOCK_PRELUDE
+        + """
 import asyncio
 from things import APIResponse, AsyncThings, Things
 
@@ -152,7 +166,8 @@ print(json.dumps({
     "async": [isinstance(araw, APIResponse), type(araw.parse()).__name__, anone.status_code, anone.parse()],
     "cached": client.thing.with_raw_response is client.thing.with_raw_response,
 }))
-""")
+""",
+    )
     assert result["sync"] == [True, 200, "application/json", "Thing", "seven", True, 200, None]  # empty body
     assert result["async"] == [True, "Thing", 200, None]
     assert result["cached"] is True
@@ -160,7 +175,7 @@ print(json.dumps({
 
 def test_raw_response_methods_are_typed(sdk: Path, tmp_path: Path) -> None:
     """mypy sees the wrapped signature (ParamSpec) and `APIResponse[Thing]`, on both clients."""
-    (sdk / "use_things.py").write_text('''
+    (sdk / "use_things.py").write_text("""
 from things import APIResponse, AsyncThings, Things
 from things.models import Thing
 
@@ -174,14 +189,16 @@ def sync(client: Things) -> None:
 async def run(client: AsyncThings) -> None:
     raw: APIResponse[Thing] = await client.thing.with_raw_response.get_thing(7)
     none: APIResponse[None] = await client.thing.with_raw_response.find(repeated=["a"])
-''')
+""")
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), "use_things.py", "things"],
-        cwd=sdk, capture_output=True, text=True,
+        cwd=sdk,
+        capture_output=True,
+        text=True,
     )
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert len(errors) == 1, result.stdout
-    assert "use_things.py:9:" in errors[0] and "\"int\"; expected \"str\"" in errors[0], errors
+    assert "use_things.py:9:" in errors[0] and '"int"; expected "str"' in errors[0], errors
 
 
 def test_binary_response_asks_for_its_media_type() -> None:

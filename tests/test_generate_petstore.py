@@ -9,7 +9,6 @@ import venv
 from pathlib import Path
 
 import pytest
-
 from generate_support import MOCK_PRELUDE, generate_into, load_fixture, run_python
 
 
@@ -25,13 +24,23 @@ def test_layout_and_packaging_metadata(petstore: Path) -> None:
     assert 'name = "petstore"' in pyproject
     assert 'version = "0.1.0"' in pyproject
     assert '"httpx>=0.27"' in pyproject and '"pydantic>=2"' in pyproject
-    for path in ("petstore/py.typed", "petstore/_client.py", "petstore/models/pet.py", "petstore/resources/pet.py",
-                 "petstore/resources/store.py", "petstore/resources/user.py", "petstore/_base_client.py"):
+    for path in (
+        "petstore/py.typed",
+        "petstore/_client.py",
+        "petstore/models/pet.py",
+        "petstore/resources/pet.py",
+        "petstore/resources/store.py",
+        "petstore/resources/user.py",
+        "petstore/_base_client.py",
+    ):
         assert (petstore / path).is_file(), path
 
 
 def test_calls_send_the_documented_requests_and_return_typed_results(petstore: Path) -> None:
-    result = run_python(petstore, MOCK_PRELUDE + """
+    result = run_python(
+        petstore,
+        MOCK_PRELUDE
+        + """
 from petstore import Petstore, NotFoundError
 from petstore.models import Pet
 
@@ -68,7 +77,8 @@ print(json.dumps({
     "error": error,
     "seen": seen,
 }))
-""")
+""",
+    )
     assert result["pet"] == ["Pet", 10, "doggie", "Dogs", "good", "sold", {"legs": 4}]
     assert result["found"] == ["Pet", "Pet"]
     assert result["added"] == [11, 11]
@@ -89,7 +99,10 @@ print(json.dumps({
 
 
 def test_async_client_has_the_same_methods(petstore: Path) -> None:
-    result = run_python(petstore, MOCK_PRELUDE + """
+    result = run_python(
+        petstore,
+        MOCK_PRELUDE
+        + """
 import asyncio
 from petstore import AsyncPetstore
 
@@ -101,7 +114,8 @@ async def main():
         return [p.photo_urls for p in pets]
 
 print(json.dumps({"pets": asyncio.run(main()), "url": seen[0]["url"]}))
-""")
+""",
+    )
     assert result["pets"] == [["x"]]
     # `tags` has no style/explode: OpenAPI's default (form, explode) repeats the name
     assert result["url"] == "https://petstore3.swagger.io/api/v3/pet/findByTags?tags=a&tags=b"
@@ -110,7 +124,9 @@ print(json.dumps({"pets": asyncio.run(main()), "url": seen[0]["url"]}))
 def test_generated_package_passes_mypy_strict(petstore: Path, tmp_path: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "mypy"), "petstore"],
-        cwd=petstore, capture_output=True, text=True,
+        cwd=petstore,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 
@@ -129,21 +145,44 @@ def test_pip_install_into_a_fresh_venv(petstore: Path, tmp_path: Path) -> None:
     python = env_dir / "bin" / "python"
     # httpx and pydantic come from the test interpreter through a .pth file (no download);
     # the generated package itself is built (isolated, its declared build backend) and installed by pip.
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-                          capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     deps_dir = Path(httpx_location()).parent
     Path(site, "_test_deps.pth").write_text(f"{deps_dir}\n")
     install = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-deps", "--quiet",
-         "--disable-pip-version-check", str(petstore)],
-        capture_output=True, text=True, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-deps",
+            "--quiet",
+            "--disable-pip-version-check",
+            str(petstore),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert install.returncode == 0, install.stdout + install.stderr
     check = subprocess.run(
-        [str(python), "-c", "import petstore, importlib.metadata as m, pathlib;"
-         "print(m.version('petstore'), pathlib.Path(petstore.__file__).parent.joinpath('py.typed').exists(),"
-         " 'site-packages' in petstore.__file__, petstore.Petstore.__name__)"],
-        capture_output=True, text=True, cwd=tmp_path, env={**os.environ, "PYTHONPATH": ""},
+        [
+            str(python),
+            "-c",
+            "import petstore, importlib.metadata as m, pathlib;"
+            "print(m.version('petstore'), pathlib.Path(petstore.__file__).parent.joinpath('py.typed').exists(),"
+            " 'site-packages' in petstore.__file__, petstore.Petstore.__name__)",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": ""},
     )
     assert check.returncode == 0, check.stderr
     assert check.stdout.split() == ["0.1.0", "True", "True", "Petstore"]

@@ -5,17 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from generate_support import MOCK_PRELUDE, generate_into, load_fixture, run_python
 
 SESSION = {
     "ChatSessionId": 184,
     "TopicId": 164,
-    "User": {"AssociateId": 5, "Name": "tje0", "Contact": {"ContactId": 9, "Associate": None, "_Links": {"Self": "/x"}}},
+    "User": {
+        "AssociateId": 5,
+        "Name": "tje0",
+        "Contact": {"ContactId": 9, "Associate": None, "_Links": {"Self": "/x"}},
+    },
     "CustomerName": "Russel LLC",
     "WhenRequested": "2017-09-17T11:10:26.1285249+02:00",
     "TableRight": {"Mask": "Delete", "Reason": ""},
-    "FieldProperties": {"ChatSessionId": {"FieldRight": {"Mask": "FULL"}, "FieldType": "System.Int32", "FieldLength": 0}},
+    "FieldProperties": {
+        "ChatSessionId": {"FieldRight": {"Mask": "FULL"}, "FieldType": "System.Int32", "FieldLength": 0}
+    },
     "Unknown": [1, 2],
 }
 
@@ -28,7 +33,10 @@ def sdk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_seed_call_sends_exactly_the_documented_request(sdk: Path) -> None:
-    result = run_python(sdk, MOCK_PRELUDE + f"""
+    result = run_python(
+        sdk,
+        MOCK_PRELUDE
+        + f"""
 import superoffice_webapi
 before = sorted(m for m in sys.modules if m.startswith("superoffice_webapi"))
 from superoffice_webapi import SuperOffice, BasicAuth
@@ -54,7 +62,8 @@ print(json.dumps({{
                 session.field_properties["ChatSessionId"].field_right.mask, session.model_extra],
     "seen": seen,
 }}))
-""")
+""",
+    )
     assert result["before"] == ["superoffice_webapi"], "importing the package must not import anything else"
     assert "superoffice_webapi.resources.contact" not in result["after"]
     # Models are imported as the response needs them: User (Associate) and its Contact are in the
@@ -63,8 +72,15 @@ print(json.dumps({{
     assert "superoffice_webapi.models.contact_entity" in result["after"]
     assert "superoffice_webapi.models.person" not in result["after"]
     assert result["session"] == [
-        "ChatSessionEntity", 184, "Associate", "tje0", {"Self": "/x"}, "2017-09-17T11:10:26.128524+02:00",
-        "Delete", "FULL", {"Unknown": [1, 2]},
+        "ChatSessionEntity",
+        184,
+        "Associate",
+        "tje0",
+        {"Self": "/x"},
+        "2017-09-17T11:10:26.128524+02:00",
+        "Delete",
+        "FULL",
+        {"Unknown": [1, 2]},
     ]
     first, second, third = result["seen"]
     assert first["method"] == "POST"
@@ -72,8 +88,13 @@ print(json.dumps({{
     assert first["body"] == '{"ChatSessionId":798}'
     headers = first["headers"]
     assert headers["authorization"] == "Basic dGplMDpUamUw"
-    assert (headers["so-language"], headers["so-culture"], headers["so-timezone"], headers["so-apptoken"],
-            headers["accept-language"]) == ("en", "nb", "UTC", "tok", "en")
+    assert (
+        headers["so-language"],
+        headers["so-culture"],
+        headers["so-timezone"],
+        headers["so-apptoken"],
+        headers["accept-language"],
+    ) == ("en", "nb", "UTC", "tok", "en")
     assert second["body"] == '{"ChatSessionId":null}'
     assert second["url"].endswith("RejectChatSessionTransfer?$select=CustomerName,TopicId")
     assert second["headers"]["so-language"] == "de"
@@ -81,7 +102,10 @@ print(json.dumps({{
 
 
 def test_path_params_304_and_204(sdk: Path) -> None:
-    result = run_python(sdk, MOCK_PRELUDE + """
+    result = run_python(
+        sdk,
+        MOCK_PRELUDE
+        + """
 from superoffice_webapi import SuperOffice, NOT_MODIFIED
 routes[("GET", "/sub/api/v1/Contact/7")] = (304, None)
 routes[("PUT", "/sub/api/v1/Contact/7")] = (200, {"ContactId": 7, "Name": "Acme", "Persons": [{"PersonId": 1}]})
@@ -95,7 +119,8 @@ deleted = client.contact.delete_contact_entity(id_=7)
 sessions = client.chat_agent.get_chat_sessions()
 print(json.dumps({"unchanged": unchanged is NOT_MODIFIED, "updated": [updated.contact_id, updated.persons[0].person_id],
                   "deleted": deleted, "sessions": [s.chat_session_id for s in sessions], "seen": seen}))
-""")
+""",
+    )
     assert result["unchanged"] is True
     assert result["updated"] == [7, 1]
     assert result["deleted"] is None

@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from generate_support import generate_into, run_python
+
 from generator.plan import build_plan
-from generator.plan.model import ModelPlan
 from generator.plan.names import docstring_body, snake_case
-from generator.plan.operations import client_option_name, method_name_from
 from generator.plan.package import client_class_name
+from generator.plan.package_plan import ModelPlan
+from generator.plan.resources import client_option_name, method_name_from
 
 SPEC_31: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -21,34 +21,74 @@ SPEC_31: dict[str, Any] = {
         "/shapes": {
             "post": {
                 "operationId": "createShape",
-                "requestBody": {"required": True, "content": {"application/json": {"schema": {
-                    "type": "object", "properties": {"Label": {"type": "string"}, "Meta": {"type": "object", "properties": {"Tag": {"type": "string"}}}}}}}},
-                "responses": {"201": {"description": "created", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Shape"}}}}},
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "Label": {"type": "string"},
+                                    "Meta": {"type": "object", "properties": {"Tag": {"type": "string"}}},
+                                },
+                            }
+                        }
+                    },
+                },
+                "responses": {
+                    "201": {
+                        "description": "created",
+                        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Shape"}}},
+                    }
+                },
             },
         },
-        "/shapes/count": {"get": {"operationId": "countShapes", "responses": {"200": {"description": "n", "content": {
-            "application/json": {"schema": {"type": "integer"}}}}}}},
+        "/shapes/count": {
+            "get": {
+                "operationId": "countShapes",
+                "responses": {
+                    "200": {"description": "n", "content": {"application/json": {"schema": {"type": "integer"}}}}
+                },
+            }
+        },
     },
-    "components": {"schemas": {
-        "Base": {"type": "object", "required": ["Id"], "properties": {"Id": {"type": "integer"}, "Kind": {"const": "base"}}},
-        "Shape": {"allOf": [{"$ref": "#/components/schemas/Base"}, {"type": "object", "properties": {
-            "Name": {"type": ["string", "null"]},
-            "Area": {"type": ["number", "null"]},
-            "When": {"type": ["string", "null"], "format": "date-time"},
-            "Day": {"type": "string", "format": "date"},
-            "Color": {"anyOf": [{"$ref": "#/components/schemas/Color"}, {"type": "null"}]},
-            "Either": {"oneOf": [{"type": "integer"}, {"type": "string"}]},
-            "Scores": {"type": "object", "additionalProperties": {"type": "number"}},
-            "Anything": {"type": "object", "additionalProperties": True},
-            "Free": {},
-            "Legacy": {"type": "string", "nullable": True},
-            "Blob": {"type": "string", "format": "binary"},
-            "Corners": {"type": "array", "items": {"type": "object", "properties": {"X": {"type": "integer"}}}},
-            "Parent": {"$ref": "#/components/schemas/Shape"},
-        }}]},
-        "Color": {"type": "string", "enum": ["red", "green", None]},
-        "Colors": {"type": "array", "items": {"$ref": "#/components/schemas/Color"}},
-    }},
+    "components": {
+        "schemas": {
+            "Base": {
+                "type": "object",
+                "required": ["Id"],
+                "properties": {"Id": {"type": "integer"}, "Kind": {"const": "base"}},
+            },
+            "Shape": {
+                "allOf": [
+                    {"$ref": "#/components/schemas/Base"},
+                    {
+                        "type": "object",
+                        "properties": {
+                            "Name": {"type": ["string", "null"]},
+                            "Area": {"type": ["number", "null"]},
+                            "When": {"type": ["string", "null"], "format": "date-time"},
+                            "Day": {"type": "string", "format": "date"},
+                            "Color": {"anyOf": [{"$ref": "#/components/schemas/Color"}, {"type": "null"}]},
+                            "Either": {"oneOf": [{"type": "integer"}, {"type": "string"}]},
+                            "Scores": {"type": "object", "additionalProperties": {"type": "number"}},
+                            "Anything": {"type": "object", "additionalProperties": True},
+                            "Free": {},
+                            "Legacy": {"type": "string", "nullable": True},
+                            "Blob": {"type": "string", "format": "binary"},
+                            "Corners": {
+                                "type": "array",
+                                "items": {"type": "object", "properties": {"X": {"type": "integer"}}},
+                            },
+                            "Parent": {"$ref": "#/components/schemas/Shape"},
+                        },
+                    },
+                ]
+            },
+            "Color": {"type": "string", "enum": ["red", "green", None]},
+            "Colors": {"type": "array", "items": {"$ref": "#/components/schemas/Color"}},
+        }
+    },
 }
 
 
@@ -85,7 +125,9 @@ def test_field_types_for_31_and_30_forms() -> None:
 
 def test_inline_bodies_and_self_reference_work_at_runtime(tmp_path: Path) -> None:
     generate_into(tmp_path, SPEC_31, "shapes")
-    result = run_python(tmp_path, """
+    result = run_python(
+        tmp_path,
+        """
 import json, httpx
 from shapes import Shapes
 from shapes.models import CreateShapeBody
@@ -98,27 +140,43 @@ client = Shapes(base_url="http://x", http_client=httpx.Client(transport=httpx.Mo
 shape = client.default.create_shape(CreateShapeBody(label="sq", meta={"Tag": "t"}))
 print(json.dumps({"sent": sent, "parent": shape.parent.id_, "corner": shape.corners[0].x, "when": shape.when.isoformat(),
                   "either": shape.either}))
-""")
-    assert result == {"sent": [{"Label": "sq", "Meta": {"Tag": "t"}}], "parent": 2, "corner": 3,
-                      "when": "2024-01-02T03:04:05.123456+00:00", "either": "e"}
+""",
+    )
+    assert result == {
+        "sent": [{"Label": "sq", "Meta": {"Tag": "t"}}],
+        "parent": 2,
+        "corner": 3,
+        "when": "2024-01-02T03:04:05.123456+00:00",
+        "either": "e",
+    }
 
 
-@pytest.mark.parametrize(("operation_id", "method", "path", "expected"), [
-    ("v1ChatAgent_RejectChatSessionTransfer", "post", "/x", "reject_chat_session_transfer"),
-    ("v1ContactEntity_SaveImage_POST", "post", "/x", "save_image_post"),
-    ("getPetById", "get", "/pet/{petId}", "get_pet_by_id"),
-    (None, "get", "/users/{id}/HTTPStatus", "get_users_id_http_status"),
-    ("import", "get", "/x", "import_"),
-    ("123go", "get", "/x", "call_123go"),
-])
+@pytest.mark.parametrize(
+    ("operation_id", "method", "path", "expected"),
+    [
+        ("v1ChatAgent_RejectChatSessionTransfer", "post", "/x", "reject_chat_session_transfer"),
+        ("v1ContactEntity_SaveImage_POST", "post", "/x", "save_image_post"),
+        ("getPetById", "get", "/pet/{petId}", "get_pet_by_id"),
+        (None, "get", "/users/{id}/HTTPStatus", "get_users_id_http_status"),
+        ("import", "get", "/x", "import_"),
+        ("123go", "get", "/x", "call_123go"),
+    ],
+)
 def test_method_names(operation_id: str | None, method: str, path: str, expected: str) -> None:
     assert method_name_from(operation_id, method, path) == expected
 
 
-@pytest.mark.parametrize(("header", "expected"), [
-    ("SO-Language", "language"), ("SO-Culture", "culture"), ("SO-TimeZone", "timezone"),
-    ("SO-AppToken", "app_token"), ("Accept-Language", "accept_language"), ("X-Request-Id", "request_id"),
-])
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("SO-Language", "language"),
+        ("SO-Culture", "culture"),
+        ("SO-TimeZone", "timezone"),
+        ("SO-AppToken", "app_token"),
+        ("Accept-Language", "accept_language"),
+        ("X-Request-Id", "request_id"),
+    ],
+)
 def test_client_option_names(header: str, expected: str) -> None:
     assert client_option_name(header) == expected
 

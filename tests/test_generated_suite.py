@@ -20,8 +20,8 @@ from typing import Any
 import black
 import pytest
 import yaml
-
 from generate_support import generate_into
+
 from generator.plan import build_plan
 from generator.tools import find_node_tool, node_tool_env
 
@@ -42,8 +42,20 @@ def run_suite(package_dir: Path, *args: str, env: dict[str, str] | None = None, 
     """Run the generated suite with plain pytest in a subprocess, from the package directory."""
     report = package_dir / ".suite-report.xml"
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:randomly",
-         "-W", "ignore::DeprecationWarning", f"--junitxml={report}", *args],
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-p",
+            "no:randomly",
+            "-W",
+            "ignore::DeprecationWarning",
+            f"--junitxml={report}",
+            *args,
+        ],
         cwd=package_dir,
         env={**(env or os.environ), "PYTHONDONTWRITEBYTECODE": "1"},
         capture_output=True,
@@ -176,7 +188,10 @@ def test_suite_fails_when_a_resource_path_drifts(package_dir: Path, tmp_path: Pa
     module = broken / PACKAGE / "resources" / "chat_session.py"
     text = module.read_text(encoding="utf-8")
     assert text.count('"/api/v1/ChatSession/{chatSessionId}/Reset"') == 2
-    module.write_text(text.replace('"/api/v1/ChatSession/{chatSessionId}/Reset"', '"/api/v1/ChatSession/{chatSessionId}/Restart"'), encoding="utf-8")
+    module.write_text(
+        text.replace('"/api/v1/ChatSession/{chatSessionId}/Reset"', '"/api/v1/ChatSession/{chatSessionId}/Restart"'),
+        encoding="utf-8",
+    )
     run = run_suite(broken, "tests/test_chat_session.py")
     assert run.returncode == 1
     assert _failed_cases(run) == {"reset_chat_session"}
@@ -227,7 +242,10 @@ def test_unusable_samples_are_skipped_with_a_reason(spec: dict[str, Any]) -> Non
     plan = build_plan(changed, package_name=PACKAGE)
     assert plan.tests is not None
     cases = {c.case_id: c for r in plan.tests.resources if r.module_name == "chat_session" for c in r.cases}
-    assert cases["get_chat_session_entity"].skip_reason == "sample path /api/v1/Chat/4711 does not match /api/v1/ChatSession/{id}"
+    assert (
+        cases["get_chat_session_entity"].skip_reason
+        == "sample path /api/v1/Chat/4711 does not match /api/v1/ChatSession/{id}"
+    )
     operation["x-samples"][0]["request"]["path"] = "/api/v1/ChatSession/{id}"  # literal placeholder: uses the example
     plan = build_plan(changed, package_name=PACKAGE)
     assert plan.tests is not None

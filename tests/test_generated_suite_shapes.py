@@ -12,14 +12,21 @@ from pathlib import Path
 from typing import Any
 
 from generate_support import generate_into
-from generator.plan import build_plan
 from test_generated_suite import run_suite, sample_tests
+
+from generator.plan import build_plan
 
 WHEN = "2024-05-17T09:21:44.1234567+02:00"
 
 
-def _sample(method: str, path: str, status: int, query: dict[str, str] | None = None,
-            content_type: str = "application/json; charset=utf-8", headers: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def _sample(
+    method: str,
+    path: str,
+    status: int,
+    query: dict[str, str] | None = None,
+    content_type: str = "application/json; charset=utf-8",
+    headers: dict[str, str] | None = None,
+) -> list[dict[str, Any]]:
     request: dict[str, Any] = {"method": method, "path": path, "headers": headers or {}}
     if query:
         request["query"] = query
@@ -30,8 +37,16 @@ def _json(schema: dict[str, Any], example: object) -> dict[str, Any]:
     return {"application/json": {"schema": schema, "examples": {"sample": {"value": example}}}}
 
 
-WIDGET = {"WidgetId": 7, "Name": "Gadget", "Updated": WHEN, "Tags": ["a", "b"], "Ratio": 0.5, "Active": True,
-          "Parts": {"Bolt": 4}, "Owner": None}
+WIDGET = {
+    "WidgetId": 7,
+    "Name": "Gadget",
+    "Updated": WHEN,
+    "Tags": ["a", "b"],
+    "Ratio": 0.5,
+    "Active": True,
+    "Parts": {"Bolt": 4},
+    "Owner": None,
+}
 ID_PARAM = {"name": "widgetId", "in": "path", "required": True, "schema": {"type": "integer"}, "example": 7}
 SPEC: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -46,10 +61,18 @@ SPEC: dict[str, Any] = {
                     {"name": "verbose", "in": "query", "schema": {"type": "boolean"}},
                     {"name": "X-Request-Id", "in": "header", "required": True, "schema": {"type": "string"}},
                 ],
-                "responses": {"200": {"description": "OK", "content": _json({"$ref": "#/components/schemas/Widget"}, WIDGET)},
-                              "304": {"description": "Not modified"}, "404": {"description": "Missing"}},
-                "x-samples": _sample("GET", "/widgets/{widgetId}", 200, {"verbose": "true", "trace": "on"},
-                                     headers={"X-Request-Id": "r-1"}),
+                "responses": {
+                    "200": {"description": "OK", "content": _json({"$ref": "#/components/schemas/Widget"}, WIDGET)},
+                    "304": {"description": "Not modified"},
+                    "404": {"description": "Missing"},
+                },
+                "x-samples": _sample(
+                    "GET",
+                    "/widgets/{widgetId}",
+                    200,
+                    {"verbose": "true", "trace": "on"},
+                    headers={"X-Request-Id": "r-1"},
+                ),
             },
         },
         "/widgets/{widgetId}/count": {
@@ -75,16 +98,32 @@ SPEC: dict[str, Any] = {
                 "operationId": "GetImage",
                 "tags": ["Image"],
                 "parameters": [ID_PARAM],
-                "responses": {"200": {"description": "OK", "content": {"application/octet-stream": {
-                    "schema": {"type": "string", "format": "binary"}, "examples": {"sample": {"value": "GIF89a..."}}}}}},
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "content": {
+                            "application/octet-stream": {
+                                "schema": {"type": "string", "format": "binary"},
+                                "examples": {"sample": {"value": "GIF89a..."}},
+                            }
+                        },
+                    }
+                },
                 "x-samples": _sample("GET", "/widgets/12/image", 200, content_type="application/octet-stream"),
             },
             "put": {
                 "operationId": "PutImage",
                 "tags": ["Image"],
                 "parameters": [ID_PARAM],
-                "requestBody": {"required": True, "content": {"application/octet-stream": {
-                    "schema": {"type": "string", "format": "binary"}, "examples": {"sample": {"value": "GIF89a..."}}}}},
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/octet-stream": {
+                            "schema": {"type": "string", "format": "binary"},
+                            "examples": {"sample": {"value": "GIF89a..."}},
+                        }
+                    },
+                },
                 "responses": {"204": {"description": "Stored"}},
                 "x-samples": _sample("PUT", "/widgets/12/image", 204),
             },
@@ -96,10 +135,19 @@ SPEC: dict[str, Any] = {
                 "requestBody": {
                     "required": True,
                     "x-sdkgen-flatten": True,
-                    "content": _json({"$ref": "#/components/schemas/SearchRequest"}, {"Names": ["Gadget"], "Since": WHEN}),
+                    "content": _json(
+                        {"$ref": "#/components/schemas/SearchRequest"}, {"Names": ["Gadget"], "Since": WHEN}
+                    ),
                 },
-                "responses": {"200": {"description": "OK", "content": _json(
-                    {"type": "array", "items": {"$ref": "#/components/schemas/Widget"}}, [WIDGET, {**WIDGET, "WidgetId": 8}])}},
+                "responses": {
+                    "200": {
+                        "description": "OK",
+                        "content": _json(
+                            {"type": "array", "items": {"$ref": "#/components/schemas/Widget"}},
+                            [WIDGET, {**WIDGET, "WidgetId": 8}],
+                        ),
+                    }
+                },
                 "x-samples": _sample("POST", "/widgets/search", 200),
             },
         },
@@ -141,12 +189,25 @@ def test_cases_call_the_methods_like_a_user() -> None:
     cases = _cases()
     get = cases["get_widget"]
     # `{widgetId}` in the sample path: the parameter's example; typed query; unknown query via extra_query.
-    assert get["call"] == {"method": "get_widget", "args": [7], "kwargs": {"verbose": True, "x_request_id": "r-1"},
-                           "extra_query": {"trace": "on"}}
-    assert get["request"] == {"method": "GET", "path": "/widgets/7", "query": {"verbose": "true", "trace": "on"},
-                              "headers": {"X-Request-Id": "r-1"}}
+    assert get["call"] == {
+        "method": "get_widget",
+        "args": [7],
+        "kwargs": {"verbose": True, "x_request_id": "r-1"},
+        "extra_query": {"trace": "on"},
+    }
+    assert get["request"] == {
+        "method": "GET",
+        "path": "/widgets/7",
+        "query": {"verbose": "true", "trace": "on"},
+        "headers": {"X-Request-Id": "r-1"},
+    }
     assert cases["count_parts"]["call"]["args"] == [12] and cases["count_parts"]["expect"] == "json"
-    assert cases["put_image"]["call"]["body"] == {"name": "body", "positional": True, "value": "GIF89a...", "bytes": True}
+    assert cases["put_image"]["call"]["body"] == {
+        "name": "body",
+        "positional": True,
+        "value": "GIF89a...",
+        "bytes": True,
+    }
     assert cases["put_image"]["expect"] == "none"
     assert cases["get_image"]["expect"] == "bytes"
     assert cases["search"]["call"]["kwargs"] == {"names": ["Gadget"], "since": WHEN}

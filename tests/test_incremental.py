@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-
 from conftest import REPO
+
 from generator.cache import PageCache
 from generator.cli import main
 
@@ -63,7 +63,9 @@ def test_added_property_bumps_minor_and_writes_a_changelog_entry(project: Path) 
     page = project / "docs" / "agent" / "Chat_Agent" / "v1ChatAgent_RejectChatSessionTransfer.md"
     text = page.read_text()
     assert "| Rating | int32 |" in text
-    page.write_text(text.replace("| Rating | int32 |", "| Mood | string | How the customer felt. |\n| Rating | int32 |", 1))
+    page.write_text(
+        text.replace("| Rating | int32 |", "| Mood | string | How the customer felt. |\n| Rating | int32 |", 1)
+    )
     output = _build(project)
     assert "chat_sdk 0.1.1 (minor bump)" in output  # 0.y.z: additions bump z
     changelog = (project / "out" / "chat_sdk" / "CHANGELOG.md").read_text()
@@ -115,8 +117,8 @@ def test_page_cache_keys_on_included_files(tmp_path: Path) -> None:
 def test_yaml_spec_is_the_same_bytes_with_or_without_fragment_cache(tmp_path: Path) -> None:
     import yaml
 
-    from generator.pipeline import docs_to_openapi
-    from generator.serialize import dump_spec
+    from generator.docs_to_openapi import docs_to_openapi
+    from generator.openapi.dump import dump_spec
 
     document, _, _ = docs_to_openapi(REPO / "specs" / "docs")
     fragments: dict[str, str] = {}

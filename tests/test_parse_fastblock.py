@@ -10,11 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import CORPORA, REPO, require_shared
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from conftest import CORPORA, REPO, require_shared
 from generator.corpus import find_pages
 from generator.parse.markdown import _table_rule, block_parser
 
@@ -64,11 +64,52 @@ def test_every_corpus_page_tokenises_as_stock(corpus: str) -> None:
 # with trailing text), fences inside lists and quotes, tabs, CR/CRLF, NUL, tables, setext headings,
 # HTML, references and whitespace-only lines.
 FRAGMENTS = [
-    "```json", "```", "````", "~~~", "~~~ text", "``` x", "   ```", "    ```", "\t```", " ```",
-    '{ "a": 1 }', "  nested", "\tTabbed", "  \t mixed", "- item", "1. first", "* star", "+ plus",
-    "> quote", "> ```", ">", "# Heading", "## Sub", "Setext", "===", "---", "***", "___",
-    "| A | B |", "|---|---|", "| 1 | 2 |", "a | b", "<div>", "</div>", "<!-- c -->", "[ref]: /url",
-    "text", "", " ", "   ", "\t", "line\r", "crlf\r\n", "nul\0", "   - indented item", "  > quoted",
+    "```json",
+    "```",
+    "````",
+    "~~~",
+    "~~~ text",
+    "``` x",
+    "   ```",
+    "    ```",
+    "\t```",
+    " ```",
+    '{ "a": 1 }',
+    "  nested",
+    "\tTabbed",
+    "  \t mixed",
+    "- item",
+    "1. first",
+    "* star",
+    "+ plus",
+    "> quote",
+    "> ```",
+    ">",
+    "# Heading",
+    "## Sub",
+    "Setext",
+    "===",
+    "---",
+    "***",
+    "___",
+    "| A | B |",
+    "|---|---|",
+    "| 1 | 2 |",
+    "a | b",
+    "<div>",
+    "</div>",
+    "<!-- c -->",
+    "[ref]: /url",
+    "text",
+    "",
+    " ",
+    "   ",
+    "\t",
+    "line\r",
+    "crlf\r\n",
+    "nul\0",
+    "   - indented item",
+    "  > quoted",
 ]
 
 

@@ -2,23 +2,25 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from conftest import REPO, shared_dir
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import REPO, shared_dir
-from generator.diagnostics import Diagnostics
-from generator.parse.page import parse_page
-from generator.pipeline import pages_to_openapi
 from generator.corpus import PageResult
+from generator.diagnostics import Diagnostics
+from generator.docs_to_openapi import pages_to_openapi
+from generator.parse.page import parse_page
 
 
 def _pages() -> list[tuple[str, str]]:
     roots = [REPO / "specs" / "docs"]
     base = shared_dir()
     if base is not None:
-        roots += [base / "seed", base / "corpus" / "superoffice-10.0.2" / "restful" / "agent" / "Chat_Agent", base / "corpus" / "superoffice-10.0.2" / "restful" / "rest" / "Contact"]
+        roots += [
+            base / "seed",
+            base / "corpus" / "superoffice-10.0.2" / "restful" / "agent" / "Chat_Agent",
+            base / "corpus" / "superoffice-10.0.2" / "restful" / "rest" / "Contact",
+        ]
     pages: list[tuple[str, str]] = []
     for root in roots:
         for path in sorted(root.rglob("*.md"))[:40]:
@@ -44,7 +46,9 @@ def _sections(text: str) -> list[str]:
 @st.composite
 def mangled(draw: st.DrawFn) -> tuple[str, str, str]:
     name, text = draw(st.sampled_from(PAGES))
-    how = draw(st.sampled_from(["truncate", "shuffle", "duplicate", "break_table", "break_json", "drop_lines", "noise"]))
+    how = draw(
+        st.sampled_from(["truncate", "shuffle", "duplicate", "break_table", "break_json", "drop_lines", "noise"])
+    )
     lines = text.split("\n")
     if how == "truncate":
         text = text[: draw(st.integers(0, len(text)))]
@@ -54,7 +58,7 @@ def mangled(draw: st.DrawFn) -> tuple[str, str, str]:
     elif how == "duplicate":
         sections = _sections(text)
         pick = draw(st.integers(0, len(sections) - 1))
-        text = "\n".join(sections + [sections[pick]])
+        text = "\n".join([*sections, sections[pick]])
     elif how == "break_table":
         rows = [i for i, line in enumerate(lines) if line.startswith("|")]
         for index in draw(st.lists(st.sampled_from(rows), max_size=5)) if rows else []:
@@ -79,10 +83,10 @@ def mangled(draw: st.DrawFn) -> tuple[str, str, str]:
         text = "\n".join(lines)
     elif how == "drop_lines":
         keep = draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
-        text = "\n".join(line for line, kept in zip(lines, keep) if kept)
+        text = "\n".join(line for line, kept in zip(lines, keep, strict=False) if kept)
     else:
         position = draw(st.integers(0, len(text)))
-        text = text[:position] + draw(st.text(alphabet="|`#-{}[]<>&*\n :\"", max_size=40)) + text[position:]
+        text = text[:position] + draw(st.text(alphabet='|`#-{}[]<>&*\n :"', max_size=40)) + text[position:]
     return name, how, text
 
 
@@ -98,7 +102,9 @@ def test_mangled_pages_never_raise_and_always_report(case: tuple[str, str, str])
     if page is None:
         assert summary.skipped == 1
     else:
-        assert any(op.get("x-source") == f"agent/X/{name}" for item in document["paths"].values() for op in item.values())
+        assert any(
+            op.get("x-source") == f"agent/X/{name}" for item in document["paths"].values() for op in item.values()
+        )
     for diagnostic in diagnostics:
         assert diagnostic.file and diagnostic.message and diagnostic.line >= 0
     if how == "break_json" and page is not None:

@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.diagnostics import Diagnostics
+from generator.docs_to_openapi import docs_to_openapi
 from generator.parse.page import parse_page
-from generator.pipeline import docs_to_openapi
 
 HEADERS = """
 ## Request Headers
@@ -23,8 +23,9 @@ HEADERS = """
 | If-None-Match | Entity tag of the cached copy. |
 """
 
-GENERATED = textwrap.dedent(
-    """\
+GENERATED = (
+    textwrap.dedent(
+        """\
     ---
     title: GET Widget/{id}
     uid: v1WidgetEntity_GetWidget
@@ -45,8 +46,10 @@ GENERATED = textwrap.dedent(
     |-----------|------|-------------|
     | widgetId | int32 | The widget id **Required** |
     """
-) + HEADERS + textwrap.dedent(
-    """
+    )
+    + HEADERS
+    + textwrap.dedent(
+        """
     ## Response:
 
     OK
@@ -74,6 +77,7 @@ GENERATED = textwrap.dedent(
 
     [!include[sample response](../../samples/rest/response/v1WidgetEntity_GetWidget.md)]
     """
+    )
 )
 
 REQUEST_SAMPLE = "```http!\nGET /api/v1/Widget/42\nAccept: application/json\n```\n"
@@ -98,7 +102,9 @@ def _docs(tmp_path: Path, page: str, samples: bool = True) -> Path:
     root = tmp_path / "docs"
     (root / "rest" / "Widget").mkdir(parents=True)
     (root / "rest" / "Widget" / "v1WidgetEntity_GetWidget.md").write_text(page)
-    (root / "rest" / "Widget" / "index.md").write_text("---\ntitle: Widget\n---\n\n* [GET](v1WidgetEntity_GetWidget.md)\n")
+    (root / "rest" / "Widget" / "index.md").write_text(
+        "---\ntitle: Widget\n---\n\n* [GET](v1WidgetEntity_GetWidget.md)\n"
+    )
     if samples:
         for kind, text in (("request", REQUEST_SAMPLE), ("response", RESPONSE_SAMPLE)):
             (root / "samples" / "rest" / kind).mkdir(parents=True)
@@ -113,8 +119,21 @@ def test_generated_and_include_format(tmp_path: Path) -> None:
     operation = document["paths"]["/api/v1/Widget/{widgetId}"]["get"]
     assert operation["tags"] == ["Widget"]
     path_param = operation["parameters"][0]
-    assert path_param == {"name": "widgetId", "in": "path", "required": True, "schema": {"type": "integer", "format": "int32"}, "description": "The widget id", "example": 42}
-    assert {"name": "If-None-Match", "in": "header", "required": False, "description": "Entity tag of the cached copy.", "schema": {"type": "string"}} in operation["parameters"]
+    assert path_param == {
+        "name": "widgetId",
+        "in": "path",
+        "required": True,
+        "schema": {"type": "integer", "format": "int32"},
+        "description": "The widget id",
+        "example": 42,
+    }
+    assert {
+        "name": "If-None-Match",
+        "in": "header",
+        "required": False,
+        "description": "Entity tag of the cached copy.",
+        "schema": {"type": "string"},
+    } in operation["parameters"]
     assert set(operation["responses"]) == {"200", "304", "404"}
     assert operation["responses"]["200"]["description"] == "WidgetEntity found."
     media = operation["responses"]["200"]["content"]["application/json"]
@@ -132,9 +151,13 @@ def test_an_include_shared_by_pages_is_tokenised_once(tmp_path: Path) -> None:
     from generator.parse.page import included_blocks
 
     root = _docs(tmp_path, GENERATED)
-    twin = GENERATED.replace("v1WidgetEntity_GetWidget", "v1WidgetEntity_GetWidgetAgain").replace(
-        "samples/rest/request/v1WidgetEntity_GetWidgetAgain", "samples/rest/request/v1WidgetEntity_GetWidget"
-    ).replace("samples/rest/response/v1WidgetEntity_GetWidgetAgain", "samples/rest/response/v1WidgetEntity_GetWidget")
+    twin = (
+        GENERATED.replace("v1WidgetEntity_GetWidget", "v1WidgetEntity_GetWidgetAgain")
+        .replace("samples/rest/request/v1WidgetEntity_GetWidgetAgain", "samples/rest/request/v1WidgetEntity_GetWidget")
+        .replace(
+            "samples/rest/response/v1WidgetEntity_GetWidgetAgain", "samples/rest/response/v1WidgetEntity_GetWidget"
+        )
+    )
     (root / "rest" / "Widget" / "v1WidgetEntity_GetWidgetAgain.md").write_text(twin)
     included_blocks.cache_clear()
     document, _, summary = docs_to_openapi(root)
@@ -146,7 +169,7 @@ def test_an_include_shared_by_pages_is_tokenised_once(tmp_path: Path) -> None:
 
 
 def test_missing_include_target_is_a_diagnostic(tmp_path: Path) -> None:
-    document, diagnostics, summary = docs_to_openapi(_docs(tmp_path, GENERATED, samples=False))
+    document, diagnostics, _summary = docs_to_openapi(_docs(tmp_path, GENERATED, samples=False))
     missing = [d for d in diagnostics if d.code == "include-missing"]
     assert len(missing) == 2 and missing[0].file == "rest/Widget/v1WidgetEntity_GetWidget.md" and missing[0].line > 0
     assert "/api/v1/Widget/{widgetId}" in document["paths"]
@@ -156,7 +179,10 @@ def test_bad_page_reports_file_and_line_and_keeps_rows() -> None:
     page = GENERATED.replace("| Tags | array | Free tags |", "| Tags | array | Free tags | stray |").replace(
         "| Updated | date-time | Last change |", "| Updated | when-ever | Last change |"
     )
-    page = page.replace("[!include[sample response](../../samples/rest/response/v1WidgetEntity_GetWidget.md)]", '```http_\nHTTP/1.1 200 OK\n\n{"WidgetId": 42,,}\n```')
+    page = page.replace(
+        "[!include[sample response](../../samples/rest/response/v1WidgetEntity_GetWidget.md)]",
+        '```http_\nHTTP/1.1 200 OK\n\n{"WidgetId": 42,,}\n```',
+    )
     diags = Diagnostics()
     parsed = parse_page(page, "rest/Widget/x.md", diags)
     assert parsed is not None and parsed.response is not None
@@ -170,8 +196,12 @@ def test_bad_page_reports_file_and_line_and_keeps_rows() -> None:
 def test_unknown_type_and_missing_sections(tmp_path: Path) -> None:
     root = tmp_path / "docs"
     root.mkdir()
-    (root / "v1ThingAgent_Do.md").write_text("---\nid: v1ThingAgent_Do\n---\n\n# Do\n\n```http\nPOST /api/v1/Agents/Thing/Do\n```\n\nDoes it.\n\n## Request Body: request\n\n| Property Name | Type | Description |\n|---|---|---|\n| Mode | Weird Type | How |\n")
-    (root / "v1ThingAgent_Broken.md").write_text("---\nid: v1ThingAgent_Broken\n---\n\n# Broken\n\nNo request line at all.\n\n## Response: object\n")
+    (root / "v1ThingAgent_Do.md").write_text(
+        "---\nid: v1ThingAgent_Do\n---\n\n# Do\n\n```http\nPOST /api/v1/Agents/Thing/Do\n```\n\nDoes it.\n\n## Request Body: request\n\n| Property Name | Type | Description |\n|---|---|---|\n| Mode | Weird Type | How |\n"
+    )
+    (root / "v1ThingAgent_Broken.md").write_text(
+        "---\nid: v1ThingAgent_Broken\n---\n\n# Broken\n\nNo request line at all.\n\n## Response: object\n"
+    )
     document, diagnostics, summary = docs_to_openapi(root)
     by_code = {d.code: d for d in diagnostics}
     assert by_code["unknown-type"].file == "v1ThingAgent_Do.md" and by_code["unknown-type"].line == 17

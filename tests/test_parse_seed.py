@@ -6,9 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from conftest import require_shared
-from generator.pipeline import docs_to_openapi
+
+from generator.docs_to_openapi import docs_to_openapi
 
 PATH = "/api/v1/Agents/Chat/RejectChatSessionTransfer"
 NULLABLE_INT32 = {"type": ["integer", "null"], "format": "int32"}
@@ -50,7 +50,10 @@ EXPECTED_RESPONSE_TYPES: dict[str, dict[str, Any]] = {
     "ChatbotIsActive": NULLABLE_BOOL,
     "Rating": NULLABLE_INT32,
     "TableRight": {},
-    "FieldProperties": {"type": ["object", "null"], "additionalProperties": {"anyOf": [{"$ref": "#/components/schemas/FieldProperty"}, {"type": "null"}]}},
+    "FieldProperties": {
+        "type": ["object", "null"],
+        "additionalProperties": {"anyOf": [{"$ref": "#/components/schemas/FieldProperty"}, {"type": "null"}]},
+    },
 }
 
 
@@ -72,7 +75,10 @@ def test_path_method_and_identity(seed: tuple[dict[str, Any], dict[str, Any]]) -
     assert operation["operationId"] == "v1ChatAgent_RejectChatSessionTransfer"
     assert operation["tags"] == ["Chat_Agent"]
     assert operation["summary"] == "Do not want."
-    assert operation["description"] == "Deny the transfer to the user. If the session is not being transferred, nothing happens."
+    assert (
+        operation["description"]
+        == "Deny the transfer to the user. If the session is not being transferred, nothing happens."
+    )
     assert operation["x-source"] == "v1ChatAgent_RejectChatSessionTransfer.md"
 
 
@@ -83,15 +89,28 @@ def test_select_and_headers(seed: tuple[dict[str, Any], dict[str, Any]]) -> None
     assert select["schema"] == {"type": "string"}
     assert select["example"] == "name,department,category/id"
     assert select["description"].startswith("Optional comma separated list of properties")
-    assert headers == [{"$ref": f"#/components/parameters/{name}"} for name in ("AcceptLanguage", "SoLanguage", "SoCulture", "SoTimeZone", "SoAppToken")]
+    assert headers == [
+        {"$ref": f"#/components/parameters/{name}"}
+        for name in ("AcceptLanguage", "SoLanguage", "SoCulture", "SoTimeZone", "SoAppToken")
+    ]
     common = document["components"]["parameters"]
     assert common["SoTimeZone"]["name"] == "SO-TimeZone" and common["SoTimeZone"]["in"] == "header"
     assert all(parameter["x-sdkgen-client-option"] for parameter in common.values())
     # Authorization and X-XSRF-TOKEN are security schemes; Content-Type and Accept list media types.
     assert document["security"] == [{"basic": []}, {"bearer": []}, {"soTicket": []}, {"xsrfToken": []}]
     assert set(document["components"]["securitySchemes"]) == {"basic", "bearer", "soTicket", "xsrfToken"}
-    assert operation["x-content-types"][0] == "application/json" and "application/merge-patch+json" in operation["x-content-types"]
-    assert operation["x-accept-types"] == ["application/json", "text/json", "application/xml", "text/xml", "application/json-patch+json", "application/merge-patch+json"]
+    assert (
+        operation["x-content-types"][0] == "application/json"
+        and "application/merge-patch+json" in operation["x-content-types"]
+    )
+    assert operation["x-accept-types"] == [
+        "application/json",
+        "text/json",
+        "application/xml",
+        "text/xml",
+        "application/json-patch+json",
+        "application/merge-patch+json",
+    ]
 
 
 def test_request_body(seed: tuple[dict[str, Any], dict[str, Any]]) -> None:
@@ -118,12 +137,18 @@ def test_200_response_schema_and_example(seed: tuple[dict[str, Any], dict[str, A
     assert {key: _strip(value) for key, value in schema["properties"].items()} == EXPECTED_RESPONSE_TYPES
     assert list(schema["properties"]) == list(EXPECTED_RESPONSE_TYPES)  # table order kept
     # Descriptions are cleaned of the doubly escaped entities.
-    assert schema["properties"]["WhenFetched"]["description"] == "The last time the customer's client refetched the data. Used to detect 'dead' session."
+    assert (
+        schema["properties"]["WhenFetched"]["description"]
+        == "The last time the customer's client refetched the data. Used to detect 'dead' session."
+    )
     example = media["examples"]["sample"]["value"]
     assert example["ChatSessionId"] == 184 and example["WhenRequested"] == "2017-09-17T11:10:26.1285249+02:00"
     assert example["FieldProperties"]["fieldName"]["FieldLength"] == 277
     field_property = document["components"]["schemas"]["FieldProperty"]["properties"]
-    assert _strip(field_property["FieldType"]) == NULLABLE_STRING and _strip(field_property["FieldLength"]) == NULLABLE_INT32
+    assert (
+        _strip(field_property["FieldType"]) == NULLABLE_STRING
+        and _strip(field_property["FieldLength"]) == NULLABLE_INT32
+    )
 
 
 def test_samples_are_kept_for_generated_tests(seed: tuple[dict[str, Any], dict[str, Any]]) -> None:
@@ -136,8 +161,10 @@ def test_samples_are_kept_for_generated_tests(seed: tuple[dict[str, Any], dict[s
 
 def test_default_docs_name_the_seed_response_from_its_siblings() -> None:
     """Among its siblings (specs/docs), the seed's unnamed response is ChatSessionEntity and User an Associate."""
-    document, _, summary = docs_to_openapi(Path(__file__).resolve().parent.parent / "specs" / "docs")
+    document, _, _summary = docs_to_openapi(Path(__file__).resolve().parent.parent / "specs" / "docs")
     operation = document["paths"][PATH]["post"]
-    assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {"$ref": "#/components/schemas/ChatSessionEntity"}
+    assert operation["responses"]["200"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ChatSessionEntity"
+    }
     user = document["components"]["schemas"]["ChatSessionEntity"]["properties"]["User"]
     assert user["anyOf"][0] == {"$ref": "#/components/schemas/Associate"}

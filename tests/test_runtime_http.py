@@ -14,9 +14,7 @@ from runtime_harness import (
     PACKAGE_NAME,
     Reply,
     ScriptedServer,
-    rt,
-    server,
-)  # noqa: F401
+)
 
 SUPEROFFICE_404 = {
     "Error": True,
@@ -88,9 +86,7 @@ def test_error_status_maps_to_error_class(
     assert isinstance(raised.value, family)
 
 
-def test_text_error_body_is_kept_as_text(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_text_error_body_is_kept_as_text(rt: SimpleNamespace, server: ScriptedServer) -> None:
     server.script(Reply(400, "Bad things happened"))
     with make_client(rt, server) as client:
         with pytest.raises(rt.errors.BadRequestError) as raised:
@@ -99,9 +95,7 @@ def test_text_error_body_is_kept_as_text(
     assert raised.value.error_message == "Bad things happened"
 
 
-def test_timeout_raises_api_timeout_error(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_timeout_raises_api_timeout_error(rt: SimpleNamespace, server: ScriptedServer) -> None:
     server.script(Reply(200, {}, delay=1.0))
     with make_client(rt, server, timeout=0.2, max_retries=0) as client:
         with pytest.raises(rt.errors.APITimeoutError) as raised:
@@ -110,9 +104,7 @@ def test_timeout_raises_api_timeout_error(
     assert raised.value.request.url.path == "/api/v1/Slow"
 
 
-def test_per_call_timeout_overrides_client_timeout(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_per_call_timeout_overrides_client_timeout(rt: SimpleNamespace, server: ScriptedServer) -> None:
     server.script(Reply(200, {}, delay=1.0))
     with make_client(rt, server, timeout=30.0, max_retries=0) as client:
         with pytest.raises(rt.errors.APITimeoutError):
@@ -163,9 +155,7 @@ def test_default_mode_returns_data_the_documentation_does_not_describe(
     }
 
 
-def test_non_json_body_for_a_model_raises_validation_error(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_non_json_body_for_a_model_raises_validation_error(rt: SimpleNamespace, server: ScriptedServer) -> None:
     server.script(Reply(200, b"<html>maintenance</html>", headers={"Content-Type": "text/html"}))
     with make_client(rt, server) as client:
         with pytest.raises(rt.errors.APIResponseValidationError) as raised:
@@ -173,9 +163,7 @@ def test_non_json_body_for_a_model_raises_validation_error(
     assert raised.value.body == "<html>maintenance</html>"
 
 
-def test_constructed_and_validated_results_are_equal(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_constructed_and_validated_results_are_equal(rt: SimpleNamespace, server: ScriptedServer) -> None:
     body = [
         {"ItemId": 1, "Name": "a", "Updated": "2020-01-02T03:04:05Z", "Tags": [{"TagId": 2, "Name": "vip"}]},
         {"ItemId": 2, "Tags": None, "Extra": {"x": 1}},
@@ -193,9 +181,7 @@ def test_constructed_and_validated_results_are_equal(
 # --- retries ------------------------------------------------------------------------------
 
 
-def test_429_with_retry_after_seconds_is_retried_after_that_wait(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_429_with_retry_after_seconds_is_retried_after_that_wait(rt: SimpleNamespace, server: ScriptedServer) -> None:
     """A real wait: the second request arrives no sooner than Retry-After says."""
     server.script(Reply(429, {"ErrorMessage": "slow down"}, {"Retry-After": "1"}))
     server.script(Reply(200, {"ItemId": 7}))
@@ -209,9 +195,7 @@ def test_429_with_retry_after_seconds_is_retried_after_that_wait(
 def test_retry_after_http_date_is_honoured(
     rt: SimpleNamespace, server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    when = format_datetime(
-        datetime.now(timezone.utc) + timedelta(seconds=5), usegmt=True
-    )
+    when = format_datetime(datetime.now(timezone.utc) + timedelta(seconds=5), usegmt=True)
     server.script(Reply(503, None, {"Retry-After": when}), Reply(200, {"ItemId": 1}))
     with make_client(rt, server) as client:
         sleeps = record_sleeps(client, monkeypatch)
@@ -220,9 +204,7 @@ def test_retry_after_http_date_is_honoured(
     assert 3.0 <= sleeps[0] <= 5.0
 
 
-def test_retry_after_is_capped(
-    rt: SimpleNamespace, server: ScriptedServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_retry_after_is_capped(rt: SimpleNamespace, server: ScriptedServer, monkeypatch: pytest.MonkeyPatch) -> None:
     server.script(Reply(429, None, {"Retry-After": "3600"}), Reply(200, {}))
     with make_client(rt, server) as client:
         sleeps = record_sleeps(client, monkeypatch)
@@ -238,9 +220,7 @@ def test_backoff_without_retry_after_grows_with_full_jitter(
     monkeypatch.setattr(rt.base_client.random, "uniform", lambda low, high: high)
     with make_client(rt, server, max_retries=3) as client:
         sleeps = record_sleeps(client, monkeypatch)
-        assert client.request("GET", "/api/v1/Thing", cast_to=dict[str, bool]) == {
-            "ok": True
-        }
+        assert client.request("GET", "/api/v1/Thing", cast_to=dict[str, bool]) == {"ok": True}
     assert sleeps == [0.5, 1.0, 2.0]
 
 
@@ -309,9 +289,7 @@ def test_timeouts_are_retried_for_idempotent_calls(
     server.script(Reply(200, {"n": 1}, delay=1.0), Reply(200, {"n": 2}))
     with make_client(rt, server, timeout=0.3) as client:
         sleeps = record_sleeps(client, monkeypatch)
-        assert client.request("GET", "/api/v1/Thing", cast_to=dict[str, int]) == {
-            "n": 2
-        }
+        assert client.request("GET", "/api/v1/Thing", cast_to=dict[str, int]) == {"n": 2}
     assert len(sleeps) == 1
 
 
@@ -334,19 +312,12 @@ def test_304_returns_not_modified(rt: SimpleNamespace, server: ScriptedServer) -
     assert result is rt.response.NOT_MODIFIED
     assert not result
     assert repr(result) == "NOT_MODIFIED"
-    assert (
-        server.received[0].headers["If-Modified-Since"]
-        == "Wed, 21 Oct 2015 07:28:00 GMT"
-    )
+    assert server.received[0].headers["If-Modified-Since"] == "Wed, 21 Oct 2015 07:28:00 GMT"
 
 
-def test_model_list_and_scalar_casts(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_model_list_and_scalar_casts(rt: SimpleNamespace, server: ScriptedServer) -> None:
     server.script(
-        Reply(
-            200, [{"ItemId": 1, "Tags": [{"TagId": 2, "Name": "vip"}]}, {"ItemId": 2}]
-        ),
+        Reply(200, [{"ItemId": 1, "Tags": [{"TagId": 2, "Name": "vip"}]}, {"ItemId": 2}]),
         Reply(200, 42),
         Reply(200, True),
         Reply(200, "plain text"),
@@ -368,26 +339,17 @@ def test_model_list_and_scalar_casts(
         assert client.items.count() is None
 
 
-def test_type_adapters_are_cached_per_cast_to(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_type_adapters_are_cached_per_cast_to(rt: SimpleNamespace, server: ScriptedServer) -> None:
     server.script(Reply(200, [{"ItemId": 1}]), Reply(200, [{"ItemId": 2}]))
     with make_client(rt, server) as client:
         client.request("GET", "/x", cast_to=GenericAlias(list, (rt.Item,)))
         adapter = rt.response._ADAPTERS[GenericAlias(list, (rt.Item,))]
         # An equal annotation built anew (as each generated call does) hits the cache.
-        assert (
-            client.request("GET", "/x", cast_to=GenericAlias(list, (rt.Item,)))[
-                0
-            ].item_id
-            == 2
-        )
+        assert client.request("GET", "/x", cast_to=GenericAlias(list, (rt.Item,)))[0].item_id == 2
         assert rt.response._ADAPTERS[GenericAlias(list, (rt.Item,))] is adapter
 
 
-def test_raw_response_wrapper_returns_api_response(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_raw_response_wrapper_returns_api_response(rt: SimpleNamespace, server: ScriptedServer) -> None:
     server.script(Reply(200, {"ItemId": 9, "Name": "raw"}, {"X-Request-Id": "abc"}))
     with make_client(rt, server) as client:
         raw = client.items.with_raw_response.get(9, options={"max_retries": 0})
@@ -402,9 +364,7 @@ def test_raw_response_wrapper_returns_api_response(
     assert raw.parse() is item
 
 
-def test_raw_response_wrapper_still_raises_for_errors(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_raw_response_wrapper_still_raises_for_errors(rt: SimpleNamespace, server: ScriptedServer) -> None:
     server.script(Reply(404, SUPEROFFICE_404))
     with make_client(rt, server) as client:
         with pytest.raises(rt.errors.NotFoundError):
@@ -419,9 +379,7 @@ def test_raw_response_wrapper_still_raises_for_errors(
     ["", "/", "/api", "/api/", "/API/"],
     ids=["bare", "slash", "api", "api-slash", "API"],
 )
-def test_base_url_with_and_without_api_suffix(
-    rt: SimpleNamespace, server: ScriptedServer, suffix: str
-) -> None:
+def test_base_url_with_and_without_api_suffix(rt: SimpleNamespace, server: ScriptedServer, suffix: str) -> None:
     server.script(Reply(200, {"ItemId": 1}))
     with rt.Client(base_url=server.url + "/Cust12345" + suffix) as client:
         client.items.get(1)
@@ -484,21 +442,13 @@ def test_path_params_are_quoted(rt: SimpleNamespace, server: ScriptedServer) -> 
     assert len(server.received) == 1
 
 
-def test_json_body_drops_not_given_and_keeps_explicit_none(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_json_body_drops_not_given_and_keeps_explicit_none(rt: SimpleNamespace, server: ScriptedServer) -> None:
     with make_client(rt, server) as client:
         client.items.create(name="only name")
         client.items.create(name=None)
-        client.items.create(
-            updated=datetime(
-                2017, 9, 17, 11, 10, 26, 128524, tzinfo=timezone(timedelta(hours=2))
-            )
-        )
+        client.items.create(updated=datetime(2017, 9, 17, 11, 10, 26, 128524, tzinfo=timezone(timedelta(hours=2))))
         client.request("PUT", "/api/v1/Item/1", json=rt.Item(item_id=1, name="m"))
-        client.request(
-            "POST", "/api/v1/Items", json=[rt.Item(item_id=2), {"ItemId": 3}]
-        )
+        client.request("POST", "/api/v1/Items", json=[rt.Item(item_id=2), {"ItemId": 3}])
     bodies = [r.json for r in server.received]
     assert bodies == [
         {"Name": "only name"},
@@ -510,12 +460,8 @@ def test_json_body_drops_not_given_and_keeps_explicit_none(
     assert server.received[0].headers["Content-Type"] == "application/json"
 
 
-def test_default_headers_option_headers_and_overrides(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
-    with make_client(
-        rt, server, language="sv", default_headers={"SO-TimeZone": "Europe/Oslo"}
-    ) as client:
+def test_default_headers_option_headers_and_overrides(rt: SimpleNamespace, server: ScriptedServer) -> None:
+    with make_client(rt, server, language="sv", default_headers={"SO-TimeZone": "Europe/Oslo"}) as client:
         client.request(
             "GET",
             "/api/v1/Thing",
@@ -545,10 +491,7 @@ def test_default_headers_option_headers_and_overrides(
     [
         (
             lambda a: a.BasicAuth("ADMIN", "pässword"),
-            {
-                "authorization": "Basic "
-                + base64.b64encode("ADMIN:pässword".encode()).decode()
-            },
+            {"authorization": "Basic " + base64.b64encode("ADMIN:pässword".encode()).decode()},
         ),
         (
             lambda a: a.BearerAuth("7A:abc123=="),
@@ -588,9 +531,7 @@ def test_auth_headers(
     make_auth: Any,
     expected: dict[str, str],
 ) -> None:
-    server.script(
-        Reply(503), Reply(200, {})
-    )  # the retried request carries the auth too
+    server.script(Reply(503), Reply(200, {}))  # the retried request carries the auth too
     with make_client(rt, server, auth=make_auth(rt.auth)) as client:
         client._sleep = lambda seconds: None
         client.request("GET", "/api/v1/Thing")
@@ -621,9 +562,7 @@ def test_auth_reprs_hide_secrets(rt: SimpleNamespace) -> None:
 # --- client lifecycle ---------------------------------------------------------------------
 
 
-def test_closes_its_own_http_client_but_not_a_passed_one(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_closes_its_own_http_client_but_not_a_passed_one(rt: SimpleNamespace, server: ScriptedServer) -> None:
     with make_client(rt, server) as own:
         pass
     assert own.is_closed
@@ -636,9 +575,7 @@ def test_closes_its_own_http_client_but_not_a_passed_one(
     http_client.close()
 
 
-def test_passed_http_client_keeps_its_auth_when_none_given(
-    rt: SimpleNamespace, server: ScriptedServer
-) -> None:
+def test_passed_http_client_keeps_its_auth_when_none_given(rt: SimpleNamespace, server: ScriptedServer) -> None:
     http_client = httpx.Client(auth=rt.auth.BearerAuth("from-http-client"))
     with make_client(rt, server, http_client=http_client) as client:
         client.request("GET", "/api/v1/Thing")

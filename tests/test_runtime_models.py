@@ -10,7 +10,6 @@ from types import SimpleNamespace
 
 import httpx
 import pytest
-from runtime_harness import rt  # noqa: F401
 
 SUPEROFFICE_ITEM = {
     "ItemId": 5,
@@ -25,9 +24,7 @@ def test_seven_digit_datetime_parses_timezone_aware_and_round_trips(
     rt: SimpleNamespace,
 ) -> None:
     item = rt.Item.model_validate(SUPEROFFICE_ITEM)
-    assert item.updated == datetime(
-        2017, 9, 17, 11, 10, 26, 128524, tzinfo=timezone(timedelta(hours=2))
-    )
+    assert item.updated == datetime(2017, 9, 17, 11, 10, 26, 128524, tzinfo=timezone(timedelta(hours=2)))
     assert item.updated.utcoffset() == timedelta(hours=2)
     dumped = item.to_dict()
     assert dumped["Updated"] == "2017-09-17T11:10:26.128524+02:00"
@@ -44,9 +41,7 @@ def test_seven_digit_datetime_parses_timezone_aware_and_round_trips(
         ("2021-11-05T08:00:00", None),
     ],
 )
-def test_other_date_time_shapes(
-    rt: SimpleNamespace, wire: str, offset: timedelta | None
-) -> None:
+def test_other_date_time_shapes(rt: SimpleNamespace, wire: str, offset: timedelta | None) -> None:
     updated = rt.Item.model_validate({"Updated": wire}).updated
     assert updated.utcoffset() == offset
 
@@ -144,9 +139,7 @@ def test_not_modified_is_a_falsy_singleton(rt: SimpleNamespace) -> None:
         ([1, 2], (None, None, None)),
     ],
 )
-def test_error_body_fields(
-    rt: SimpleNamespace, body: object, fields: tuple[object, ...]
-) -> None:
+def test_error_body_fields(rt: SimpleNamespace, body: object, fields: tuple[object, ...]) -> None:
     request = httpx.Request("GET", "https://example.com/api/v1/x")
     response = httpx.Response(400, json=body, request=request)
     error = rt.errors.make_status_error(response)

@@ -31,9 +31,7 @@ def test_renders_every_runtime_module() -> None:
     assert sorted(render_runtime()) == RUNTIME_MODULES
 
 
-def test_rendering_is_deterministic_and_independent_of_jinja_whitespace_options() -> (
-    None
-):
+def test_rendering_is_deterministic_and_independent_of_jinja_whitespace_options() -> None:
     plain = render_runtime()
     assert render_runtime() == plain
     assert render_runtime(trim_blocks=True, lstrip_blocks=True) == plain
@@ -55,19 +53,14 @@ def test_rendering_is_deterministic_and_independent_of_jinja_whitespace_options(
 def test_rendered_modules_are_black_formatted_python(schemes: dict[str, Any]) -> None:
     for name, source in render_runtime(security_schemes=schemes).items():
         compile(source, name, "exec")
-        assert (
-            black.format_str(source, mode=black.Mode()) == source
-        ), f"{name} is not black-formatted"
+        assert black.format_str(source, mode=black.Mode()) == source, f"{name} is not black-formatted"
 
 
 def test_auth_docstring_lists_the_spec_schemes() -> None:
     rendered = render_runtime()["_auth.py"]
     assert "- ``soTicket``: ``SoTicketAuth(ticket, app_token=None)``" in rendered
     assert '- ``xsrfToken``: ``ApiKeyAuth("X-XSRF-TOKEN", value)``' in rendered
-    assert (
-        "declares no security schemes"
-        in render_runtime(security_schemes={})["_auth.py"]
-    )
+    assert "declares no security schemes" in render_runtime(security_schemes={})["_auth.py"]
 
 
 def test_package_name_is_used_for_user_agent_and_logger() -> None:

@@ -87,9 +87,7 @@ def test_redocly_rejects_invalid_document(tmp_path: Path) -> None:
 
 def test_benchmark_fixture_is_a_valid_document() -> None:
     """bench/fixtures/petstore.yaml stands in for the corpus spec; peers must be able to read it."""
-    fixture = (
-        Path(__file__).resolve().parent.parent / "bench" / "fixtures" / "petstore.yaml"
-    )
+    fixture = Path(__file__).resolve().parent.parent / "bench" / "fixtures" / "petstore.yaml"
     result = subprocess.run(
         [str(_redocly()), "lint", str(fixture)],
         capture_output=True,

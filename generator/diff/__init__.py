@@ -1,6 +1,6 @@
 """OpenAPI-vs-OpenAPI change detection and breaking-change classification (`sdkgen diff`)."""
 
+from generator.diff.changes import ApiDiff, Change, ChangeKind, Direction, Impact
 from generator.diff.compare import diff_specs
-from generator.diff.model import ApiDiff, Change, ChangeKind, Direction, Severity
 
-__all__ = ["ApiDiff", "Change", "ChangeKind", "Direction", "Severity", "diff_specs"]
+__all__ = ["ApiDiff", "Change", "ChangeKind", "Direction", "Impact", "diff_specs"]

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from generator.diff.model import ChangeKind, Direction, Severity
+from generator.diff.changes import ChangeKind, Direction, Impact
+from generator.plan.scalars import scalar_type
 
-B = Severity.BREAKING
-NB = Severity.NON_BREAKING
+B = Impact.BREAKING
+NB = Impact.NON_BREAKING
 
 BOTH = frozenset({Direction.REQUEST, Direction.RESPONSE})
 
 # Kinds whose severity never depends on direction or extra facts.
-_FIXED: dict[ChangeKind, Severity] = {
+_FIXED: dict[ChangeKind, Impact] = {
     ChangeKind.OPERATION_ADDED: NB,
     ChangeKind.OPERATION_REMOVED: B,
     # Previously released SDKs call the old URL / method, which no longer exists.
@@ -54,34 +55,13 @@ _FIXED: dict[ChangeKind, Severity] = {
     ChangeKind.DESCRIPTION_CHANGED: NB,
 }
 
-# Python type the generated SDK uses for a JSON schema (type, format).
-_STRING_FORMATS = {
-    "date-time": "datetime",
-    "date": "date",
-    "time": "time",
-    "byte": "bytes",
-    "binary": "bytes",
-}
-
 
 def python_type(json_type: str | None, fmt: str | None) -> str:
-    """The Python annotation the generator emits for a primitive JSON type and format.
-
-    int32/int64 are both `int` and float/double both `float`: changing between them is invisible
-    to Python users, so such a change is never breaking.
-    """
-    if json_type == "integer":
-        return "int"
-    if json_type == "number":
-        return "float"
-    if json_type == "boolean":
-        return "bool"
-    if json_type == "string":
-        return _STRING_FORMATS.get(fmt or "", "str")
-    return json_type or "Any"
+    """The Python annotation the generator emits for a primitive JSON type and format."""
+    return (scalar_type(json_type, fmt) if json_type else None) or json_type or "Any"
 
 
-def _type_change(direction: Direction, old: str, new: str) -> Severity:
+def _type_change(direction: Direction, old: str, new: str) -> Impact:
     """A change of the Python type of a value flowing in `direction`.
 
     int -> float is a widening for arguments (an int is still accepted where a float is expected,
@@ -110,7 +90,7 @@ def _one(
     success: bool,
     flattened: bool,
     was_open: bool,
-) -> Severity:
+) -> Impact:
     if kind in _FIXED:
         return _FIXED[kind]
     request = direction is Direction.REQUEST
@@ -165,8 +145,8 @@ def classify(
     success: bool = False,
     flattened: bool = False,
     was_open: bool = False,
-) -> Severity:
-    """Severity of one change, the worst over the directions in which the changed element is used."""
+) -> Impact:
+    """Impact of one change, the worst over the directions in which the changed element is used."""
     dirs = frozenset(directions) or BOTH
     severities = {
         _one(

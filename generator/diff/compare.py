@@ -29,24 +29,16 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from generator.diff.changes import ApiDiff, Change, ChangeKind, Direction, Impact
 from generator.diff.classify import BOTH, classify, python_type
-from generator.diff.model import ApiDiff, Change, ChangeKind, Direction, Severity
 from generator.diff.usage import SchemaUsage
+from generator.openapi import escape_token, is_null_schema, iter_operations, resolve_pointer, unescape_token
 
 JSON = dict[str, Any]
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PLACEHOLDER = re.compile(r"\{([^}]*)\}")
 _REQUEST = frozenset({Direction.REQUEST})
 _RESPONSE = frozenset({Direction.RESPONSE})
-
-
-def _escape(token: str) -> str:
-    return token.replace("~", "~0").replace("/", "~1")
-
-
-def _unescape(token: str) -> str:
-    return token.replace("~1", "/").replace("~0", "~")
 
 
 def _dict(value: Any) -> dict[str, Any]:
@@ -119,10 +111,6 @@ class Shape:
         return self.describe()
 
 
-def _is_null_schema(node: Any) -> bool:
-    return isinstance(node, dict) and (node.get("type") == "null" or node.get("type") == ["null"])
-
-
 class Document:
     """One OpenAPI document with memoised `$ref` resolution and schema normalisation."""
 
@@ -139,24 +127,10 @@ class Document:
     # -- references -----------------------------------------------------------------------
     def pointer(self, ref: str) -> Any:
         """Resolve a local `#/...` reference; unknown or external references resolve to {}."""
-        if ref in self._pointer_cache:
-            return self._pointer_cache[ref]
-        node: Any = self.doc
-        if ref.startswith("#/"):
-            for token in ref[2:].split("/"):
-                if isinstance(node, dict):
-                    node = node.get(_unescape(token))
-                elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-                    node = node[int(token)]
-                else:
-                    node = None
-                if node is None:
-                    break
-        else:
-            node = None
-        result = node if node is not None else {}
-        self._pointer_cache[ref] = result
-        return result
+        if ref not in self._pointer_cache:
+            node = resolve_pointer(self.doc, ref)
+            self._pointer_cache[ref] = node if node is not None else {}
+        return self._pointer_cache[ref]
 
     def deref(self, node: Any) -> Any:
         """Follow `$ref` chains of non-schema objects (parameters, request bodies, responses)."""
@@ -185,26 +159,31 @@ class Document:
         ref = node.get("$ref")
         if isinstance(ref, str):
             if ref.startswith("#/components/schemas/"):
-                name = _unescape(ref.rsplit("/", 1)[1])
-                return Shape(ref=name, description=description, deprecated=deprecated,
-                             nullable=bool(node.get("nullable")))
+                name = unescape_token(ref.rsplit("/", 1)[1])
+                return Shape(
+                    ref=name, description=description, deprecated=deprecated, nullable=bool(node.get("nullable"))
+                )
             return self._shape(self.pointer(ref), depth + 1)
         for combinator in ("anyOf", "oneOf"):
             members = node.get(combinator)
             if isinstance(members, list):
-                real = [m for m in members if not _is_null_schema(m)]
+                real = [m for m in members if not is_null_schema(m)]
                 nullable = len(real) < len(members) or bool(node.get("nullable"))
                 if len(real) == 1:
                     inner = self._shape(real[0], depth + 1)
-                    return _with(inner, nullable=inner.nullable or nullable,
-                                 description=description or inner.description)
+                    return _with(
+                        inner, nullable=inner.nullable or nullable, description=description or inner.description
+                    )
                 return Shape(variants=tuple(real), nullable=nullable, description=description)
         all_of = node.get("allOf")
         if isinstance(all_of, list) and all_of:
             if len(all_of) == 1 and not node.get("properties"):
                 inner = self._shape(all_of[0], depth + 1)
-                return _with(inner, nullable=inner.nullable or bool(node.get("nullable")),
-                             description=description or inner.description)
+                return _with(
+                    inner,
+                    nullable=inner.nullable or bool(node.get("nullable")),
+                    description=description or inner.description,
+                )
             return self._merge_all_of(node, all_of, depth)
         raw_type = node.get("type")
         types = [raw_type] if isinstance(raw_type, str) else [t for t in _list(raw_type) if isinstance(t, str)]
@@ -244,9 +223,13 @@ class Document:
                 part = self._shape(self.schemas.get(part.ref), depth + 1)
             properties.update(part.properties)
             required |= part.required
-        return Shape(types=("object",), properties=properties, required=frozenset(required),
-                     description=normalise_text(node.get("description")),
-                     nullable=bool(node.get("nullable")))
+        return Shape(
+            types=("object",),
+            properties=properties,
+            required=frozenset(required),
+            description=normalise_text(node.get("description")),
+            nullable=bool(node.get("nullable")),
+        )
 
     def resolve_named(self, name: str) -> Shape:
         return self.shape(self.schemas.get(name))
@@ -277,7 +260,7 @@ def _schema_refs_in(node: Any) -> Iterator[str]:
         if isinstance(item, dict):
             ref = item.get("$ref")
             if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
-                yield _unescape(ref.rsplit("/", 1)[1])
+                yield unescape_token(ref.rsplit("/", 1)[1])
             for key, value in item.items():
                 if key not in ("example", "examples", "x-samples"):
                     stack.append(value)
@@ -304,29 +287,25 @@ class Operation:
 
     @property
     def location(self) -> str:
-        return f"#/paths/{_escape(self.path)}/{self.method}"
+        return f"#/paths/{escape_token(self.path)}/{self.method}"
 
 
 def operations_of(document: Document) -> list[Operation]:
     result: list[Operation] = []
-    for path, item in sorted(_dict(document.doc.get("paths")).items(), key=lambda kv: str(kv[0])):
-        if not isinstance(item, dict):
-            continue
-        item = document.deref(item)
-        shared = [document.deref(p) for p in _list(item.get("parameters"))]
-        for method in HTTP_METHODS:
-            node = item.get(method)
-            if not isinstance(node, dict):
-                continue
-            own = [document.deref(p) for p in _list(node.get("parameters"))]
-            own_keys = {(str(p.get("in")), str(p.get("name"))) for p in own}
-            params = [p for p in shared if (str(p.get("in")), str(p.get("name"))) not in own_keys] + own
-            tags = _list(node.get("tags"))
-            result.append(Operation(
-                method=method, path=path, node=node, parameters=params,
+    doc = dict(document.doc)
+    for found in iter_operations(doc, sort_paths=True):
+        node = found.operation
+        tags = _list(node.get("tags"))
+        result.append(
+            Operation(
+                method=found.method,
+                path=found.path,
+                node=node,
+                parameters=list[Mapping[str, Any]](found.parameters(doc)),
                 operation_id=node.get("operationId") if isinstance(node.get("operationId"), str) else None,
                 tag=tags[0] if tags and isinstance(tags[0], str) else None,
-            ))
+            )
+        )
     return result
 
 
@@ -385,12 +364,29 @@ class _Comparer:
         self.docs_changed = 0
 
     # -- recording ------------------------------------------------------------------------
-    def emit(self, kind: ChangeKind, where: _Where, location: str, message: str,
-             old: Any = None, new: Any = None, **facts: Any) -> None:
+    def emit(
+        self,
+        kind: ChangeKind,
+        where: _Where,
+        location: str,
+        message: str,
+        old: Any = None,
+        new: Any = None,
+        **facts: Any,
+    ) -> None:
         severity = classify(kind, where.directions, **facts)
-        change = Change(kind=kind, severity=severity, location=location, message=message,
-                        operation=where.operation, tag=where.tag, schema=where.schema,
-                        old=old, new=new, operations=where.operations)
+        change = Change(
+            kind=kind,
+            severity=severity,
+            location=location,
+            message=message,
+            operation=where.operation,
+            tag=where.tag,
+            schema=where.schema,
+            old=old,
+            new=new,
+            operations=where.operations,
+        )
         key = (change.operation or "", change.location, kind.value, message)
         self.changes.setdefault(key, change)
 
@@ -403,9 +399,16 @@ class _Comparer:
             self.emit(ChangeKind.DESCRIPTION_CHANGED, where, location, f"{what} changed", o or None, n or None)
 
     # -- schemas --------------------------------------------------------------------------
-    def schema(self, o_node: Any, n_node: Any, where: _Where, loc: str,
-               seen: frozenset[tuple[str, str]] = frozenset(),
-               o_shape: Shape | None = None, n_shape: Shape | None = None) -> None:
+    def schema(
+        self,
+        o_node: Any,
+        n_node: Any,
+        where: _Where,
+        loc: str,
+        seen: frozenset[tuple[str, str]] = frozenset(),
+        o_shape: Shape | None = None,
+        n_shape: Shape | None = None,
+    ) -> None:
         if o_shape is None and n_shape is None and o_node is not None and o_node == n_node:
             # Equal nodes have equal shapes; the components they reference are compared on their own.
             return
@@ -416,10 +419,17 @@ class _Comparer:
         if so.ref or sn.ref:
             if so.ref == sn.ref:
                 return  # compared once as a component schema
-            if so.ref and sn.ref or (so.ref and sn.types) or (sn.ref and so.types):
-                self.emit(ChangeKind.TYPE_CHANGED, where, loc,
-                          f"type changed from {so.describe()} to {sn.describe()}",
-                          so.describe(), sn.describe(), old_python=so.python(), new_python=sn.python())
+            if (so.ref and sn.ref) or (so.ref and sn.types) or (sn.ref and so.types):
+                self.emit(
+                    ChangeKind.TYPE_CHANGED,
+                    where,
+                    loc,
+                    f"type changed from {so.describe()} to {sn.describe()}",
+                    so.describe(),
+                    sn.describe(),
+                    old_python=so.python(),
+                    new_python=sn.python(),
+                )
             pair = (so.ref or "", sn.ref or "")
             if pair in seen:
                 return
@@ -434,34 +444,62 @@ class _Comparer:
 
     def _nullable(self, so: Shape, sn: Shape, where: _Where, loc: str) -> None:
         if so.nullable != sn.nullable:
-            self.emit(ChangeKind.NULLABLE_CHANGED, where, loc,
-                      "now nullable" if sn.nullable else "no longer nullable",
-                      so.nullable, sn.nullable, old_nullable=so.nullable, new_nullable=sn.nullable)
+            self.emit(
+                ChangeKind.NULLABLE_CHANGED,
+                where,
+                loc,
+                "now nullable" if sn.nullable else "no longer nullable",
+                so.nullable,
+                sn.nullable,
+                old_nullable=so.nullable,
+                new_nullable=sn.nullable,
+            )
 
-    def _structure(self, so: Shape, sn: Shape, where: _Where, loc: str,
-                   seen: frozenset[tuple[str, str]], types_reported: bool) -> None:
+    def _structure(
+        self, so: Shape, sn: Shape, where: _Where, loc: str, seen: frozenset[tuple[str, str]], types_reported: bool
+    ) -> None:
         if so.types != sn.types:
             if not types_reported:
-                self.emit(ChangeKind.TYPE_CHANGED, where, loc,
-                          f"type changed from {so.describe()} to {sn.describe()}",
-                          so.describe(), sn.describe(), old_python=so.python(), new_python=sn.python())
+                self.emit(
+                    ChangeKind.TYPE_CHANGED,
+                    where,
+                    loc,
+                    f"type changed from {so.describe()} to {sn.describe()}",
+                    so.describe(),
+                    sn.describe(),
+                    old_python=so.python(),
+                    new_python=sn.python(),
+                )
             # Look inside only when both sides still are objects (or arrays).
             if not set(so.types) & set(sn.types) & {"object", "array"}:
                 return
         elif so.format != sn.format:
-            self.emit(ChangeKind.FORMAT_CHANGED, where, loc,
-                      f"format changed from {so.format or 'none'} to {sn.format or 'none'}",
-                      so.format, sn.format, old_python=so.python(), new_python=sn.python())
+            self.emit(
+                ChangeKind.FORMAT_CHANGED,
+                where,
+                loc,
+                f"format changed from {so.format or 'none'} to {sn.format or 'none'}",
+                so.format,
+                sn.format,
+                old_python=so.python(),
+                new_python=sn.python(),
+            )
         if so.enum is not None or sn.enum is not None:
             self._enum(so, sn, where, loc)
         if so.variants or sn.variants:
             od = sorted(self.old.shape(v).describe() for v in so.variants)
             nd = sorted(self.new.shape(v).describe() for v in sn.variants)
             if od != nd and not types_reported:
-                self.emit(ChangeKind.TYPE_CHANGED, where, loc,
-                          f"alternatives changed from {' | '.join(od) or so.describe()} to "
-                          f"{' | '.join(nd) or sn.describe()}", od, nd,
-                          old_python="|".join(od), new_python="|".join(nd))
+                self.emit(
+                    ChangeKind.TYPE_CHANGED,
+                    where,
+                    loc,
+                    f"alternatives changed from {' | '.join(od) or so.describe()} to {' | '.join(nd) or sn.describe()}",
+                    od,
+                    nd,
+                    old_python="|".join(od),
+                    new_python="|".join(nd),
+                )
         if so.properties or sn.properties:
             self._properties(so, sn, where, loc, seen)
         if so.items is not None and sn.items is not None:
@@ -474,53 +512,89 @@ class _Comparer:
             # An enum appearing restricts accepted values (a removal of "everything else");
             # an enum disappearing widens them.
             if so.enum is None:
-                self.emit(ChangeKind.ENUM_VALUE_REMOVED, where, loc, "now restricted to an enum",
-                          None, sorted(map(repr, sn.enum or ())))
+                self.emit(
+                    ChangeKind.ENUM_VALUE_REMOVED,
+                    where,
+                    loc,
+                    "now restricted to an enum",
+                    None,
+                    sorted(map(repr, sn.enum or ())),
+                )
             else:
-                self.emit(ChangeKind.ENUM_VALUE_ADDED, where, loc, "no longer restricted to an enum",
-                          sorted(map(repr, so.enum)), None)
+                self.emit(
+                    ChangeKind.ENUM_VALUE_ADDED,
+                    where,
+                    loc,
+                    "no longer restricted to an enum",
+                    sorted(map(repr, so.enum)),
+                    None,
+                )
             return
         removed = [v for v in so.enum if v not in sn.enum]
         added = [v for v in sn.enum if v not in so.enum]
         if removed:
-            self.emit(ChangeKind.ENUM_VALUE_REMOVED, where, loc,
-                      "enum values removed: " + ", ".join(map(str, removed)), removed, None)
+            self.emit(
+                ChangeKind.ENUM_VALUE_REMOVED,
+                where,
+                loc,
+                "enum values removed: " + ", ".join(map(str, removed)),
+                removed,
+                None,
+            )
         if added:
-            self.emit(ChangeKind.ENUM_VALUE_ADDED, where, loc,
-                      "enum values added: " + ", ".join(map(str, added)), None, added)
+            self.emit(
+                ChangeKind.ENUM_VALUE_ADDED, where, loc, "enum values added: " + ", ".join(map(str, added)), None, added
+            )
 
-    def _properties(self, so: Shape, sn: Shape, where: _Where, loc: str,
-                    seen: frozenset[tuple[str, str]]) -> None:
+    def _properties(self, so: Shape, sn: Shape, where: _Where, loc: str, seen: frozenset[tuple[str, str]]) -> None:
         for name in sorted(so.properties.keys() | sn.properties.keys()):
-            ploc = f"{loc}/properties/{_escape(name)}"
+            ploc = f"{loc}/properties/{escape_token(name)}"
             if name not in sn.properties:
-                self.emit(ChangeKind.PROPERTY_REMOVED, where, ploc, f"property {name} removed",
-                          self.old.shape(so.properties[name]).describe(), None)
+                self.emit(
+                    ChangeKind.PROPERTY_REMOVED,
+                    where,
+                    ploc,
+                    f"property {name} removed",
+                    self.old.shape(so.properties[name]).describe(),
+                    None,
+                )
             elif name not in so.properties:
                 required = name in sn.required
-                self.emit(ChangeKind.PROPERTY_ADDED, where, ploc,
-                          f"{'required' if required else 'optional'} property {name} added",
-                          None, self.new.shape(sn.properties[name]).describe(), required=required)
+                self.emit(
+                    ChangeKind.PROPERTY_ADDED,
+                    where,
+                    ploc,
+                    f"{'required' if required else 'optional'} property {name} added",
+                    None,
+                    self.new.shape(sn.properties[name]).describe(),
+                    required=required,
+                )
             else:
                 was, now = name in so.required, name in sn.required
                 if was != now:
-                    self.emit(ChangeKind.PROPERTY_REQUIRED_CHANGED, where, ploc,
-                              f"property {name} {'now required' if now else 'no longer required'}",
-                              was, now, required=now, old_required=was)
+                    self.emit(
+                        ChangeKind.PROPERTY_REQUIRED_CHANGED,
+                        where,
+                        ploc,
+                        f"property {name} {'now required' if now else 'no longer required'}",
+                        was,
+                        now,
+                        required=now,
+                        old_required=was,
+                    )
                 self.schema(so.properties[name], sn.properties[name], where, ploc, seen)
 
     # -- components -----------------------------------------------------------------------
     def components(self, usage: SchemaUsage) -> None:
         for name in sorted(self.old.schemas.keys() | self.new.schemas.keys()):
             where = _Where(directions=usage.directions(name) or BOTH, schema=name)
-            loc = f"#/components/schemas/{_escape(name)}"
+            loc = f"#/components/schemas/{escape_token(name)}"
             if name not in self.new.schemas:
                 self.emit(ChangeKind.SCHEMA_REMOVED, where, loc, f"schema {name} removed", name, None)
             elif name not in self.old.schemas:
                 self.emit(ChangeKind.SCHEMA_ADDED, where, loc, f"schema {name} added", None, name)
             else:
-                self.schema(self.old.schemas[name], self.new.schemas[name], where, loc,
-                            seen=frozenset({(name, name)}))
+                self.schema(self.old.schemas[name], self.new.schemas[name], where, loc, seen=frozenset({(name, name)}))
         # The users of a schema are looked up only for the schemas that changed.
         for key, change in self.changes.items():
             if change.schema is not None and change.operation is None:
@@ -529,7 +603,7 @@ class _Comparer:
     def security_schemes(self) -> None:
         where = _Where(directions=BOTH)
         for name in sorted(self.old.security_schemes.keys() | self.new.security_schemes.keys()):
-            loc = f"#/components/securitySchemes/{_escape(name)}"
+            loc = f"#/components/securitySchemes/{escape_token(name)}"
             o = self.old.deref(self.old.security_schemes.get(name))
             n = self.new.deref(self.new.security_schemes.get(name))
             if name not in self.new.security_schemes:
@@ -540,30 +614,52 @@ class _Comparer:
                 self.docs(where, loc, o.get("description"), n.get("description"))
                 for attr in ("type", "scheme", "in", "name", "bearerFormat", "openIdConnectUrl"):
                     if o.get(attr) != n.get(attr):
-                        self.emit(ChangeKind.SECURITY_SCHEME_CHANGED, where, f"{loc}/{attr}",
-                                  f"security scheme {name}: {attr} changed", o.get(attr), n.get(attr))
+                        self.emit(
+                            ChangeKind.SECURITY_SCHEME_CHANGED,
+                            where,
+                            f"{loc}/{attr}",
+                            f"security scheme {name}: {attr} changed",
+                            o.get(attr),
+                            n.get(attr),
+                        )
 
     # -- operations -----------------------------------------------------------------------
     def operation(self, o: Operation, n: Operation) -> None:
         where = _Where(directions=BOTH, operation=n.key, tag=n.tag)
         loc = n.location
         if o.path != n.path and normalise_path(o.path) != normalise_path(n.path):
-            self.emit(ChangeKind.OPERATION_PATH_CHANGED, where, loc,
-                      f"path changed from {o.path} to {n.path}", o.path, n.path)
+            self.emit(
+                ChangeKind.OPERATION_PATH_CHANGED, where, loc, f"path changed from {o.path} to {n.path}", o.path, n.path
+            )
         if o.method != n.method:
-            self.emit(ChangeKind.OPERATION_METHOD_CHANGED, where, loc,
-                      f"method changed from {o.method.upper()} to {n.method.upper()}",
-                      o.method.upper(), n.method.upper())
+            self.emit(
+                ChangeKind.OPERATION_METHOD_CHANGED,
+                where,
+                loc,
+                f"method changed from {o.method.upper()} to {n.method.upper()}",
+                o.method.upper(),
+                n.method.upper(),
+            )
         if o.operation_id != n.operation_id:
-            self.emit(ChangeKind.OPERATION_ID_CHANGED, where, f"{loc}/operationId",
-                      f"operationId changed from {o.operation_id} to {n.operation_id}",
-                      o.operation_id, n.operation_id)
+            self.emit(
+                ChangeKind.OPERATION_ID_CHANGED,
+                where,
+                f"{loc}/operationId",
+                f"operationId changed from {o.operation_id} to {n.operation_id}",
+                o.operation_id,
+                n.operation_id,
+            )
         if o.tag != n.tag:
-            self.emit(ChangeKind.OPERATION_TAG_CHANGED, where, f"{loc}/tags",
-                      f"tag changed from {o.tag} to {n.tag}", o.tag, n.tag)
+            self.emit(
+                ChangeKind.OPERATION_TAG_CHANGED,
+                where,
+                f"{loc}/tags",
+                f"tag changed from {o.tag} to {n.tag}",
+                o.tag,
+                n.tag,
+            )
         if not o.node.get("deprecated") and n.node.get("deprecated"):
-            self.emit(ChangeKind.OPERATION_DEPRECATED, where, f"{loc}/deprecated",
-                      "operation deprecated", False, True)
+            self.emit(ChangeKind.OPERATION_DEPRECATED, where, f"{loc}/deprecated", "operation deprecated", False, True)
         self.docs(where, f"{loc}/summary", o.node.get("summary"), n.node.get("summary"), "summary")
         self.docs(where, f"{loc}/description", o.node.get("description"), n.node.get("description"))
         self.parameters(o, n, where, loc)
@@ -584,12 +680,18 @@ class _Comparer:
         # Path parameters are matched by position in the template; a new name is a rename.
         o_names, n_names = _PLACEHOLDER.findall(o.path), _PLACEHOLDER.findall(n.path)
         if len(o_names) == len(n_names):
-            for on, nn in zip(o_names, n_names):
+            for on, nn in zip(o_names, n_names, strict=False):
                 op, np_ = olds.pop(("path", on), None), news.pop(("path", nn), None)
                 if op is not None and np_ is not None:
                     if on != nn:
-                        self.emit(ChangeKind.PARAMETER_RENAMED, req, f"{loc}/parameters/path/{_escape(nn)}",
-                                  f"path parameter {on} renamed to {nn}", on, nn)
+                        self.emit(
+                            ChangeKind.PARAMETER_RENAMED,
+                            req,
+                            f"{loc}/parameters/path/{escape_token(nn)}",
+                            f"path parameter {on} renamed to {nn}",
+                            on,
+                            nn,
+                        )
                     pairs.append((op, np_))
                 elif op is not None:
                     olds[("path", on)] = op
@@ -603,28 +705,50 @@ class _Comparer:
             nk = by_name_new.get(k[1])
             if nk is not None and nk in news:
                 op, np_ = olds.pop(k), news.pop(nk)
-                self.emit(ChangeKind.PARAMETER_LOCATION_CHANGED, req,
-                          f"{loc}/parameters/{_escape(nk[0])}/{_escape(str(np_.get('name')))}",
-                          f"parameter {np_.get('name')} moved from {k[0]} to {nk[0]}", k[0], nk[0])
+                self.emit(
+                    ChangeKind.PARAMETER_LOCATION_CHANGED,
+                    req,
+                    f"{loc}/parameters/{escape_token(nk[0])}/{escape_token(str(np_.get('name')))}",
+                    f"parameter {np_.get('name')} moved from {k[0]} to {nk[0]}",
+                    k[0],
+                    nk[0],
+                )
                 pairs.append((op, np_))
         for k, p in sorted(olds.items()):
-            self.emit(ChangeKind.PARAMETER_REMOVED, req,
-                      f"{o.location}/parameters/{_escape(k[0])}/{_escape(str(p.get('name')))}",
-                      f"{k[0]} parameter {p.get('name')} removed", p.get("name"), None)
+            self.emit(
+                ChangeKind.PARAMETER_REMOVED,
+                req,
+                f"{o.location}/parameters/{escape_token(k[0])}/{escape_token(str(p.get('name')))}",
+                f"{k[0]} parameter {p.get('name')} removed",
+                p.get("name"),
+                None,
+            )
         for k, p in sorted(news.items()):
             required = bool(p.get("required")) or k[0] == "path"
-            self.emit(ChangeKind.PARAMETER_ADDED, req,
-                      f"{loc}/parameters/{_escape(k[0])}/{_escape(str(p.get('name')))}",
-                      f"{'required' if required else 'optional'} {k[0]} parameter {p.get('name')} added",
-                      None, p.get("name"), required=required)
+            self.emit(
+                ChangeKind.PARAMETER_ADDED,
+                req,
+                f"{loc}/parameters/{escape_token(k[0])}/{escape_token(str(p.get('name')))}",
+                f"{'required' if required else 'optional'} {k[0]} parameter {p.get('name')} added",
+                None,
+                p.get("name"),
+                required=required,
+            )
         for op, np_ in pairs:
-            ploc = f"{loc}/parameters/{_escape(str(np_.get('in')))}/{_escape(str(np_.get('name')))}"
+            ploc = f"{loc}/parameters/{escape_token(str(np_.get('in')))}/{escape_token(str(np_.get('name')))}"
             was = bool(op.get("required")) or op.get("in") == "path"
             now = bool(np_.get("required")) or np_.get("in") == "path"
             if was != now:
-                self.emit(ChangeKind.PARAMETER_REQUIRED_CHANGED, req, ploc,
-                          f"parameter {np_.get('name')} {'now required' if now else 'no longer required'}",
-                          was, now, required=now, old_required=was)
+                self.emit(
+                    ChangeKind.PARAMETER_REQUIRED_CHANGED,
+                    req,
+                    ploc,
+                    f"parameter {np_.get('name')} {'now required' if now else 'no longer required'}",
+                    was,
+                    now,
+                    required=now,
+                    old_required=was,
+                )
             self.docs(req, ploc, op.get("description"), np_.get("description"))
             self.schema(op.get("schema"), np_.get("schema"), req, f"{ploc}/schema")
 
@@ -640,24 +764,47 @@ class _Comparer:
             return
         if ob is None:
             required = bool(nb.get("required"))
-            self.emit(ChangeKind.REQUEST_BODY_ADDED, req, rloc,
-                      f"{'required' if required else 'optional'} request body added", required=required)
+            self.emit(
+                ChangeKind.REQUEST_BODY_ADDED,
+                req,
+                rloc,
+                f"{'required' if required else 'optional'} request body added",
+                required=required,
+            )
             return
         was, now = bool(ob.get("required")), bool(nb.get("required"))
         if was != now:
-            self.emit(ChangeKind.REQUEST_BODY_REQUIRED_CHANGED, req, f"{rloc}/required",
-                      f"request body {'now required' if now else 'no longer required'}",
-                      was, now, required=now, old_required=was)
+            self.emit(
+                ChangeKind.REQUEST_BODY_REQUIRED_CHANGED,
+                req,
+                f"{rloc}/required",
+                f"request body {'now required' if now else 'no longer required'}",
+                was,
+                now,
+                required=now,
+                old_required=was,
+            )
         flattened = bool(nb.get("x-sdkgen-flatten"))
         if bool(ob.get("x-sdkgen-flatten")) != flattened:
-            self.emit(ChangeKind.REQUEST_BODY_FLATTEN_CHANGED, req, f"{rloc}/x-sdkgen-flatten",
-                      "request body " + ("now" if flattened else "no longer") + " flattened into keyword arguments",
-                      not flattened, flattened)
+            self.emit(
+                ChangeKind.REQUEST_BODY_FLATTEN_CHANGED,
+                req,
+                f"{rloc}/x-sdkgen-flatten",
+                "request body " + ("now" if flattened else "no longer") + " flattened into keyword arguments",
+                not flattened,
+                flattened,
+            )
         oname, nname = ob.get("x-codegen-request-body-name"), nb.get("x-codegen-request-body-name")
         if oname != nname:
-            self.emit(ChangeKind.REQUEST_BODY_NAME_CHANGED, req, f"{rloc}/x-codegen-request-body-name",
-                      f"request body name changed from {oname} to {nname}", oname, nname,
-                      flattened=flattened and bool(ob.get("x-sdkgen-flatten")))
+            self.emit(
+                ChangeKind.REQUEST_BODY_NAME_CHANGED,
+                req,
+                f"{rloc}/x-codegen-request-body-name",
+                f"request body name changed from {oname} to {nname}",
+                oname,
+                nname,
+                flattened=flattened and bool(ob.get("x-sdkgen-flatten")),
+            )
         self.docs(req, rloc, ob.get("description"), nb.get("description"))
         self.content(ob.get("content"), nb.get("content"), req, rloc)
 
@@ -665,7 +812,7 @@ class _Comparer:
         oc = oc if isinstance(oc, dict) else {}
         nc = nc if isinstance(nc, dict) else {}
         for media in sorted(oc.keys() | nc.keys()):
-            mloc = f"{loc}/content/{_escape(media)}"
+            mloc = f"{loc}/content/{escape_token(media)}"
             if media not in nc:
                 self.emit(ChangeKind.MEDIA_TYPE_REMOVED, where, mloc, f"media type {media} removed", media, None)
             elif media not in oc:
@@ -682,11 +829,18 @@ class _Comparer:
         ors = {str(k): v for k, v in _dict(o.node.get("responses")).items()}
         nrs = {str(k): v for k, v in _dict(n.node.get("responses")).items()}
         for code in sorted(ors.keys() | nrs.keys()):
-            rloc = f"{loc}/responses/{_escape(code)}"
+            rloc = f"{loc}/responses/{escape_token(code)}"
             o_r, n_r = ors.get(code), nrs.get(code)
             if n_r is None:
-                self.emit(ChangeKind.RESPONSE_REMOVED, res, rloc, f"response {code} removed", code, None,
-                          success=code.startswith("2") or code == "default")
+                self.emit(
+                    ChangeKind.RESPONSE_REMOVED,
+                    res,
+                    rloc,
+                    f"response {code} removed",
+                    code,
+                    None,
+                    success=code.startswith("2") or code == "default",
+                )
             elif o_r is None:
                 self.emit(ChangeKind.RESPONSE_ADDED, res, rloc, f"response {code} added", None, code)
             else:
@@ -697,8 +851,12 @@ class _Comparer:
     def security(self, o: Operation, n: Operation, where: _Where, loc: str) -> None:
         if "security" not in o.node and "security" not in n.node:
             return  # both follow the document-wide requirement, compared once in global_security
-        self.security_lists(o.node.get("security", self.old.doc.get("security")),
-                            n.node.get("security", self.new.doc.get("security")), where, f"{loc}/security")
+        self.security_lists(
+            o.node.get("security", self.old.doc.get("security")),
+            n.node.get("security", self.new.doc.get("security")),
+            where,
+            f"{loc}/security",
+        )
 
     def global_security(self, users: tuple[str, ...]) -> None:
         where = _Where(directions=BOTH, operations=users)
@@ -709,13 +867,20 @@ class _Comparer:
         was_open = not old_alts or frozenset() in old_alts
         for alt in sorted(old_alts - new_alts, key=sorted):
             text = " + ".join(sorted(alt)) or "anonymous access"
-            self.emit(ChangeKind.SECURITY_REMOVED, where, loc,
-                      f"security requirement {text} removed", sorted(alt), None)
+            self.emit(
+                ChangeKind.SECURITY_REMOVED, where, loc, f"security requirement {text} removed", sorted(alt), None
+            )
         for alt in sorted(new_alts - old_alts, key=sorted):
             text = " + ".join(sorted(alt)) or "anonymous access"
-            self.emit(ChangeKind.SECURITY_ADDED, where, loc,
-                      f"security requirement {text} added", None, sorted(alt),
-                      was_open=was_open and bool(alt))
+            self.emit(
+                ChangeKind.SECURITY_ADDED,
+                where,
+                loc,
+                f"security requirement {text} added",
+                None,
+                sorted(alt),
+                was_open=was_open and bool(alt),
+            )
 
 
 def _security_alternatives(security: Any) -> frozenset[frozenset[str]]:
@@ -725,10 +890,14 @@ def _security_alternatives(security: Any) -> frozenset[frozenset[str]]:
     alts = set()
     for requirement in security:
         if isinstance(requirement, dict):
-            alts.add(frozenset(
-                f"{name}[{','.join(sorted(map(str, scopes)))}]" if isinstance(scopes, list) and scopes else str(name)
-                for name, scopes in requirement.items()
-            ))
+            alts.add(
+                frozenset(
+                    f"{name}[{','.join(sorted(map(str, scopes)))}]"
+                    if isinstance(scopes, list) and scopes
+                    else str(name)
+                    for name, scopes in requirement.items()
+                )
+            )
     return frozenset(alts)
 
 
@@ -750,9 +919,7 @@ def _operation_roots(document: Document, op: Operation) -> tuple[set[str], set[s
     return request, response
 
 
-def _schema_usage(
-    docs: Iterable[tuple[Document, list[Operation]]], display: Mapping[int, str]
-) -> SchemaUsage:
+def _schema_usage(docs: Iterable[tuple[Document, list[Operation]]], display: Mapping[int, str]) -> SchemaUsage:
     usage = SchemaUsage()
     for document, ops in docs:
         usage.add_document(
@@ -775,18 +942,28 @@ def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any], *, include_docs: 
         display[id(o)] = n.key
 
     for op in removed:
-        comparer.emit(ChangeKind.OPERATION_REMOVED, _Where(BOTH, op.key, op.tag), op.location,
-                      f"operation removed ({op.operation_id or 'no operationId'})", op.operation_id, None)
+        comparer.emit(
+            ChangeKind.OPERATION_REMOVED,
+            _Where(BOTH, op.key, op.tag),
+            op.location,
+            f"operation removed ({op.operation_id or 'no operationId'})",
+            op.operation_id,
+            None,
+        )
     for op in added:
-        comparer.emit(ChangeKind.OPERATION_ADDED, _Where(BOTH, op.key, op.tag), op.location,
-                      f"operation added ({op.operation_id or 'no operationId'})", None, op.operation_id)
+        comparer.emit(
+            ChangeKind.OPERATION_ADDED,
+            _Where(BOTH, op.key, op.tag),
+            op.location,
+            f"operation added ({op.operation_id or 'no operationId'})",
+            None,
+            op.operation_id,
+        )
     for o, n in pairs:
         comparer.operation(o, n)
     comparer.components(_schema_usage(((old_doc, old_ops), (new_doc, new_ops)), display))
     comparer.security_schemes()
-    comparer.global_security(tuple(sorted(
-        display[id(n)] for _, n in pairs if "security" not in n.node
-    )))
+    comparer.global_security(tuple(sorted(display[id(n)] for _, n in pairs if "security" not in n.node)))
 
     changes = tuple(sorted(comparer.changes.values(), key=Change.sort_key))
     return ApiDiff(
@@ -799,4 +976,4 @@ def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any], *, include_docs: 
     )
 
 
-__all__ = ["diff_specs", "normalise_path", "normalise_text", "Severity"]
+__all__ = ["Impact", "diff_specs", "normalise_path", "normalise_text"]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from generator.diff.model import ApiDiff, Change, ChangeKind
+from generator.diff.changes import ApiDiff, Change, ChangeKind
 
 # How many users of a schema are named in Markdown before "and N more".
 _USERS_SHOWN = 5
@@ -128,8 +128,12 @@ def to_markdown(diff: ApiDiff, *, title: str = "API changes") -> str:
         "",
     ]
     if not diff.changes:
-        lines += ["No API changes." if diff.docs_changed == 0 else
-                  "No API changes; documentation changes are listed with `--include-docs`.", ""]
+        lines += [
+            "No API changes."
+            if diff.docs_changed == 0
+            else "No API changes; documentation changes are listed with `--include-docs`.",
+            "",
+        ]
     if diff.breaking:
         lines += _section("Breaking changes", diff.breaking)
     if diff.non_breaking:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 
-from generator.diff.model import Direction
+from generator.diff.changes import Direction
 
 Graph = Mapping[str, frozenset[str]]
 
@@ -64,9 +64,7 @@ def strongly_connected(nodes: Iterable[str], edges: Callable[[str], Iterable[str
     return result
 
 
-def propagate_directions(
-    graph: Graph, roots: Mapping[str, set[Direction]]
-) -> dict[str, frozenset[Direction]]:
+def propagate_directions(graph: Graph, roots: Mapping[str, set[Direction]]) -> dict[str, frozenset[Direction]]:
     """Directions of every schema reachable from the operation roots."""
     components = strongly_connected(sorted(graph.keys() | roots.keys()), lambda n: graph.get(n, ()))
     component_of = {name: i for i, members in enumerate(components) for name in members}
@@ -122,7 +120,7 @@ class SchemaUsage:
         if cached is not None:
             return cached
         found: set[str] = set()
-        for reverse, root_ops in zip(self._reverse, self._root_ops):
+        for reverse, root_ops in zip(self._reverse, self._root_ops, strict=False):
             seen = {name}
             stack = [name]
             while stack:

@@ -5,23 +5,25 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from generator.diff.model import ApiDiff, Change, ChangeKind
+from generator.diff.changes import ApiDiff, Change, ChangeKind
 
 BumpKind = Literal["major", "minor", "patch", "none"]
 
 # Non-breaking changes that add something users can now call or read: a minor release.
-_ADDITIONS = frozenset({
-    ChangeKind.OPERATION_ADDED,
-    ChangeKind.PARAMETER_ADDED,
-    ChangeKind.REQUEST_BODY_ADDED,
-    ChangeKind.MEDIA_TYPE_ADDED,
-    ChangeKind.RESPONSE_ADDED,
-    ChangeKind.SECURITY_ADDED,
-    ChangeKind.SECURITY_SCHEME_ADDED,
-    ChangeKind.SCHEMA_ADDED,
-    ChangeKind.PROPERTY_ADDED,
-    ChangeKind.ENUM_VALUE_ADDED,
-})
+_ADDITIONS = frozenset(
+    {
+        ChangeKind.OPERATION_ADDED,
+        ChangeKind.PARAMETER_ADDED,
+        ChangeKind.REQUEST_BODY_ADDED,
+        ChangeKind.MEDIA_TYPE_ADDED,
+        ChangeKind.RESPONSE_ADDED,
+        ChangeKind.SECURITY_ADDED,
+        ChangeKind.SECURITY_SCHEME_ADDED,
+        ChangeKind.SCHEMA_ADDED,
+        ChangeKind.PROPERTY_ADDED,
+        ChangeKind.ENUM_VALUE_ADDED,
+    }
+)
 
 _SEMVER = re.compile(
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"

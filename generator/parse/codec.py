@@ -11,7 +11,7 @@ import marshal
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
-from generator.parse.model import Body, HttpSample, Note, Page, Parameter, Property, Response, Status
+from generator.parse.page_model import Body, HttpSample, Note, Page, Parameter, Property, Response, Status
 
 Row = tuple[Any, ...]
 
@@ -53,7 +53,9 @@ def encode_page(page: Page) -> Row:
             _props(response.properties),
             response.line,
         ),
-        tuple((s.kind, s.start_line, s.headers, s.body_text, s.body, s.body_is_json, s.file, s.line) for s in page.samples),
+        tuple(
+            (s.kind, s.start_line, s.headers, s.body_text, s.body, s.body_is_json, s.file, s.line) for s in page.samples
+        ),
         tuple((n.title, n.text, n.line) for n in page.notes),
         page.tag,
         page.front_matter,
@@ -77,7 +79,9 @@ def decode_page(row: Row) -> Page:
         query_params=tuple(Parameter(*p) for p in query_params),
         query_examples=query_examples,
         headers=tuple(Parameter(*p) for p in headers),
-        request_body=None if body is None else Body(body[0], body[1], body[2], tuple(Property(*p) for p in body[3]), body[4]),
+        request_body=None
+        if body is None
+        else Body(body[0], body[1], body[2], tuple(Property(*p) for p in body[3]), body[4]),
         response=None
         if response is None
         else Response(
@@ -101,7 +105,9 @@ def encode_diagnostics(items: tuple[Diagnostic, ...]) -> Row:
 
 
 def decode_diagnostics(rows: Row) -> tuple[Diagnostic, ...]:
-    return tuple(Diagnostic(file, line, Severity(severity), code, message) for file, line, severity, code, message in rows)
+    return tuple(
+        Diagnostic(file, line, Severity(severity), code, message) for file, line, severity, code, message in rows
+    )
 
 
 def dumps(rows: list[Row]) -> bytes:

@@ -31,11 +31,10 @@ from markdown_it.rules_block.fence import fence as stock_fence
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
-    from markdown_it.token import Token
-    from markdown_it.utils import EnvType
-
     from markdown_it.parser_block import RuleFuncBlockType
     from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
+    from markdown_it.utils import EnvType
 
 # The characters a line must start with (after its indent) for each stock rule to match it.
 FIRST_CHARS: dict[str, str] = {
@@ -151,14 +150,14 @@ class DispatchingParserBlock(ParserBlock):
     _dispatch_rules: list[Any] | None = None
     _dispatch_all: tuple[RuleFuncBlockType, ...] = ()
     _dispatch_default: tuple[RuleFuncBlockType, ...] = ()
-    _dispatch_by_char: dict[str, tuple[RuleFuncBlockType, ...]] = {}
+    _dispatch_by_char: dict[str, tuple[RuleFuncBlockType, ...]] = {}  # noqa: RUF012 - set per instance before use
 
     def _dispatch(self) -> None:
         rules = self.ruler.getRules("")
         if rules is self._dispatch_rules:
             return
         names = self.ruler.get_active_rules()
-        pairs = list(zip(names, rules))
+        pairs = list(zip(names, rules, strict=False))
         self._dispatch_rules = rules
         self._dispatch_all = tuple(rules)
         self._dispatch_default = tuple(rule for name, rule in pairs if name not in FIRST_CHARS)

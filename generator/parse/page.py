@@ -19,7 +19,7 @@ import yaml
 
 from generator.diagnostics import Diagnostics
 from generator.parse.markdown import Block, TableRow, parse_blocks
-from generator.parse.model import Body, HttpSample, Note, Page, Parameter, Property, Response, Status
+from generator.parse.page_model import Body, HttpSample, Note, Page, Parameter, Property, Response, Status
 from generator.parse.sample import SAMPLE_FENCES, parse_sample
 from generator.parse.text import clean
 
@@ -147,7 +147,7 @@ class _PageBuilder:
             if len(cells) < width:
                 cells += [""] * (width - len(cells))
             else:
-                cells = cells[: width - 1] + [" | ".join(cells[width - 1 :])]
+                cells = [*cells[: width - 1], " | ".join(cells[width - 1 :])]
         return cells
 
     def _params(self, block: Block, location: str) -> list[Parameter]:
@@ -161,7 +161,9 @@ class _PageBuilder:
             else:
                 type_text, description = "", cells[-1]
             if not name:
-                self.diags.warn(self.file, row.line, "table-row-empty", f"{location} parameter row has no name; skipped")
+                self.diags.warn(
+                    self.file, row.line, "table-row-empty", f"{location} parameter row has no name; skipped"
+                )
                 continue
             required = REQUIRED_MARK in description or location == "path"
             description = clean(description.replace(REQUIRED_MARK, ""))
@@ -187,7 +189,9 @@ class _PageBuilder:
             cells = self._cells(row, max(len(block.header), 2), "status")
             code = cells[0].strip()
             if not (len(code) == 3 and code.isdigit()):
-                self.diags.warn(self.file, row.line, "status-code", f"status table row {code!r} is not an HTTP status code; skipped")
+                self.diags.warn(
+                    self.file, row.line, "status-code", f"status table row {code!r} is not an HTTP status code; skipped"
+                )
                 continue
             statuses.append(Status(code, clean(cells[1]), row.line))
         return statuses
@@ -227,7 +231,9 @@ class _PageBuilder:
         elif info in SAMPLE_FENCES:
             self.samples.append(parse_sample(block.text, SAMPLE_FENCES[info], self.file, block.start, self.diags))
         else:
-            target = self.body_text if section == "request body" else self.response_text if section == "response" else None
+            target = (
+                self.body_text if section == "request body" else self.response_text if section == "response" else None
+            )
             fenced = f"```{block.info}\n{block.text}```"
             if target is not None:
                 target.append(fenced)
@@ -266,7 +272,9 @@ class _PageBuilder:
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(self.file), target))
         content = self.read_include(resolved) if self.read_include else None
         if content is None:
-            self.diags.warn(self.file, block.start, "include-missing", f"include target {target!r} ({resolved}) not found")
+            self.diags.warn(
+                self.file, block.start, "include-missing", f"include target {target!r} ({resolved}) not found"
+            )
             return True
         _, body, offset = split_front_matter(content, resolved, self.diags)
         included = included_blocks(body, offset)
@@ -327,7 +335,9 @@ def parse_page(text: str, file: str, diags: Diagnostics, read_include: IncludeRe
             if block.level == 2 or (block.level >= 3 and key in _KNOWN_SECTIONS):
                 section = key if key in _KNOWN_SECTIONS else block.text.strip().strip("#").strip().rstrip(":").strip()
                 if section in page.seen_sections and section in _SINGLE_SECTIONS:
-                    diags.warn(file, block.start, "duplicate-section", f"section {block.text!r} appears twice; contents merged")
+                    diags.warn(
+                        file, block.start, "duplicate-section", f"section {block.text!r} appears twice; contents merged"
+                    )
                 page.seen_sections.add(section)
                 if section == "request body":
                     name, _, kind = rest.partition(" ")
@@ -383,7 +393,12 @@ def _finish(page: _PageBuilder, front: dict[str, Any], file: str, diags: Diagnos
     uid = str(front.get("uid") or front.get("id") or "").strip()
     if not page.method:
         if uid.startswith("v1") or page.statuses or page.response_heading:
-            diags.error(file, 1, "no-endpoint", "page looks like an endpoint but has no ```http block with METHOD /path; skipped")
+            diags.error(
+                file,
+                1,
+                "no-endpoint",
+                "page looks like an endpoint but has no ```http block with METHOD /path; skipped",
+            )
         return None
     if not uid:
         diags.warn(file, 1, "no-uid", "front matter has no uid/id; operationId derived from method and path")
@@ -405,7 +420,12 @@ def _finish(page: _PageBuilder, front: dict[str, Any], file: str, diags: Diagnos
         name, kind, line = page.body_heading
         body = Body(name, kind, clean("\n\n".join(page.body_text)), tuple(page.body_props), line)
     elif page.body_props:
-        diags.warn(file, page.body_props[0].line, "body-without-heading", "request body properties without a 'Request Body' heading")
+        diags.warn(
+            file,
+            page.body_props[0].line,
+            "body-without-heading",
+            "request body properties without a 'Request Body' heading",
+        )
         body = Body("body", "", "", tuple(page.body_props), page.body_props[0].line)
     response = None
     if page.response_heading is not None or page.statuses or page.response_props:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.diagnostics import Diagnostics
-from generator.parse.model import HttpSample
+from generator.parse.page_model import HttpSample
 
 SAMPLE_FENCES = {"http!": "request", "http_": "response"}
 
@@ -45,7 +45,7 @@ def parse_sample(content: str, kind: str, file: str, line: int, diags: Diagnosti
                 leading_blank += 1
             error_line = line + 1 + body_first_line + leading_blank + error.lineno - 1
             content_type = dict((k.lower(), v) for k, v in headers).get("content-type", "")
-            if "json" in content_type or body_text[:1] in "[{\"":
+            if "json" in content_type or body_text[:1] in '[{"':
                 diags.warn(file, error_line, "sample-json", f"sample {kind} body is not valid JSON: {error.msg}")
     if not start_line:
         diags.warn(file, line, "sample-empty", f"sample {kind} block is empty")

@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from generator.plan.model import ClientOptionPlan, PackagePlan
+from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
     BUILTIN_NAMES,
     KEYWORDS,
@@ -18,21 +18,52 @@ from generator.plan.names import (
     py_str,
     words,
 )
-from generator.plan.operations import OperationPlanner, build_resources
+from generator.plan.package_plan import ClientOptionPlan, PackagePlan
+from generator.plan.resources import OperationPlanner, build_resources
 from generator.plan.samples import plan_tests
-from generator.plan.schemas import SchemaRegistry
 
 # Words that describe what every API is; dropped when naming the client class.
 _GENERIC_TITLE_WORDS = frozenset(
-    {"api", "apis", "webapi", "web", "rest", "restful", "http", "swagger", "openapi", "service", "services",
-     "client", "sdk", "reference", "the"}
+    {
+        "api",
+        "apis",
+        "webapi",
+        "web",
+        "rest",
+        "restful",
+        "http",
+        "swagger",
+        "openapi",
+        "service",
+        "services",
+        "client",
+        "sdk",
+        "reference",
+        "the",
+    }
 )
 # Attributes of the runtime client classes that resource properties must not replace.
 CLIENT_RESERVED = frozenset(
     {
-        "request", "close", "base_url", "timeout", "max_retries", "auth", "default_headers", "copy",
-        "with_options", "get", "post", "put", "patch", "delete", "options", "head", "retry_non_idempotent",
-        "http_client", "strip_base_suffix",
+        "request",
+        "close",
+        "base_url",
+        "timeout",
+        "max_retries",
+        "auth",
+        "default_headers",
+        "copy",
+        "with_options",
+        "get",
+        "post",
+        "put",
+        "patch",
+        "delete",
+        "options",
+        "head",
+        "retry_non_idempotent",
+        "http_client",
+        "strip_base_suffix",
     }
 )
 _VERSION_RE = re.compile(r"^\d+(\.\d+)*$|^v\d+(\.\d+)*$", re.IGNORECASE)
@@ -47,10 +78,7 @@ def client_class_name(spec: dict[str, Any], package_name: str) -> str:
         return explicit
     title = clean_text(info.get("title"))
     tokens = [t for t in re.split(r"[^A-Za-z0-9.]+", title) if t.strip(".")]
-    kept = [
-        w for t in tokens if t.lower() not in _GENERIC_TITLE_WORDS and not _VERSION_RE.match(t)
-        for w in words(t)
-    ]
+    kept = [w for t in tokens if t.lower() not in _GENERIC_TITLE_WORDS and not _VERSION_RE.match(t) for w in words(t)]
     name = "".join(w[:1].upper() + w[1:] for w in kept) or pascal_case(package_name) or "Client"
     if not name[0].isalpha():
         name = "Client" + name
@@ -68,20 +96,36 @@ def _base_url_default(spec: dict[str, Any]) -> str | None:
 
 # Public names of the package root -> runtime module that defines them (imported lazily).
 RUNTIME_EXPORTS: tuple[tuple[str, str], ...] = (
-    ("APIResponse", "_response"), ("NOT_MODIFIED", "_response"), ("NotModified", "_response"),
-    ("NOT_GIVEN", "_types"), ("NotGiven", "_types"), ("RequestOptions", "_types"),
-    ("ApiKeyAuth", "_auth"), ("BasicAuth", "_auth"), ("BearerAuth", "_auth"), ("SoTicketAuth", "_auth"),
-    ("SdkError", "_errors"), ("APIConnectionError", "_errors"), ("APITimeoutError", "_errors"),
-    ("APIStatusError", "_errors"), ("APIResponseValidationError", "_errors"), ("ClientError", "_errors"),
-    ("ServerError", "_errors"), ("BadRequestError", "_errors"), ("AuthenticationError", "_errors"),
-    ("PermissionDeniedError", "_errors"), ("NotFoundError", "_errors"), ("ConflictError", "_errors"),
-    ("PreconditionFailedError", "_errors"), ("UnprocessableEntityError", "_errors"),
-    ("RateLimitError", "_errors"), ("InternalServerError", "_errors"),
+    ("APIResponse", "_response"),
+    ("NOT_MODIFIED", "_response"),
+    ("NotModified", "_response"),
+    ("NOT_GIVEN", "_types"),
+    ("NotGiven", "_types"),
+    ("RequestOptions", "_types"),
+    ("ApiKeyAuth", "_auth"),
+    ("BasicAuth", "_auth"),
+    ("BearerAuth", "_auth"),
+    ("SoTicketAuth", "_auth"),
+    ("SdkError", "_errors"),
+    ("APIConnectionError", "_errors"),
+    ("APITimeoutError", "_errors"),
+    ("APIStatusError", "_errors"),
+    ("APIResponseValidationError", "_errors"),
+    ("ClientError", "_errors"),
+    ("ServerError", "_errors"),
+    ("BadRequestError", "_errors"),
+    ("AuthenticationError", "_errors"),
+    ("PermissionDeniedError", "_errors"),
+    ("NotFoundError", "_errors"),
+    ("ConflictError", "_errors"),
+    ("PreconditionFailedError", "_errors"),
+    ("UnprocessableEntityError", "_errors"),
+    ("RateLimitError", "_errors"),
+    ("InternalServerError", "_errors"),
 )
 # Constructor arguments of the generated clients; client options must not take these names.
 CLIENT_ARGUMENTS = frozenset(
-    {"self", "base_url", "auth", "http_client", "timeout", "max_retries", "retry_non_idempotent",
-     "default_headers"}
+    {"self", "base_url", "auth", "http_client", "timeout", "max_retries", "retry_non_idempotent", "default_headers"}
 )
 _VERSION_OK = re.compile(r"^\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?$")
 
@@ -125,6 +169,6 @@ def build_plan(spec: dict[str, Any], *, package_name: str, version: str = "0.1.0
         models=tuple(models),
         resources=tuple(resources),
         security_schemes=dict(schemes) if isinstance(schemes, dict) else {},
-        exports=((client, "_client"), ("Async" + client, "_client")) + RUNTIME_EXPORTS,
+        exports=((client, "_client"), ("Async" + client, "_client"), *RUNTIME_EXPORTS),
         tests=plan_tests(spec, tuple(resources), registry, package_name),
     )

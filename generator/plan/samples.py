@@ -20,11 +20,11 @@ from typing import Any
 from urllib.parse import unquote
 
 from generator.media import is_json_media, json_type_of, pick_media_type
-from generator.plan.model import OperationPlan, ParamPlan, ResourcePlan
+from generator.openapi import iter_operations
+from generator.plan.models import SchemaRegistry
 from generator.plan.names import as_dict, as_list, py_str
-from generator.plan.schemas import SchemaRegistry
+from generator.plan.package_plan import OperationPlan, ParamPlan, ResourcePlan
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
 _INTEGER = re.compile(r"^-?\d+$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
@@ -176,8 +176,11 @@ class _CaseBuilder:
             props, required = self.registry.merged_properties(target)
             if depth >= 8:
                 return {}
-            return {name: self.placeholder(props[name], props[name].get("example"), depth + 1)
-                    for name in props if name in required}
+            return {
+                name: self.placeholder(props[name], props[name].get("example"), depth + 1)
+                for name in props
+                if name in required
+            }
         fmt = target.get("format")
         if fmt == "date-time":
             return "2024-01-01T00:00:00+00:00"
@@ -265,7 +268,9 @@ class _CaseBuilder:
         response_sample = as_dict(as_dict(sample).get("response"))
         sample_method = request_sample.get("method")
         if isinstance(sample_method, str) and sample_method.upper() != plan.http_method:
-            raise _Unusable("method", f"sample request uses {sample_method.upper()}, the operation is {plan.http_method}")
+            raise _Unusable(
+                "method", f"sample request uses {sample_method.upper()}, the operation is {plan.http_method}"
+            )
         params = {p.wire_name: p for p in plan.positional + plan.keyword if p.location in ("path", "query", "header")}
         spec_params = self._spec_parameters(path, op)
         args: list[object] = []
@@ -338,7 +343,11 @@ class _CaseBuilder:
         sample_query = as_dict(request_sample.get("query"))
         for key, raw in sample_query.items():
             text = raw if isinstance(raw, str) else _wire_text(raw)
-            p = params.get(str(key)) if params.get(str(key), None) and params[str(key)].location == "query" else by_lower.get(str(key).lower())
+            p = (
+                params.get(str(key))
+                if params.get(str(key), None) and params[str(key)].location == "query"
+                else by_lower.get(str(key).lower())
+            )
             if p is None:
                 extra[str(key)] = text
                 continue
@@ -413,7 +422,9 @@ class _CaseBuilder:
             by_wire = {p.wire_name: p for p in fields}
             unknown = sorted(str(k) for k in example if str(k) not in by_wire)
             if unknown:
-                raise _Unusable("request-body", f"request sample has properties the carrier lacks: {', '.join(unknown[:5])}")
+                raise _Unusable(
+                    "request-body", f"request sample has properties the carrier lacks: {', '.join(unknown[:5])}"
+                )
             sent: dict[str, object] = {}
             props, _ = self.registry.merged_properties(self.registry.deref(schema))
             for p in fields:
@@ -579,7 +590,7 @@ def _match_template(template: str, path: str) -> dict[str, str] | None:
     if len(expected) != len(actual):
         return None
     values: dict[str, str] = {}
-    for want, got in zip(expected, actual):
+    for want, got in zip(expected, actual, strict=False):
         if "{" not in want:
             if want.lower() != got.lower():
                 return None
@@ -589,24 +600,15 @@ def _match_template(template: str, path: str) -> dict[str, str] | None:
         match = re.fullmatch(pattern, got, re.IGNORECASE)
         if match is None:
             return None
-        values.update(zip(parts[1::2], match.groups()))
+        values.update(zip(parts[1::2], match.groups(), strict=False))
     return values
 
 
 # -- the whole suite -------------------------------------------------------------------------
 
 
-def _operations(spec: dict[str, Any], registry: SchemaRegistry) -> list[tuple[str, str, dict[str, Any]]]:
-    found: list[tuple[str, str, dict[str, Any]]] = []
-    for path, item in as_dict(spec.get("paths")).items():
-        item = registry.deref(item)
-        if not isinstance(path, str):
-            continue
-        for method in HTTP_METHODS:
-            op = item.get(method)
-            if isinstance(op, dict):
-                found.append((path, method, op))
-    return found
+def _operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
+    return [(found.path, found.method, found.operation) for found in iter_operations(spec)]
 
 
 def _auth_cases(schemes: dict[str, Any]) -> tuple[AuthCasePlan, ...]:
@@ -615,27 +617,65 @@ def _auth_cases(schemes: dict[str, Any]) -> tuple[AuthCasePlan, ...]:
         scheme = as_dict(schemes[name])
         kind = str(scheme.get("type", "")).lower()
         if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
-            cases.append(AuthCasePlan(name, 'BasicAuth("sdk-user", "sdk-pass")', "BasicAuth",
-                                      ((py_str("Authorization"), py_str("Basic c2RrLXVzZXI6c2RrLXBhc3M=")),), ()))
-        elif kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer" or kind in ("oauth2", "openidconnect"):
-            cases.append(AuthCasePlan(name, 'BearerAuth("sdk-token")', "BearerAuth",
-                                      ((py_str("Authorization"), py_str("Bearer sdk-token")),), ()))
+            cases.append(
+                AuthCasePlan(
+                    name,
+                    'BasicAuth("sdk-user", "sdk-pass")',
+                    "BasicAuth",
+                    ((py_str("Authorization"), py_str("Basic c2RrLXVzZXI6c2RrLXBhc3M=")),),
+                    (),
+                )
+            )
+        elif (kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer") or kind in (
+            "oauth2",
+            "openidconnect",
+        ):
+            cases.append(
+                AuthCasePlan(
+                    name,
+                    'BearerAuth("sdk-token")',
+                    "BearerAuth",
+                    ((py_str("Authorization"), py_str("Bearer sdk-token")),),
+                    (),
+                )
+            )
         elif kind == "apikey":
             location = str(scheme.get("in", "header"))
             header = str(scheme.get("name", ""))
             text = f"{name} {scheme.get('description', '')}".lower()
             if location == "header" and header.lower() == "authorization" and "soticket" in text:
-                cases.append(AuthCasePlan(
-                    name, 'SoTicketAuth("7T:sdk-ticket", app_token="sdk-app")', "SoTicketAuth",
-                    ((py_str("Authorization"), py_str("SOTicket 7T:sdk-ticket")), (py_str("SO-AppToken"), py_str("sdk-app"))),
-                    (),
-                ))
+                cases.append(
+                    AuthCasePlan(
+                        name,
+                        'SoTicketAuth("7T:sdk-ticket", app_token="sdk-app")',
+                        "SoTicketAuth",
+                        (
+                            (py_str("Authorization"), py_str("SOTicket 7T:sdk-ticket")),
+                            (py_str("SO-AppToken"), py_str("sdk-app")),
+                        ),
+                        (),
+                    )
+                )
             elif location == "header" and header:
-                cases.append(AuthCasePlan(name, f"ApiKeyAuth({py_str(header)}, \"sdk-key\")", "ApiKeyAuth",
-                                          ((py_str(header), py_str("sdk-key")),), ()))
+                cases.append(
+                    AuthCasePlan(
+                        name,
+                        f'ApiKeyAuth({py_str(header)}, "sdk-key")',
+                        "ApiKeyAuth",
+                        ((py_str(header), py_str("sdk-key")),),
+                        (),
+                    )
+                )
             elif location == "query" and header:
-                cases.append(AuthCasePlan(name, f"ApiKeyAuth({py_str(header)}, \"sdk-key\", location=\"query\")",
-                                          "ApiKeyAuth", (), ((py_str(header), py_str("sdk-key")),)))
+                cases.append(
+                    AuthCasePlan(
+                        name,
+                        f'ApiKeyAuth({py_str(header)}, "sdk-key", location="query")',
+                        "ApiKeyAuth",
+                        (),
+                        ((py_str(header), py_str("sdk-key")),),
+                    )
+                )
     return tuple(cases)
 
 
@@ -649,10 +689,16 @@ def plan_tests(
             by_key[(plan.http_method, plan.path_literal)] = (resource, plan)
     sampled: dict[str, list[CasePlan]] = {}
     fallback: dict[str, list[CasePlan]] = {}
-    counts: dict[str, int] = {"operations": 0, "with_samples": 0, "with_response_sample": 0, "cases": 0,
-                              "skipped": 0, "response_compared": 0}
+    counts: dict[str, int] = {
+        "operations": 0,
+        "with_samples": 0,
+        "with_response_sample": 0,
+        "cases": 0,
+        "skipped": 0,
+        "response_compared": 0,
+    }
     reasons: dict[str, int] = {}
-    for path, method, op in _operations(spec, registry):
+    for path, method, op in _operations(spec):
         found = by_key.get((method.upper(), py_str(path)))
         if found is None:
             continue
@@ -733,8 +779,12 @@ def _pick_runtime_cases(
     # Unsampled picks ship as data files for the runtime tests only (no sample test module).
     chosen = {(p.module_name, p.case_id) for p in picks.values()}
     extra = tuple(
-        ResourceTestPlan(m, resource_by_module[m].attribute, resource_by_module[m].class_name,
-                         tuple(c for c in fallback[m] if (m, c.case_id) in chosen))
+        ResourceTestPlan(
+            m,
+            resource_by_module[m].attribute,
+            resource_by_module[m].class_name,
+            tuple(c for c in fallback[m] if (m, c.case_id) in chosen),
+        )
         for m in sorted({m for m, _ in chosen})
     )
     return picks, extra

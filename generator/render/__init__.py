@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.plan.model import PackagePlan
+from generator.plan.package_plan import PackagePlan
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 
@@ -111,5 +111,7 @@ def render_tests(env: jinja2.Environment, plan: PackagePlan) -> dict[str, str]:
     for resource in suite.resources + suite.extra_cases:
         files[f"tests/samples/{resource.module_name}.json"] = data_template.render(plan=plan, resource=resource)
     if suite.has_runtime_tests:
-        files["tests/test_client_runtime.py"] = env.get_template("package/tests/test_client_runtime.py.jinja").render(plan=plan)
+        files["tests/test_client_runtime.py"] = env.get_template("package/tests/test_client_runtime.py.jinja").render(
+            plan=plan
+        )
     return files

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from generator.build.schemas import ObjectSchema, Registry
-from generator.build.types import AnyValue, ArrayOf, Binary, DictOf, Prim, Ref, TypeRef, Unknown
+from generator.spec.schema_registry import ObjectSchema, Registry
+from generator.spec.type_refs import AnyValue, ArrayOf, Binary, DictOf, Prim, Ref, TypeRef, Unknown
 
 NULL = {"type": "null"}
 
@@ -22,7 +22,9 @@ def type_schema(registry: Registry, ref: TypeRef, nullable: bool) -> dict[str, A
     ref = registry.resolve(ref)
     if isinstance(ref, Prim):
         types: list[Any] = list(ref.types)
-        schema: dict[str, Any] = {"type": types[0] if len(types) == 1 and not nullable else types + (["null"] if nullable else [])}
+        schema: dict[str, Any] = {
+            "type": types[0] if len(types) == 1 and not nullable else types + (["null"] if nullable else [])
+        }
         if ref.format:
             schema["format"] = ref.format
         if ref.enum:
@@ -33,7 +35,10 @@ def type_schema(registry: Registry, ref: TypeRef, nullable: bool) -> dict[str, A
     if isinstance(ref, ArrayOf):
         return {"type": ["array", "null"] if nullable else "array", "items": type_schema(registry, ref.item, False)}
     if isinstance(ref, DictOf):
-        return {"type": ["object", "null"] if nullable else "object", "additionalProperties": type_schema(registry, ref.value, True)}
+        return {
+            "type": ["object", "null"] if nullable else "object",
+            "additionalProperties": type_schema(registry, ref.value, True),
+        }
     if isinstance(ref, Binary):
         return {"type": "string", "contentMediaType": "application/octet-stream"}
     if isinstance(ref, (AnyValue, Unknown)):
@@ -49,7 +54,11 @@ def object_schema(registry: Registry, schema: ObjectSchema) -> dict[str, Any]:
     for name, schema_field in schema.fields.items():
         prop = type_schema(registry, schema_field.type, True)
         if schema_field.description:
-            prop = {**prop, "description": schema_field.description} if "$ref" not in prop else {"allOf": [prop], "description": schema_field.description}
+            prop = (
+                {**prop, "description": schema_field.description}
+                if "$ref" not in prop
+                else {"allOf": [prop], "description": schema_field.description}
+            )
         properties[name] = prop
     result["properties"] = properties
     return result

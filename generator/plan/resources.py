@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any
 
 from generator.media import is_json_media, pick_media_type
+from generator.openapi import iter_operations, merge_parameters
 from generator.plan import layout
-from generator.plan.model import ClientOptionPlan, OperationPlan, ParamPlan, ResourcePlan
+from generator.plan.models import SchemaRegistry, TypeExpr, Uses
 from generator.plan.names import (
     NameAllocator,
     as_dict,
@@ -20,17 +21,30 @@ from generator.plan.names import (
     safe_identifier,
     snake_case,
 )
-from generator.plan.schemas import SchemaRegistry, TypeExpr, Uses
+from generator.plan.package_plan import ClientOptionPlan, OperationPlan, ParamPlan, ResourcePlan
 
-HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 _VERSION_PREFIX = re.compile(r"^v\d+[A-Za-z0-9]*_(.+)$")
 _SKIPPED_HEADERS = frozenset({"authorization", "content-type", "accept", "content-length"})
 # Resource attributes that generated methods must not replace.
 _RESOURCE_RESERVED = frozenset({"with_raw_response", "with_streaming_response"})
 # Names used inside method bodies / signatures besides the arguments.
 _ARG_RESERVED = frozenset(
-    {"self", "options", "datetime", "date", "Any", "Literal", "Sequence", "Mapping", "NOT_GIVEN", "NotGiven",
-     "RequestOptions", "NotModified", "TYPE_CHECKING", "annotations"}
+    {
+        "self",
+        "options",
+        "datetime",
+        "date",
+        "Any",
+        "Literal",
+        "Sequence",
+        "Mapping",
+        "NOT_GIVEN",
+        "NotGiven",
+        "RequestOptions",
+        "NotModified",
+        "TYPE_CHECKING",
+        "annotations",
+    }
 )
 # Special header names whose python name is not the plain snake case.
 _HEADER_WORDS = {"time_zone": "timezone"}
@@ -81,38 +95,23 @@ class OperationPlanner:
     # -- spec walking ----------------------------------------------------------------------------
 
     def plan(self) -> None:
-        paths = self.spec.get("paths")
-        if not isinstance(paths, dict):
-            return
-        for path, item in paths.items():
-            item = self.registry.deref(item)
-            if not isinstance(path, str):
-                continue
-            shared = as_list(item.get("parameters"))
-            for method in HTTP_METHODS:
-                operation = item.get(method)
-                if not isinstance(operation, dict):
-                    continue
-                tag = _tag_of(operation)
-                name = self._method_name(tag, operation, method, path)
-                # Pages that share this method and URL template (`x-sdkgen-variants`, see
-                # generator/build/document.py) become further methods on the same resource. They are
-                # planned before the primary, so that the primary is the last operation for its
-                # method and path (lookups keyed by method and path keep the last one).
-                for variant in as_list(operation.get("x-sdkgen-variants")):
-                    if isinstance(variant, dict):
-                        variant_name = self._method_name(tag, variant, method, path)
-                        self._plan_operation(path, method, variant, shared, tag, variant_name)
-                self._plan_operation(path, method, operation, shared, tag, name)
+        for found in iter_operations(self.spec):
+            path, method, operation = found.path, found.method, found.operation
+            shared = as_list(found.path_item.get("parameters"))
+            tag = _tag_of(operation)
+            name = self._method_name(tag, operation, method, path)
+            # Pages that share this method and URL template (`x-sdkgen-variants`, see
+            # generator/spec/document.py) become further methods on the same resource. They are
+            # planned before the primary, so that the primary is the last operation for its
+            # method and path (lookups keyed by method and path keep the last one).
+            for variant in as_list(operation.get("x-sdkgen-variants")):
+                if isinstance(variant, dict):
+                    variant_name = self._method_name(tag, variant, method, path)
+                    self._plan_operation(path, method, variant, shared, tag, variant_name)
+            self._plan_operation(path, method, operation, shared, tag, name)
 
     def _parameters(self, shared: list[Any], own: object) -> list[dict[str, Any]]:
-        merged: dict[tuple[str, str], dict[str, Any]] = {}
-        for raw in list(shared) + (own if isinstance(own, list) else []):
-            param = self.registry.deref(raw)
-            name, location = param.get("name"), param.get("in")
-            if isinstance(name, str) and isinstance(location, str):
-                merged[(name, location)] = param
-        return list(merged.values())
+        return merge_parameters(self.spec, shared, own)
 
     def _method_name(self, tag: str, op: dict[str, Any], method: str, path: str) -> str:
         resource = self.resources.setdefault(tag, ResourceBuilder(tag))
@@ -145,7 +144,7 @@ class OperationPlanner:
                         description=description,
                     )
                 continue
-            if location == "header" and wire.lower() in _SKIPPED_HEADERS or location == "cookie":
+            if (location == "header" and wire.lower() in _SKIPPED_HEADERS) or location == "cookie":
                 continue
             arg = args.take(safe_identifier(snake_case(wire), reserved=_ARG_RESERVED, fallback="param"))
             schema = param.get("schema")
@@ -166,8 +165,12 @@ class OperationPlanner:
                 required = param.get("required") is True
                 keyword.append(
                     ParamPlan(
-                        arg, wire, annotation if required else f"{annotation} | None",
-                        None if required else "None", "query", description,
+                        arg,
+                        wire,
+                        annotation if required else f"{annotation} | None",
+                        None if required else "None",
+                        "query",
+                        description,
                     )
                 )
                 query.append((wire, arg))
@@ -176,8 +179,14 @@ class OperationPlanner:
             elif location == "header":
                 required = param.get("required") is True
                 keyword.append(
-                    ParamPlan(arg, wire, "str" if required else "str | None", None if required else "None",
-                              "header", description)
+                    ParamPlan(
+                        arg,
+                        wire,
+                        "str" if required else "str | None",
+                        None if required else "None",
+                        "header",
+                        description,
+                    )
                 )
                 headers.append((wire, arg))
 
@@ -266,7 +275,9 @@ class OperationPlanner:
                     else:
                         uses.typing.add("NotGiven")
                         keyword.append(
-                            ParamPlan(arg, wire, f"{resolved.annotation()} | NotGiven", "NOT_GIVEN", "body_field", prop_doc)
+                            ParamPlan(
+                                arg, wire, f"{resolved.annotation()} | NotGiven", "NOT_GIVEN", "body_field", prop_doc
+                            )
                         )
                     entries.append((wire, arg))
                 request_kwargs.append(("json", _entries(entries)))
@@ -274,7 +285,9 @@ class OperationPlanner:
 
         raw_name = body.get("x-codegen-request-body-name")
         arg = args.take(
-            safe_identifier(snake_case(raw_name) if isinstance(raw_name, str) else "body", reserved=_ARG_RESERVED, fallback="body")
+            safe_identifier(
+                snake_case(raw_name) if isinstance(raw_name, str) else "body", reserved=_ARG_RESERVED, fallback="body"
+            )
         )
         if is_json:
             annotation = self._body_annotation(schema, hint + "Body", uses)
@@ -341,7 +354,9 @@ class OperationPlanner:
             codes = ["default"]
         if not codes:
             return "None", "None", set()
-        response = self.registry.deref(responses.get(codes[0], responses.get(int(codes[0]) if codes[0].isdigit() else codes[0])))
+        response = self.registry.deref(
+            responses.get(codes[0], responses.get(int(codes[0]) if codes[0].isdigit() else codes[0]))
+        )
         content = response.get("content")
         if codes[0] == "204" or not isinstance(content, dict) or not content:
             return "None", "None", set()
@@ -401,7 +416,9 @@ def _own_path_schema(schema: object, wire: str, op: dict[str, Any]) -> object:
     if not variants or not isinstance(options, list) or len(options) < 2:
         return schema
     theirs = [
-        p.get("schema") for v in variants for p in as_list(v.get("parameters"))
+        p.get("schema")
+        for v in variants
+        for p in as_list(v.get("parameters"))
         if isinstance(p, dict) and p.get("in") == "path" and p.get("name") == wire
     ]
     if all(other in theirs for other in options[1:]):
@@ -423,7 +440,7 @@ def _names_tuple(names: list[str]) -> str:
     return "(" + ", ".join(literals) + ("," if len(literals) == 1 else "") + ")"
 
 
-KwargValue = Union[str, list[tuple[str, str]]]  # an expression, or dict entries (key literal, value)
+KwargValue = str | list[tuple[str, str]]  # an expression, or dict entries (key literal, value)
 
 
 def _entries(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -440,7 +457,9 @@ def _layout_kwargs(kwargs: list[tuple[str, KwargValue]]) -> tuple[tuple[str, str
     return tuple(result)
 
 
-def build_resources(planner: OperationPlanner, registry: SchemaRegistry, reserved_attrs: frozenset[str]) -> list[ResourcePlan]:
+def build_resources(
+    planner: OperationPlanner, registry: SchemaRegistry, reserved_attrs: frozenset[str]
+) -> list[ResourcePlan]:
     """Name resource modules/classes/attributes and compute their imports."""
     modules = NameAllocator({"__init__"})
     classes = NameAllocator({"SyncAPIResource", "AsyncAPIResource", "SyncAPIClient", "AsyncAPIClient"}, separator="")
@@ -459,8 +478,17 @@ def build_resources(planner: OperationPlanner, registry: SchemaRegistry, reserve
         async_raw_name = classes.take(async_name + "WithRawResponse")
         attribute = attrs.take(safe_identifier(snake_case(tag), reserved=reserved_attrs, fallback="resource"))
         # Models imported by name in this module; rename those that clash with our own names.
-        local_names = {class_name, async_name, raw_name, async_raw_name, "SyncAPIResource", "AsyncAPIResource",
-                       "cached_property", "to_raw_response_wrapper", "async_to_raw_response_wrapper"}
+        local_names = {
+            class_name,
+            async_name,
+            raw_name,
+            async_raw_name,
+            "SyncAPIResource",
+            "AsyncAPIResource",
+            "cached_property",
+            "to_raw_response_wrapper",
+            "async_to_raw_response_wrapper",
+        }
         rename: dict[str, str] = {}
         for model in sorted(builder.uses.models):
             rename[model] = model + "Model" if model in local_names else model
@@ -522,8 +550,13 @@ def _rename_models(op: OperationPlan, rename: dict[str, str], registry: SchemaRe
         f"from ..models.{registry.module_of(m)} import {m}" + (f" as {rename[m]}" if rename.get(m, m) != m else "")
         for m in op.lazy_imports
     )
-    positional = tuple(ParamPlan(p.name, p.wire_name, sub(p.annotation), p.default_expr, p.location, p.description) for p in op.positional)
-    keyword = tuple(ParamPlan(p.name, p.wire_name, sub(p.annotation), p.default_expr, p.location, p.description) for p in op.keyword)
+    positional = tuple(
+        ParamPlan(p.name, p.wire_name, sub(p.annotation), p.default_expr, p.location, p.description)
+        for p in op.positional
+    )
+    keyword = tuple(
+        ParamPlan(p.name, p.wire_name, sub(p.annotation), p.default_expr, p.location, p.description) for p in op.keyword
+    )
     kwargs = tuple((k, sub(v) if k == "cast_to" else v) for k, v in op.request_kwargs)
     return OperationPlan(
         method_name=op.method_name,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 
-class Severity(enum.Enum):
+class Impact(enum.Enum):
     """How a change affects code written against the previous generated SDK."""
 
     BREAKING = "breaking"
@@ -86,7 +86,7 @@ class Change:
     """
 
     kind: ChangeKind
-    severity: Severity
+    severity: Impact
     location: str
     message: str
     operation: str | None = None
@@ -98,7 +98,7 @@ class Change:
 
     @property
     def breaking(self) -> bool:
-        return self.severity is Severity.BREAKING
+        return self.severity is Impact.BREAKING
 
     def sort_key(self) -> tuple[int, int, str, str, str, str, str, str]:
         """Breaking first; operation changes (by tag, operation) before schema changes; then

@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.build.emit import type_schema
-from generator.build.schemas import Registry
-from generator.build.types import STRING, ArrayOf, Prim, map_type_cell
 from generator.diagnostics import Diagnostics
-from generator.parse.model import Page, Parameter
+from generator.parse.page_model import Page, Parameter
+from generator.spec.emit import type_schema
+from generator.spec.schema_registry import Registry
+from generator.spec.type_refs import STRING, ArrayOf, Prim, map_type_cell
 
 # The API-wide request headers: shared components/parameters, exposed by SDKs as client options.
 COMMON_HEADERS: dict[str, str] = {
@@ -54,7 +54,15 @@ def classify_headers(page: Page, common_seen: dict[str, Parameter]) -> HeaderUse
             common_seen.setdefault(COMMON_HEADERS[key], header)
         else:
             schema: dict[str, Any] = {"type": "string"}
-            use.params.append({"name": header.name, "in": "header", "required": header.required, "description": header.description, "schema": schema})
+            use.params.append(
+                {
+                    "name": header.name,
+                    "in": "header",
+                    "required": header.required,
+                    "description": header.description,
+                    "schema": schema,
+                }
+            )
     return use
 
 
@@ -85,7 +93,9 @@ def _coerce_example(value: str, schema: dict[str, Any]) -> Any:
 def parameter_schema(registry: Registry, param: Parameter, diags: Diagnostics, file: str) -> dict[str, Any]:
     mapped = map_type_cell(param.type)
     if isinstance(mapped, str):
-        diags.warn(file, param.line, "unknown-type", f"unknown type {mapped!r} for parameter {param.name!r}; treated as string")
+        diags.warn(
+            file, param.line, "unknown-type", f"unknown type {mapped!r} for parameter {param.name!r}; treated as string"
+        )
         mapped = STRING
     if mapped is None:
         mapped = STRING
@@ -94,12 +104,16 @@ def parameter_schema(registry: Registry, param: Parameter, diags: Diagnostics, f
         item = registry.resolve(mapped.item)
         return {"type": "array", "items": type_schema(registry, item if isinstance(item, Prim) else STRING, False)}
     if not isinstance(mapped, Prim):
-        diags.info(file, param.line, "parameter-type", f"parameter {param.name!r} of type {param.type!r} sent as a string")
+        diags.info(
+            file, param.line, "parameter-type", f"parameter {param.name!r} of type {param.type!r} sent as a string"
+        )
         mapped = STRING
     return type_schema(registry, mapped, False)
 
 
-def query_parameter(registry: Registry, param: Parameter, example: str | None, diags: Diagnostics, file: str) -> dict[str, Any]:
+def query_parameter(
+    registry: Registry, param: Parameter, example: str | None, diags: Diagnostics, file: str
+) -> dict[str, Any]:
     schema = parameter_schema(registry, param, diags, file)
     result: dict[str, Any] = {"name": param.name, "in": "query", "required": param.required, "schema": schema}
     if schema.get("type") == "array":
@@ -113,7 +127,9 @@ def query_parameter(registry: Registry, param: Parameter, example: str | None, d
     return result
 
 
-def path_parameter(registry: Registry, param: Parameter, example: str | None, diags: Diagnostics, file: str) -> dict[str, Any]:
+def path_parameter(
+    registry: Registry, param: Parameter, example: str | None, diags: Diagnostics, file: str
+) -> dict[str, Any]:
     schema = parameter_schema(registry, param, diags, file)
     result: dict[str, Any] = {"name": param.name, "in": "path", "required": True, "schema": schema}
     if param.description:

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.build.document import BuildStats, build_document
 from generator.cache import PageCache
 from generator.corpus import PageResult, Progress, parse_folder, parse_folder_cached
-from generator.gcpause import paused_gc
 from generator.diagnostics import Diagnostic, Diagnostics, Severity
+from generator.gcpause import paused_gc
+from generator.spec.document import BuildStats, build_document
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,9 @@ class ParseSummary:
         )
 
 
-def pages_to_openapi(results: list[PageResult], title: str = "SuperOffice WebAPI") -> tuple[dict[str, Any], list[Diagnostic], ParseSummary]:
+def pages_to_openapi(
+    results: list[PageResult], title: str = "SuperOffice WebAPI"
+) -> tuple[dict[str, Any], list[Diagnostic], ParseSummary]:
     diags = Diagnostics()
     for result in results:
         diags.extend(list(result.diagnostics))

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.build.schemas import Field, Registry, pascal, singular
-from generator.build.types import (
+from generator.parse.page_model import HttpSample, Page, Property
+from generator.parse.text import carrier_name, links_entity_name, saved_entity_name
+from generator.spec.schema_registry import Field, Registry, pascal, singular
+from generator.spec.type_refs import (
     AnyValue,
     ArrayOf,
     Binary,
@@ -22,8 +24,6 @@ from generator.build.types import (
     TypeRef,
     map_type_cell,
 )
-from generator.parse.model import HttpSample, Page, Property
-from generator.parse.text import carrier_name, links_entity_name, saved_entity_name
 
 PATCH_OPERATION = "PatchOperation"
 _PRIMITIVE_KINDS = frozenset({"string", "bool", "int32", "int64", "double", "date-time", "decimal", "float", "guid"})
@@ -76,7 +76,12 @@ def draft_named(page: Page, registry: Registry) -> OperationDraft:
     if body is not None:
         _draft_request(draft, registry, op_name)
     elif draft.request_sample is not None and draft.request_sample.body_is_json:
-        registry.diags.info(page.file, draft.request_sample.line, "body-from-sample", "sample request has a body but the page documents none; typed from the sample")
+        registry.diags.info(
+            page.file,
+            draft.request_sample.line,
+            "body-from-sample",
+            "sample request has a body but the page documents none; typed from the sample",
+        )
         draft.request = registry.fresh(f"{op_name}Body", page.uid)
     _draft_response(draft, registry, op_name)
     return draft
@@ -85,14 +90,21 @@ def draft_named(page: Page, registry: Registry) -> OperationDraft:
 def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> None:
     page, body = draft.page, draft.page.request_body
     assert body is not None
-    if body.kind == "binary" or (not body.properties and body.kind not in ("", "string") and draft.request_sample is None):
+    if body.kind == "binary" or (
+        not body.properties and body.kind not in ("", "string") and draft.request_sample is None
+    ):
         draft.request, draft.request_media = Binary(), "application/octet-stream"
         return
     if body.name == "changes" or (page.method == "PATCH" and {p.name for p in body.properties} >= {"op", "path"}):
         # JSON Patch (RFC 6902) array, or a merge-patch object that the server converts to one.
         schema = registry.ensure(PATCH_OPERATION)
         if not schema.fields:
-            registry.add_table(PATCH_OPERATION, tuple(p for p in body.properties if p.name != "value"), page.file, "One JSON Patch (RFC 6902) operation.")
+            registry.add_table(
+                PATCH_OPERATION,
+                tuple(p for p in body.properties if p.name != "value"),
+                page.file,
+                "One JSON Patch (RFC 6902) operation.",
+            )
             value = next((p for p in body.properties if p.name == "value"), None)
             if value is not None:
                 registry.add_field(schema, Field("value", AnyValue(), value.description, page.file, value.line))
@@ -113,7 +125,11 @@ def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> N
         if body.kind:
             mapped = map_type_cell(body.kind)
             if mapped is not None and not isinstance(mapped, str) and not isinstance(mapped, Ref):
-                draft.request = ArrayOf(registry.instantiate(mapped, body.name, page.uid)) if is_array else registry.instantiate(mapped, body.name, page.uid)
+                draft.request = (
+                    ArrayOf(registry.instantiate(mapped, body.name, page.uid))
+                    if is_array
+                    else registry.instantiate(mapped, body.name, page.uid)
+                )
                 return
         slot = registry.fresh(singular(body.name) if is_array else body.name, page.uid)
         draft.request = ArrayOf(slot) if is_array else slot
@@ -123,7 +139,9 @@ def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> N
         ref = registry.add_table(name, body.properties, page.file)
         draft.request = ArrayOf(ref) if is_array else ref
     else:
-        draft.pending.append(("request", f"{op_name}Body" if not is_array else f"{op_name}Item", body.properties, is_array))
+        draft.pending.append(
+            ("request", f"{op_name}Body" if not is_array else f"{op_name}Item", body.properties, is_array)
+        )
 
 
 def _response_name(page: Page) -> str:
@@ -161,10 +179,16 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
             draft.response = registry.fresh(f"{op_name}Result", page.uid)
         return
     kind = (response.kind or response.body_kind).strip().lower()
-    if kind == "byte" or response.type_name.lower() in ("byte", "stream", "binary") or _binary_sample(draft.response_sample):
+    if (
+        kind == "byte"
+        or response.type_name.lower() in ("byte", "stream", "binary")
+        or _binary_sample(draft.response_sample)
+    ):
         draft.response, draft.response_media = Binary(), "application/octet-stream"
         return
-    is_array = kind == "array" or (kind == "" and draft.response_sample is not None and isinstance(draft.response_sample.body, list))
+    is_array = kind == "array" or (
+        kind == "" and draft.response_sample is not None and isinstance(draft.response_sample.body, list)
+    )
     if kind in _PRIMITIVE_KINDS and not response.properties:
         mapped = map_type_cell(kind)
         draft.response = mapped if isinstance(mapped, Prim) else registry.fresh(op_name, page.uid)
@@ -175,7 +199,9 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
             ref = registry.add_table(name, response.properties, page.file, _schema_description(page))
             draft.response = ArrayOf(ref) if is_array else ref
         else:
-            draft.pending.append(("response", f"{op_name}Item" if is_array else f"{op_name}Result", response.properties, is_array))
+            draft.pending.append(
+                ("response", f"{op_name}Item" if is_array else f"{op_name}Result", response.properties, is_array)
+            )
         return
     name = _response_name(page)
     if name:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.openapi import deref, is_null_schema, resolve_pointer, schema_types
 from generator.plan import layout
-from generator.plan.model import FieldPlan, ModelPlan
 from generator.plan.names import (
     BUILTIN_NAMES,
     KEYWORDS,
@@ -23,6 +23,8 @@ from generator.plan.names import (
     safe_identifier,
     snake_case,
 )
+from generator.plan.package_plan import FieldPlan, ModelPlan
+from generator.plan.scalars import scalar_type
 
 Schema = dict[str, Any]
 
@@ -30,30 +32,83 @@ SCHEMA_REF_PREFIX = "#/components/schemas/"
 
 # Names the generated modules import or define; model classes must never take them, because
 # runtime annotation resolution looks class names up next to these.
-RESERVED_CLASS_NAMES = frozenset(
-    {
-        "BaseModel", "Field", "Any", "Literal", "TYPE_CHECKING", "TypeAlias", "datetime", "date",
-        "annotations", "Sequence", "Mapping", "NotGiven", "NOT_GIVEN", "RequestOptions",
-        "NotModified", "SyncAPIResource", "AsyncAPIResource", "link", "Union", "Optional",
-    }
-) | BUILTIN_NAMES | KEYWORDS
+RESERVED_CLASS_NAMES = (
+    frozenset(
+        {
+            "BaseModel",
+            "Field",
+            "Any",
+            "Literal",
+            "TYPE_CHECKING",
+            "TypeAlias",
+            "datetime",
+            "date",
+            "annotations",
+            "Sequence",
+            "Mapping",
+            "NotGiven",
+            "NOT_GIVEN",
+            "RequestOptions",
+            "NotModified",
+            "SyncAPIResource",
+            "AsyncAPIResource",
+            "link",
+            "Union",
+            "Optional",
+        }
+    )
+    | BUILTIN_NAMES
+    | KEYWORDS
+)
 
 # pydantic.BaseModel attributes and our runtime helpers: a field of that name would shadow them.
 RESERVED_FIELD_NAMES = frozenset(
     {
-        "model_config", "model_fields", "model_computed_fields", "model_extra", "model_fields_set",
-        "model_construct", "model_copy", "model_dump", "model_dump_json", "model_json_schema",
-        "model_parametrized_name", "model_post_init", "model_rebuild", "model_validate",
-        "model_validate_json", "model_validate_strings", "copy", "dict", "json", "parse_obj",
-        "parse_raw", "parse_file", "from_orm", "construct", "schema", "schema_json", "validate",
-        "update_forward_refs", "fields", "to_dict", "to_json", "self", "cls",
-        "Field", "BaseModel", "Any", "Literal", "TYPE_CHECKING", "datetime", "date", "annotations",
+        "model_config",
+        "model_fields",
+        "model_computed_fields",
+        "model_extra",
+        "model_fields_set",
+        "model_construct",
+        "model_copy",
+        "model_dump",
+        "model_dump_json",
+        "model_json_schema",
+        "model_parametrized_name",
+        "model_post_init",
+        "model_rebuild",
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+        "copy",
+        "dict",
+        "json",
+        "parse_obj",
+        "parse_raw",
+        "parse_file",
+        "from_orm",
+        "construct",
+        "schema",
+        "schema_json",
+        "validate",
+        "update_forward_refs",
+        "fields",
+        "to_dict",
+        "to_json",
+        "self",
+        "cls",
+        "Field",
+        "BaseModel",
+        "Any",
+        "Literal",
+        "TYPE_CHECKING",
+        "datetime",
+        "date",
+        "annotations",
     }
 )
 
 MAX_INLINE_DEPTH = 40
-
-_PRIMITIVES = {"integer": "int", "number": "float", "boolean": "bool", "string": "str"}
 
 
 @dataclass
@@ -89,22 +144,6 @@ class _ModelSource:
     wire_name: str  # component name, or "" for inline models
 
 
-def _types_of(schema: Schema) -> tuple[list[str], bool]:
-    """The non-null `type` entries and whether null is allowed (3.0 nullable, 3.1 type list)."""
-    raw = schema.get("type")
-    types = [raw] if isinstance(raw, str) else [t for t in raw if isinstance(t, str)] if isinstance(raw, list) else []
-    nullable = "null" in types or schema.get("nullable") is True
-    return [t for t in types if t != "null"], nullable
-
-
-def _is_null_schema(schema: object) -> bool:
-    if not isinstance(schema, dict):
-        return False
-    types, _ = _types_of(schema)
-    raw = schema.get("type")
-    return raw == "null" or (isinstance(raw, list) and raw == ["null"]) or (schema.get("enum") == [None])
-
-
 class SchemaRegistry:
     """Owns class/module names of models and turns schemas into type expressions."""
 
@@ -127,7 +166,7 @@ class SchemaRegistry:
         for name, schema in self.components.items():
             if self._is_model_schema(schema):
                 self._by_component[name] = self._new_source(name, schema, wire_name=name)
-        for name, schema in self.components.items():
+        for name in self.components:
             if name not in self._by_component:
                 class_name = self._allocate_class(name)
                 module = self._module_names.take(self._module_stem(class_name))
@@ -159,31 +198,9 @@ class SchemaRegistry:
 
     # -- classification -----------------------------------------------------------------------
 
-    def deref(self, schema: object, *, limit: int = 50) -> Schema:
-        """Follow local `$ref`s (not only component schemas) up to `limit` hops."""
-        current = schema
-        for _ in range(limit):
-            if not isinstance(current, dict) or not isinstance(current.get("$ref"), str):
-                break
-            target = self._pointer(current["$ref"])
-            if target is None:
-                return {}
-            current = target
-        return current if isinstance(current, dict) else {}
-
-    def _pointer(self, ref: str) -> object | None:
-        if not ref.startswith("#/"):
-            return None
-        node: object = self.spec
-        for part in ref[2:].split("/"):
-            part = part.replace("~1", "/").replace("~0", "~")
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-            elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
-                node = node[int(part)]
-            else:
-                return None
-        return node
+    def deref(self, schema: object) -> Schema:
+        """Follow local `$ref`s (not only component schemas)."""
+        return deref(self.spec, schema)
 
     def _is_model_schema(self, schema: Schema) -> bool:
         if schema.get("enum") is not None or "$ref" in schema:
@@ -195,7 +212,7 @@ class SchemaRegistry:
             # `allOf: [{$ref: X}]` alone is just X (often used to attach a description).
             single_ref = len(all_of) == 1 and isinstance(all_of[0], dict) and "$ref" in all_of[0]
             return not single_ref
-        types, _ = _types_of(schema)
+        types, _ = schema_types(schema)
         if types == ["object"] and not schema.get("anyOf") and not schema.get("oneOf"):
             extra = schema.get("additionalProperties")
             return not isinstance(extra, dict) or not extra
@@ -237,7 +254,7 @@ class SchemaRegistry:
         ref = schema.get("$ref")
         if isinstance(ref, str):
             return self._resolve_ref(ref, hint, uses, depth)
-        types, nullable = _types_of(schema)
+        types, nullable = schema_types(schema)
 
         for key in ("anyOf", "oneOf"):
             members = schema.get(key)
@@ -273,19 +290,11 @@ class SchemaRegistry:
         return TypeExpr(" | ".join(dict.fromkeys(exprs)), nullable)
 
     def _single_type(self, kind: str, schema: Schema, hint: str, uses: Uses, depth: int) -> str:
-        fmt = schema.get("format")
-        if kind == "string":
-            if fmt == "date-time":
-                uses.datetime.add("datetime")
-                return "datetime"
-            if fmt == "date":
-                uses.datetime.add("date")
-                return "date"
-            if fmt == "binary":
-                return "bytes"
-            return "str"
-        if kind in _PRIMITIVES:
-            return _PRIMITIVES[kind]
+        scalar = scalar_type(kind, schema.get("format"))
+        if scalar is not None:
+            if scalar in ("datetime", "date"):
+                uses.datetime.add(scalar)
+            return scalar
         if kind == "array":
             items = schema.get("items")
             item = self.resolve(items, hint + "Item", uses, depth + 1) if isinstance(items, dict) else None
@@ -319,7 +328,7 @@ class SchemaRegistry:
     def _union(self, members: list[Any], hint: str, uses: Uses, depth: int, nullable: bool) -> TypeExpr:
         exprs: list[str] = []
         for index, member in enumerate(members):
-            if _is_null_schema(member):
+            if is_null_schema(member):
                 nullable = True
                 continue
             resolved = self.resolve(member, f"{hint}{index + 1}" if len(members) > 1 else hint, uses, depth + 1)
@@ -332,15 +341,15 @@ class SchemaRegistry:
         return TypeExpr(" | ".join(unique), nullable)
 
     def _resolve_ref(self, ref: str, hint: str, uses: Uses, depth: int) -> TypeExpr:
-        if ref.startswith(SCHEMA_REF_PREFIX) and "/" not in ref[len(SCHEMA_REF_PREFIX):]:
-            name = ref[len(SCHEMA_REF_PREFIX):].replace("~1", "/").replace("~0", "~")
+        if ref.startswith(SCHEMA_REF_PREFIX) and "/" not in ref[len(SCHEMA_REF_PREFIX) :]:
+            name = ref[len(SCHEMA_REF_PREFIX) :].replace("~1", "/").replace("~0", "~")
             source = self._by_component.get(name)
             if source is not None:
                 uses.models.add(source.class_name)
                 return TypeExpr(source.class_name)
             if name in self.components:
                 return self._alias_expr(name, uses)
-        target = self._pointer(ref)
+        target = resolve_pointer(self.spec, ref)
         if isinstance(target, dict) and depth < MAX_INLINE_DEPTH:
             return self.resolve(target, hint, uses, depth + 1)
         uses.typing.add("Any")
@@ -377,7 +386,7 @@ class SchemaRegistry:
         if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
             ref = schema["$ref"]
             if ref.startswith(SCHEMA_REF_PREFIX):
-                source = self._by_component.get(ref[len(SCHEMA_REF_PREFIX):])
+                source = self._by_component.get(ref[len(SCHEMA_REF_PREFIX) :])
                 if source is not None:
                     return source.class_name
         return None
@@ -412,9 +421,7 @@ class SchemaRegistry:
         fields: list[FieldPlan] = []
         uses_field = False
         for wire, prop in props.items():
-            name = allocator.take(
-                safe_identifier(snake_case(wire), reserved=RESERVED_FIELD_NAMES, fallback="field")
-            )
+            name = allocator.take(safe_identifier(snake_case(wire), reserved=RESERVED_FIELD_NAMES, fallback="field"))
             field_uses = Uses()
             resolved = self.resolve(prop, source.class_name + pascal_case(wire), field_uses)
             uses.merge(field_uses)
@@ -443,7 +450,9 @@ class SchemaRegistry:
         if not doc:
             doc = f"The {source.wire_name} schema." if source.wire_name else f"{source.class_name} (inline object)."
         imports: list[str] = []
-        typing_names = sorted(uses.typing | {"TYPE_CHECKING"}) if uses.models - {source.class_name} else sorted(uses.typing)
+        typing_names = (
+            sorted(uses.typing | {"TYPE_CHECKING"}) if uses.models - {source.class_name} else sorted(uses.typing)
+        )
         if uses.datetime:
             imports.append(f"from datetime import {', '.join(sorted(uses.datetime))}")
         if typing_names:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
-from generator.build.types import ArrayOf, DictOf, Prim, Ref, TypeRef, Unknown, map_type_cell
 from generator.diagnostics import Diagnostics
-from generator.parse.model import Property
+from generator.parse.page_model import Property
+from generator.spec.type_refs import ArrayOf, DictOf, Prim, Ref, TypeRef, Unknown, map_type_cell
 
 
 @dataclass
@@ -88,7 +88,12 @@ class Registry:
         if mapped is None:
             return self.fresh(prop.name, owner)
         if isinstance(mapped, str):
-            self.diags.warn(file, prop.line, "unknown-type", f"unknown type {mapped!r} for property {prop.name!r}; inferred from samples instead")
+            self.diags.warn(
+                file,
+                prop.line,
+                "unknown-type",
+                f"unknown type {mapped!r} for property {prop.name!r}; inferred from samples instead",
+            )
             return self.fresh(prop.name, owner)
         return self.instantiate(mapped, prop.name, owner)
 
@@ -190,7 +195,7 @@ def singular(name: str) -> str:
     return name
 
 
-@lru_cache(maxsize=None)
+@cache
 def pascal(name: str) -> str:
     """A schema name from a property or operation name: `odata.metadata` -> `OdataMetadata`."""
     parts = [part for part in "".join(ch if ch.isalnum() else " " for ch in name).split() if part]

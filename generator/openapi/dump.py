@@ -1,13 +1,13 @@
-"""OpenAPI document <-> text. Deterministic: same document, same bytes."""
+"""OpenAPI document -> text (JSON or YAML). Deterministic: same document, same bytes."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-from pathlib import Path
 from typing import Any
 
 import yaml
+
 
 class _NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Shared Python objects are written out in full: anchors/aliases (`&id001`) would be numbered
@@ -18,11 +18,10 @@ class _NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ig
 
 
 _DUMPER: Any = _NoAliasDumper
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def spec_format(path: str) -> str:
-    """"json" for *.json, otherwise "yaml" (also for "-", standard output)."""
+    """ "json" for *.json, otherwise "yaml" (also for "-", standard output)."""
     return "json" if path.lower().endswith(".json") else "yaml"
 
 
@@ -45,16 +44,10 @@ def dump_spec(document: dict[str, Any], fmt: str, fragments: dict[str, str] | No
     return text
 
 
-def load_spec(path: Path) -> dict[str, Any]:
-    text = path.read_text(encoding="utf-8")
-    data = json.loads(text) if path.suffix.lower() == ".json" else yaml.load(text, Loader=_LOADER)
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: not an OpenAPI document (top level is not a mapping)")
-    return data
-
-
 def _yaml(value: Any) -> str:
-    text: str = yaml.dump(value, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False)
+    text: str = yaml.dump(
+        value, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False
+    )
     return text
 
 

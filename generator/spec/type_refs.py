@@ -8,8 +8,7 @@ samples and from the rest of the corpus, and `emit.py` turns resolved types into
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Union
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -55,7 +54,7 @@ class Binary:
     """A byte stream body (images, documents)."""
 
 
-TypeRef = Union[Prim, Ref, ArrayOf, DictOf, Unknown, AnyValue, Binary]
+TypeRef = Prim | Ref | ArrayOf | DictOf | Unknown | AnyValue | Binary
 
 INTEGER32 = Prim(("integer",), "int32")
 INTEGER64 = Prim(("integer",), "int64")
@@ -93,7 +92,7 @@ def is_type_name(text: str) -> bool:
     return bool(text) and text[0].isalpha() and text[0].isupper() and text.replace("_", "").isalnum()
 
 
-@lru_cache(maxsize=None)  # the same few hundred cells recur on thousands of rows; results are immutable
+@cache  # the same few hundred cells recur on thousands of rows; results are immutable
 def map_type_cell(cell: str) -> TypeRef | str | None:
     """Map a type cell to a TypeRef.
 

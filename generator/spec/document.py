@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
-from generator.build.emit import is_untyped, object_schema, type_schema
-from generator.build.infer import Inference
-from generator.build.operations import OperationDraft, draft_named, resolve_pending
-from generator.build.parameters import COMMON_HEADERS, classify_headers, path_parameter, query_parameter
-from generator.build.schemas import Registry
-from generator.build.types import ArrayOf, DictOf, Ref, TypeRef
 from generator.diagnostics import Diagnostics
-from generator.parse.model import HttpSample, Page, Parameter
+from generator.parse.page_model import HttpSample, Page, Parameter
+from generator.spec.emit import is_untyped, object_schema, type_schema
+from generator.spec.infer import Inference
+from generator.spec.operation_drafts import OperationDraft, draft_named, resolve_pending
+from generator.spec.parameters import COMMON_HEADERS, classify_headers, path_parameter, query_parameter
+from generator.spec.schema_registry import Registry
+from generator.spec.type_refs import ArrayOf, DictOf, Ref, TypeRef
 
 OPENAPI_VERSION = "3.1.0"
 HTTP_ORDER = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -52,7 +52,11 @@ def _path_values(template: str, concrete: str) -> dict[str, str]:
     names, values = _segments(template), _segments(concrete)
     if len(names) != len(values):
         return {}
-    return {name[1:-1]: value for name, value in zip(names, values) if name.startswith("{") and name.endswith("}")}
+    return {
+        name[1:-1]: value
+        for name, value in zip(names, values, strict=False)
+        if name.startswith("{") and name.endswith("}")
+    }
 
 
 def _sample_request(sample: HttpSample) -> dict[str, Any]:
@@ -93,9 +97,16 @@ class _DocumentBuilder:
         inference = Inference(registry)
         for draft in drafts:
             if draft.request is not None and draft.request_sample is not None and draft.request_sample.body_is_json:
-                inference.walk(draft.request, draft.request_sample.body, draft.request_sample.file, draft.request_sample.line)
+                inference.walk(
+                    draft.request, draft.request_sample.body, draft.request_sample.file, draft.request_sample.line
+                )
             sample = draft.response_sample
-            if draft.response is not None and sample is not None and sample.body_is_json and _sample_status(sample).startswith("2"):
+            if (
+                draft.response is not None
+                and sample is not None
+                and sample.body_is_json
+                and _sample_status(sample).startswith("2")
+            ):
                 inference.walk(draft.response, sample.body, sample.file, sample.line)
         inference.run()
         self._ensure_referenced(drafts)
@@ -135,7 +146,9 @@ class _DocumentBuilder:
         if description:
             op["description"] = description
         headers = classify_headers(page, self.common_headers)
-        sample_values = _path_values(page.path, _sample_request(draft.request_sample)["path"]) if draft.request_sample else {}
+        sample_values = (
+            _path_values(page.path, _sample_request(draft.request_sample)["path"]) if draft.request_sample else {}
+        )
         parameters: list[dict[str, Any]] = []
         documented = {param.name: param for param in page.path_params}
         for segment in _segments(page.path):
@@ -144,7 +157,12 @@ class _DocumentBuilder:
             name = segment[1:-1]
             param = documented.pop(name, None)
             if param is None:
-                diags.warn(page.file, page.path_line, "path-param-undocumented", f"path parameter {{{name}}} has no row in the path-part table; typed as string")
+                diags.warn(
+                    page.file,
+                    page.path_line,
+                    "path-param-undocumented",
+                    f"path parameter {{{name}}} has no row in the path-part table; typed as string",
+                )
                 param = Parameter(name, "path", "string", "", True, page.path_line)
             spec = path_parameter(registry, param, sample_values.get(name), diags, page.file)
             if name in renames:
@@ -152,7 +170,12 @@ class _DocumentBuilder:
                 spec["description"] = (spec.get("description", "") + f" (documented as `{name}`)").strip()
             parameters.append(spec)
         for leftover in documented.values():
-            diags.warn(page.file, leftover.line, "path-param-unused", f"path part {leftover.name!r} does not occur in {page.path}; kept as a query parameter")
+            diags.warn(
+                page.file,
+                leftover.line,
+                "path-param-unused",
+                f"path part {leftover.name!r} does not occur in {page.path}; kept as a query parameter",
+            )
             parameters.append(query_parameter(registry, leftover, None, diags, page.file))
         query_sample = _sample_request(draft.request_sample).get("query", {}) if draft.request_sample else {}
         for param in page.query_params:
@@ -200,12 +223,19 @@ class _DocumentBuilder:
 
     def _responses(self, draft: OperationDraft) -> dict[str, Any]:
         page = draft.page
-        statuses = {status.code: status.description or "OK" for status in page.response.statuses} if page.response else {}
+        statuses = (
+            {status.code: status.description or "OK" for status in page.response.statuses} if page.response else {}
+        )
         sample = draft.response_sample
         sample_status = _sample_status(sample) if sample is not None else ""
         if sample is not None and sample_status not in statuses:
             if statuses:
-                self.diags.warn(page.file, sample.line, "sample-status", f"sample response status {sample_status} is not in the status table; added")
+                self.diags.warn(
+                    page.file,
+                    sample.line,
+                    "sample-status",
+                    f"sample response status {sample_status} is not in the status table; added",
+                )
             statuses[sample_status] = sample.start_line.split(" ", 2)[2] if sample.start_line.count(" ") >= 2 else "OK"
         if not statuses:
             statuses["200"] = "OK"
@@ -216,7 +246,9 @@ class _DocumentBuilder:
                 content: dict[str, Any] = {"schema": type_schema(self.registry, draft.response, False)}
                 if sample is not None and sample_status == code:
                     if sample.body_is_json:
-                        content["examples"] = {"sample": {"summary": "Sample response from the reference", "value": sample.body}}
+                        content["examples"] = {
+                            "sample": {"summary": "Sample response from the reference", "value": sample.body}
+                        }
                     elif sample.body_text and draft.response_media != "application/json":
                         content["example"] = sample.body_text
                 response["content"] = {draft.response_media: content}
@@ -244,7 +276,9 @@ class _DocumentBuilder:
         for uid, count in sorted(uids.items()):
             if count > 1:
                 first = next(d for d in drafts if d.page.uid == uid)
-                self.diags.warn(first.page.file, 0, "duplicate-operation-id", f"operationId {uid!r} is used by {count} pages")
+                self.diags.warn(
+                    first.page.file, 0, "duplicate-operation-id", f"operationId {uid!r} is used by {count} pages"
+                )
         for key in sorted(groups):
             group = groups[key]
             canonical = self._canonical_path(group)
@@ -252,7 +286,7 @@ class _DocumentBuilder:
             for draft in group:
                 renames = {
                     doc[1:-1]: canon[1:-1]
-                    for doc, canon in zip(_segments(draft.page.path), _segments(canonical))
+                    for doc, canon in zip(_segments(draft.page.path), _segments(canonical), strict=False)
                     if doc.startswith("{") and doc != canon
                 }
                 op = self.operation(draft, renames)
@@ -260,7 +294,12 @@ class _DocumentBuilder:
                 if method in item:
                     variants += 1
                     primary = item[method]
-                    self.diags.info(draft.page.file, draft.page.path_line, "operation-variant", f"{draft.page.method} {draft.page.path} shares its method and path template with {primary['x-source']}; kept as a variant")
+                    self.diags.info(
+                        draft.page.file,
+                        draft.page.path_line,
+                        "operation-variant",
+                        f"{draft.page.method} {draft.page.path} shares its method and path template with {primary['x-source']}; kept as a variant",
+                    )
                     _widen_path_params(primary, op)
                     primary.setdefault("x-sdkgen-variants", []).append(op)
                 else:
@@ -280,11 +319,13 @@ class _DocumentBuilder:
     def document(self, title: str, version: str) -> tuple[dict[str, Any], BuildStats]:
         drafts = self.drafts()
         paths, variants = self.paths(drafts)
-        schemas = {name: object_schema(self.registry, self.registry.schemas[name]) for name in sorted(self.registry.schemas)}
+        schemas = {
+            name: object_schema(self.registry, self.registry.schemas[name]) for name in sorted(self.registry.schemas)
+        }
         properties = sum(len(s["properties"]) for s in schemas.values())
         untyped = sum(1 for s in schemas.values() for p in s["properties"].values() if is_untyped(p))
         parameters = {}
-        for header_key, name in COMMON_HEADERS.items():
+        for _header_key, name in COMMON_HEADERS.items():
             header = self.common_headers.get(name)
             if header is None:
                 continue
@@ -334,7 +375,11 @@ SERVERS: list[dict[str, Any]] = [
         "url": "https://{env}.superoffice.com/{tenant}",
         "description": "SuperOffice CRM Online: the tenant's address",
         "variables": {
-            "env": {"default": "online", "enum": ["online", "sod", "stage"], "description": "online (production), sod (development), stage"},
+            "env": {
+                "default": "online",
+                "enum": ["online", "sod", "stage"],
+                "description": "online (production), sod (development), stage",
+            },
             "tenant": {"default": "Cust12345", "description": "Customer id (context identifier)"},
         },
     },
@@ -367,7 +412,8 @@ SECURITY_SCHEMES: dict[str, Any] = {
 }
 
 
-def build_document(pages: list[Page], diags: Diagnostics, title: str = "SuperOffice WebAPI", version: str = "v1") -> tuple[dict[str, Any], BuildStats]:
+def build_document(
+    pages: list[Page], diags: Diagnostics, title: str = "SuperOffice WebAPI", version: str = "v1"
+) -> tuple[dict[str, Any], BuildStats]:
     """Build the OpenAPI document for `pages`; problems go to `diags`."""
     return _DocumentBuilder(pages, diags).document(title, version)
-

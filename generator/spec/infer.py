@@ -22,10 +22,10 @@ from collections import Counter, defaultdict
 from datetime import datetime
 from typing import Any
 
-from generator.build.schemas import Field, ObjectSchema, Registry, pascal, singular
-from generator.build.types import AnyValue, ArrayOf, DictOf, Prim, Ref, TypeRef, Unknown
 from generator.media import json_type_of
 from generator.parse.text import carrier_name
+from generator.spec.schema_registry import Field, ObjectSchema, Registry, pascal, singular
+from generator.spec.type_refs import AnyValue, ArrayOf, DictOf, Prim, Ref, TypeRef, Unknown
 
 # A sample object matches a schema when its keys are a subset covering this share of the
 # schema's fields, or when the two key sets overlap by this Jaccard index.
@@ -66,7 +66,12 @@ class Inference:
                 continue
             if type(current) is Prim:
                 if file and not _fits(item, current):
-                    registry.diags.warn(file, line, "sample-type", f"sample value {str(item)[:40]!r} contradicts the documented type {'|'.join(current.types)}")
+                    registry.diags.warn(
+                        file,
+                        line,
+                        "sample-type",
+                        f"sample value {str(item)[:40]!r} contradicts the documented type {'|'.join(current.types)}",
+                    )
                     file = ""  # once per sample is enough to point at it
             elif type(current) is Unknown:
                 observed[current.slot].append(item)
@@ -95,7 +100,12 @@ class Inference:
         if (schema.name, key) not in self._extra_reported and schema.from_table:
             self._extra_reported.add((schema.name, key))
             file = schema.files[0] if schema.files else ""
-            self.registry.diags.info(file, 0, "sample-only-property", f"samples of {schema.name} carry {key!r}, which no table documents; added")
+            self.registry.diags.info(
+                file,
+                0,
+                "sample-only-property",
+                f"samples of {schema.name} carry {key!r}, which no table documents; added",
+            )
         return new_field
 
     # -- resolving slots -------------------------------------------------------------------
@@ -284,7 +294,14 @@ def _scalar(values: list[Any], kinds: set[str]) -> Prim:
         return Prim(("string",), "date-time")
     if len(kinds) == 1:
         kind = next(iter(kinds))
-        return Prim((kind,), "int32" if kind == "integer" and all(abs(v) < 2**31 for v in values) else "int64" if kind == "integer" else "")
+        return Prim(
+            (kind,),
+            "int32"
+            if kind == "integer" and all(abs(v) < 2**31 for v in values)
+            else "int64"
+            if kind == "integer"
+            else "",
+        )
     return Prim(tuple(sorted(kinds)))
 
 

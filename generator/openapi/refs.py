@@ -1,0 +1,51 @@
+"""JSON pointers and local `$ref`s (RFC 6901): the one resolver every stage uses."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def escape_token(token: str) -> str:
+    return token.replace("~", "~0").replace("/", "~1")
+
+
+def unescape_token(token: str) -> str:
+    return token.replace("~1", "/").replace("~0", "~")
+
+
+def pointer_of(*tokens: str | int) -> str:
+    """`#/paths/~1pets/get` from `("paths", "/pets", "get")`."""
+    return "#/" + "/".join(escape_token(str(token)) for token in tokens)
+
+
+def resolve_pointer(document: Any, ref: str) -> Any | None:
+    """The node a local `#/...` reference names, or None when it is external or dangling."""
+    if ref == "#":
+        return document
+    if not ref.startswith("#/"):
+        return None
+    node: Any = document
+    for raw in ref[2:].split("/"):
+        token = unescape_token(raw)
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return None
+    return node
+
+
+def deref(document: Any, node: Any, *, limit: int = 50) -> dict[str, Any]:
+    """Follow a chain of `$ref`s from `node` (at most `limit` hops); {} when the chain is dangling,
+    external, cyclic or ends in something that is not an object."""
+    current = node
+    for _ in range(limit):
+        if not isinstance(current, dict) or not isinstance(current.get("$ref"), str):
+            break
+        current = resolve_pointer(document, current["$ref"])
+        if current is None:
+            return {}
+    else:
+        return {}
+    return current if isinstance(current, dict) else {}
