@@ -22,6 +22,8 @@ from generator.writer import write_files
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
+# Python run inside generated packages, as files that ruff and mypy check (see its README).
+SDK_SCRIPTS = REPO / "tests" / "sdk_scripts"
 # Content-addressed, so sharing it between runs only saves time.
 BLACK_CACHE = Path(tempfile.gettempdir()) / "sdkgen-tests-black-cache"
 
@@ -51,6 +53,25 @@ def run_python(out_dir: Path, code: str, *, cwd: Path | None = None) -> Any:
         timeout=300,
     )
     assert result.returncode == 0, f"generated code failed:\n{result.stderr}"
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def run_script(out_dir: Path, script: str, data: Any = None, *, cwd: Path | None = None) -> Any:
+    """Run tests/sdk_scripts/`script` with OUT_DIR (and the scripts' helpers) importable.
+
+    `data` reaches the script as one JSON argument (`mock_transport.script_input()`); the script
+    prints one JSON document, which is returned.
+    """
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(out_dir), str(SDK_SCRIPTS)]),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    argv = [sys.executable, str(SDK_SCRIPTS / script)]
+    if data is not None:
+        argv.append(json.dumps(data))
+    result = subprocess.run(argv, cwd=str(cwd or out_dir), env=env, capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, f"{script} failed:\n{result.stderr}"
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
