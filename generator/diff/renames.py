@@ -80,19 +80,26 @@ def find_renames(old: Document, new: Document, users: Callable[[str], Iterable[s
             shared = tuple(sorted(set(users(name)) & set(users(candidate))))
             if shared:
                 scored[(name, candidate)] = (score, len(shared), shared)
+    best_old = _single_best(scored, side=0)
+    best_new = _single_best(scored, side=1)
     return [
         Rename(o, n, scored[(o, n)][0], scored[(o, n)][2])
         for (o, n) in sorted(scored)
-        if _single_best(scored, o, n, side=0) and _single_best(scored, o, n, side=1)
+        if best_old.get(o) == (o, n) and best_new.get(n) == (o, n)
     ]
 
 
 def _single_best(
-    scored: dict[tuple[str, str], tuple[float, int, tuple[str, ...]]], old: str, new: str, side: int
-) -> bool:
-    """Whether (old, new) is strictly better than every other pair sharing its old (side 0) or
-    new (side 1) name."""
-    mine = scored[(old, new)][:2]
-    anchor = (old, new)[side]
-    rivals = [score[:2] for pair, score in scored.items() if pair[side] == anchor and pair != (old, new)]
-    return all(rival < mine for rival in rivals)
+    scored: dict[tuple[str, str], tuple[float, int, tuple[str, ...]]], side: int
+) -> dict[str, tuple[str, str]]:
+    """For each old (side 0) or new (side 1) name, its pair that scores strictly better than
+    every other pair with that name; names whose best score is tied are left out."""
+    top: dict[str, tuple[tuple[float, int], tuple[str, str] | None]] = {}
+    for pair, (similar, shared, _users) in scored.items():
+        score = (similar, shared)
+        current = top.get(pair[side])
+        if current is None or score > current[0]:
+            top[pair[side]] = (score, pair)
+        elif score == current[0]:
+            top[pair[side]] = (score, None)  # a tie: ambiguous
+    return {name: pair for name, (_score, pair) in top.items() if pair is not None}
