@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import tempfile
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,8 @@ from generator.writer import write_files
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = REPO / "tests" / "fixtures"
+# Python run inside generated packages, as files that ruff and mypy check (see its README).
+SDK_SCRIPTS = REPO / "tests" / "sdk_scripts"
 # Content-addressed, so sharing it between runs only saves time.
 BLACK_CACHE = Path(tempfile.gettempdir()) / "sdkgen-tests-black-cache"
 
@@ -39,46 +40,26 @@ def generate_into(out_dir: Path, spec: dict[str, Any], package_name: str, **opti
     return files
 
 
-def run_python(out_dir: Path, code: str, *, cwd: Path | None = None) -> Any:
-    """Run `code` with OUT_DIR importable; it must print one JSON document, which is returned."""
-    env = {**os.environ, "PYTHONPATH": str(out_dir), "PYTHONDONTWRITEBYTECODE": "1"}
+def run_script(out_dir: Path, script: str, data: Any = None, *, cwd: Path | None = None, bytecode: bool = False) -> Any:
+    """Run tests/sdk_scripts/`script` with OUT_DIR (and the scripts' helpers) importable.
+
+    `data` reaches the script as JSON on its stdin (`mock_transport.script_input()`); the script
+    prints one JSON document, which is returned. `bytecode=True` lets Python use (and write) the
+    package's compiled bytecode, as an installed package has it, for timings.
+    """
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(out_dir), str(SDK_SCRIPTS)])}
+    if bytecode:
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+    else:
+        env["PYTHONDONTWRITEBYTECODE"] = "1"
     result = subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
+        [sys.executable, str(SDK_SCRIPTS / script)],
+        input=json.dumps(data),
         cwd=str(cwd or out_dir),
         env=env,
         capture_output=True,
         text=True,
         timeout=300,
     )
-    assert result.returncode == 0, f"generated code failed:\n{result.stderr}"
+    assert result.returncode == 0, f"{script} failed:\n{result.stderr}"
     return json.loads(result.stdout.strip().splitlines()[-1])
-
-
-# Prepended to test scripts: a MockTransport that records requests and answers from a table.
-MOCK_PRELUDE = """
-import json, sys
-import httpx
-
-seen = []
-routes = {}
-
-def handler(request):
-    seen.append({
-        "method": request.method,
-        "url": str(request.url),
-        "headers": {k.lower(): v for k, v in request.headers.items()},
-        "body": request.content.decode("latin-1"),
-    })
-    status, payload = routes.get((request.method, request.url.raw_path.decode().split("?")[0]), (200, None))
-    if isinstance(payload, bytes):
-        return httpx.Response(status, content=payload, headers={"Content-Type": "application/octet-stream"})
-    if payload is None:
-        return httpx.Response(status)
-    return httpx.Response(status, json=payload)
-
-def mock_client():
-    return httpx.Client(transport=httpx.MockTransport(handler))
-
-def mock_async_client():
-    return httpx.AsyncClient(transport=httpx.MockTransport(handler))
-"""

@@ -8,6 +8,7 @@ Each corpus is parsed once per session (the `corpus_build` fixture in conftest.p
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from pathlib import Path
@@ -87,6 +88,26 @@ def test_removed_carrier_property_is_breaking(corpus_diff: ApiDiff) -> None:
     assert any("POST /api/v1/Agents/Configuration/GetConfigurableScreenDelta" in c.operations for c in removed)
     assert _schema_changes(corpus_diff, ChangeKind.PROPERTY_ADDED, "UserGroupIds")
     assert corpus_diff.has_breaking
+
+
+def test_no_schema_is_renamed_between_the_releases(corpus_diff: ApiDiff) -> None:
+    # The new schemas of 10.0.2 are the new pages' carriers and types, and the removed one has
+    # no counterpart among them (its users now return free-form objects): no rename.
+    assert corpus_diff.count(ChangeKind.SCHEMA_RENAMED) == 0
+    assert corpus_diff.count(ChangeKind.SCHEMA_ADDED) >= len(ADDED_IN_10_0_2)
+
+
+def test_renaming_the_most_shared_model_is_one_change(documents: tuple[dict[str, Any], dict[str, Any]]) -> None:
+    """What a parser that renames a model produces: one breaking rename, listing every user."""
+    new = documents[1]
+    schemas = new["components"]["schemas"]
+    text = json.dumps(new)
+    name = max(sorted(schemas), key=lambda n: text.count(f'"#/components/schemas/{n}"'))
+    renamed = json.loads(text.replace(f'"#/components/schemas/{name}"', f'"#/components/schemas/{name}Renamed"'))
+    renamed["components"]["schemas"][f"{name}Renamed"] = renamed["components"]["schemas"].pop(name)
+    diff = diff_specs(new, renamed)
+    assert [(c.kind, c.old, c.new) for c in diff.changes] == [(ChangeKind.SCHEMA_RENAMED, name, f"{name}Renamed")]
+    assert diff.changes[0].breaking and len(diff.changes[0].operations) > 100
 
 
 def test_changed_description_is_listed_as_documentation(corpus_diff: ApiDiff) -> None:

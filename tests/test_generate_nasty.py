@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from generate_support import MOCK_PRELUDE, generate_into, run_python
+from generate_support import generate_into, run_script
 
 # If any of these strings ever lands outside a string literal, importing creates the file.
 EVIL = "__import__('pathlib').Path('PWNED').touch()"
@@ -147,16 +147,7 @@ def test_every_file_imports_and_nothing_executes(nasty: tuple[Path, dict[str, st
         for p in files
         if p.endswith(".py") and p.startswith("nasty/")
     )
-    result = run_python(
-        out,
-        f"""
-import importlib, json
-for name in {modules!r}:
-    importlib.import_module(name)
-print(json.dumps({{"imported": {len(modules)}}}))
-""",
-        cwd=tmp_path,
-    )
+    result = run_script(out, "nasty_import_all.py", modules, cwd=tmp_path)
     assert result["imported"] == len(modules) > CHAIN
     assert not (tmp_path / "PWNED").exists()
     assert not (out / "PWNED").exists()
@@ -199,26 +190,7 @@ def test_names_are_safe_and_deterministic(nasty: tuple[Path, dict[str, str]]) ->
 
 def test_calls_with_hostile_names_work(nasty: tuple[Path, dict[str, str]], tmp_path: Path) -> None:
     out, _ = nasty
-    result = run_python(
-        out,
-        MOCK_PRELUDE
-        + """
-from nasty import ImportPathlibPathPWNEDTouch as Client
-from nasty.models import Class, Tree
-routes[("POST", "/api/import/x%2Fy")] = (200, {"Name": "root", "Children": [{"Name": "leaf", "Children": []}], "Parent": None})
-client = Client(base_url="https://h/api", http_client=mock_client())
-tree = client.class_.import_2("x/y", self_="s", options_=3, filter_="f", from_2="v", type_='b\"\"\"', list_=[1, 2])
-depth = {"Value": 0}
-for _ in range(20):
-    depth = {"Value": 1, "Next": depth}
-routes[("GET", "/api/chain")] = (200, depth)
-chain = client.chain.get_chain()
-print(json.dumps({"tree": [type(tree).__name__, tree.name, tree.children[0].name, tree.parent],
-                  "body": json.loads(seen[0]["body"]), "url": seen[0]["url"],
-                  "chain": [type(chain).__name__, type(chain.next_).__name__, chain.next_.next_.value]}))
-""",
-        cwd=tmp_path,
-    )
+    result = run_script(out, "nasty_hostile_calls.py", cwd=tmp_path)
     assert result["tree"] == ["Tree", "root", "leaf", None]
     assert result["body"] == {"from": "v", "type": 'b"""', "list": [1, 2]}
     assert result["url"] == "https://h/api/import/x%2Fy?self=s&options=3&$filter=f"

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from generate_support import MOCK_PRELUDE, generate_into, run_python
+from generate_support import generate_into, run_script
 
 
 def _thing_response() -> dict[str, Any]:
@@ -99,20 +99,7 @@ def sdk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_variant_is_its_own_method_on_the_same_url(sdk: Path) -> None:
-    result = run_python(
-        sdk,
-        MOCK_PRELUDE
-        + """
-from things import Things
-routes[("GET", "/api/v1/Thing/7")] = (200, {"ThingId": 7, "Name": "seven"})
-routes[("GET", "/api/v1/Thing/seven")] = (200, {"ThingId": 7, "Name": "seven"})
-client = Things(base_url="https://host", http_client=mock_client())
-by_id = client.thing.get_thing(7, select="Name")
-by_name = client.thing.get_thing_by_name("seven")
-print(json.dumps({"types": [type(by_id).__name__, type(by_name).__name__], "names": [by_id.name, by_name.name],
-                  "urls": [s["url"] for s in seen]}))
-""",
-    )
+    result = run_script(sdk, "ops_variant_methods.py")
     assert result["types"] == ["Thing", "Thing"]
     assert result["names"] == ["seven", "seven"]
     assert result["urls"] == ["https://host/api/v1/Thing/7?$select=Name", "https://host/api/v1/Thing/seven"]
@@ -124,17 +111,7 @@ print(json.dumps({"types": [type(by_id).__name__, type(by_name).__name__], "name
 
 
 def test_query_arrays_follow_style_and_explode(sdk: Path) -> None:
-    result = run_python(
-        sdk,
-        MOCK_PRELUDE
-        + """
-from things import Things
-client = Things(base_url="https://host", http_client=mock_client())
-client.thing.find(comma_ids=["1", "2"], repeated_by_default=["a", "b"], repeated=("x",), select=["Name", "ThingId"])
-client.thing.find(repeated_by_default=[], repeated="single")
-print(json.dumps([s["url"] for s in seen]))
-""",
-    )
+    result = run_script(sdk, "ops_query_arrays.py")
     assert result == [
         "https://host/api/v1/Thing?commaIds=1,2&repeatedByDefault=a&repeatedByDefault=b&repeated=x&$select=Name,ThingId",
         "https://host/api/v1/Thing?repeated=single",
@@ -142,32 +119,7 @@ print(json.dumps([s["url"] for s in seen]))
 
 
 def test_raw_response_sync_and_async(sdk: Path) -> None:
-    result = run_python(
-        sdk,
-        MOCK_PRELUDE
-        + """
-import asyncio
-from things import APIResponse, AsyncThings, Things
-
-routes[("GET", "/api/v1/Thing/7")] = (200, {"ThingId": 7, "Name": "seven"})
-client = Things(base_url="https://host", http_client=mock_client())
-raw = client.thing.with_raw_response.get_thing(7, options={"max_retries": 0})
-by_name = client.thing.with_raw_response.get_thing_by_name("seven")
-
-async def main():
-    async with AsyncThings(base_url="https://host", http_client=mock_async_client()) as aclient:
-        araw = await aclient.thing.with_raw_response.get_thing(7)
-        return araw, await aclient.thing.with_raw_response.find()
-
-araw, anone = asyncio.run(main())
-print(json.dumps({
-    "sync": [isinstance(raw, APIResponse), raw.status_code, raw.headers["content-type"], type(raw.parse()).__name__,
-             raw.parse().name, raw.parse() is raw.parse(), by_name.status_code, by_name.parse()],
-    "async": [isinstance(araw, APIResponse), type(araw.parse()).__name__, anone.status_code, anone.parse()],
-    "cached": client.thing.with_raw_response is client.thing.with_raw_response,
-}))
-""",
-    )
+    result = run_script(sdk, "ops_raw_response.py")
     assert result["sync"] == [True, 200, "application/json", "Thing", "seven", True, 200, None]  # empty body
     assert result["async"] == [True, "Thing", 200, None]
     assert result["cached"] is True
@@ -208,18 +160,5 @@ def test_binary_response_asks_for_its_media_type() -> None:
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder)
         generate_into(out, SPEC, "things")
-        result = run_python(
-            out,
-            """
-            import json, httpx
-            import things
-            seen = {}
-            def handler(request):
-                seen["accept"] = request.headers["accept"]
-                return httpx.Response(200, content=b"PNG", headers={"content-type": "image/png"})
-            client = things.Things(base_url="http://api.test", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
-            image = client.thing.get_image(7)
-            print(json.dumps({"accept": seen["accept"], "body": image.decode()}))
-            """,
-        )
+        result = run_script(out, "ops_binary_accept.py")
     assert result == {"accept": "image/png", "body": "PNG"}

@@ -9,7 +9,7 @@ import venv
 from pathlib import Path
 
 import pytest
-from generate_support import MOCK_PRELUDE, generate_into, load_fixture, run_python
+from generate_support import SDK_SCRIPTS, generate_into, load_fixture, run_script
 
 
 @pytest.fixture(scope="module")
@@ -37,48 +37,7 @@ def test_layout_and_packaging_metadata(petstore: Path) -> None:
 
 
 def test_calls_send_the_documented_requests_and_return_typed_results(petstore: Path) -> None:
-    result = run_python(
-        petstore,
-        MOCK_PRELUDE
-        + """
-from petstore import Petstore, NotFoundError
-from petstore.models import Pet
-
-routes[("GET", "/api/v3/pet/10")] = (200, {"id": 10, "name": "doggie", "photoUrls": ["a"],
-    "category": {"id": 1, "name": "Dogs"}, "tags": [{"id": 2, "name": "good"}], "status": "sold", "legs": 4})
-routes[("GET", "/api/v3/pet/findByStatus")] = (200, [{"name": "a", "photoUrls": []}, {"name": "b", "photoUrls": []}])
-routes[("POST", "/api/v3/pet")] = (200, {"id": 11, "name": "rex", "photoUrls": []})
-routes[("GET", "/api/v3/store/inventory")] = (200, {"sold": 3, "available": 7})
-routes[("POST", "/api/v3/pet/10/uploadImage")] = (200, {"code": 200, "type": "ok", "message": "stored"})
-routes[("GET", "/api/v3/store/order/404")] = (404, {"message": "Order not found"})
-routes[("GET", "/api/v3/user/login")] = (200, "token-1")
-
-client = Petstore(http_client=mock_client())
-pet = client.pet.get_pet_by_id(10)
-found = client.pet.find_pets_by_status(status="sold")
-added = client.pet.add_pet(Pet(name="rex", photo_urls=[]))
-added_from_dict = client.pet.add_pet({"name": "rex", "photoUrls": []})
-inventory = client.store.get_inventory()
-uploaded = client.pet.upload_file(10, additional_metadata="m", body=b"\\x89PNG")
-client.pet.delete_pet(10, api_key="secret")
-token = client.user.login_user(username="u", password="p")
-try:
-    client.store.get_order_by_id(404)
-    error = None
-except NotFoundError as exc:
-    error = exc.status_code
-print(json.dumps({
-    "pet": [type(pet).__name__, pet.id_, pet.name, pet.category.name, pet.tags[0].name, pet.status, pet.model_extra],
-    "found": [type(p).__name__ for p in found],
-    "added": [added.id_, added_from_dict.id_],
-    "inventory": inventory,
-    "uploaded": [type(uploaded).__name__, uploaded.message],
-    "token": token,
-    "error": error,
-    "seen": seen,
-}))
-""",
-    )
+    result = run_script(petstore, "petstore_calls.py")
     assert result["pet"] == ["Pet", 10, "doggie", "Dogs", "good", "sold", {"legs": 4}]
     assert result["found"] == ["Pet", "Pet"]
     assert result["added"] == [11, 11]
@@ -99,23 +58,7 @@ print(json.dumps({
 
 
 def test_async_client_has_the_same_methods(petstore: Path) -> None:
-    result = run_python(
-        petstore,
-        MOCK_PRELUDE
-        + """
-import asyncio
-from petstore import AsyncPetstore
-
-routes[("GET", "/api/v3/pet/findByTags")] = (200, [{"name": "a", "photoUrls": ["x"]}])
-
-async def main():
-    async with AsyncPetstore(http_client=mock_async_client()) as client:
-        pets = await client.pet.find_pets_by_tags(tags=["a", "b"])
-        return [p.photo_urls for p in pets]
-
-print(json.dumps({"pets": asyncio.run(main()), "url": seen[0]["url"]}))
-""",
-    )
+    result = run_script(petstore, "petstore_async.py")
     assert result["pets"] == [["x"]]
     # `tags` has no style/explode: OpenAPI's default (form, explode) repeats the name
     assert result["url"] == "https://petstore3.swagger.io/api/v3/pet/findByTags?tags=a&tags=b"
@@ -172,13 +115,7 @@ def test_pip_install_into_a_fresh_venv(petstore: Path, tmp_path: Path) -> None:
     )
     assert install.returncode == 0, install.stdout + install.stderr
     check = subprocess.run(
-        [
-            str(python),
-            "-c",
-            "import petstore, importlib.metadata as m, pathlib;"
-            "print(m.version('petstore'), pathlib.Path(petstore.__file__).parent.joinpath('py.typed').exists(),"
-            " 'site-packages' in petstore.__file__, petstore.Petstore.__name__)",
-        ],
+        [str(python), str(SDK_SCRIPTS / "petstore_installed.py")],
         capture_output=True,
         text=True,
         cwd=tmp_path,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from generate_support import MOCK_PRELUDE, generate_into, load_fixture, run_python
+from generate_support import generate_into, load_fixture, run_script
 
 SESSION = {
     "ChatSessionId": 184,
@@ -33,37 +33,7 @@ def sdk(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_seed_call_sends_exactly_the_documented_request(sdk: Path) -> None:
-    result = run_python(
-        sdk,
-        MOCK_PRELUDE
-        + f"""
-import superoffice_webapi
-before = sorted(m for m in sys.modules if m.startswith("superoffice_webapi"))
-from superoffice_webapi import SuperOffice, BasicAuth
-
-routes[("POST", "/Cust12345/api/v1/Agents/Chat/RejectChatSessionTransfer")] = (200, {SESSION!r})
-client = SuperOffice(
-    base_url="https://sod.superoffice.com/Cust12345/api/",
-    auth=BasicAuth("tje0", "Tje0"),
-    http_client=mock_client(),
-    language="en", culture="nb", timezone="UTC", app_token="tok", accept_language="en",
-)
-session = client.chat_agent.reject_chat_session_transfer(chat_session_id=798)
-client.chat_agent.reject_chat_session_transfer(
-    chat_session_id=None, select=["CustomerName", "TopicId"], options={{"extra_headers": {{"SO-Language": "de"}}}},
-)
-client.chat_agent.reject_chat_session_transfer()
-after = sorted(m for m in sys.modules if m.startswith("superoffice_webapi.") and ".models." in m or ".resources." in m)
-print(json.dumps({{
-    "before": before,
-    "after": after,
-    "session": [type(session).__name__, session.chat_session_id, type(session.user).__name__, session.user.name,
-                session.user.contact.links, session.when_requested.isoformat(), session.table_right.mask,
-                session.field_properties["ChatSessionId"].field_right.mask, session.model_extra],
-    "seen": seen,
-}}))
-""",
-    )
+    result = run_script(sdk, "superoffice_seed_call.py", SESSION)
     assert result["before"] == ["superoffice_webapi"], "importing the package must not import anything else"
     assert "superoffice_webapi.resources.contact" not in result["after"]
     # Models are imported as the response needs them: User (Associate) and its Contact are in the
@@ -102,25 +72,7 @@ print(json.dumps({{
 
 
 def test_path_params_304_and_204(sdk: Path) -> None:
-    result = run_python(
-        sdk,
-        MOCK_PRELUDE
-        + """
-from superoffice_webapi import SuperOffice, NOT_MODIFIED
-routes[("GET", "/sub/api/v1/Contact/7")] = (304, None)
-routes[("PUT", "/sub/api/v1/Contact/7")] = (200, {"ContactId": 7, "Name": "Acme", "Persons": [{"PersonId": 1}]})
-routes[("DELETE", "/sub/api/v1/Contact/7")] = (204, None)
-routes[("POST", "/sub/api/v1/Agents/Chat/GetChatSessions")] = (200, [{"ChatSessionId": 1}, {"ChatSessionId": 2}])
-client = SuperOffice(base_url="https://host/sub", http_client=mock_client())
-unchanged = client.contact.get_contact_entity(7, select="Name")
-from superoffice_webapi.models import ContactEntity
-updated = client.contact.put_contact_entity(7, ContactEntity(name="Acme"))
-deleted = client.contact.delete_contact_entity(id_=7)
-sessions = client.chat_agent.get_chat_sessions()
-print(json.dumps({"unchanged": unchanged is NOT_MODIFIED, "updated": [updated.contact_id, updated.persons[0].person_id],
-                  "deleted": deleted, "sessions": [s.chat_session_id for s in sessions], "seen": seen}))
-""",
-    )
+    result = run_script(sdk, "superoffice_path_params.py")
     assert result["unchanged"] is True
     assert result["updated"] == [7, 1]
     assert result["deleted"] is None

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from generate_support import generate_into, run_python
+from generate_support import generate_into, run_script
 
 from generator.plan import build_plan
 from generator.plan.names import docstring_body, snake_case
@@ -125,23 +125,7 @@ def test_field_types_for_31_and_30_forms() -> None:
 
 def test_inline_bodies_and_self_reference_work_at_runtime(tmp_path: Path) -> None:
     generate_into(tmp_path, SPEC_31, "shapes")
-    result = run_python(
-        tmp_path,
-        """
-import json, httpx
-from shapes import Shapes
-from shapes.models import CreateShapeBody
-sent = []
-def handler(request):
-    sent.append(json.loads(request.content))
-    return httpx.Response(201, json={"Id": 1, "Parent": {"Id": 2, "Kind": "base"}, "When": "2024-01-02T03:04:05.1234567Z",
-                                     "Corners": [{"X": 3}], "Either": "e"})
-client = Shapes(base_url="http://x", http_client=httpx.Client(transport=httpx.MockTransport(handler)))
-shape = client.default.create_shape(CreateShapeBody(label="sq", meta={"Tag": "t"}))
-print(json.dumps({"sent": sent, "parent": shape.parent.id_, "corner": shape.corners[0].x, "when": shape.when.isoformat(),
-                  "either": shape.either}))
-""",
-    )
+    result = run_script(tmp_path, "types_inline_bodies.py")
     assert result == {
         "sent": [{"Label": "sq", "Meta": {"Tag": "t"}}],
         "parent": 2,

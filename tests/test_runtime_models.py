@@ -76,28 +76,14 @@ def test_numbers_where_strings_are_documented_are_accepted(rt: SimpleNamespace) 
 
 def test_model_validators_are_built_lazily(tmp_path: object) -> None:
     """Defining a model does no schema work; the first validation does."""
-    import subprocess
-    import sys
     from pathlib import Path
 
+    from generate_support import run_script
     from runtime_harness import PACKAGE_NAME, write_package
 
     root = Path(str(tmp_path))
     write_package(root)
-    code = (
-        f"from {PACKAGE_NAME}.models.item import Item\n"
-        "before = Item.__pydantic_complete__\n"
-        "Item.model_validate({'ItemId': 1})\n"
-        "print(before, Item.__pydantic_complete__)\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.split() == ["False", "True"]
+    assert run_script(root, "runtime_lazy_validators.py", PACKAGE_NAME) == [False, True]
 
 
 def test_not_given_is_a_falsy_singleton(rt: SimpleNamespace) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 
 import black
 import pytest
+from generate_support import run_script
 from runtime_harness import (
     PACKAGE_NAME,
     SUPEROFFICE_SCHEMES,
@@ -94,24 +95,4 @@ def test_importing_the_client_stays_light(tmp_path: Path) -> None:
     (its TLS setup is costly); the first use adds httpx's transport (httpcore, which imports
     anyio) but still no pydantic."""
     write_package(tmp_path)
-    code = (
-        "import sys\n"
-        "heavy = ('pydantic', 'asyncio', 'anyio', 'importlib.metadata')\n"
-        "def loaded(): return [m for m in heavy if m in sys.modules]\n"
-        f"import {PACKAGE_NAME}\n"
-        f"from {PACKAGE_NAME}._client import Client\n"
-        f"from {PACKAGE_NAME} import BasicAuth, NOT_GIVEN, NOT_MODIFIED\n"
-        "print(loaded())\n"
-        "client = Client(base_url='https://example.com/api', auth=BasicAuth('u', 'p'))\n"
-        "print(loaded())\n"
-        "client.http_client\n"
-        "print(loaded())\n"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert result.stdout.splitlines() == ["[]", "[]", "['anyio']"]
+    assert run_script(tmp_path, "runtime_import_weight.py", PACKAGE_NAME) == [[], [], ["anyio"]]

@@ -62,6 +62,7 @@ class ChangeKind(enum.Enum):
 
     SCHEMA_ADDED = "schema-added"
     SCHEMA_REMOVED = "schema-removed"
+    SCHEMA_RENAMED = "schema-renamed"
     PROPERTY_ADDED = "property-added"
     PROPERTY_REMOVED = "property-removed"
     PROPERTY_REQUIRED_CHANGED = "property-required-changed"

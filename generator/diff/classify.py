@@ -50,6 +50,8 @@ _FIXED: dict[ChangeKind, Impact] = {
     ChangeKind.SCHEMA_ADDED: NB,
     # The pydantic model class disappears from the generated package.
     ChangeKind.SCHEMA_REMOVED: B,
+    # Same model under a new class name: every import and annotation of the old name breaks.
+    ChangeKind.SCHEMA_RENAMED: B,
     ChangeKind.PROPERTY_REMOVED: B,
     ChangeKind.ENUM_VALUE_ADDED: NB,
     ChangeKind.DESCRIPTION_CHANGED: NB,

@@ -1,0 +1,285 @@
+"""Building response models from JSON without pydantic validation (the default; see below).
+
+A client reads responses one of two ways. With ``strict_response_validation=True`` a pydantic
+TypeAdapter validates the body and a mismatch raises ``APIResponseValidationError``. By default
+the body is *constructed* instead: each model is made with ``model_construct`` from the fields
+the server sent, converting only what JSON cannot carry (date-times, dates, nested models,
+numbers sent where text is documented) and keeping any other value as it came. That is
+
+- lenient: when the server and its documentation disagree (an ``int64`` that arrives as
+  ``99.99``, a new enum value), the call still returns the data instead of failing;
+- cheap: no validator is compiled for the response type and its whole model closure, which
+  is what a first call would otherwise spend most of its time on.
+
+Each model class gets a converter table on first use, from its pydantic field annotations.
+"""
+
+from __future__ import annotations
+
+import enum
+import sys
+import types
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from typing import Any, Union
+
+import pydantic
+
+from ._models import BaseModel, bind_references
+
+__all__ = ["construct"]
+
+Converter = Callable[[Any], Any]
+
+_NONE_TYPE = type(None)
+_UNION_ORIGINS: tuple[object, ...] = (Union, types.UnionType)
+# Per model class: (wire name, attribute name, converter or None) for every field.
+_FIELD_TABLES: dict[
+    type[pydantic.BaseModel], list[tuple[str, str, Converter | None]]
+] = {}
+_CONVERTERS: dict[object, Converter | None] = {}
+
+
+def construct(value: Any, annotation: object) -> Any:
+    """``value`` (decoded JSON) shaped as ``annotation``, converting where JSON cannot say it."""
+    converter = _converter(annotation)
+    return value if converter is None or value is None else converter(value)
+
+
+def _converter(annotation: object) -> Converter | None:
+    try:
+        return _CONVERTERS[annotation]
+    except KeyError:
+        converter = _CONVERTERS[annotation] = _make_converter(annotation, {})
+        return converter
+    except TypeError:  # an unhashable annotation: work it out each time
+        return _make_converter(annotation, {})
+
+
+def _make_converter(annotation: object, namespace: dict[str, Any]) -> Converter | None:
+    """A function that converts one non-None JSON value, or None when the value stays as it is."""
+    if isinstance(annotation, (str, typing.ForwardRef)):
+        annotation = _resolve(annotation, namespace)
+        if annotation is None:
+            return None
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is typing.Annotated:
+        return _make_converter(args[0], namespace)
+    if origin in _UNION_ORIGINS:
+        members = [arg for arg in args if arg is not _NONE_TYPE]
+        if len(members) == 1:
+            return _make_converter(members[0], namespace)
+        return _union_converter(
+            [(member, _make_converter(member, namespace)) for member in members]
+        )
+    # get_origin() gives the builtin for typing.List[...] and typing.Dict[...] too.
+    if origin is list and args:
+        return _list_converter(_make_converter(args[0], namespace))
+    if origin is dict and len(args) == 2:
+        return _dict_converter(_make_converter(args[1], namespace))
+    if not isinstance(annotation, type):
+        return None
+    if issubclass(annotation, pydantic.BaseModel):
+        return _model_converter(annotation)
+    if issubclass(annotation, datetime):
+        return _parse_datetime
+    if issubclass(annotation, date):
+        return _parse_date
+    if issubclass(annotation, enum.Enum):
+        return _enum_converter(annotation)
+    if annotation is str:
+        return _number_to_str
+    if annotation is float:
+        return _int_to_float
+    return None
+
+
+def _resolve(reference: str | typing.ForwardRef, namespace: dict[str, Any]) -> object:
+    if isinstance(reference, typing.ForwardRef):
+        reference = reference.__forward_arg__
+    try:
+        # Annotations the generator wrote, evaluated where the model module would.
+        return eval(reference, namespace)  # noqa: S307
+    except Exception:  # noqa: BLE001 - unresolvable: the value is kept as sent
+        return None
+
+
+def _model_converter(model: type[pydantic.BaseModel]) -> Converter:
+    def convert(value: Any) -> Any:
+        return construct_model(model, value) if isinstance(value, dict) else value
+
+    return convert
+
+
+def construct_model(model: type[pydantic.BaseModel], data: Mapping[str, Any]) -> Any:
+    """``model`` from one JSON object: known fields converted, unknown ones kept as extras."""
+    table = _FIELD_TABLES.get(model)
+    if table is None:
+        table = _FIELD_TABLES[model] = _field_table(model)
+    values = dict(data)
+    fields: dict[str, Any] = {}
+    for wire_name, attribute, converter in table:
+        if wire_name in values:
+            raw = values.pop(wire_name)
+            fields[attribute] = (
+                raw if converter is None or raw is None else converter(raw)
+            )
+    fields.update(values)  # unknown keys: kept, as validation with extra="allow" would
+    return model.model_construct(**fields)
+
+
+def _field_table(
+    model: type[pydantic.BaseModel],
+) -> list[tuple[str, str, Converter | None]]:
+    namespace = vars(sys.modules[model.__module__])
+    table: list[tuple[str, str, Converter | None]] = []
+    for name, info in model.__pydantic_fields__.items():
+        annotation = info.annotation
+        if isinstance(annotation, (str, typing.ForwardRef)):
+            # A reference to other models: bound (imported) only when a response carries it.
+            converter: Converter | None = _deferred_converter(model, annotation)
+        else:
+            converter = _make_converter(annotation, namespace)
+        table.append((info.alias or name, name, converter))
+    return table
+
+
+def _deferred_converter(
+    model: type[pydantic.BaseModel], annotation: object
+) -> Converter:
+    resolved: list[Converter | None] = []
+
+    def convert(value: Any) -> Any:
+        if not resolved:
+            if issubclass(model, BaseModel):
+                bind_references(model, closure=False)
+            namespace = vars(sys.modules[model.__module__])
+            resolved.append(_make_converter(annotation, namespace))
+        converter = resolved[0]
+        return value if converter is None else converter(value)
+
+    return convert
+
+
+def _union_converter(
+    members: list[tuple[object, Converter | None]],
+) -> Converter | None:
+    if all(converter is None for _, converter in members):
+        return None
+    models = [
+        member
+        for member, _ in members
+        if isinstance(member, type) and issubclass(member, pydantic.BaseModel)
+    ]
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, dict) and models:
+            # The member whose documented fields the object matches best.
+            best = max(
+                models,
+                key=lambda model: sum(
+                    1
+                    for info in model.__pydantic_fields__.values()
+                    if info.alias in value
+                ),
+            )
+            return construct_model(best, value)
+        if any(type(value) is member for member, _ in members):
+            return value  # already what one member says (smart-union behaviour)
+        for _, converter in members:
+            if converter is not None:
+                converted = converter(value)
+                if converted is not value:
+                    return converted
+        return value
+
+    return convert
+
+
+def _list_converter(item: Converter | None) -> Converter | None:
+    if item is None:
+        return None
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, list):
+            return value
+        return [entry if entry is None else item(entry) for entry in value]
+
+    return convert
+
+
+def _dict_converter(item: Converter | None) -> Converter | None:
+    if item is None:
+        return None
+
+    def convert(value: Any) -> Any:
+        if not isinstance(value, dict):
+            return value
+        return {
+            key: entry if entry is None else item(entry) for key, entry in value.items()
+        }
+
+    return convert
+
+
+def _enum_converter(enum_type: type[enum.Enum]) -> Converter:
+    def convert(value: Any) -> Any:
+        try:
+            return enum_type(value)
+        except ValueError:
+            return value  # a value newer than the documentation: kept as sent
+
+    return convert
+
+
+def _number_to_str(value: Any) -> Any:
+    # Servers send numbers where the documentation says string (as validation coerces them).
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+def _int_to_float(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    return value
+
+
+def _parse_datetime(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    try:
+        return datetime.fromisoformat(_iso_for_python(value))
+    except ValueError:
+        return value
+
+
+def _parse_date(value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return value
+
+
+def _iso_for_python(text: str) -> str:
+    """ISO 8601 text that ``datetime.fromisoformat`` reads on every supported Python.
+
+    SuperOffice writes 7 fractional digits (``11:10:26.1285249+02:00``) and some servers ``Z``
+    for UTC; Python before 3.11 accepts neither, so the fraction is cut to microseconds.
+    """
+    if text.endswith(("Z", "z")):
+        text = text[:-1] + "+00:00"
+    dot = text.find(".", 10)
+    if dot < 0:
+        return text
+    end = dot + 1
+    while end < len(text) and text[end].isdigit():
+        end += 1
+    digits = text[dot + 1 : end]
+    if len(digits) == 6:
+        return text
+    return f"{text[: dot + 1]}{digits[:6].ljust(6, '0')}{text[end:]}"

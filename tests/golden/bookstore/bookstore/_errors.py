@@ -1,0 +1,222 @@
+"""Exceptions raised by the client.
+
+Every exception derives from ``SdkError``. HTTP error statuses raise an ``APIStatusError``
+subclass chosen by status code; SuperOffice error bodies such as
+``{"Error": true, "ErrorType": "SoNotFoundException", "ErrorMessage": "..."}`` are parsed into
+``error_type`` / ``error_message`` / ``error_source``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+__all__ = [
+    "APIConnectionError",
+    "APIResponseValidationError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "BadRequestError",
+    "ClientError",
+    "ConflictError",
+    "InternalServerError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "PreconditionFailedError",
+    "RateLimitError",
+    "SdkError",
+    "ServerError",
+    "UnprocessableEntityError",
+    "make_status_error",
+]
+
+
+class SdkError(Exception):
+    """Base class of every exception this package raises."""
+
+
+class APIConnectionError(SdkError):
+    """The server could not be reached, or the connection broke before a response arrived."""
+
+    request: httpx.Request | None
+
+    def __init__(
+        self,
+        message: str = "Connection error.",
+        *,
+        request: httpx.Request | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.request = request
+
+
+class APITimeoutError(APIConnectionError):
+    """The request timed out (connect, read, write or pool timeout)."""
+
+    def __init__(
+        self,
+        message: str = "Request timed out.",
+        *,
+        request: httpx.Request | None = None,
+    ) -> None:
+        super().__init__(message, request=request)
+
+
+class APIResponseValidationError(SdkError):
+    """A successful response whose body does not match the documented type."""
+
+    response: httpx.Response
+    status_code: int
+    body: object
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.body = body
+
+
+class APIStatusError(SdkError):
+    """The server answered with an error status (4xx/5xx)."""
+
+    response: httpx.Response
+    status_code: int
+    headers: httpx.Headers
+    body: object
+    """The error body: parsed JSON when it is JSON, else the text (``None`` when empty)."""
+    error_type: str | None
+    """SuperOffice ``ErrorType`` (e.g. ``SoNotFoundException``) or a generic ``type``/``code``."""
+    error_message: str | None
+    """SuperOffice ``ErrorMessage`` or a generic ``message``/``error``/``detail``/``title``."""
+    error_source: str | None
+    """SuperOffice ``ErrorSource``, when present."""
+
+    def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
+        super().__init__(message)
+        self.response = response
+        self.status_code = response.status_code
+        self.headers = response.headers
+        self.body = body
+        self.error_type, self.error_message, self.error_source = _error_fields(body)
+
+    @property
+    def request(self) -> httpx.Request:
+        return self.response.request
+
+
+class ClientError(APIStatusError):
+    """A 4xx status."""
+
+
+class ServerError(APIStatusError):
+    """A 5xx status."""
+
+
+class BadRequestError(ClientError):
+    """400 Bad Request."""
+
+
+class AuthenticationError(ClientError):
+    """401 Unauthorized: missing or invalid credentials."""
+
+
+class PermissionDeniedError(ClientError):
+    """403 Forbidden."""
+
+
+class NotFoundError(ClientError):
+    """404 Not Found."""
+
+
+class ConflictError(ClientError):
+    """409 Conflict."""
+
+
+class PreconditionFailedError(ClientError):
+    """412 Precondition Failed, e.g. the entity changed since ``If-Unmodified-Since``."""
+
+
+class UnprocessableEntityError(ClientError):
+    """422 Unprocessable Entity."""
+
+
+class RateLimitError(ClientError):
+    """429 Too Many Requests (raised once the retries are used up)."""
+
+
+class InternalServerError(ServerError):
+    """Any status >= 500."""
+
+
+_ERROR_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    412: PreconditionFailedError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+}
+
+
+def _first_str(body: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = body.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def _error_fields(body: object) -> tuple[str | None, str | None, str | None]:
+    """(error_type, error_message, error_source) from a SuperOffice or generic error body."""
+    if isinstance(body, str):
+        return None, (body.strip() or None), None
+    if not isinstance(body, dict):
+        return None, None, None
+    error = body.get("error")
+    if isinstance(error, dict):
+        # {"error": {"message": ..., "type"/"code": ...}} as many APIs send it.
+        nested_type, nested_message, _ = _error_fields(error)
+        return nested_type, nested_message, None
+    error_type = _first_str(body, "ErrorType", "type", "code")
+    if error_type is None and isinstance(body.get("code"), int):
+        error_type = str(body["code"])
+    error_message = _first_str(
+        body, "ErrorMessage", "message", "Message", "error", "detail", "title"
+    )
+    return error_type, error_message, _first_str(body, "ErrorSource")
+
+
+def _parse_body(response: httpx.Response) -> object:
+    if not response.content:
+        return None
+    try:
+        return response.json()
+    except ValueError:
+        return response.text
+
+
+def make_status_error(response: httpx.Response) -> APIStatusError:
+    """The exception for an error response; the body must already be read."""
+    status = response.status_code
+    if status in _ERROR_BY_STATUS:
+        error_class = _ERROR_BY_STATUS[status]
+    elif status >= 500:
+        error_class = InternalServerError
+    elif status >= 400:
+        error_class = ClientError
+    else:
+        error_class = APIStatusError
+    body = _parse_body(response)
+    error_type, error_message, _ = _error_fields(body)
+    message = f"{status} {response.reason_phrase}".rstrip()
+    details = ": ".join(part for part in (error_type, error_message) if part)
+    if len(details) > 500:
+        # A text body may be a whole HTML error page: keep the message readable.
+        details = details[:500] + "..."
+    if details:
+        message = f"{message} - {details}"
+    return error_class(message, response=response, body=body)

@@ -1,0 +1,66 @@
+"""Types shared by the client, the resources and the user: per-call options and NOT_GIVEN."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Literal, TypedDict, TypeVar, Union
+
+import httpx
+
+__all__ = [
+    "NOT_GIVEN",
+    "NotGiven",
+    "NotGivenOr",
+    "RequestOptions",
+    "Timeout",
+]
+
+_T = TypeVar("_T")
+
+Timeout = Union[float, httpx.Timeout, None]
+"""Seconds (float), a full httpx.Timeout, or None for no timeout at all."""
+
+
+class NotGiven:
+    """Marks an argument the caller did not pass, as distinct from an explicit ``None``.
+
+    Optional keyword arguments of generated methods default to ``NOT_GIVEN`` so that
+    ``update(name=None)`` sends ``"Name": null`` while ``update()`` leaves the field out.
+    """
+
+    _instance: NotGiven | None = None
+
+    def __new__(cls) -> NotGiven:
+        # A singleton, so that ``value is NOT_GIVEN`` is the test everywhere.
+        if cls._instance is None:
+            cls._instance = super().__new__(cls)
+        return cls._instance
+
+    def __bool__(self) -> Literal[False]:
+        return False
+
+    def __repr__(self) -> str:
+        return "NOT_GIVEN"
+
+    def __reduce__(self) -> str:
+        # copy/pickle hand back the module-level singleton.
+        return "NOT_GIVEN"
+
+
+NOT_GIVEN = NotGiven()
+
+NotGivenOr = Union[_T, NotGiven]
+"""``NotGivenOr[int | None]``: an argument that may be left out entirely."""
+
+
+class RequestOptions(TypedDict, total=False):
+    """Per-call overrides; every generated method accepts ``options=``."""
+
+    timeout: float | httpx.Timeout | None
+    max_retries: int
+    retry_non_idempotent: bool
+    """Allow retries for POST/PATCH on this call (they are not retried by default)."""
+    extra_headers: Mapping[str, str]
+    extra_query: Mapping[str, object]
+    raw_response: bool
+    """Set by the raw-response wrappers: the call returns an APIResponse instead of the parsed body."""

@@ -1,0 +1,12 @@
+from pydantic import Field
+
+from .._models import BaseModel
+
+__all__ = ["CardPayment"]
+
+
+class CardPayment(BaseModel):
+    """The CardPayment schema."""
+
+    card_number: str = Field(alias="cardNumber")
+    expires: str | None = None

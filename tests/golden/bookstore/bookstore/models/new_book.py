@@ -1,0 +1,31 @@
+from datetime import datetime
+from typing import Any, Literal, TYPE_CHECKING
+
+from pydantic import Field
+
+from .._models import BaseModel
+from ._link import link
+
+if TYPE_CHECKING:
+    from .author import Author
+    from .money import Money
+
+__all__ = ["NewBook"]
+
+
+class NewBook(BaseModel):
+    """The NewBook schema."""
+
+    title: str
+    authors: "list[Author]"
+    genre: Literal["fiction", "non-fiction", "poetry", "science"] | None = Field(
+        default=None, description="What a book is about."
+    )
+    price: "Money | None" = None
+    published: datetime | None = None
+    attributes: dict[str, Any] | None = Field(
+        default=None, description="Free-form attributes."
+    )
+
+
+link(NewBook, {"Author": "author", "Money": "money"})

@@ -1,0 +1,40 @@
+from datetime import datetime
+from typing import Literal, TYPE_CHECKING
+
+from pydantic import Field
+
+from .._models import BaseModel
+from ._link import link
+
+if TYPE_CHECKING:
+    from .card_payment import CardPayment
+    from .money import Money
+    from .order_line import OrderLine
+    from .voucher_payment import VoucherPayment
+
+__all__ = ["Order"]
+
+
+class Order(BaseModel):
+    """The Order schema."""
+
+    id_: str = Field(alias="id")
+    status: Literal["placed", "paid", "shipped", "cancelled"]
+    lines: "list[OrderLine]"
+    total: "Money"
+    payment: "CardPayment | VoucherPayment | None" = Field(
+        default=None,
+        description="How an order is paid; no discriminator, the shapes tell them apart.",
+    )
+    placed_at: datetime | None = Field(default=None, alias="placedAt")
+
+
+link(
+    Order,
+    {
+        "CardPayment": "card_payment",
+        "Money": "money",
+        "OrderLine": "order_line",
+        "VoucherPayment": "voucher_payment",
+    },
+)

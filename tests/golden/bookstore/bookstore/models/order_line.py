@@ -1,0 +1,12 @@
+from pydantic import Field
+
+from .._models import BaseModel
+
+__all__ = ["OrderLine"]
+
+
+class OrderLine(BaseModel):
+    """The OrderLine schema."""
+
+    book_id: int = Field(alias="bookId")
+    quantity: int

@@ -1,0 +1,1 @@
+"""Resource classes, one module per tag; the client imports each on first use."""
