@@ -20,9 +20,14 @@ RUNTIME_MODULES = [
     "_auth.py",
     "_base_client.py",
     "_construct.py",
+    "_deadline.py",
     "_errors.py",
     "_models.py",
+    "_redact.py",
+    "_redirects.py",
+    "_request_parts.py",
     "_response.py",
+    "_streams.py",
     "_types.py",
 ]
 
