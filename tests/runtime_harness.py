@@ -439,6 +439,12 @@ class Received:
         return self.path.partition("?")[2]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], OSError):  # a client that hung up is expected
+            super().handle_error(request, client_address)
+
+
 class ScriptedServer:
     """Answers requests with the scripted replies in order, then with ``200 {}``."""
 
@@ -446,7 +452,7 @@ class ScriptedServer:
         self.replies: list[Reply] = []
         self.received: list[Received] = []
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
         self._thread = threading.Thread(
