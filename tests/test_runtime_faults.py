@@ -7,6 +7,7 @@ that the call ended in bounded time, and that the other origin saw no credential
 from __future__ import annotations
 
 import asyncio
+import random
 import time
 import zlib
 from collections.abc import Callable, Generator, Iterable, Iterator
@@ -115,7 +116,7 @@ def expect_error(outcome: Outcome, rt: SimpleNamespace, error_class: type[BaseEx
 
 def ceiling_jitter(monkeypatch: pytest.MonkeyPatch, rt: SimpleNamespace) -> None:
     """Full jitter reports its ceiling, so backoff waits are known: 0.5 s, then 1 s."""
-    monkeypatch.setattr(rt.base_client.random, "uniform", lambda low, high: high)
+    monkeypatch.setattr(random, "uniform", lambda low, high: high)
 
 
 # --- connections that break -----------------------------------------------------------------
