@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import threading
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -271,3 +272,15 @@ def test_peak_memory_for_a_200_mib_body_stays_bounded(
     assert growth < budget_mib, figures
     if mode == "file":
         assert (tmp_path / "f.bin").stat().st_size == 200 * MIB
+
+
+def test_deadline_with_a_callers_http_client_is_checked_between_chunks(
+    rt: SimpleNamespace, server: ScriptedServer
+) -> None:
+    """A caller's transport gets no deadline backend; the body loop still stops at T."""
+    server.script(Reply(200, chunks=lambda: [b" "] * 100, length=100, chunk_delay=0.1))
+    with httpx.Client() as http_client, rt.Client(base_url=server.url, http_client=http_client) as client:
+        started = time.monotonic()
+        with pytest.raises(rt.errors.APITimeoutError):
+            client.request("GET", "/api/v1/Slow", options={"timeout": 0.8, "max_retries": 0})
+        assert time.monotonic() - started < 1.3

@@ -161,3 +161,39 @@ def test_api_key_names_are_masked_once_an_auth_uses_them(rt: SimpleNamespace) ->
     assert rt.redact.redact_url("http://h/?sub=value") == "http://h/?sub=[secure]"
     headers = rt.redact.SafeHeaders({"X-Tenant-Pass": "value", "Accept": "x"})
     assert repr(headers) == "SafeHeaders({'x-tenant-pass': '[secure]', 'accept': 'x'})"
+
+
+CROSS_ORIGIN_AUTHS: dict[str, Callable[[SimpleNamespace], dict[str, Any]]] = {
+    **{name: (lambda rt, make=make: {"auth": make(rt)}) for name, make in AUTHS.items()},
+    "bearer": lambda rt: {"auth": rt.auth.BearerAuth(TICKET)},
+    "default-headers": lambda rt: {"default_headers": {"SO-AppToken": APP_TOKEN, "X-XSRF-TOKEN": XSRF}},
+    "http-client-auth": lambda rt: {
+        "http_client": httpx.Client(
+            auth=rt.auth.SoTicketAuth(TICKET, app_token=APP_TOKEN),
+            headers={"X-XSRF-TOKEN": XSRF},
+            cookies={"sid": COOKIE},
+        )
+    },
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CROSS_ORIGIN_AUTHS))
+def test_no_kind_of_credential_follows_a_redirect_to_another_origin(
+    rt: SimpleNamespace, server: ScriptedServer, kind: str
+) -> None:
+    with ScriptedServer() as other:
+        server.script(Reply(301, None, {"Location": other.url + "/elsewhere"}))
+        options = CROSS_ORIGIN_AUTHS[kind](rt)
+        with rt.Client(base_url=server.url, **options) as client:
+            client.request("GET", "/api/v1/Thing", headers={"SO-Culture": "nb"})
+        if "http_client" in options:
+            options["http_client"].close()
+        assert secrets_in(str(server.received[0].headers) + server.received[0].path) != []
+        (hop,) = other.received
+        assert secrets_in(str(hop.headers) + hop.path) == [], hop
+        assert sorted(name.lower() for name in hop.headers) == [
+            "accept",
+            "accept-encoding",
+            "host",
+            "user-agent",
+        ]
