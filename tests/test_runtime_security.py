@@ -165,8 +165,12 @@ def test_api_key_names_are_masked_once_an_auth_uses_them(rt: SimpleNamespace) ->
     assert repr(headers) == "SafeHeaders({'x-tenant-pass': '[secure]', 'accept': 'x'})"
 
 
+def _as_auth(make: Callable[[SimpleNamespace], httpx.Auth]) -> Callable[[SimpleNamespace], dict[str, Any]]:
+    return lambda rt: {"auth": make(rt)}
+
+
 CROSS_ORIGIN_AUTHS: dict[str, Callable[[SimpleNamespace], dict[str, Any]]] = {
-    **{name: (lambda rt, make=make: {"auth": make(rt)}) for name, make in AUTHS.items()},
+    **{name: _as_auth(make) for name, make in AUTHS.items()},
     "bearer": lambda rt: {"auth": rt.auth.BearerAuth(TICKET)},
     "default-headers": lambda rt: {"default_headers": {"SO-AppToken": APP_TOKEN, "X-XSRF-TOKEN": XSRF}},
     "http-client-auth": lambda rt: {
