@@ -303,6 +303,17 @@ def test_retry_after_cap_is_documented_and_applied(rt: SimpleNamespace) -> None:
 # --- redirects ------------------------------------------------------------------------------
 
 
+def test_cross_origin_location_echoing_the_query_loses_the_api_key(
+    rt: SimpleNamespace, server: ScriptedServer, other: ScriptedServer, flavor: str
+) -> None:
+    echoed = f"{other.url}/files/2?page=3&api_key={QUERY_KEY}"
+    server.script(Reply(302, None, {"Location": echoed}))
+    outcome = run(rt, flavor, server.url, all_credentials(rt), query={"page": 3})
+    assert outcome.error is None, repr(outcome.error)
+    assert [r.path for r in other.received] == ["/files/2?page=3"]
+    assert leaked(other.received) == []
+
+
 def test_cross_origin_redirect_of_a_get_is_followed_without_any_credential(
     rt: SimpleNamespace, server: ScriptedServer, other: ScriptedServer, flavor: str
 ) -> None:
