@@ -191,16 +191,12 @@ def zeros():
     for _ in range(total // MIB):
         yield b"0" * MIB
 
-def bomb():
-    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
-    return b"".join(compressor.compress(b"\\0" * MIB) for _ in range(total // MIB)) + compressor.flush()
-
 def peak():
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 with ScriptedServer() as server:
     if mode == "bomb":
-        payload = bomb()
+        payload = open(sys.argv[6], 'rb').read()  # 200 MiB of zeros as ~200 KB of gzip
         reply = Reply(200, chunks=lambda: [payload], length=len(payload), headers={{"Content-Encoding": "gzip"}})
     else:  # "unsized": no Content-Length, so the limit is found by counting
         reply = Reply(200, chunks=zeros, length=None if mode == "unsized" else total)
@@ -237,11 +233,20 @@ with ScriptedServer() as server:
 """
 
 
-def measure(rt: SimpleNamespace, tmp_path: Path, mode: str, flavor: str) -> dict[str, Any]:
+@pytest.fixture(scope="module")
+def bomb_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    compressor = zlib.compressobj(9, zlib.DEFLATED, zlib.MAX_WBITS | 16)
+    parts = [compressor.compress(b"\0" * MIB) for _ in range(200)]
+    path = tmp_path_factory.mktemp("bomb") / "bomb.gz"
+    path.write_bytes(b"".join(parts) + compressor.flush())
+    return path
+
+
+def measure(rt: SimpleNamespace, tmp_path: Path, mode: str, flavor: str, bomb: Path) -> dict[str, Any]:
     tests = Path(__file__).resolve().parent
     script = MEASURE.format(package=PACKAGE_NAME)
     result = subprocess.run(
-        [sys.executable, "-c", script, str(rt.root), str(tests), mode, flavor, str(tmp_path / "f.bin")],
+        [sys.executable, "-c", script, str(rt.root), str(tests), mode, flavor, str(tmp_path / "f.bin"), str(bomb)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -262,11 +267,11 @@ def measure(rt: SimpleNamespace, tmp_path: Path, mode: str, flavor: str) -> dict
     ],
 )
 def test_peak_memory_for_a_200_mib_body_stays_bounded(
-    rt: SimpleNamespace, tmp_path: Path, flavor: str, mode: str, outcome: str, budget_mib: int
+    rt: SimpleNamespace, tmp_path: Path, bomb_file: Path, flavor: str, mode: str, outcome: str, budget_mib: int
 ) -> None:
     """A 200 MiB body (plain or as a 200 KB gzip bomb) stops at the 64 MiB default limit;
     streamed to a file it keeps memory flat. Before the limits it took 636-837 MiB."""
-    figures = measure(rt, tmp_path, mode, flavor)
+    figures = measure(rt, tmp_path, mode, flavor, bomb_file)
     assert figures["outcome"] == outcome
     growth = figures["after"] - figures["before"]
     assert growth < budget_mib, figures
