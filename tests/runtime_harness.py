@@ -517,7 +517,7 @@ class ScriptedServer:
                 headers.update(reply.headers)
                 for name, value in headers.items():
                     self.send_header(name, value)
-                if reply.status not in (204, 304):
+                if reply.status not in (204, 304) and "Content-Length" not in headers:
                     self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 if reply.status not in (204, 304) and self.command != "HEAD":

@@ -289,3 +289,9 @@ def test_deadline_with_a_callers_http_client_is_checked_between_chunks(
         with pytest.raises(rt.errors.APITimeoutError):
             client.request("GET", "/api/v1/Slow", options={"timeout": 0.8, "max_retries": 0})
         assert time.monotonic() - started < 1.3
+
+
+def test_head_with_a_large_content_length_is_not_too_large(rt: SimpleNamespace, server: ScriptedServer) -> None:
+    server.script(Reply(200, None, {"Content-Length": str(10**12)}))
+    with rt.Client(base_url=server.url) as client:
+        assert client.request("HEAD", "/api/v1/File", options={"max_response_size": 10}) is None
