@@ -202,6 +202,8 @@ with ScriptedServer() as server:
         reply = Reply(200, chunks=zeros, length=None if mode == "unsized" else total)
     server.script(reply, Reply(200, {{}}))
     options = {{"stream": True, "raw_response": True}} if mode == "file" else {{}}
+    if mode == "unlimited":  # buffered whole, as before the limit existed
+        options = {{"max_response_size": None}}
     path = sys.argv[5]
     async def run_async():
         async with client_module.AsyncClient(base_url=server.url) as client:
