@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import importlib
 import json
+import socket
+import struct
 import sys
 import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -368,6 +370,9 @@ def rt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
                 "_response",
                 "_types",
                 "_client",
+                "_streams",
+                "_redact",
+                "_redirects",
             )
         }
         item = importlib.import_module(f"{PACKAGE_NAME}.models.item")
@@ -379,6 +384,9 @@ def rt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
             models=modules["_models"],
             response=modules["_response"],
             types=modules["_types"],
+            streams=modules["_streams"],
+            redact=modules["_redact"],
+            redirects=modules["_redirects"],
             Client=modules["_client"].Client,
             AsyncClient=modules["_client"].AsyncClient,
             Item=item.Item,
@@ -394,12 +402,23 @@ def rt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
 
 @dataclass
 class Reply:
-    """One scripted response. ``body`` dicts/lists are sent as JSON."""
+    """One scripted response. ``body`` dicts/lists are sent as JSON.
+
+    Faults: ``reset`` closes the connection with a TCP RST instead of answering; ``chunks``
+    produces the body piece by piece (with ``length`` as Content-Length, else none and the
+    connection closes after the body), each after ``chunk_delay`` seconds (a trickle);
+    ``trickle_headers`` sends the status line and headers one byte per ``chunk_delay``.
+    """
 
     status: int = 200
     body: object = None
     headers: dict[str, str] = field(default_factory=dict)
     delay: float = 0.0
+    reset: bool = False
+    chunks: Callable[[], Iterable[bytes]] | None = None
+    length: int | None = None
+    chunk_delay: float = 0.0
+    trickle_headers: bool = False
 
 
 @dataclass
@@ -420,6 +439,12 @@ class Received:
         return self.path.partition("?")[2]
 
 
+class _QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], OSError):  # a client that hung up is expected
+            super().handle_error(request, client_address)
+
+
 class ScriptedServer:
     """Answers requests with the scripted replies in order, then with ``200 {}``."""
 
@@ -427,7 +452,7 @@ class ScriptedServer:
         self.replies: list[Reply] = []
         self.received: list[Received] = []
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
+        self._httpd = _QuietServer(("127.0.0.1", 0), self._handler_class())
         self._httpd.daemon_threads = True
         self._httpd.block_on_close = False
         self._thread = threading.Thread(
@@ -471,6 +496,14 @@ class ScriptedServer:
                 )
                 if reply.delay:
                     time.sleep(reply.delay)
+                if reply.reset:
+                    self._reset()
+                elif reply.chunks is not None or reply.trickle_headers:
+                    self._fault(reply)
+                else:
+                    self._plain(reply)
+
+            def _plain(self, reply: Reply) -> None:
                 if isinstance(reply.body, (bytes, str)):
                     payload = reply.body.encode() if isinstance(reply.body, str) else reply.body
                     content_type = "text/plain; charset=utf-8"
@@ -484,11 +517,43 @@ class ScriptedServer:
                 headers.update(reply.headers)
                 for name, value in headers.items():
                     self.send_header(name, value)
-                if reply.status not in (204, 304):
+                if reply.status not in (204, 304) and "Content-Length" not in headers:
                     self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
                 if reply.status not in (204, 304) and self.command != "HEAD":
                     self.wfile.write(payload)
+
+            def _reset(self) -> None:
+                # SO_LINGER with a zero timeout: close() sends RST, not FIN.
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.close_connection = True
+                self.connection.close()
+
+            def _fault(self, reply: Reply) -> None:
+                lines = [f"HTTP/1.1 {reply.status} Scripted"]
+                headers = {"Content-Type": "application/json", **reply.headers}
+                if reply.length is not None:
+                    headers["Content-Length"] = str(reply.length)
+                else:
+                    headers["Connection"] = "close"
+                    self.close_connection = True
+                lines += [f"{name}: {value}" for name, value in headers.items()]
+                head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+                try:
+                    if reply.trickle_headers:
+                        for index in range(len(head)):
+                            time.sleep(reply.chunk_delay)
+                            self.wfile.write(head[index : index + 1])
+                            self.wfile.flush()
+                    else:
+                        self.wfile.write(head)
+                    for chunk in (reply.chunks or tuple)():
+                        if reply.chunk_delay:
+                            time.sleep(reply.chunk_delay)
+                        self.wfile.write(chunk)
+                        self.wfile.flush()
+                except OSError:
+                    self.close_connection = True  # the client gave up: what faults are for
 
             do_GET = do_POST = do_PUT = do_PATCH = do_DELETE = do_HEAD = _answer
 

@@ -20,10 +20,16 @@ from runtime_harness import (
 RUNTIME_MODULES = [
     "_auth.py",
     "_base_client.py",
+    "_client_core.py",
     "_construct.py",
+    "_deadline.py",
     "_errors.py",
     "_models.py",
+    "_redact.py",
+    "_redirects.py",
+    "_request_parts.py",
     "_response.py",
+    "_streams.py",
     "_types.py",
 ]
 
@@ -65,7 +71,7 @@ def test_auth_docstring_lists_the_spec_schemes() -> None:
 
 
 def test_package_name_is_used_for_user_agent_and_logger() -> None:
-    rendered = render_runtime(package_name="superoffice_webapi")["_base_client.py"]
+    rendered = render_runtime(package_name="superoffice_webapi")["_client_core.py"]
     assert 'PACKAGE_NAME = "superoffice_webapi"' in rendered
 
 
