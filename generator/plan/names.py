@@ -72,9 +72,6 @@ class NameAllocator:
         self._taken.add(candidate)
         return candidate
 
-    def __contains__(self, name: str) -> bool:
-        return name in self._taken
-
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
@@ -95,17 +92,6 @@ def docstring_body(text: str) -> str:
     if text.endswith('"'):
         text = text[:-1] + '\\"'
     return text
-
-
-def docstring_block(text: str) -> str:
-    """`docstring_body`, ending in a newline when multi-line (closing quotes on their own line)."""
-    body = docstring_body(text)
-    return body + "\n" if "\n" in body else body
-
-
-def docstring(text: str) -> str:
-    """The full docstring literal, quotes included."""
-    return f'"""{docstring_body(text)}"""'
 
 
 def py_str(value: str) -> str:

@@ -170,5 +170,5 @@ def build_plan(spec: dict[str, Any], *, package_name: str, version: str = "0.1.0
         resources=tuple(resources),
         security_schemes=dict(schemes) if isinstance(schemes, dict) else {},
         exports=((client, "_client"), ("Async" + client, "_client"), *RUNTIME_EXPORTS),
-        tests=plan_tests(spec, tuple(resources), registry, package_name),
+        tests=plan_tests(spec, tuple(resources), registry),
     )

@@ -18,21 +18,6 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class Import:
-    """`from <module> import <name> as <alias>` (alias == name when not renamed)."""
-
-    module: str
-    name: str
-    alias: str
-
-    @property
-    def statement(self) -> str:
-        if self.alias == self.name:
-            return f"from {self.module} import {self.name}"
-        return f"from {self.module} import {self.name} as {self.alias}"
-
-
-@dataclass(frozen=True)
 class FieldPlan:
     name: str  # python attribute
     wire_name: str

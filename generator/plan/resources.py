@@ -309,8 +309,6 @@ class OperationPlanner:
     def _body_annotation(self, schema: dict[str, Any], hint: str, uses: Uses) -> str:
         """Models also accept plain mappings; arrays accept any sequence."""
         model = self.registry.model_ref(schema)
-        if model is None and self.registry.deref(schema) is not schema and isinstance(schema.get("$ref"), str):
-            model = None
         if model is not None:
             uses.models.add(model)
             uses.typing.update({"Mapping", "Any"})

@@ -131,10 +131,9 @@ class _Unusable(Exception):
 
 
 class _CaseBuilder:
-    def __init__(self, spec: dict[str, Any], registry: SchemaRegistry, package_name: str) -> None:
+    def __init__(self, spec: dict[str, Any], registry: SchemaRegistry) -> None:
         self.spec = spec
         self.registry = registry
-        self.package_name = package_name
 
     # -- schema helpers ---------------------------------------------------------------------
 
@@ -523,9 +522,7 @@ class _CaseBuilder:
         if cast == "bytes" or (media and not is_json_media(media) and cast != "str"):
             text = example if isinstance(example, str) else json.dumps(example)
             response["content"] = text
-            if not is_json_media(headers.get("content-type", "")) and "content-type" in headers:
-                pass
-            else:
+            if "content-type" not in headers or is_json_media(headers["content-type"]):
                 headers["content-type"] = media if media and not is_json_media(media) else "application/octet-stream"
             return response, "bytes", cast == "bytes"
         if media and not is_json_media(media):
@@ -679,10 +676,8 @@ def _auth_cases(schemes: dict[str, Any]) -> tuple[AuthCasePlan, ...]:
     return tuple(cases)
 
 
-def plan_tests(
-    spec: dict[str, Any], resources: tuple[ResourcePlan, ...], registry: SchemaRegistry, package_name: str
-) -> TestSuitePlan:
-    builder = _CaseBuilder(spec, registry, package_name)
+def plan_tests(spec: dict[str, Any], resources: tuple[ResourcePlan, ...], registry: SchemaRegistry) -> TestSuitePlan:
+    builder = _CaseBuilder(spec, registry)
     by_key: dict[tuple[str, str], tuple[ResourcePlan, OperationPlan]] = {}
     for resource in resources:
         for plan in resource.operations:
