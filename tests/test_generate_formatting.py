@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import black
@@ -15,7 +16,7 @@ from generator.openapi_to_package import generate_package
 from generator.writer import MANIFEST_NAME, write_files
 
 
-def _assert_black_clean(files: dict[str, str]) -> None:
+def _assert_black_clean(files: Mapping[str, str]) -> None:
     mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=88)
     for path, text in files.items():
         if path.endswith(".py"):

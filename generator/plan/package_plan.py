@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from generator.diagnostics import Diagnostic
 from generator.plan import layout
 from generator.plan.names import py_str
 
@@ -116,3 +117,8 @@ class PackagePlan:
     security_schemes: dict[str, object] = field(default_factory=dict)
     exports: tuple[tuple[str, str], ...] = ()  # (public name, module) re-exported lazily by __init__
     tests: TestSuitePlan | None = None  # the generated test suite (generator/plan/samples.py)
+    diagnostics: tuple[Diagnostic, ...] = ()  # what the plan approximates, at `<spec>#<pointer>`
+
+    @property
+    def operation_count(self) -> int:
+        return sum(len(resource.operations) for resource in self.resources)

@@ -6,9 +6,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.diagnostics import Diagnostic, Severity
 from generator.media import is_json_media, pick_media_type
-from generator.openapi import iter_operations, merge_parameters
+from generator.openapi import iter_operations, merge_parameters, pointer_of
 from generator.plan import layout
+from generator.plan.checks import at
 from generator.plan.models import SchemaRegistry, TypeExpr, Uses
 from generator.plan.names import (
     NameAllocator,
@@ -86,9 +88,11 @@ def client_option_name(header: str, explicit: object = None) -> str:
 
 
 class OperationPlanner:
-    def __init__(self, spec: dict[str, Any], registry: SchemaRegistry) -> None:
+    def __init__(self, spec: dict[str, Any], registry: SchemaRegistry, source: str = "openapi") -> None:
         self.spec = spec
         self.registry = registry
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
         self.resources: dict[str, ResourceBuilder] = {}
         self.client_options: dict[str, ClientOptionPlan] = {}  # by lower-case header name
 
@@ -144,7 +148,10 @@ class OperationPlanner:
                         description=description,
                     )
                 continue
-            if (location == "header" and wire.lower() in _SKIPPED_HEADERS) or location == "cookie":
+            if location == "cookie":
+                self._report_cookie(path, method, wire)
+                continue
+            if location == "header" and wire.lower() in _SKIPPED_HEADERS:
                 continue
             arg = args.take(safe_identifier(snake_case(wire), reserved=_ARG_RESERVED, fallback="param"))
             schema = param.get("schema")
@@ -227,6 +234,17 @@ class OperationPlanner:
                 request_kwargs=_layout_kwargs(request_kwargs),
                 lazy_imports=tuple(sorted(cast_models)),
                 deprecated=op.get("deprecated") is True,
+            )
+        )
+
+    def _report_cookie(self, path: str, method: str, wire: str) -> None:
+        self.diagnostics.append(
+            Diagnostic(
+                at(self.source, pointer_of("paths", path, method, "parameters")),
+                0,
+                Severity.WARNING,
+                "plan-cookie-parameter",
+                f"cookie parameter {wire!r} is not an argument of the generated method; set it on the http client",
             )
         )
 
