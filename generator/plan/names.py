@@ -7,6 +7,7 @@ templates never decide quoting or naming. All functions are deterministic.
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 from typing import Any
@@ -94,6 +95,7 @@ def docstring_body(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same wire names and paths are rendered many times
 def py_str(value: str) -> str:
     """A Python string literal for `value`: repr() escaping, quotes chosen the way black does."""
     literal: str = normalize_string_quotes(repr(value))

@@ -147,7 +147,7 @@ def build_plan(
     registry = SchemaRegistry(spec)
     planner = OperationPlanner(spec, registry, source)
     planner.plan()  # before the models: operations discover inline body/response models
-    resources = build_resources(planner, registry, CLIENT_RESERVED)
+    resources = build_resources(planner, CLIENT_RESERVED)
     models = registry.build_models()
     info = as_dict(spec.get("info"))
     title = clean_text(info.get("title")) or package_name

@@ -1,17 +1,19 @@
 """The PackagePlan: everything the templates need, already decided.
 
-Strings named `*_literal` or `*_expr` are finished Python source (quoted with repr-style
-escaping by the planner); names are valid, unique identifiers; `docstring` is the escaped
-body of a triple-quoted string. Templates only place them.
+Names are valid, unique identifiers; strings named `*_literal` are finished Python literals
+(repr escaping, black's quotes); `docstring` is the escaped body of a triple-quoted string.
+Type annotations, imports and call arguments are structured values (generator/plan/code.py)
+that render themselves as one line of Python; templates only place them, black lays them out.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
-from generator.plan import layout
+from generator.openapi import OperationRef
+from generator.plan.code import Argument, Call, Dict, Expr, ImportBlock, TypeExpr
 from generator.plan.names import py_str
 
 if TYPE_CHECKING:
@@ -22,8 +24,8 @@ if TYPE_CHECKING:
 class FieldPlan:
     name: str  # python attribute
     wire_name: str
-    annotation: str
-    value_expr: str | None  # right-hand side (`None`, `Field(...)`) or None for a bare annotation
+    annotation: TypeExpr
+    value_expr: Call | Expr | None  # right-hand side (`None`, `Field(...)`) or None for a bare annotation
 
 
 @dataclass(frozen=True)
@@ -35,23 +37,22 @@ class ModelPlan:
     docstring: str
     kind: str  # "model" | "alias"
     fields: tuple[FieldPlan, ...] = ()
-    alias_expr: str = ""  # kind == "alias": the type expression
-    imports: tuple[str, ...] = ()  # import statements needed at runtime
-    type_checking_imports: tuple[str, ...] = ()  # model imports for type checkers only
+    alias_expr: TypeExpr | None = None  # kind == "alias": the type expression
+    imports: ImportBlock = field(default_factory=ImportBlock)  # needed at runtime
+    type_checking_imports: ImportBlock = field(default_factory=ImportBlock)  # models, for type checkers only
     links: tuple[tuple[str, str], ...] = ()  # (class name, module stem) resolved lazily at runtime
 
     @property
-    def link_statement(self) -> str:
-        """`link(ClassName, {"Name": "module", ...})`, laid out for black."""
-        entries = [(py_str(c), py_str(m)) for c, m in self.links]
-        return layout.call_with_mapping("link", self.class_name, entries)
+    def link_statement(self) -> Call:
+        """`link(ClassName, {"Name": "module", ...})`."""
+        return Call("link", (Expr(self.class_name), Dict(self.links)))
 
 
 @dataclass(frozen=True)
 class ParamPlan:
     name: str  # python argument name
     wire_name: str
-    annotation: str
+    annotation: TypeExpr
     default_expr: str | None  # None -> required
     location: str  # "path" | "query" | "header" | "body" | "body_field"
     description: str  # escaped for a docstring (may be empty)
@@ -61,18 +62,26 @@ class ParamPlan:
 class OperationPlan:
     method_name: str
     http_method: str  # upper case
-    path_literal: str
+    path: str  # the path template as in the spec
     docstring: str
     positional: tuple[ParamPlan, ...]  # path params, then a required body
     keyword: tuple[ParamPlan, ...]  # keyword-only arguments (before `options`)
-    return_annotation: str
-    request_kwargs: tuple[tuple[str, str], ...]  # (keyword, python expression) passed to request()
-    lazy_imports: tuple[str, ...]  # import statements inside the method body
+    return_annotation: TypeExpr
+    request_kwargs: tuple[tuple[str, Argument], ...]  # (keyword, value) passed to request()
+    lazy_imports: ImportBlock  # the models the response is constructed into, imported in the body
     deprecated: bool = False
+    # The spec operation this method calls (its test cases are built from it), by identity.
+    source: OperationRef | None = field(default=None, compare=False, repr=False)
+    operation: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # own or variant's
+    variant: bool = False  # an `x-sdkgen-variants` entry of `source` (no test cases of its own)
 
-    def raw_wrapper_statement(self, wrapper: str) -> str:
-        """`self.<method> = <wrapper>(resource.<method>)` in a raw-response class `__init__`."""
-        return layout.assign_call(f"self.{self.method_name}", wrapper, f"resource.{self.method_name}", indent=8)
+    @property
+    def path_literal(self) -> str:
+        return py_str(self.path)
+
+    @property
+    def cast_to(self) -> TypeExpr:
+        return next(v for k, v in self.request_kwargs if k == "cast_to" and isinstance(v, TypeExpr))
 
 
 @dataclass(frozen=True)
@@ -84,8 +93,8 @@ class ResourcePlan:
     attribute: str  # client attribute
     docstring: str
     operations: tuple[OperationPlan, ...]
-    imports: tuple[str, ...]  # runtime import statements (blank strings separate groups)
-    type_checking_imports: tuple[str, ...]
+    imports: ImportBlock  # needed at runtime
+    type_checking_imports: ImportBlock  # models and runtime types named in annotations only
     raw_class_name: str = ""  # `<Class>WithRawResponse`: the methods returning APIResponse
     async_raw_class_name: str = ""
 

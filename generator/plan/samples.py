@@ -20,7 +20,7 @@ from typing import Any
 from urllib.parse import unquote
 
 from generator.media import is_json_media, json_type_of, pick_media_type
-from generator.openapi import iter_operations
+from generator.plan.code import ModelRef
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import as_dict, as_list, py_str
 from generator.plan.package_plan import OperationPlan, ParamPlan, ResourcePlan
@@ -448,7 +448,7 @@ class _CaseBuilder:
         if json_body:
             model, is_list = self._model_of(schema)
             if model is not None and (isinstance(example, list) if is_list else isinstance(example, dict)):
-                argument["model"] = [self.registry.module_of(model), model]
+                argument["model"] = [model.module, model.class_name]
                 argument["list"] = is_list
             request["json"] = example
         else:
@@ -464,7 +464,7 @@ class _CaseBuilder:
         if problem is not None:
             request["invalid_for_server"] = f"request sample breaks the schema's format: {problem}"
 
-    def _model_of(self, schema: dict[str, Any]) -> tuple[str | None, bool]:
+    def _model_of(self, schema: dict[str, Any]) -> tuple[ModelRef | None, bool]:
         model = self.registry.model_ref(schema)
         if model is not None:
             return model, False
@@ -488,7 +488,7 @@ class _CaseBuilder:
             status = int(codes[0]) if codes and codes[0].isdigit() else 200
         if status >= 400 or (300 <= status < 400 and status != 304):
             raise _Unusable("response-status", f"sample response is a {status}, not a success")
-        cast = dict(plan.request_kwargs).get("cast_to", "None")
+        cast = plan.cast_to.render()
         sample_headers = {str(k).lower(): str(v) for k, v in as_dict(response_sample.get("headers")).items()}
         headers = {k: v for k, v in sample_headers.items() if k in _REPLAYED_HEADERS}
         response: dict[str, Any] = {"status": status, "headers": headers}
@@ -604,8 +604,9 @@ def _match_template(template: str, path: str) -> dict[str, str] | None:
 # -- the whole suite -------------------------------------------------------------------------
 
 
-def _operations(spec: dict[str, Any]) -> list[tuple[str, str, dict[str, Any]]]:
-    return [(found.path, found.method, found.operation) for found in iter_operations(spec)]
+def _tested_operations(resources: tuple[ResourcePlan, ...]) -> list[tuple[ResourcePlan, OperationPlan]]:
+    """The primary methods (variants have no cases of their own), each resource's in document order."""
+    return [(r, op) for r in resources for op in r.operations if not op.variant and op.source is not None]
 
 
 def _auth_cases(schemes: dict[str, Any]) -> tuple[AuthCasePlan, ...]:
@@ -678,10 +679,6 @@ def _auth_cases(schemes: dict[str, Any]) -> tuple[AuthCasePlan, ...]:
 
 def plan_tests(spec: dict[str, Any], resources: tuple[ResourcePlan, ...], registry: SchemaRegistry) -> TestSuitePlan:
     builder = _CaseBuilder(spec, registry)
-    by_key: dict[tuple[str, str], tuple[ResourcePlan, OperationPlan]] = {}
-    for resource in resources:
-        for plan in resource.operations:
-            by_key[(plan.http_method, plan.path_literal)] = (resource, plan)
     sampled: dict[str, list[CasePlan]] = {}
     fallback: dict[str, list[CasePlan]] = {}
     counts: dict[str, int] = {
@@ -693,11 +690,9 @@ def plan_tests(spec: dict[str, Any], resources: tuple[ResourcePlan, ...], regist
         "response_compared": 0,
     }
     reasons: dict[str, int] = {}
-    for path, method, op in _operations(spec):
-        found = by_key.get((method.upper(), py_str(path)))
-        if found is None:
-            continue
-        resource, plan = found
+    for resource, plan in _tested_operations(resources):
+        assert plan.source is not None
+        path, method, op = plan.source.path, plan.source.method, plan.source.operation
         counts["operations"] += 1
         samples = [s for s in as_list(op.get("x-samples")) if isinstance(s, dict)]
         statuses = tuple(sorted(str(c) for c in as_dict(op.get("responses"))))  # "404", "304", ...
