@@ -8,16 +8,14 @@ that render themselves as one line of Python; templates only place them, black l
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from generator.diagnostics import Diagnostic
 from generator.openapi import OperationRef
 from generator.plan.code import Argument, Call, Dict, Expr, ImportBlock, TypeExpr
 from generator.plan.names import py_str
-
-if TYPE_CHECKING:
-    from generator.plan.samples import TestSuitePlan
 
 
 @dataclass(frozen=True)
@@ -105,6 +103,100 @@ class ClientOptionPlan:
     header_literal: str  # header name as a Python string literal
     header_doc: str  # header name escaped for a docstring
     description: str
+
+
+# -- the generated test suite (generator/plan/samples.py) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class CasePlan:
+    """One documented exchange, replayed by the generated test of its resource."""
+
+    case_id: str
+    method_name: str
+    http_method: str
+    skip_reason: str | None  # None -> the test runs
+    data: dict[str, Any]  # JSON-able: call, request, response, expect (see templates/package/tests/conftest)
+    documents_statuses: tuple[str, ...] = ()  # response codes the operation documents
+
+    @property
+    def skip_literal(self) -> str:
+        return py_str(self.skip_reason or "")
+
+
+@dataclass(frozen=True)
+class ResourceTestPlan:
+    module_name: str  # the resource module; the test module is test_<module_name>.py
+    attribute: str  # client attribute of the resource
+    class_name: str
+    cases: tuple[CasePlan, ...]  # sampled operations only, in resource order
+
+    @property
+    def data_json(self) -> str:
+        payload = {case.case_id: case.data for case in self.cases}
+        return json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+    @property
+    def module_literal(self) -> str:
+        return py_str(self.module_name)
+
+
+@dataclass(frozen=True)
+class PickedCase:
+    """A real operation chosen for a runtime error-path test."""
+
+    module_name: str
+    case_id: str
+    retry_non_idempotent: bool  # the retry test must allow retries of this method
+
+    @property
+    def module_literal(self) -> str:
+        return py_str(self.module_name)
+
+    @property
+    def case_literal(self) -> str:
+        return py_str(self.case_id)
+
+
+@dataclass(frozen=True)
+class AuthCasePlan:
+    scheme: str
+    auth_expr: str  # Python source constructing the auth object (names from the package root)
+    import_name: str  # the auth class to import from the package
+    expected_headers: tuple[tuple[str, str], ...]  # (name literal, value literal)
+    expected_query: tuple[tuple[str, str], ...]
+
+    @property
+    def scheme_literal(self) -> str:
+        return py_str(self.scheme)
+
+
+@dataclass(frozen=True)
+class SampleCounts:
+    operations: int = 0
+    with_samples: int = 0  # operations with at least one x-samples entry
+    with_response_sample: int = 0
+    cases: int = 0
+    skipped: int = 0
+    response_compared: int = 0  # cases whose typed result is compared with a documented body
+    skip_reasons: dict[str, int] = field(default_factory=dict)  # reason kind -> count
+
+
+@dataclass(frozen=True)
+class TestSuitePlan:
+    resources: tuple[ResourceTestPlan, ...]
+    spec_json: str  # the OpenAPI document, shipped as tests/openapi.json (Prism serves it)
+    picks: dict[str, PickedCase]  # "not_found", "retry", "timeout", "no_content", "not_modified"
+    auth_cases: tuple[AuthCasePlan, ...]
+    counts: SampleCounts
+    extra_cases: tuple[ResourceTestPlan, ...] = ()  # resources whose picked cases have no samples
+
+    @property
+    def has_runtime_tests(self) -> bool:
+        return bool(self.picks)
+
+
+# -- the package ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
