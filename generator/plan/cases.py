@@ -188,30 +188,48 @@ class CaseBuilder(SampleValues):
         elif "body" in request_sample and request_sample["body"] is not None:
             example = request_sample["body"]
         if fields:  # flattened carrier: one keyword per property
-            if example is _MISSING:
-                example = {}
-            if not isinstance(example, dict):
-                raise Unusable("request-body", f"request sample is {json_type_of(example)}, the carrier is an object")
-            problem = self.conforms(example, schema, "request")
-            if problem is not None:
-                raise Unusable("request-body", f"request sample contradicts the schema: {problem}")
-            self._prism_check(example, schema, request)
-            by_wire = {p.wire_name: p for p in fields}
-            unknown = sorted(str(k) for k in example if str(k) not in by_wire)
-            if unknown:
-                raise Unusable(
-                    "request-body", f"request sample has properties the carrier lacks: {', '.join(unknown[:5])}"
-                )
-            sent: dict[str, object] = {}
-            props, _ = self.registry.merged_properties(self.registry.deref(schema))
-            for p in fields:
-                if p.wire_name in example:
-                    call["kwargs"][p.name] = sent[p.wire_name] = example[p.wire_name]
-                elif p.default_expr is None:
-                    call["kwargs"][p.name] = sent[p.wire_name] = self.placeholder(props.get(p.wire_name))
-            request["json"] = sent
-            return
-        p = body_params[0]
+            self._carrier_arguments(fields, schema, {} if example is _MISSING else example, call, request)
+        else:
+            self._body_argument(body_params[0], media, schema, example, call, request)
+
+    def _carrier_arguments(
+        self,
+        fields: list[ParamPlan],
+        schema: dict[str, Any],
+        example: object,
+        call: dict[str, Any],
+        request: dict[str, Any],
+    ) -> None:
+        """The sample's properties as the keyword arguments of a flattened carrier."""
+        if not isinstance(example, dict):
+            raise Unusable("request-body", f"request sample is {json_type_of(example)}, the carrier is an object")
+        problem = self.conforms(example, schema, "request")
+        if problem is not None:
+            raise Unusable("request-body", f"request sample contradicts the schema: {problem}")
+        self._prism_check(example, schema, request)
+        by_wire = {p.wire_name: p for p in fields}
+        unknown = sorted(str(k) for k in example if str(k) not in by_wire)
+        if unknown:
+            raise Unusable("request-body", f"request sample has properties the carrier lacks: {', '.join(unknown[:5])}")
+        sent: dict[str, object] = {}
+        props, _ = self.registry.merged_properties(self.registry.deref(schema))
+        for p in fields:
+            if p.wire_name in example:
+                call["kwargs"][p.name] = sent[p.wire_name] = example[p.wire_name]
+            elif p.default_expr is None:
+                call["kwargs"][p.name] = sent[p.wire_name] = self.placeholder(props.get(p.wire_name))
+        request["json"] = sent
+
+    def _body_argument(
+        self,
+        p: ParamPlan,
+        media: str,
+        schema: dict[str, Any],
+        example: object,
+        call: dict[str, Any],
+        request: dict[str, Any],
+    ) -> None:
+        """The sample body as the method's body argument (a model when the schema names one)."""
         json_body = is_json_media(media)
         if example is _MISSING:
             if p.default_expr is not None:
@@ -255,18 +273,9 @@ class CaseBuilder(SampleValues):
     def _response(
         self, op: dict[str, Any], plan: OperationPlan, response_sample: dict[str, Any]
     ) -> tuple[dict[str, Any], str, bool]:
+        """(what the mock answers, what the result must be, whether a documented body is compared)."""
         responses = as_dict(op.get("responses"))
-        status_raw = response_sample.get("status")
-        if isinstance(status_raw, int):
-            status = status_raw
-        elif isinstance(status_raw, str) and status_raw.isdigit():
-            status = int(status_raw)
-        else:
-            codes = sorted(str(c) for c in responses if str(c).startswith("2"))
-            status = int(codes[0]) if codes and codes[0].isdigit() else 200
-        if status >= 400 or (300 <= status < 400 and status != 304):
-            raise Unusable("response-status", f"sample response is a {status}, not a success")
-        cast = plan.cast_to.render()
+        status = _status(response_sample, responses)
         sample_headers = {str(k).lower(): str(v) for k, v in as_dict(response_sample.get("headers")).items()}
         headers = {k: v for k, v in sample_headers.items() if k in _REPLAYED_HEADERS}
         response: dict[str, Any] = {"status": status, "headers": headers}
@@ -276,30 +285,23 @@ class CaseBuilder(SampleValues):
             return response, "none", False
         by_code: dict[Any, Any] = responses  # YAML may load codes as integers
         documented = self.registry.deref(by_code.get(str(status), by_code.get(status)))
-        content = as_dict(documented.get("content"))
-        example: object = _MISSING
-        schema: object = None
-        media = ""
-        if content:
-            media = pick_media_type(content)
-            media_obj = as_dict(content[media])
-            schema = media_obj.get("schema")
-            examples = as_dict(media_obj.get("examples"))
-            if "sample" in examples and "value" in as_dict(examples["sample"]):
-                example = examples["sample"]["value"]
-            elif "example" in media_obj:
-                example = media_obj["example"]
+        media, schema, example = _documented_body(as_dict(documented.get("content")))
         if example is _MISSING and "body" in response_sample and response_sample["body"] is not None:
             example = response_sample["body"]
         if example is _MISSING:
             return response, "none", False  # nothing documented to answer with: empty body
+        return self._response_body(plan.cast_to.render(), media, schema, example, response)
+
+    def _response_body(
+        self, cast: str, media: str, schema: object, example: object, response: dict[str, Any]
+    ) -> tuple[dict[str, Any], str, bool]:
+        headers: dict[str, str] = response["headers"]
         if cast == "None":
             response["json"] = example
             headers.setdefault("content-type", "application/json")
             return response, "none", False
         if cast == "bytes" or (media and not is_json_media(media) and cast != "str"):
-            text = example if isinstance(example, str) else json.dumps(example)
-            response["content"] = text
+            response["content"] = example if isinstance(example, str) else json.dumps(example)
             if "content-type" not in headers or is_json_media(headers["content-type"]):
                 headers["content-type"] = media if media and not is_json_media(media) else "application/octet-stream"
             return response, "bytes", cast == "bytes"
@@ -314,3 +316,30 @@ class CaseBuilder(SampleValues):
         if not is_json_media(headers.get("content-type", "")):
             headers["content-type"] = "application/json; charset=utf-8"
         return response, "json", True
+
+
+def _status(response_sample: dict[str, Any], responses: dict[str, Any]) -> int:
+    """The sample's status (else the first documented 2xx); error statuses make no case."""
+    status_raw = response_sample.get("status")
+    if isinstance(status_raw, int):
+        status = status_raw
+    elif isinstance(status_raw, str) and status_raw.isdigit():
+        status = int(status_raw)
+    else:
+        codes = sorted(str(c) for c in responses if str(c).startswith("2"))
+        status = int(codes[0]) if codes and codes[0].isdigit() else 200
+    if status >= 400 or (300 <= status < 400 and status != 304):
+        raise Unusable("response-status", f"sample response is a {status}, not a success")
+    return status
+
+
+def _documented_body(content: dict[str, Any]) -> tuple[str, object, object]:
+    """(media type, schema, example) of a response's documented content (`_MISSING` example if none)."""
+    if not content:
+        return "", None, _MISSING
+    media = pick_media_type(content)
+    media_obj = as_dict(content[media])
+    examples = as_dict(media_obj.get("examples"))
+    if "sample" in examples and "value" in as_dict(examples["sample"]):
+        return media, media_obj.get("schema"), examples["sample"]["value"]
+    return media, media_obj.get("schema"), media_obj.get("example", _MISSING)

@@ -14,6 +14,7 @@ runtime error-path tests pick real operations from all of them.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from generator.plan.cases import CaseBuilder, Unusable
@@ -109,48 +110,30 @@ def _auth_cases(schemes: dict[str, Any]) -> tuple[AuthCasePlan, ...]:
     return tuple(cases)
 
 
+@dataclass
+class _Tally:
+    counts: dict[str, int] = field(
+        default_factory=lambda: dict.fromkeys(
+            ("operations", "with_samples", "with_response_sample", "cases", "skipped", "response_compared"), 0
+        )
+    )
+    reasons: dict[str, int] = field(default_factory=dict)  # skip reason kind -> count
+
+    def summary(self) -> SampleCounts:
+        return SampleCounts(skip_reasons=dict(sorted(self.reasons.items())), **self.counts)
+
+
 def plan_tests(spec: dict[str, Any], resources: tuple[ResourcePlan, ...], registry: SchemaRegistry) -> TestSuitePlan:
     builder = CaseBuilder(spec, registry)
+    tally = _Tally()
     sampled: dict[str, list[CasePlan]] = {}
-    fallback: dict[str, list[CasePlan]] = {}
-    counts: dict[str, int] = {
-        "operations": 0,
-        "with_samples": 0,
-        "with_response_sample": 0,
-        "cases": 0,
-        "skipped": 0,
-        "response_compared": 0,
-    }
-    reasons: dict[str, int] = {}
+    fallback: dict[str, list[CasePlan]] = {}  # placeholder calls of operations without samples
     for resource, plan in _tested_operations(resources):
-        assert plan.source is not None
-        path, method, op = plan.source.path, plan.source.method, plan.source.operation
-        counts["operations"] += 1
-        samples = [s for s in as_list(op.get("x-samples")) if isinstance(s, dict)]
-        statuses = tuple(sorted(str(c) for c in as_dict(op.get("responses"))))  # "404", "304", ...
-        if samples:
-            counts["with_samples"] += 1
-            if any(isinstance(s.get("response"), dict) for s in samples):
-                counts["with_response_sample"] += 1
-        for index, sample in enumerate(samples or [None]):
-            case_id = plan.method_name if index == 0 else f"{plan.method_name}_{index + 1}"
-            skip: str | None = None
-            compared = False
-            try:
-                data, compared = builder.build(path, method, op, plan, sample)
-            except Unusable as problem:
-                skip = str(problem)
-                reasons[problem.kind] = reasons.get(problem.kind, 0) + 1
-                data = {"skip": skip}
-            case = CasePlan(case_id, plan.method_name, plan.http_method, skip, data, statuses)
-            if sample is None:
-                if skip is None:
-                    fallback.setdefault(resource.module_name, []).append(case)
-                continue
-            counts["cases"] += 1
-            counts["skipped"] += skip is not None
-            counts["response_compared"] += compared and skip is None
-            sampled.setdefault(resource.module_name, []).append(case)
+        for case, from_sample in _operation_cases(builder, plan, tally):
+            if from_sample:
+                sampled.setdefault(resource.module_name, []).append(case)
+            elif case.skip_reason is None:
+                fallback.setdefault(resource.module_name, []).append(case)
     resource_by_module = {r.module_name: r for r in resources}
     test_resources = tuple(
         ResourceTestPlan(m, resource_by_module[m].attribute, resource_by_module[m].class_name, tuple(cases))
@@ -163,9 +146,38 @@ def plan_tests(spec: dict[str, Any], resources: tuple[ResourcePlan, ...], regist
         spec_json=json.dumps(spec, indent=1, ensure_ascii=False) + "\n",
         picks=picks,
         auth_cases=_auth_cases(schemes),
-        counts=SampleCounts(skip_reasons=dict(sorted(reasons.items())), **counts),
+        counts=tally.summary(),
         extra_cases=extra,
     )
+
+
+def _operation_cases(builder: CaseBuilder, plan: OperationPlan, tally: _Tally) -> list[tuple[CasePlan, bool]]:
+    """(case, whether it replays a sample) for each sample of the operation, or one placeholder call."""
+    assert plan.source is not None
+    path, method, op = plan.source.path, plan.source.method, plan.source.operation
+    tally.counts["operations"] += 1
+    samples = [s for s in as_list(op.get("x-samples")) if isinstance(s, dict)]
+    statuses = tuple(sorted(str(c) for c in as_dict(op.get("responses"))))  # "404", "304", ...
+    if samples:
+        tally.counts["with_samples"] += 1
+        tally.counts["with_response_sample"] += any(isinstance(s.get("response"), dict) for s in samples)
+    cases: list[tuple[CasePlan, bool]] = []
+    for index, sample in enumerate(samples or [None]):
+        case_id = plan.method_name if index == 0 else f"{plan.method_name}_{index + 1}"
+        skip: str | None = None
+        compared = False
+        try:
+            data, compared = builder.build(path, method, op, plan, sample)
+        except Unusable as problem:
+            skip = str(problem)
+            tally.reasons[problem.kind] = tally.reasons.get(problem.kind, 0) + 1
+            data = {"skip": skip}
+        cases.append((CasePlan(case_id, plan.method_name, plan.http_method, skip, data, statuses), sample is not None))
+        if sample is not None:
+            tally.counts["cases"] += 1
+            tally.counts["skipped"] += skip is not None
+            tally.counts["response_compared"] += compared and skip is None
+    return cases
 
 
 def _pick_runtime_cases(
