@@ -25,7 +25,6 @@ _CLOSING = {")", "}", "]"}
 _STRING = r"""(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')"""
 # An element black cannot split further: `name=<string>`, `<string>`, `<string>: <string or name>`.
 _ATOMIC = re.compile(rf"^\s*(?:[A-Za-z_]\w*=)?{_STRING}(?:: (?:{_STRING}|[A-Za-z_][\w.]*))?,?$")
-_SIMPLE_TOKENS = frozenset({tokenize.NAME, tokenize.STRING, tokenize.NUMBER, tokenize.OP})
 # Operators that may stand outside brackets in a line we split: `=` of an assignment or keyword,
 # `:` of an annotation or dict entry, `|` inside an annotation, `.` of an attribute, `,`.
 _ALLOWED_OPS = frozenset({"=", ":", ",", ".", "|", *_OPENING, *_CLOSING})

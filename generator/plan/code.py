@@ -269,9 +269,6 @@ class Dict:
         items = (f"{py_str(k)}: {v if isinstance(v, Expr) else py_str(v)}" for k, v in self.entries)
         return "{" + ", ".join(items) + "}"
 
-    def plus(self, key: str, value: Expr | str) -> Dict:
-        return Dict((*self.entries, (key, value)))
-
 
 @dataclass(frozen=True)
 class NameTuple:

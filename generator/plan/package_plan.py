@@ -70,7 +70,6 @@ class OperationPlan:
     deprecated: bool = False
     # The spec operation this method calls (its test cases are built from it), by identity.
     source: OperationRef | None = field(default=None, compare=False, repr=False)
-    operation: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)  # own or variant's
     variant: bool = False  # an `x-sdkgen-variants` entry of `source` (no test cases of its own)
 
     @property

@@ -102,7 +102,6 @@ class OperationPlanner:
                 lazy_imports=ImportBlock(),  # set per resource, once import aliases are known
                 deprecated=op.get("deprecated") is True,
                 source=found,
-                operation=op,
                 variant=is_variant,
             )
         )
