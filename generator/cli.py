@@ -154,11 +154,27 @@ def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -
     type=click.Path(exists=True, file_okay=False),
     help="Directory whose templates override the built-in ones by name.",
 )
-def generate(spec: str, out_dir: str, package_name: str | None, pkg_version: str, templates_dir: str | None) -> None:
-    """Generate a typed Python SDK package from an OpenAPI 3.0/3.1 SPEC (YAML or JSON)."""
+@click.option("--strict", is_flag=True, help="Exit non-zero when the plan reports any warning.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
+def generate(
+    spec: str,
+    out_dir: str,
+    package_name: str | None,
+    pkg_version: str,
+    templates_dir: str | None,
+    strict: bool,
+    verbose: bool,
+) -> None:
+    """Generate a typed Python SDK package from an OpenAPI 3.0/3.1 SPEC (YAML or JSON).
+
+    What the SDK cannot express exactly (dangling or external `$ref`s, schema keywords without a
+    Python type, ...) is reported as `SPEC#<JSON pointer>: warning: ...`.
+    """
+    import sys
     import time
     from pathlib import Path
 
+    from generator.diagnostics import Severity
     from generator.openapi import SpecLoadError, load_document
     from generator.openapi_to_package import generate_package
     from generator.plan.names import snake_case
@@ -181,15 +197,22 @@ def generate(spec: str, out_dir: str, package_name: str | None, pkg_version: str
             package_name=package_name,
             version=pkg_version,
             templates_dir=Path(templates_dir) if templates_dir else None,
+            source=spec,
         )
     except (GenerationError, ValueError) as error:
         raise click.ClickException(str(error)) from error
+    for diagnostic in files.diagnostics:
+        if verbose or diagnostic.severity is not Severity.INFO:
+            click.echo(diagnostic.format(), err=True)
     report = write_files(Path(out_dir), files)
     click.echo(
         f"{package_name}: {len(files)} files ({len(report.written)} written, {len(report.unchanged)} unchanged,"
         f" {len(report.removed)} removed) in {time.perf_counter() - started:.1f}s",
         err=True,
     )
+    click.echo(f"sdkgen generate: {files.summary()}", err=True)
+    if strict and files.warnings:
+        sys.exit(1)
 
 
 def _report_parse(planned: object, verbose: bool) -> None:

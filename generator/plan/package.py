@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from generator.plan.checks import check_document
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
     BUILTIN_NAMES,
@@ -135,15 +136,18 @@ def _unique_options(planner: OperationPlanner) -> tuple[ClientOptionPlan, ...]:
     return tuple(replace(o, name=names.take(o.name)) for o in planner.client_options.values())
 
 
-def build_plan(spec: dict[str, Any], *, package_name: str, version: str = "0.1.0") -> PackagePlan:
+def build_plan(
+    spec: dict[str, Any], *, package_name: str, version: str = "0.1.0", source: str = "openapi"
+) -> PackagePlan:
+    """The whole package; `source` names the spec in diagnostics (`<source>#<JSON pointer>`)."""
     if not _VERSION_OK.match(version):
         raise ValueError(f"version must be a PEP 440 release such as 1.2.3, got {version!r}")
     if not _PACKAGE_NAME_RE.match(package_name):
         raise ValueError(f"package name must be a lower-case Python identifier, got {package_name!r}")
     registry = SchemaRegistry(spec)
-    planner = OperationPlanner(spec, registry)
+    planner = OperationPlanner(spec, registry, source)
     planner.plan()  # before the models: operations discover inline body/response models
-    resources = build_resources(planner, registry, CLIENT_RESERVED)
+    resources = build_resources(planner, CLIENT_RESERVED)
     models = registry.build_models()
     info = as_dict(spec.get("info"))
     title = clean_text(info.get("title")) or package_name
@@ -170,5 +174,6 @@ def build_plan(spec: dict[str, Any], *, package_name: str, version: str = "0.1.0
         resources=tuple(resources),
         security_schemes=dict(schemes) if isinstance(schemes, dict) else {},
         exports=((client, "_client"), ("Async" + client, "_client"), *RUNTIME_EXPORTS),
-        tests=plan_tests(spec, tuple(resources), registry, package_name),
+        tests=plan_tests(spec, tuple(resources), registry),
+        diagnostics=tuple(check_document(spec, source) + planner.diagnostics),
     )

@@ -1,43 +1,29 @@
 """The PackagePlan: everything the templates need, already decided.
 
-Strings named `*_literal` or `*_expr` are finished Python source (quoted with repr-style
-escaping by the planner); names are valid, unique identifiers; `docstring` is the escaped
-body of a triple-quoted string. Templates only place them.
+Names are valid, unique identifiers; strings named `*_literal` are finished Python literals
+(repr escaping, black's quotes); `docstring` is the escaped body of a triple-quoted string.
+Type annotations, imports and call arguments are structured values (generator/plan/code.py)
+that render themselves as one line of Python; templates only place them, black lays them out.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any
 
-from generator.plan import layout
+from generator.diagnostics import Diagnostic
+from generator.openapi import OperationRef
+from generator.plan.code import Argument, Call, Dict, Expr, ImportBlock, TypeExpr
 from generator.plan.names import py_str
-
-if TYPE_CHECKING:
-    from generator.plan.samples import TestSuitePlan
-
-
-@dataclass(frozen=True)
-class Import:
-    """`from <module> import <name> as <alias>` (alias == name when not renamed)."""
-
-    module: str
-    name: str
-    alias: str
-
-    @property
-    def statement(self) -> str:
-        if self.alias == self.name:
-            return f"from {self.module} import {self.name}"
-        return f"from {self.module} import {self.name} as {self.alias}"
 
 
 @dataclass(frozen=True)
 class FieldPlan:
     name: str  # python attribute
     wire_name: str
-    annotation: str
-    value_expr: str | None  # right-hand side (`None`, `Field(...)`) or None for a bare annotation
+    annotation: TypeExpr
+    value_expr: Call | Expr | None  # right-hand side (`None`, `Field(...)`) or None for a bare annotation
 
 
 @dataclass(frozen=True)
@@ -49,23 +35,22 @@ class ModelPlan:
     docstring: str
     kind: str  # "model" | "alias"
     fields: tuple[FieldPlan, ...] = ()
-    alias_expr: str = ""  # kind == "alias": the type expression
-    imports: tuple[str, ...] = ()  # import statements needed at runtime
-    type_checking_imports: tuple[str, ...] = ()  # model imports for type checkers only
+    alias_expr: TypeExpr | None = None  # kind == "alias": the type expression
+    imports: ImportBlock = field(default_factory=ImportBlock)  # needed at runtime
+    type_checking_imports: ImportBlock = field(default_factory=ImportBlock)  # models, for type checkers only
     links: tuple[tuple[str, str], ...] = ()  # (class name, module stem) resolved lazily at runtime
 
     @property
-    def link_statement(self) -> str:
-        """`link(ClassName, {"Name": "module", ...})`, laid out for black."""
-        entries = [(py_str(c), py_str(m)) for c, m in self.links]
-        return layout.call_with_mapping("link", self.class_name, entries)
+    def link_statement(self) -> Call:
+        """`link(ClassName, {"Name": "module", ...})`."""
+        return Call("link", (Expr(self.class_name), Dict(self.links)))
 
 
 @dataclass(frozen=True)
 class ParamPlan:
     name: str  # python argument name
     wire_name: str
-    annotation: str
+    annotation: TypeExpr
     default_expr: str | None  # None -> required
     location: str  # "path" | "query" | "header" | "body" | "body_field"
     description: str  # escaped for a docstring (may be empty)
@@ -75,18 +60,25 @@ class ParamPlan:
 class OperationPlan:
     method_name: str
     http_method: str  # upper case
-    path_literal: str
+    path: str  # the path template as in the spec
     docstring: str
     positional: tuple[ParamPlan, ...]  # path params, then a required body
     keyword: tuple[ParamPlan, ...]  # keyword-only arguments (before `options`)
-    return_annotation: str
-    request_kwargs: tuple[tuple[str, str], ...]  # (keyword, python expression) passed to request()
-    lazy_imports: tuple[str, ...]  # import statements inside the method body
+    return_annotation: TypeExpr
+    request_kwargs: tuple[tuple[str, Argument], ...]  # (keyword, value) passed to request()
+    lazy_imports: ImportBlock  # the models the response is constructed into, imported in the body
     deprecated: bool = False
+    # The spec operation this method calls (its test cases are built from it), by identity.
+    source: OperationRef | None = field(default=None, compare=False, repr=False)
+    variant: bool = False  # an `x-sdkgen-variants` entry of `source` (no test cases of its own)
 
-    def raw_wrapper_statement(self, wrapper: str) -> str:
-        """`self.<method> = <wrapper>(resource.<method>)` in a raw-response class `__init__`."""
-        return layout.assign_call(f"self.{self.method_name}", wrapper, f"resource.{self.method_name}", indent=8)
+    @property
+    def path_literal(self) -> str:
+        return py_str(self.path)
+
+    @property
+    def cast_to(self) -> TypeExpr:
+        return next(v for k, v in self.request_kwargs if k == "cast_to" and isinstance(v, TypeExpr))
 
 
 @dataclass(frozen=True)
@@ -98,8 +90,8 @@ class ResourcePlan:
     attribute: str  # client attribute
     docstring: str
     operations: tuple[OperationPlan, ...]
-    imports: tuple[str, ...]  # runtime import statements (blank strings separate groups)
-    type_checking_imports: tuple[str, ...]
+    imports: ImportBlock  # needed at runtime
+    type_checking_imports: ImportBlock  # models and runtime types named in annotations only
     raw_class_name: str = ""  # `<Class>WithRawResponse`: the methods returning APIResponse
     async_raw_class_name: str = ""
 
@@ -110,6 +102,100 @@ class ClientOptionPlan:
     header_literal: str  # header name as a Python string literal
     header_doc: str  # header name escaped for a docstring
     description: str
+
+
+# -- the generated test suite (generator/plan/samples.py) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class CasePlan:
+    """One documented exchange, replayed by the generated test of its resource."""
+
+    case_id: str
+    method_name: str
+    http_method: str
+    skip_reason: str | None  # None -> the test runs
+    data: dict[str, Any]  # JSON-able: call, request, response, expect (see templates/package/tests/conftest)
+    documents_statuses: tuple[str, ...] = ()  # response codes the operation documents
+
+    @property
+    def skip_literal(self) -> str:
+        return py_str(self.skip_reason or "")
+
+
+@dataclass(frozen=True)
+class ResourceTestPlan:
+    module_name: str  # the resource module; the test module is test_<module_name>.py
+    attribute: str  # client attribute of the resource
+    class_name: str
+    cases: tuple[CasePlan, ...]  # sampled operations only, in resource order
+
+    @property
+    def data_json(self) -> str:
+        payload = {case.case_id: case.data for case in self.cases}
+        return json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+    @property
+    def module_literal(self) -> str:
+        return py_str(self.module_name)
+
+
+@dataclass(frozen=True)
+class PickedCase:
+    """A real operation chosen for a runtime error-path test."""
+
+    module_name: str
+    case_id: str
+    retry_non_idempotent: bool  # the retry test must allow retries of this method
+
+    @property
+    def module_literal(self) -> str:
+        return py_str(self.module_name)
+
+    @property
+    def case_literal(self) -> str:
+        return py_str(self.case_id)
+
+
+@dataclass(frozen=True)
+class AuthCasePlan:
+    scheme: str
+    auth_expr: str  # Python source constructing the auth object (names from the package root)
+    import_name: str  # the auth class to import from the package
+    expected_headers: tuple[tuple[str, str], ...]  # (name literal, value literal)
+    expected_query: tuple[tuple[str, str], ...]
+
+    @property
+    def scheme_literal(self) -> str:
+        return py_str(self.scheme)
+
+
+@dataclass(frozen=True)
+class SampleCounts:
+    operations: int = 0
+    with_samples: int = 0  # operations with at least one x-samples entry
+    with_response_sample: int = 0
+    cases: int = 0
+    skipped: int = 0
+    response_compared: int = 0  # cases whose typed result is compared with a documented body
+    skip_reasons: dict[str, int] = field(default_factory=dict)  # reason kind -> count
+
+
+@dataclass(frozen=True)
+class TestSuitePlan:
+    resources: tuple[ResourceTestPlan, ...]
+    spec_json: str  # the OpenAPI document, shipped as tests/openapi.json (Prism serves it)
+    picks: dict[str, PickedCase]  # "not_found", "retry", "timeout", "no_content", "not_modified"
+    auth_cases: tuple[AuthCasePlan, ...]
+    counts: SampleCounts
+    extra_cases: tuple[ResourceTestPlan, ...] = ()  # resources whose picked cases have no samples
+
+    @property
+    def has_runtime_tests(self) -> bool:
+        return bool(self.picks)
+
+
+# -- the package ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -131,3 +217,8 @@ class PackagePlan:
     security_schemes: dict[str, object] = field(default_factory=dict)
     exports: tuple[tuple[str, str], ...] = ()  # (public name, module) re-exported lazily by __init__
     tests: TestSuitePlan | None = None  # the generated test suite (generator/plan/samples.py)
+    diagnostics: tuple[Diagnostic, ...] = ()  # what the plan approximates, at `<spec>#<pointer>`
+
+    @property
+    def operation_count(self) -> int:
+        return sum(len(resource.operations) for resource in self.resources)
