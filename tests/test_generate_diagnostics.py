@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner
-from generate_support import FIXTURES, run_python
+from generate_support import FIXTURES, run_script
 
 from generator.cli import main
 from generator.plan import build_plan
@@ -81,18 +81,7 @@ def test_problems_are_warnings_with_their_json_pointer(tmp_path: Path) -> None:
     assert "people.yaml#/components/schemas/Person" in result.output
     assert lines[-1] == "sdkgen generate: 1 operations, 1 models, 5 warnings"
     # the approximations are what the warnings say: Any where the reference leads nowhere
-    types = run_python(
-        tmp_path / "out",
-        """
-        import json, typing
-        from pets.models.pet import Pet
-        from pets.resources.default import Default
-        print(json.dumps({
-            "owner": str(Pet.model_fields["owner"].annotation),
-            "returns": str(typing.get_type_hints(Default.list_pets)["return"]),
-        }))
-        """,
-    )
+    types = run_script(tmp_path / "out", "diagnostics_any_types.py")
     assert types == {"owner": "typing.Any", "returns": "typing.Any"}
 
 
