@@ -201,6 +201,7 @@ class Inference:
         if fallback is not None:
             return fallback[1]
         name = self._new_name(slot, key_set)
+        registry.note_name(name, "property", f"objects in samples of {slot.owner}.{slot.hint}", "", 0)
         schema = registry.ensure(name)
         for key in keys:
             if key not in schema.fields:
@@ -262,6 +263,7 @@ class Inference:
                 registry.resolved[slot_id] = sorted(votes.items(), key=lambda item: (-item[1], repr(item[0])))[0][0]
             elif any(value == {} for value in self.observed.get(slot_id, ())):
                 registry.ensure(named)  # only empty objects seen: an object whose fields no page shows
+                registry.note_name(named, "property", f"empty objects in samples of {slot.owner}.{slot.hint}", "", 0)
                 registry.resolved[slot_id] = Ref(named)
 
 

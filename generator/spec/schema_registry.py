@@ -36,6 +36,14 @@ class ObjectSchema:
     from_table: bool = False
 
 
+@dataclass(frozen=True)
+class NameNote:
+    kind: str  # "page-type", "description", ..., "fallback" (see naming.py)
+    text: str
+    file: str
+    line: int
+
+
 @dataclass
 class _Vote:
     counts: Counter[TypeRef] = field(default_factory=Counter)
@@ -57,6 +65,15 @@ class Registry:
         # field name -> how often tables type it as a dictionary / as something else.
         self._dict_votes: Counter[str] = Counter()
         self._other_votes: Counter[str] = Counter()
+        # schema name -> why it has that name: (kind of evidence, the words, file, line).
+        self.name_notes: dict[str, list[NameNote]] = {}
+
+    def note_name(self, name: str, kind: str, text: str, file: str, line: int) -> None:
+        """Record one piece of evidence for a schema's name (for `sdkgen parse --explain-names`)."""
+        notes = self.name_notes.setdefault(name, [])
+        # A type named on hundreds of pages needs no hundred lines of each kind.
+        if sum(1 for note in notes if note.kind == kind) < 16:
+            notes.append(NameNote(kind, text, file, line))
 
     # -- slots ---------------------------------------------------------------------------
 
@@ -95,6 +112,9 @@ class Registry:
                 f"unknown type {mapped!r} for property {prop.name!r}; inferred from samples instead",
             )
             return self.fresh(prop.name, owner)
+        named = mapped.item if isinstance(mapped, ArrayOf) else mapped
+        if isinstance(named, Ref):
+            self.note_name(named.name, "type-cell", f"the type of {owner}.{prop.name}", file, prop.line)
         return self.instantiate(mapped, prop.name, owner)
 
     def ensure(self, name: str) -> ObjectSchema:
@@ -188,7 +208,7 @@ def singular(name: str) -> str:
     lower = name.lower()
     if lower.endswith("ies") and len(name) > 4:
         return name[:-3] + "y"
-    if lower.endswith(("sses", "xes", "ches", "shes")):
+    if lower.endswith(("sses", "xes", "ches", "shes", "uses")):
         return name[:-2]
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is", "status")) and len(name) > 3:
         return name[:-1]
