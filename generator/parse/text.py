@@ -262,9 +262,13 @@ def owner_in_descriptions(descriptions: list[tuple[str, str]]) -> str:
 
 def description_subject(descriptions: list[tuple[str, str]]) -> str:
     """The noun most rows of a table describe themselves with: `The Element FullName`,
-    `The Element Description` -> `Element`. Needs two or more rows that agree, and most of them;
-    a subject that is one of the columns (`The Id of ...`) names no type.
-    `descriptions` is (property name, description)."""
+    `The Element Description`, `The List Item Id` -> `Element`, `ListItem`.
+
+    A row counts when its description starts with `The`, then capitalised words, the last of which
+    names the property. Needs two or more rows that agree, and most of the rows that start with
+    `The`; a subject that is one of the columns names no type. `descriptions` is (property name,
+    description).
+    """
     subjects: dict[str, int] = {}
     described = 0
     columns = {name.lower() for name, _ in descriptions}
@@ -273,15 +277,19 @@ def description_subject(descriptions: list[tuple[str, str]]) -> str:
         if len(words) < 3 or words[0] != "The":
             continue
         described += 1
-        lead = []
-        for word in words[1:-1]:
-            if not (word[:1].isupper() and word.isalpha()):
+        run: list[str] = []
+        for word in words[1:]:
+            bare = word.rstrip(".,;:")
+            if not (bare[:1].isupper() and bare.isalnum()):
                 break
-            lead.append(word)
-        if lead and len(lead) < len(words) - 1:
-            subject = "".join(word[:1].upper() + word[1:].lower() if word.isupper() else word for word in lead)
-            if subject.lower() not in columns:
-                subjects[subject] = subjects.get(subject, 0) + 1
+            run.append(bare)
+            if bare != word:
+                break
+        if len(run) < 2:
+            continue
+        subject = "".join(w[:1] + w[1:].lower() if w.isupper() else w for w in run[:-1])
+        if subject.lower() not in columns:
+            subjects[subject] = subjects.get(subject, 0) + 1
     if not subjects:
         return ""
     best = max(sorted(subjects), key=lambda key: subjects[key])

@@ -295,8 +295,20 @@ def use_line(use: TableUse) -> int:
 # -- the endpoint's identity ------------------------------------------------------------------
 
 # Verbs that, leading an operation name, leave the name of the type it returns or takes.
-_RETURNING_VERBS = ("CreateDefault", "GetNew", "Default", "Get", "Save", "Put", "Post", "Patch", "Create", "Update")
-_TAKING_VERBS = ("Save", "Put", "Post", "Patch", "Create", "Update", "Validate", "Set")
+_RETURNING_VERBS = (
+    "CreateDefault",
+    "CreateOrUpdate",
+    "GetNew",
+    "Default",
+    "Get",
+    "Save",
+    "Put",
+    "Post",
+    "Patch",
+    "Create",
+    "Update",
+)
+_TAKING_VERBS = ("Save", "Put", "Post", "Patch", "CreateOrUpdate", "Create", "Update", "Validate", "Set")
 
 
 def identity_name(op_name: str, is_array: bool, taking: bool) -> str:

@@ -2,9 +2,11 @@
 
 Merge rule (stated, and reported): when several pages describe the same named schema, its fields
 are the union of all pages' fields, in the order first seen (pages are processed sorted by file).
-Where pages disagree about a field's type, a documented type beats an empty cell, and between
-documented types the one written on more pages wins (ties: first seen). Each disagreement is
-reported once as a `schema-conflict` warning naming the files.
+Where pages disagree about a field's type, a documented type beats an empty cell; a type that
+refines another (`date-time` over plain `string`, an enum over `string`, an array of a named type
+over an array of anything) beats the one it refines, however many pages wrote the plainer one;
+otherwise the type written on more pages wins (ties: first seen). Each disagreement is reported
+once as a `schema-conflict` warning that names the types (with their formats) and the files.
 """
 
 from __future__ import annotations
@@ -164,6 +166,9 @@ class Registry:
         for (name, prop_name), vote in sorted(self._votes.items(), key=lambda item: item[0]):
             schema_field = self.schemas[name].fields[prop_name]
             best = max(vote.first, key=lambda key: (vote.counts[key], -vote.first.index(key)))
+            refined = [key for key in vote.first if refines(key, best)]
+            if refined:
+                best = max(refined, key=lambda key: (vote.counts[key], -vote.first.index(key)))
             current = self.resolve(schema_field.type)
             if isinstance(current, Unknown) or _vote_key(current) != best:
                 schema_field.type = self.instantiate(best, prop_name, name)
@@ -174,8 +179,33 @@ class Registry:
                     schema_field.line,
                     "schema-conflict",
                     f"pages disagree on the type of {name}.{prop_name}: kept {_describe(best)} "
-                    f"(written on {vote.counts[best]} pages), also seen {others}",
+                    f"(written on {vote.counts[best]} pages{_why(best, vote)}), also seen {others}",
                 )
+
+
+def refines(specific: TypeRef, generic: TypeRef) -> bool:
+    """True when `specific` says more about the same values than `generic` does."""
+    if isinstance(specific, Prim) and isinstance(generic, Prim):
+        return (
+            specific.types == generic.types
+            and not generic.format
+            and not generic.enum
+            and bool(specific.format or specific.enum)
+        )
+    if isinstance(specific, ArrayOf) and isinstance(generic, ArrayOf):
+        return (isinstance(generic.item, Unknown) and not isinstance(specific.item, Unknown)) or refines(
+            specific.item, generic.item
+        )
+    if isinstance(specific, DictOf) and isinstance(generic, DictOf):
+        return (isinstance(generic.value, Unknown) and not isinstance(specific.value, Unknown)) or refines(
+            specific.value, generic.value
+        )
+    return False
+
+
+def _why(best: TypeRef, vote: _Vote) -> str:
+    plainer = [key for key in vote.first if refines(best, key)]
+    return f"; it refines {', '.join(_describe(key) for key in plainer)}" if plainer else ""
 
 
 def _vote_key(ref: TypeRef) -> TypeRef:
@@ -199,7 +229,12 @@ def _describe(ref: TypeRef) -> str:
     if isinstance(ref, Unknown):
         return "unspecified"
     if isinstance(ref, Prim):
-        return "|".join(ref.types)
+        text = "|".join(ref.types)
+        if ref.format:
+            text += f" ({ref.format})"
+        if ref.enum:
+            text += f" (enum {', '.join(ref.enum[:4])}{', ...' if len(ref.enum) > 4 else ''})"
+        return text
     return type(ref).__name__
 
 
