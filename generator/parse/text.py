@@ -206,6 +206,7 @@ _SUMMARY_RETURNS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def summary_type_name(summary: str) -> tuple[str, bool]:
     """The type a summary says the operation returns, and whether it returns an array of it.
 
@@ -236,7 +237,8 @@ def body_entity_name(description: str) -> str:
     return _type_word(word) if rest.startswith("to ") else ""
 
 
-def owner_in_descriptions(descriptions: list[tuple[str, str]]) -> str:
+@lru_cache(maxsize=4096)  # the same tables recur on many pages
+def owner_in_descriptions(descriptions: tuple[tuple[str, str], ...]) -> str:
     """The type that property descriptions say they belong to.
 
     `The child items of the SelectableMDOListItem` (items of the owner's own kind) and
@@ -260,7 +262,8 @@ def owner_in_descriptions(descriptions: list[tuple[str, str]]) -> str:
     return ""
 
 
-def description_subject(descriptions: list[tuple[str, str]]) -> str:
+@lru_cache(maxsize=4096)
+def description_subject(descriptions: tuple[tuple[str, str], ...]) -> str:
     """The noun most rows of a table describe themselves with: `The Element FullName`,
     `The Element Description`, `The List Item Id` -> `Element`, `ListItem`.
 

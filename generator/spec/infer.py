@@ -201,7 +201,15 @@ class Inference:
         if fallback is not None:
             return fallback[1]
         name = self._new_name(slot, key_set)
-        registry.note_name(name, "property", f"objects in samples of {slot.owner}.{slot.hint}", "", 0)
+        origin = registry.operation_slots.get(slot.slot)
+        if origin is None:
+            registry.note_name(name, "property", f"objects in samples of {slot.owner}.{slot.hint}", "", 0)
+        else:
+            # A body that only a sample shows, with nothing but the operation to name it.
+            registry.note_name(name, "fallback", f"the sample body of {slot.owner}", *origin)
+            registry.diags.info(
+                *origin, "schema-unnamed", f"the sample body names no type; named {name} after the operation"
+            )
         schema = registry.ensure(name)
         for key in keys:
             if key not in schema.fields:

@@ -102,7 +102,7 @@ def draft_named(page: Page, registry: Registry) -> OperationDraft:
             "body-from-sample",
             "sample request has a body but the page documents none; typed from the sample",
         )
-        draft.request = registry.fresh(f"{op_name}Body", page.uid)
+        draft.request = registry.fresh(f"{op_name}Body", page.uid, (page.file, draft.request_sample.line))
     _draft_response(draft, registry, op_name)
     return draft
 
@@ -184,10 +184,11 @@ def _table_evidence(use: TableUse, op_name: str, taking: bool) -> None:
     """Evidence that the table's own rows and the endpoint's name give (see naming.py)."""
     page, props = use.draft.page, use.props
     line = props[0].line if props else page.path_line
-    owner = owner_in_descriptions([(prop.name, prop.description) for prop in props])
+    rows = tuple((prop.name, prop.description) for prop in props)
+    owner = owner_in_descriptions(rows)
     if owner:
         use.evidence.append(Evidence(owner, OWNER, "a property description names its type", page.file, line))
-    subject = description_subject([(prop.name, prop.description) for prop in props])
+    subject = description_subject(rows)
     if subject:
         use.evidence.append(
             Evidence(subject, SUBJECT, f"rows describe themselves as 'The {subject} ...'", page.file, line)
@@ -234,7 +235,7 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
     page, response = draft.page, draft.page.response
     if response is None:
         if draft.response_sample is not None and draft.response_sample.body_is_json:
-            draft.response = registry.fresh(f"{op_name}Result", page.uid)
+            draft.response = registry.fresh(f"{op_name}Result", page.uid, (page.file, draft.response_sample.line))
         return
     kind = (response.kind or response.body_kind).strip().lower()
     if (
@@ -249,7 +250,9 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
     )
     if kind in _PRIMITIVE_KINDS and not response.properties:
         mapped = map_type_cell(kind)
-        draft.response = mapped if isinstance(mapped, Prim) else registry.fresh(op_name, page.uid)
+        draft.response = (
+            mapped if isinstance(mapped, Prim) else registry.fresh(op_name, page.uid, (page.file, response.line))
+        )
         return
     if response.properties:
         use = _table_use(
@@ -275,7 +278,8 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
         ref = Ref(registry.ensure(name).name)
         draft.response = ArrayOf(ref) if is_array else ref
     elif draft.response_sample is not None and draft.response_sample.body_text:
-        slot = registry.fresh(f"{op_name}Item" if is_array else f"{op_name}Result", page.uid)
+        hint = f"{op_name}Item" if is_array else f"{op_name}Result"
+        slot = registry.fresh(hint, page.uid, (page.file, response.line))
         draft.response = ArrayOf(slot) if is_array else slot
 
 

@@ -69,6 +69,8 @@ class Registry:
         self._other_votes: Counter[str] = Counter()
         # schema name -> why it has that name: (kind of evidence, the words, file, line).
         self.name_notes: dict[str, list[NameNote]] = {}
+        # slot -> (file, line) of the page whose body it is, when only the operation names it.
+        self.operation_slots: dict[int, tuple[str, int]] = {}
 
     def note_name(self, name: str, kind: str, text: str, file: str, line: int) -> None:
         """Record one piece of evidence for a schema's name (for `sdkgen parse --explain-names`)."""
@@ -79,9 +81,12 @@ class Registry:
 
     # -- slots ---------------------------------------------------------------------------
 
-    def fresh(self, hint: str, owner: str) -> Unknown:
+    def fresh(self, hint: str, owner: str, operation: tuple[str, int] | None = None) -> Unknown:
+        """A new slot; `operation` (file, line) marks a body whose only name is the operation's."""
         slot = Unknown(len(self.slots), hint, owner)
         self.slots[slot.slot] = slot
+        if operation is not None:
+            self.operation_slots[slot.slot] = operation
         return slot
 
     def instantiate(self, ref: TypeRef, hint: str, owner: str) -> TypeRef:
