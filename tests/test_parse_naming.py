@@ -244,6 +244,28 @@ def test_an_artefact_heading_does_not_name_a_table_with_other_columns() -> None:
     assert any(item["kind"] == "rejected" for item in report["ClockData"]["evidence"])
 
 
+def test_a_heading_the_reference_also_puts_on_bodiless_responses_names_no_table_alone() -> None:
+    state = [("State", "string", "Checkout state"), ("Holder", "int32", "Who"), ("Label", "string", "Name")]
+    zone = [("Zone", "string", "Zone name"), ("Offset", "int32", "Minutes")]
+    bodiless = Spec("v1DeskAgent_DropDesk", response_type="ZoneInfo", response_kind="")
+    bodiless.response_text = "No Content"
+    specs = [
+        bodiless,
+        Spec("v1DeskAgent_GetLockState", response_type="ZoneInfo", rows=state),
+        # Words on the page confirm the heading: kept.
+        Spec("v1ZoneAgent_GetZone", response_type="ZoneInfo", response_text="Carrier object for ZoneInfo.", rows=zone),
+    ]
+    text = specs[0].text().replace("| 200 | OK |", "| 204 | No Content |")
+    pages, diags = _pages(specs[1:])
+    extra = parse_page(text, "agent/DeskAgent/v1DeskAgent_DropDesk.md", diags)
+    assert extra is not None
+    document, _ = build_document([extra, *pages], diags)
+    schemas = document["components"]["schemas"]
+    assert list(schemas["ZoneInfo"]["properties"]) == ["Zone", "Offset"]
+    lock = response_ref(document, "v1DeskAgent_GetLockState")
+    assert lock != "ZoneInfo" and list(schemas[lock]["properties"]) == ["State", "Holder", "Label"]
+
+
 def test_every_type_a_page_names_becomes_a_schema_of_that_name() -> None:
     document, _, _ = build(
         [

@@ -115,8 +115,10 @@ class Namer:
 
     def __init__(self, registry: Registry) -> None:
         self.registry = registry
+        self._uses: list[TableUse] = []
 
     def decide(self, uses: list[TableUse]) -> None:
+        self._uses = uses
         self._confirm_identities(uses)
         known = self._known_columns(uses)
         # Responses first: a request body may be the entity its page's response is.
@@ -141,11 +143,17 @@ class Namer:
                     evidence.name, "rejected", f"not used for a table on this page: {why}", evidence.file, evidence.line
                 )
 
-    @staticmethod
-    def _choose(use: TableUse, known: dict[str, frozenset[str]], above: int) -> None:
+    def _choose(self, use: TableUse, known: dict[str, frozenset[str]], above: int) -> None:
         for evidence in sorted(use.evidence, key=lambda e: -e.rank):
             if evidence.rank <= above:
                 break
+            if self._artefact(use, evidence):
+                reason = (
+                    "pages also put this heading on responses without content, and nothing else names this table so"
+                )
+                if (evidence, reason) not in use.rejected:
+                    use.rejected.append((evidence, reason))
+                continue
             columns = known.get(evidence.name, frozenset())
             if contradicts(use.signature, columns):
                 if (evidence, _difference(use.signature, columns)) not in use.rejected:
@@ -153,6 +161,20 @@ class Namer:
                 continue
             use.chosen = evidence
             return
+
+    def _artefact(self, use: TableUse, evidence: Evidence) -> bool:
+        """A page-type heading whose name the reference also puts on bodiless responses, with no
+        other evidence (on this page, or words on another page with these columns) behind it."""
+        if evidence.rank != PAGE_TYPE or evidence.name not in self.registry.bodiless_names:
+            return False
+        if any(other.name == evidence.name and other is not evidence for other in use.evidence):
+            return False
+        return not any(
+            other is not use
+            and any(e.name == evidence.name and SUMMARY <= e.rank < PAGE_TYPE for e in other.evidence)
+            and not contradicts(use.signature, other.signature)
+            for other in self._uses
+        )
 
     @staticmethod
     def _confirm_identities(uses: list[TableUse]) -> None:
@@ -192,26 +214,32 @@ class Namer:
         """Each name's columns as its strongest claims document them.
 
         A name offered with the same rank by tables of different columns keeps the columns of the
-        largest group of pages that agree (ties: the larger table, then the columns in order), so
-        an artefact heading on a few pages does not decide what the type is.
+        best supported group of pages that agree: a page whose other evidence repeats the name
+        counts twice (ties: the larger table, then the columns in order), so an artefact heading
+        on a few pages does not decide what the type is.
         """
-        claims: defaultdict[str, list[tuple[int, frozenset[str]]]] = defaultdict(list)
+        claims: defaultdict[str, list[tuple[int, frozenset[str], int]]] = defaultdict(list)
         for use in uses:
-            if use.props:
-                for evidence in use.evidence:
-                    claims[evidence.name].append((evidence.rank, use.signature))
+            if not use.props:
+                continue
+            for evidence in use.evidence:
+                if evidence.rank == PAGE_TYPE and evidence.name in self.registry.bodiless_names:
+                    continue
+                weight = 1 + sum(1 for other in use.evidence if other.name == evidence.name and other is not evidence)
+                claims[evidence.name].append((evidence.rank, use.signature, weight))
         known: dict[str, frozenset[str]] = {}
         for name, offered in claims.items():
-            top = max(rank for rank, _ in offered)
-            signatures = [sig for rank, sig in offered if rank == top]
+            top = max(rank for rank, _, _ in offered)
             groups: list[tuple[frozenset[str], int]] = []
-            for sig in signatures:
-                for index, (columns, count) in enumerate(groups):
+            for rank, sig, weight in offered:
+                if rank != top:
+                    continue
+                for index, (columns, support) in enumerate(groups):
                     if not contradicts(sig, columns):
-                        groups[index] = (columns | sig, count + 1)
+                        groups[index] = (columns | sig, support + weight)
                         break
                 else:
-                    groups.append((sig, 1))
+                    groups.append((sig, weight))
             best = max(groups, key=lambda group: (group[1], len(group[0]), sorted(group[0])))
             known[name] = best[0]
         return known

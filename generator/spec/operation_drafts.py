@@ -215,6 +215,15 @@ def _described_name(page: Page) -> str:
     return carrier_name(description) or links_entity_name(description)
 
 
+def _bodiless(page: Page, sample: HttpSample | None) -> bool:
+    """A response documented without content: only 204 (or no 2xx) and no sample body."""
+    assert page.response is not None
+    codes = {status.code for status in page.response.statuses}
+    has_content = any(code.startswith("2") and code != "204" for code in codes)
+    sample_body = sample is not None and sample.body_is_json and sample.body is not None
+    return not page.response.properties and not has_content and not sample_body
+
+
 def _binary_sample(sample: HttpSample | None) -> bool:
     """A sample answered with a non-JSON body and a binary content type (`binary/octet-stream`, images)."""
     if sample is None or sample.body_is_json or not sample.body_text:
@@ -277,6 +286,10 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
         registry.note_name(name, kind, text, page.file, response.line)
         ref = Ref(registry.ensure(name).name)
         draft.response = ArrayOf(ref) if is_array else ref
+        if named and _bodiless(page, draft.response_sample):
+            # The published pages put a stale type heading on responses without content: a type
+            # named there proves nothing about a table elsewhere (see naming.py).
+            registry.bodiless_names.add(named)
     elif draft.response_sample is not None and draft.response_sample.body_text:
         hint = f"{op_name}Item" if is_array else f"{op_name}Result"
         slot = registry.fresh(hint, page.uid, (page.file, response.line))

@@ -71,6 +71,8 @@ class Registry:
         self.name_notes: dict[str, list[NameNote]] = {}
         # slot -> (file, line) of the page whose body it is, when only the operation names it.
         self.operation_slots: dict[int, tuple[str, int]] = {}
+        # Types that pages name in a `Response body:` heading of a response without content.
+        self.bodiless_names: set[str] = set()
 
     def note_name(self, name: str, kind: str, text: str, file: str, line: int) -> None:
         """Record one piece of evidence for a schema's name (for `sdkgen parse --explain-names`)."""
