@@ -229,12 +229,13 @@ def summary_type_name(summary: str) -> tuple[str, bool]:
 
 def body_entity_name(description: str) -> str:
     """The entity a request body description names: `The CurrencyEntity to be created.`,
-    `The ListEntity to save.`, `The Business to be added to the list.` -> the type word."""
+    `The ListEntity to save.`, `The Business to be added to the list.`, `The X that is saved`
+    -> the type word."""
     text = " ".join(description.split())
     if not text.startswith("The "):
         return ""
     word, _, rest = text[4:].partition(" ")
-    return _type_word(word) if rest.startswith("to ") else ""
+    return _type_word(word) if rest.startswith(("to ", "that is ")) else ""
 
 
 @lru_cache(maxsize=4096)  # the same tables recur on many pages
