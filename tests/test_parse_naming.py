@@ -276,13 +276,19 @@ def test_every_type_a_page_names_becomes_a_schema_of_that_name() -> None:
     assert {"DeskEntity", "Associate", "Nothing"} <= set(document["components"]["schemas"])
 
 
-def test_id_lists_without_a_table_are_arrays_of_integers() -> None:
+def test_id_and_name_lists_without_a_table_get_their_item_type() -> None:
     document, _, _ = build(
-        [Spec("v1DeskAgent_GetDeskList", body="deskIds", body_text="The primary keys.", rows=LIST_ROWS)]
+        [
+            Spec("v1DeskAgent_GetDeskList", body="deskIds", body_text="The primary keys.", rows=LIST_ROWS),
+            Spec("v1DeskAgent_Assign", body="moduleNames", body_text="Which modules.", rows=LIST_ROWS),
+        ]
     )
-    for item in document["paths"].values():
-        body = item["post"]["requestBody"]["content"]["application/json"]["schema"]
-        assert body == {"type": "array", "items": {"type": "integer", "format": "int32"}}
+    bodies = {
+        item["post"]["operationId"]: item["post"]["requestBody"]["content"]["application/json"]["schema"]
+        for item in document["paths"].values()
+    }
+    assert bodies["v1DeskAgent_GetDeskList"] == {"type": "array", "items": {"type": "integer", "format": "int32"}}
+    assert bodies["v1DeskAgent_Assign"] == {"type": "array", "items": {"type": "string"}}
 
 
 def test_nested_empty_cells_take_the_type_their_rows_name() -> None:

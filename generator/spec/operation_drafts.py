@@ -35,6 +35,7 @@ from generator.spec.naming import (
 from generator.spec.schema_registry import Field, Registry, pascal, singular
 from generator.spec.type_refs import (
     INTEGER32,
+    STRING,
     AnyValue,
     ArrayOf,
     Binary,
@@ -156,6 +157,9 @@ def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> N
         if is_array and _is_id_list(body.name, body.description):
             # `taskIds`, "The primary keys.": integer ids (a sample, if any, is still checked against them).
             draft.request = ArrayOf(INTEGER32)
+            return
+        if is_array and body.name.lower().endswith("names"):
+            draft.request = ArrayOf(STRING)  # `moduleLicenseNames`
             return
         slot = registry.fresh(singular(body.name) if is_array else body.name, page.uid)
         draft.request = ArrayOf(slot) if is_array else slot
