@@ -245,12 +245,17 @@ class Namer:
         return known
 
     def _siblings(self, uses: list[TableUse]) -> None:
-        """Tables that name nothing take the name of a named table with (nearly) the same columns."""
-        named: defaultdict[frozenset[str], dict[str, int]] = defaultdict(dict)
+        """Tables that name nothing take the name of a named table with (nearly) the same columns.
+
+        A name that only an operation's name or a row subject gave speaks for its own agent or
+        entity: another owner's identical tables (the OData `GetAll` results of every entity) do
+        not take one operation's name.
+        """
+        named: defaultdict[frozenset[str], dict[str, tuple[int, set[str]]]] = defaultdict(dict)
         for use in uses:
             if use.chosen is not None and use.props:
-                counts = named[use.signature]
-                counts[use.chosen.name] = max(counts.get(use.chosen.name, 0), use.chosen.rank)
+                rank, owners = named[use.signature].get(use.chosen.name, (0, set()))
+                named[use.signature][use.chosen.name] = (max(rank, use.chosen.rank), owners | {_family(use.owner)})
         by_key: defaultdict[str, set[frozenset[str]]] = defaultdict(set)
         for signature in named:
             for key in signature:
@@ -259,27 +264,34 @@ class Namer:
             if use.chosen is not None or not use.props:
                 continue
             signature = use.signature
-            match = named.get(signature)
-            if not match and len(signature) >= 5:
+            candidates = [signature] if signature in named else []
+            if len(signature) >= 5:
                 rarest = sorted(signature, key=lambda key: (len(by_key.get(key, ())), key))
                 scored = sorted(
-                    (
-                        (_jaccard(signature, other), sorted(other), other)
+                    {
+                        (_jaccard(signature, other), tuple(sorted(other)), other)
                         for key in rarest[: len(rarest) // 10 + 1]
                         for other in by_key.get(key, ())
-                    ),
+                    },
                     reverse=True,
                 )
-                match = named[scored[0][2]] if scored and scored[0][0] >= NEAR_MATCH else None
-            if match:
-                name = max(sorted(match), key=lambda candidate: match[candidate])
-                use.chosen = Evidence(name, SIBLING, "a named table with the same columns", use.draft.page.file, 0)
+                candidates += [other for score, _, other in scored if score >= NEAR_MATCH and other != signature]
+            for other in candidates:
+                match = {
+                    name: rank
+                    for name, (rank, owners) in named[other].items()
+                    if rank > SIBLING or _family(use.owner) in owners
+                }
+                if match:
+                    name = max(sorted(match), key=lambda candidate: match[candidate])
+                    use.chosen = Evidence(name, SIBLING, "a named table with the same columns", use.draft.page.file, 0)
+                    break
 
     def _fallbacks(self, uses: list[TableUse]) -> None:
         """Operation-derived names for what the docs leave open.
 
-        Unnamed tables with the same columns are one type, named after the first of their
-        operations (alphabetically, never by page order). A type of one owner carries the owner's
+        Unnamed tables with the same columns are one type, named after the operation most of them
+        come from (ties: alphabetically, never by page order). A type of one owner carries the owner's
         name (`DocumentAgentCheckinDocumentResult`), so another owner's page with the same
         operation name never renames it; one that several owners share keeps the plain name
         (the OData `GetAllResult`).
@@ -292,10 +304,10 @@ class Namer:
         plain: defaultdict[str, int] = defaultdict(int)
         for group in groups.values():
             if len({use.owner for use in group}) > 1:
-                plain[min(use.fallback for use in group)] += 1
+                plain[_common_fallback(group)] += 1
         for group in groups.values():
             owners = sorted({use.owner for use in group})
-            fallback = min(use.fallback for use in group)
+            fallback = _common_fallback(group)
             shared = len(owners) > 1 and plain[fallback] == 1 and fallback not in taken
             name = fallback if shared else f"{owners[0]}{fallback}"
             for use in group:
@@ -308,6 +320,21 @@ class Namer:
                     "schema-unnamed",
                     f"the {use.attribute} table names no type; named {name} after the operation",
                 )
+
+
+def _family(owner: str) -> str:
+    """`TimeZoneAgent`, `TimeZone` and `TimeZoneEntity` are one family of endpoints."""
+    for suffix in ("Agent", "Entity", "List"):
+        if owner.endswith(suffix) and len(owner) > len(suffix):
+            return owner[: -len(suffix)]
+    return owner
+
+
+def _common_fallback(group: list[TableUse]) -> str:
+    counts: defaultdict[str, int] = defaultdict(int)
+    for use in group:
+        counts[use.fallback] += 1
+    return min(counts, key=lambda name: (-counts[name], name))
 
 
 def _difference(table: frozenset[str], known: frozenset[str]) -> str:
