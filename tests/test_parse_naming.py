@@ -377,3 +377,21 @@ def test_explain_names_writes_the_evidence_of_every_schema(tmp_path: Path) -> No
         main, ["parse", str(root), "-o", str(tmp_path / "o.json"), "--explain-names", str(markdown)]
     )
     assert result.exit_code == 0 and "## Gadget (description)" in markdown.read_text()
+
+
+def test_an_operations_name_speaks_only_for_its_own_endpoint_family() -> None:
+    rows = [("Total", "int32", ""), ("Next", "string", ""), ("Rows", "array", "")]
+    document, diags, _ = build(
+        [
+            Spec("v1WidgetAgent_GetWidgetRows", summary="Rows.", rows=rows),
+            Spec("v1WidgetAgent_Search", summary="Searches.", rows=rows),
+            Spec("v1FooEntity_GetAll", summary="All foos.", rows=rows),
+            Spec("v1BarEntity_GetAll", summary="All bars.", rows=rows),
+        ]
+    )
+    assert response_ref(document, "v1WidgetAgent_GetWidgetRows") == "WidgetRows"
+    assert response_ref(document, "v1WidgetAgent_Search") == "WidgetRows"
+    assert (
+        response_ref(document, "v1FooEntity_GetAll") == response_ref(document, "v1BarEntity_GetAll") == "GetAllResult"
+    )
+    assert sum(1 for d in diags.items if d.code == "schema-unnamed") == 2
