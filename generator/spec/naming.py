@@ -4,23 +4,26 @@ Every property table a page documents (a response body, a request body) is a `Ta
 names its page offers as `Evidence`, ranked:
 
 1. `page-type`: a type the page names (`### Response body: ChatSessionEntity`);
-2. `description`: the reference's words about the body (`Carrier object for Currency.`,
-   `ContactEntity entity with API _Links added.`, `The CurrencyEntity to be created.`);
+2. `description` / `body-description`: the reference's words about the body (`Carrier object for
+   Currency.`, `ContactEntity entity with API _Links added.`, `The CurrencyEntity to be created.`);
 3. `summary`: the operation's summary (`Gets an array of Task objects.`);
 4. `owner`: property descriptions that name their own type (`The child items of the
    SelectableMDOListItem`);
 5. `response-entity`: a request body whose columns the same page's (named) response holds is that
    entity, so what a user GETs round-trips through the PUT/POST;
-6. `subject`: the noun the rows describe themselves with (`The Element FullName`);
-7. `identity`: the endpoint's own name (`GetTaskList` -> `Task`, `SaveTaskEntity` -> `TaskEntity`);
-8. `sibling`: another page names a table with the same columns;
+6. `confirmed-identity`: the operation's name when other pages name that type in words
+   (`GetTaskList` -> `Task`, `SaveTaskEntity` -> `TaskEntity`);
+7. `sibling`: a table named by the evidence above with the same (or nearly the same) columns;
+8. `subject` / `identity`: the noun the rows describe themselves with (`The Element FullName`), the
+   bare operation name (`GetCheckoutState` -> `CheckoutState`); identical tables of the same
+   endpoint family then share that name;
 9. `fallback`: a name derived from the operation, reported as `schema-unnamed`.
 
-Evidence is weighed, not counted: a candidate whose known columns (from the pages that name it
-most strongly) contradict the table is not used (the published pages' `### Response body:
-TimeZoneData` artefact on tables with other columns), and the next candidate is tried. Names never
-depend on which page came first, only on what the pages say, so adding a page renames only the
-models it describes.
+Evidence is weighed, not counted: a candidate whose known columns (from its best supported claims)
+contradict the table is not used, nor a `Response body:` heading that pages also put on bodiless
+responses (the published pages' stale `TimeZoneData`) unless other evidence backs it; the next
+candidate is tried. Names depend on what the pages say, not on their order, so adding a page
+renames only the models it describes.
 """
 
 from __future__ import annotations
