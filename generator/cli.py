@@ -5,11 +5,14 @@ Commands read files, call the pure stages, print diagnostics and write results.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from generator import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.group()
@@ -57,7 +60,14 @@ class _ProgressBar:
 @click.option("--title", default="SuperOffice WebAPI", show_default=True, help="info.title of the document.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when the docs produce any warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
-def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -> None:
+@click.option(
+    "--explain-names",
+    "explain_names",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write a report of every schema with the evidence that named it (.json, else Markdown).",
+)
+def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool, explain_names: str | None) -> None:
     """Parse the Markdown reference in DOCS_DIR into one OpenAPI 3.1 document."""
     import sys
     import time
@@ -82,9 +92,21 @@ def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
+    if explain_names:
+        _write_name_report(Path(explain_names), list(summary.stats.name_report))
     click.echo(f"sdkgen parse: {summary.line()} in {time.perf_counter() - started:.2f}s", err=True)
     if summary.errors or (strict and summary.warnings):
         sys.exit(1)
+
+
+def _write_name_report(target: Path, report: list[dict[str, Any]]) -> None:
+    import json
+
+    from generator.files import atomic_write
+    from generator.spec.explain import report_markdown
+
+    text = json.dumps(report, indent=1) + "\n" if target.suffix == ".json" else report_markdown(report)
+    atomic_write(target, text.encode("utf-8"))
 
 
 @main.command()

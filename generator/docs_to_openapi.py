@@ -26,7 +26,8 @@ class ParseSummary:
         s = self.stats
         return (
             f"{self.files} files, {self.pages} endpoint pages, {s.operations} operations"
-            f" (+{s.variants} variants), {s.schemas} schemas, {s.properties} properties"
+            f" (+{s.variants} variants), {s.schemas} schemas ({s.fallback_schemas} named by fallback),"
+            f" {s.properties} properties"
             f" ({s.untyped_properties} untyped), {self.warnings} warnings, {self.errors} errors,"
             f" {self.skipped} files skipped"
         )

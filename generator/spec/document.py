@@ -20,8 +20,9 @@ from urllib.parse import parse_qsl
 from generator.diagnostics import Diagnostics
 from generator.parse.page_model import HttpSample, Page, Parameter
 from generator.spec.emit import is_untyped, object_schema, type_schema
+from generator.spec.explain import fallback_names, name_report
 from generator.spec.infer import Inference
-from generator.spec.operation_drafts import OperationDraft, draft_named, resolve_pending
+from generator.spec.operation_drafts import OperationDraft, draft_named, register_uses
 from generator.spec.parameters import COMMON_HEADERS, classify_headers, path_parameter, query_parameter
 from generator.spec.schema_registry import Registry
 from generator.spec.type_refs import ArrayOf, DictOf, Ref, TypeRef
@@ -37,6 +38,9 @@ class BuildStats:
     schemas: int
     properties: int
     untyped_properties: int
+    fallback_schemas: int = 0  # schemas named after an operation because the docs name nothing
+    # Every schema with the evidence that named it (generator/spec/explain.py).
+    name_report: tuple[dict[str, Any], ...] = ()
 
 
 def _segments(path: str) -> list[str]:
@@ -88,11 +92,7 @@ class _DocumentBuilder:
     def drafts(self) -> list[OperationDraft]:
         registry = self.registry
         drafts = [draft_named(page, registry) for page in self.pages]
-        by_signature: dict[frozenset[str], str] = {}
-        for schema in sorted(registry.schemas.values(), key=lambda s: (-len(s.files), s.name)):
-            if schema.from_table and schema.fields:
-                by_signature.setdefault(frozenset(schema.fields), schema.name)
-        resolve_pending(drafts, registry, by_signature)
+        register_uses(drafts, registry)
         registry.settle_votes()
         inference = Inference(registry)
         for draft in drafts:
@@ -355,7 +355,15 @@ class _DocumentBuilder:
                 "securitySchemes": SECURITY_SCHEMES,
             },
         }
-        stats = BuildStats(sum(len(item) for item in paths.values()), variants, len(schemas), properties, untyped)
+        stats = BuildStats(
+            sum(len(item) for item in paths.values()),
+            variants,
+            len(schemas),
+            properties,
+            untyped,
+            len(fallback_names(self.registry)),
+            tuple(name_report(self.registry)),
+        )
         return doc, stats
 
 
