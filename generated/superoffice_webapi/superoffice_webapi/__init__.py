@@ -46,7 +46,7 @@ if TYPE_CHECKING:
     from ._errors import RateLimitError as RateLimitError
     from ._errors import InternalServerError as InternalServerError
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 # Everything is imported on first attribute access: `import superoffice_webapi` stays cheap.
 _EXPORTS: dict[str, str] = {
