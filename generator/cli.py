@@ -57,8 +57,19 @@ class _ProgressBar:
 @click.option("--title", default="SuperOffice WebAPI", show_default=True, help="info.title of the document.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when the docs produce any warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
-def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -> None:
-    """Parse the Markdown reference in DOCS_DIR into one OpenAPI 3.1 document."""
+@click.option(
+    "--max-page-bytes",
+    type=click.IntRange(min=1),
+    default=4 * 1024 * 1024,
+    show_default=True,
+    help="Larger pages and include targets are refused with a diagnostic, not read.",
+)
+def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool, max_page_bytes: int) -> None:
+    """Parse the Markdown reference in DOCS_DIR into one OpenAPI 3.1 document.
+
+    Only regular files inside DOCS_DIR are read: links that lead outside it, FIFOs, sockets and
+    devices are skipped with a diagnostic; a page that cannot be parsed is reported and skipped.
+    """
     import sys
     import time
     from pathlib import Path
@@ -69,7 +80,7 @@ def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -
 
     started = time.perf_counter()
     document, diagnostics, summary = docs_to_openapi(
-        Path(docs_dir), title=title, progress=_ProgressBar("parsing pages")
+        Path(docs_dir), title=title, progress=_ProgressBar("parsing pages"), max_page_bytes=max_page_bytes
     )
     for diagnostic in diagnostics:
         if verbose or diagnostic.severity is not Severity.INFO:

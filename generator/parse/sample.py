@@ -5,9 +5,33 @@ from __future__ import annotations
 import json
 
 from generator.diagnostics import Diagnostics
-from generator.parse.page_model import HttpSample
+from generator.parse.page_model import HttpSample, is_status_code
 
 SAMPLE_FENCES = {"http!": "request", "http_": "response"}
+
+# Sample bodies nested deeper than this are kept as text, not as JSON values: every later stage
+# (type inference, the YAML writer, validators, generated tests) walks JSON values recursively,
+# and PyYAML's writer fails at ~400 levels. The reference's deepest sample has 7 levels.
+MAX_SAMPLE_DEPTH = 64
+
+
+def json_depth(value: object) -> int:
+    """Nesting depth of a JSON value (a scalar is 0, `[]` is 1), without recursion."""
+    deepest = 0
+    stack: list[tuple[object, int]] = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: list[object] = list(item.values())
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth + 1)
+        if deepest > MAX_SAMPLE_DEPTH:
+            break
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
 
 
 def parse_sample(content: str, kind: str, file: str, line: int, diags: Diagnostics) -> HttpSample:
@@ -37,6 +61,21 @@ def parse_sample(content: str, kind: str, file: str, line: int, diags: Diagnosti
         try:
             body = json.loads(body_text)
             is_json = True
+            if json_depth(body) > MAX_SAMPLE_DEPTH:
+                body, is_json = None, False
+                diags.warn(
+                    file,
+                    line,
+                    "sample-json-depth",
+                    f"sample {kind} body nests deeper than {MAX_SAMPLE_DEPTH} levels; kept as text, not used",
+                )
+        except RecursionError:
+            diags.warn(
+                file,
+                line,
+                "sample-json-depth",
+                f"sample {kind} body nests too deeply to read as JSON; kept as text, not used",
+            )
         except json.JSONDecodeError as error:
             leading_blank = 0
             for raw in lines[body_first_line:]:
@@ -49,6 +88,13 @@ def parse_sample(content: str, kind: str, file: str, line: int, diags: Diagnosti
                 diags.warn(file, error_line, "sample-json", f"sample {kind} body is not valid JSON: {error.msg}")
     if not start_line:
         diags.warn(file, line, "sample-empty", f"sample {kind} block is empty")
+    elif kind == "response" and not is_status_code([*start_line.split(), "", ""][1]):
+        diags.warn(
+            file,
+            line,
+            "sample-status",
+            f"sample response line {start_line[:80]!r} has no valid status code; 200 assumed",
+        )
     return HttpSample(
         kind=kind,
         start_line=start_line,

@@ -18,11 +18,18 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from generator.diagnostics import Diagnostics
-from generator.parse.page_model import HttpSample, Page, Parameter
+from generator.parse.page_model import HttpSample, Page, Parameter, is_status_code
+from generator.spec.component_names import apply_schema_renames
 from generator.spec.emit import is_untyped, object_schema, type_schema
 from generator.spec.infer import Inference
 from generator.spec.operation_drafts import OperationDraft, draft_named, resolve_pending
-from generator.spec.parameters import COMMON_HEADERS, classify_headers, path_parameter, query_parameter
+from generator.spec.parameters import (
+    COMMON_HEADERS,
+    classify_headers,
+    path_parameter,
+    query_parameter,
+    unique_parameters,
+)
 from generator.spec.schema_registry import Registry
 from generator.spec.type_refs import ArrayOf, DictOf, Ref, TypeRef
 
@@ -73,7 +80,7 @@ def _sample_request(sample: HttpSample) -> dict[str, Any]:
 
 def _sample_status(sample: HttpSample) -> str:
     parts = sample.start_line.split()
-    return parts[1] if len(parts) > 1 and parts[1].isdigit() else "200"
+    return parts[1] if len(parts) > 1 and is_status_code(parts[1]) else "200"
 
 
 class _DocumentBuilder:
@@ -82,6 +89,7 @@ class _DocumentBuilder:
         self.diags = diags
         self.registry = Registry(diags)
         self.common_headers: dict[str, Parameter] = {}
+        self.operation_ids: dict[int, str] = {}  # id(draft) -> its operationId when the page's uid is taken
 
     # -- types -----------------------------------------------------------------------------
 
@@ -135,7 +143,7 @@ class _DocumentBuilder:
 
     def operation(self, draft: OperationDraft, renames: dict[str, str]) -> dict[str, Any]:
         page, registry, diags = draft.page, self.registry, self.diags
-        op: dict[str, Any] = {"operationId": page.uid, "tags": [page.tag]}
+        op: dict[str, Any] = {"operationId": self.operation_ids.get(id(draft), page.uid), "tags": [page.tag]}
         if page.summary:
             op["summary"] = page.summary
         description = page.description
@@ -145,7 +153,7 @@ class _DocumentBuilder:
             description = f"{description}\n\n### {note.title}\n\n{note.text}".strip()
         if description:
             op["description"] = description
-        headers = classify_headers(page, self.common_headers)
+        headers = classify_headers(page, self.common_headers, diags)
         sample_values = (
             _path_values(page.path, _sample_request(draft.request_sample)["path"]) if draft.request_sample else {}
         )
@@ -184,7 +192,7 @@ class _DocumentBuilder:
         parameters += headers.params
         parameters += [{"$ref": f"#/components/parameters/{name}"} for name in headers.common]
         if parameters:
-            op["parameters"] = parameters
+            op["parameters"] = unique_parameters(parameters, page, diags)
         body = self._request_body(draft, headers.request_media)
         if body is not None:
             op["requestBody"] = body
@@ -273,11 +281,24 @@ class _DocumentBuilder:
         paths: dict[str, Any] = {}
         variants = 0
         uids: Counter[str] = Counter(d.page.uid for d in drafts)
+        taken = set(uids)
         for uid, count in sorted(uids.items()):
             if count > 1:
-                first = next(d for d in drafts if d.page.uid == uid)
+                # OpenAPI requires unique operationIds: the first page (by file) keeps it, the others are numbered.
+                same = [d for d in drafts if d.page.uid == uid]
+                renamed = []
+                for draft in same[1:]:
+                    number = 2
+                    while f"{uid}_{number}" in taken:
+                        number += 1
+                    self.operation_ids[id(draft)] = f"{uid}_{number}"
+                    taken.add(f"{uid}_{number}")
+                    renamed.append(f"{draft.page.file} as {uid}_{number}")
                 self.diags.warn(
-                    first.page.file, 0, "duplicate-operation-id", f"operationId {uid!r} is used by {count} pages"
+                    same[0].page.file,
+                    0,
+                    "duplicate-operation-id",
+                    f"operationId {uid!r} is used by {count} pages; also written: {', '.join(renamed)}",
                 )
         for key in sorted(groups):
             group = groups[key]
@@ -322,6 +343,8 @@ class _DocumentBuilder:
         schemas = {
             name: object_schema(self.registry, self.registry.schemas[name]) for name in sorted(self.registry.schemas)
         }
+        origins = {name: schema.files[0] for name, schema in self.registry.schemas.items() if schema.files}
+        schemas = apply_schema_renames(paths, schemas, origins, self.diags)
         properties = sum(len(s["properties"]) for s in schemas.values())
         untyped = sum(1 for s in schemas.values() for p in s["properties"].values() if is_untyped(p))
         parameters = {}
