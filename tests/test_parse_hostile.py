@@ -392,3 +392,26 @@ def test_pages_sharing_a_uid_get_unique_operation_ids(tmp_path: Path) -> None:
     assert_valid(document)
     assert operation_ids(document) == {"v1Same_Uid", "v1Same_Uid_2"}
     assert "v1Same_Uid_2" in codes(diagnostics, "duplicate-operation-id")[0].message
+
+
+def test_stray_braces_and_unpaired_surrogates_still_give_a_writable_valid_document(tmp_path: Path) -> None:
+    surrogate = '\n## Sample response\n\n```http_\nHTTP/1.1 200 OK\n\n{"WidgetId": 1, "Name": "\\ud800"}\n```\n'
+    root = make_docs(
+        tmp_path,
+        {
+            "rest/Widget/v1WidgetEntity_Brace.md": page("v1WidgetEntity_Brace", "/api/v1/{Widget/x{id}/{id}"),
+            "rest/Widget/v1WidgetEntity_Twice.md": page("v1WidgetEntity_Twice", "/api/v1/Twice/{id}/{id}"),
+            "rest/Widget/v1WidgetEntity_Sur.md": page("v1WidgetEntity_Sur", "/api/v1/S/{id}", sample=surrogate),
+        },
+    )
+    for suffix in (".json", ".yaml"):
+        out = tmp_path / f"out{suffix}"
+        result = run_parse(root, out)
+        assert result.returncode == 0, result.stderr
+        text = out.read_text(encoding="utf-8")
+        document = json.loads(text) if suffix == ".json" else yaml.load(text, Loader=yaml.CSafeLoader)
+        assert_valid(document)
+        assert "/api/v1/%7BWidget/x%7Bid%7D/{id}" in document["paths"]
+        assert "[path-template]" in result.stderr and "[sample-surrogates]" in result.stderr
+        media = document["paths"]["/api/v1/S/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
+        assert media["examples"]["sample"]["value"]["Name"] == "\ufffd"

@@ -8,6 +8,7 @@ parser and the line numbers of diagnostics all see the same lines.
 from __future__ import annotations
 
 import codecs
+import re
 
 # UTF-32 first: its little-endian BOM begins with the UTF-16 one.
 _BOMS = (
@@ -41,3 +42,16 @@ def normalise_newlines(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text
+
+
+# JSON and YAML escapes (`\\ud800`) can spell unpaired UTF-16 surrogates, which no UTF-8 file can hold.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with every unpaired surrogate replaced by U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def has_surrogates(text: str) -> bool:
+    return _SURROGATE.search(text) is not None

@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from generator.diagnostics import Diagnostics
-from generator.parse.decode import normalise_newlines
+from generator.parse.decode import has_surrogates, normalise_newlines, without_surrogates
 from generator.parse.markdown import Block, TableRow, parse_blocks
 from generator.parse.page_model import (
     Body,
@@ -69,7 +69,15 @@ def split_front_matter(text: str, file: str, diags: Diagnostics) -> tuple[dict[s
         if line.strip() == "---":
             raw = text[yaml_start:start]
             try:
-                data = _plain(yaml.load(raw, Loader=_YAML_LOADER) or {})
+                fixed: list[str] = []
+                data = _plain(yaml.load(raw, Loader=_YAML_LOADER) or {}, fixed)
+                if fixed:
+                    diags.warn(
+                        file,
+                        1,
+                        "front-matter",
+                        f"front matter spells unpaired UTF-16 surrogates ({fixed[0]!r}); replaced with U+FFFD",
+                    )
             except yaml.YAMLError as error:
                 mark = getattr(error, "problem_mark", None)
                 line_no = mark.line + 2 if mark is not None else 1
@@ -87,15 +95,21 @@ def split_front_matter(text: str, file: str, diags: Diagnostics) -> tuple[dict[s
     return {}, text, 0
 
 
-def _plain(value: Any) -> Any:
-    """Front matter as plain JSON-like values (YAML dates and the like become their text)."""
+def _plain(value: Any, fixed: list[str]) -> Any:
+    """Front matter as plain JSON-like values (YAML dates and the like become their text); strings
+    with unpaired surrogates are repaired, and listed in `fixed`."""
     if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
+        return {_plain(str(key), fixed): _plain(item, fixed) for key, item in value.items()}
     if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
+        return [_plain(item, fixed) for item in value]
+    if isinstance(value, str):
+        if has_surrogates(value):
+            value = without_surrogates(value)
+            fixed.append(value)
         return value
-    return str(value)
+    if value is None or isinstance(value, (int, float, bool)):
+        return value
+    return _plain(str(value), fixed)
 
 
 def _section_key(heading: str) -> tuple[str, str]:
@@ -151,6 +165,7 @@ class _PageBuilder:
     samples: list[HttpSample] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     seen_sections: set[str] = field(default_factory=set)
+    table_rows: int = 0
 
     # -- tables ---------------------------------------------------------------------------
 
@@ -237,6 +252,7 @@ class _PageBuilder:
             target.append(param)
 
     def table(self, block: Block, section: str) -> None:
+        self.table_rows += len(block.rows)
         kind = _table_kind(block.header)
         if kind == "path":
             self._add_params(self.path_params, block, "path")
@@ -287,6 +303,16 @@ class _PageBuilder:
         method, _, path = first.partition(" ")
         if method.upper() in HTTP_METHODS and path.strip().startswith("/"):
             self.method, self.path, self.path_line = method.upper(), path.strip(), block.start
+            template = path_template(self.path)
+            if template != self.path:
+                self.diags.warn(
+                    self.file,
+                    block.start,
+                    "path-template",
+                    f"request path {self.path!r} has braces that are not a whole `{{name}}` segment;"
+                    f" they are percent-encoded: {template!r}",
+                )
+                self.path = template
 
     def _query_examples(self, block: Block) -> None:
         for line in block.text.split("\n"):
@@ -344,6 +370,26 @@ class _PageBuilder:
             self.notes[-1] = Note(last.title, f"{last.text}\n\n{text}", last.line)
         else:
             self.notes.append(Note(section, text, line))
+
+
+_TEMPLATE_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
+
+
+def path_template(path: str) -> str:
+    """`path` with every brace that is not part of a whole-segment `{name}` percent-encoded.
+
+    OpenAPI templates name path parameters `{name}`; a stray or partial brace (`/{api/v1`,
+    `/x{id}`, `{a:b}`) would make a path whose parameters cannot be declared.
+    """
+    if "{" not in path and "}" not in path:
+        return path
+    route, sep, query = path.partition("?")
+    segments = []
+    for segment in route.split("/"):
+        name = segment[1:-1]
+        whole = segment.startswith("{") and segment.endswith("}") and name and set(name) <= _TEMPLATE_NAME
+        segments.append(segment if whole else segment.replace("{", "%7B").replace("}", "%7D"))
+    return "/".join(segments) + sep + query
 
 
 def _tag_for(file: str, uid: str) -> str:
@@ -446,6 +492,14 @@ def _finish(page: _PageBuilder, front: dict[str, Any], file: str, diags: Diagnos
                 1,
                 "no-endpoint",
                 "page looks like an endpoint but has no ```http block with METHOD /path; skipped",
+            )
+        elif page.table_rows:
+            diags.info(
+                file,
+                1,
+                "not-an-endpoint",
+                f"page has no ```http block with METHOD /path, so it is not an endpoint page;"
+                f" its {page.table_rows} table rows are not used",
             )
         return None
     if not uid:

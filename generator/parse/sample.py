@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from generator.diagnostics import Diagnostics
+from generator.parse.decode import has_surrogates, without_surrogates
 from generator.parse.page_model import HttpSample, is_status_code
 
 SAMPLE_FENCES = {"http!": "request", "http_": "response"}
@@ -68,6 +69,14 @@ def parse_sample(content: str, kind: str, file: str, line: int, diags: Diagnosti
                     line,
                     "sample-json-depth",
                     f"sample {kind} body nests deeper than {MAX_SAMPLE_DEPTH} levels; kept as text, not used",
+                )
+            elif "\\u" in body_text and has_surrogates(encoded := json.dumps(body, ensure_ascii=False)):
+                body = json.loads(without_surrogates(encoded))
+                diags.warn(
+                    file,
+                    line,
+                    "sample-surrogates",
+                    f"sample {kind} body spells unpaired UTF-16 surrogates (\\uD800-\\uDFFF); replaced with U+FFFD",
                 )
         except RecursionError:
             diags.warn(
