@@ -415,3 +415,32 @@ def test_stray_braces_and_unpaired_surrogates_still_give_a_writable_valid_docume
         assert "[path-template]" in result.stderr and "[sample-surrogates]" in result.stderr
         media = document["paths"]["/api/v1/S/{id}"]["get"]["responses"]["200"]["content"]["application/json"]
         assert media["examples"]["sample"]["value"]["Name"] == "\ufffd"
+
+
+def test_values_json_cannot_hold_and_unused_rows_are_reported(tmp_path: Path) -> None:
+    controls = "a\x01b\x1bc\u2028d\x85e\ufeffg\x7fh: - # & * ! > ' \" % @"
+    nan = '\n## Sample response\n\n```http_\nHTTP/1.1 200 OK\n\n{"WidgetId": 1, "N": NaN, "Big": 1e400}\n```\n'
+    binary = "\n## Request Body: request binary\n\n| Property Name | Type | Description |\n|---|---|---|\n| Blob | string | x |\n"
+    text = page("v1WidgetEntity_Nan", sample=nan).replace("says hello.", f"says {controls}")
+    text = text.replace(
+        "```http\nGET /api/v1/Widget/{id}\n```", "```http\nPOST /api/v1/Widget/{id}?$select=Infinity\n```"
+    )
+    root = make_docs(tmp_path, {"rest/Widget/v1WidgetEntity_Nan.md": text + binary})
+    documents: list[dict[str, Any]] = []
+    for suffix in (".json", ".yaml"):
+        out = tmp_path / f"out{suffix}"
+        result = run_parse(root, out)
+        assert result.returncode == 0, result.stderr
+        written = out.read_text(encoding="utf-8")
+        document = (
+            json.loads(written, parse_constant=lambda constant: pytest.fail(f"{constant} in the JSON output"))
+            if suffix == ".json"
+            else yaml.load(written, Loader=yaml.CSafeLoader)
+        )
+        assert_valid(document)
+        operation = document["paths"]["/api/v1/Widget/{id}"]["post"]
+        assert operation["summary"] == "Page v1WidgetEntity_Nan says " + " ".join(controls.split())
+        documents.append(document)
+        assert "[sample-json]" in result.stderr and "NaN is not a JSON value" in result.stderr
+        assert "[properties-unused]" in result.stderr and "(Blob)" in result.stderr
+    assert documents[0] == documents[1]  # the YAML says what the JSON says

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 
 from generator.diagnostics import Diagnostics
 from generator.parse.decode import has_surrogates, without_surrogates
@@ -35,6 +36,17 @@ def json_depth(value: object) -> int:
     return deepest
 
 
+def _not_a_number(text: str) -> float:
+    raise ValueError(f"{text} is not a JSON value")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"{text[:40]} does not fit a 64-bit floating-point number")
+    return value
+
+
 def parse_sample(content: str, kind: str, file: str, line: int, diags: Diagnostics) -> HttpSample:
     """Split a sample block into start line, headers and body; parse a JSON body.
 
@@ -60,7 +72,7 @@ def parse_sample(content: str, kind: str, file: str, line: int, diags: Diagnosti
     is_json = False
     if body_text:
         try:
-            body = json.loads(body_text)
+            body = json.loads(body_text, parse_constant=_not_a_number, parse_float=_finite_float)
             is_json = True
             if json_depth(body) > MAX_SAMPLE_DEPTH:
                 body, is_json = None, False
@@ -95,6 +107,8 @@ def parse_sample(content: str, kind: str, file: str, line: int, diags: Diagnosti
             content_type = dict((k.lower(), v) for k, v in headers).get("content-type", "")
             if "json" in content_type or body_text[:1] in '[{"':
                 diags.warn(file, error_line, "sample-json", f"sample {kind} body is not valid JSON: {error.msg}")
+        except ValueError as error:  # NaN, Infinity, 1e400, integers of thousands of digits
+            diags.warn(file, line, "sample-json", f"sample {kind} body is not usable JSON: {error}")
     if not start_line:
         diags.warn(file, line, "sample-empty", f"sample {kind} block is empty")
     elif kind == "response" and not is_status_code([*start_line.split(), "", ""][1]):

@@ -31,7 +31,7 @@ from generator.spec.parameters import (
     unique_parameters,
 )
 from generator.spec.schema_registry import Registry
-from generator.spec.type_refs import ArrayOf, DictOf, Ref, TypeRef
+from generator.spec.type_refs import ArrayOf, Binary, DictOf, Ref, TypeRef
 
 OPENAPI_VERSION = "3.1.0"
 HTTP_ORDER = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -193,6 +193,7 @@ class _DocumentBuilder:
         parameters += [{"$ref": f"#/components/parameters/{name}"} for name in headers.common]
         if parameters:
             op["parameters"] = unique_parameters(parameters, page, diags)
+        self._report_unused_properties(draft)
         body = self._request_body(draft, headers.request_media)
         if body is not None:
             op["requestBody"] = body
@@ -208,6 +209,19 @@ class _DocumentBuilder:
             op["x-samples"] = samples
         op["x-source"] = page.file
         return op
+
+    def _report_unused_properties(self, draft: OperationDraft) -> None:
+        """A property table under a body that is a byte stream describes nothing that is sent."""
+        page = draft.page
+        for ref, owner in ((draft.request, page.request_body), (draft.response, page.response)):
+            if isinstance(ref, Binary) and owner is not None and owner.properties:
+                self.diags.warn(
+                    page.file,
+                    owner.properties[0].line,
+                    "properties-unused",
+                    f"the {'request' if owner is page.request_body else 'response'} body is binary; its "
+                    f"{len(owner.properties)} property rows ({', '.join(p.name for p in owner.properties[:5])}) are not used",
+                )
 
     def _request_body(self, draft: OperationDraft, media: list[str]) -> dict[str, Any] | None:
         if draft.request is None:

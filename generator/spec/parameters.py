@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -85,15 +86,16 @@ def _coerce_example(value: str, schema: dict[str, Any]) -> Any:
     if "integer" in kinds:
         try:
             return int(value)
-        except ValueError:
+        except ValueError:  # not a number, or thousands of digits
             return None
     if "boolean" in kinds:
         return {"true": True, "false": False}.get(value.lower())
     if "number" in kinds:
         try:
-            return float(value)
+            number = float(value)
         except ValueError:
             return None
+        return number if math.isfinite(number) else None  # NaN and Infinity are not JSON
     if schema.get("enum") and value not in schema["enum"]:
         matches = [item for item in schema["enum"] if isinstance(item, str) and item.lower() == value.lower()]
         return matches[0] if matches else None
