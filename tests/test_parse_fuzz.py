@@ -162,6 +162,21 @@ def test_mangled_pages_never_raise_and_always_report(case: tuple[str, str, str])
         assert broken and all(0 < d.line <= text.count("\n") + 1 for d in broken)
 
 
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(mangled(), min_size=2, max_size=4))
+def test_mangled_pages_together_still_make_a_valid_document(cases: list[tuple[str, str, str]]) -> None:
+    """Pages meet in one document: shared uids, paths, schemas and headers must still give valid OpenAPI."""
+    results = []
+    for index, (name, _how, text) in enumerate(cases):
+        file = f"agent/X{index % 2}/{name}"
+        diags = Diagnostics()
+        results.append(PageResult(file, parse_page(text, file, diags), tuple(diags.items)))
+    document, _diagnostics, summary = pages_to_openapi(results)
+    assert summary.files == len(cases)
+    errors = [error.message[:200] for error in OpenAPIV31SpecValidator(document).iter_errors()]
+    assert errors == [], ([how for _, how, _ in cases], errors[:3])
+
+
 def _strings(document: dict[str, Any]) -> tuple[set[str], list[str]]:
     """Every key and string value of the document (lower case), and the operation descriptions."""
     found: set[str] = set()

@@ -464,3 +464,35 @@ def test_pathological_markup_is_cleaned_without_quadratic_time() -> None:
     text = clean("[" * 300_000 + ' <see cref="T:X"/> &amp; ' + "[" * 10)
     assert time.perf_counter() - started < 20  # markdown-it's inline pass alone takes minutes here
     assert text.count("[") == 300_010 and "\\<see" in text and "&amp;" not in text and "& " in text
+
+
+@pytest.mark.parametrize("stage", ["draft_named", "_request_body"])
+def test_an_exception_while_building_one_operation_is_a_diagnostic(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, stage: str
+) -> None:
+    import generator.spec.document as document_module
+
+    root = make_docs(
+        tmp_path,
+        {
+            "rest/Widget/v1WidgetEntity_A.md": page("v1WidgetEntity_A"),
+            "rest/Widget/v1WidgetEntity_B.md": page("v1WidgetEntity_B", "/api/v1/B/{id}"),
+        },
+    )
+    owner: Any = document_module if stage == "draft_named" else document_module._DocumentBuilder
+    real = getattr(owner, stage)
+
+    def fragile(*args: Any) -> Any:
+        draft_or_page = args[1] if stage == "_request_body" else args[0]
+        source = getattr(draft_or_page, "page", draft_or_page)
+        if source.file.endswith("_B.md"):
+            raise KeyError("boom")
+        return real(*args)
+
+    monkeypatch.setattr(owner, stage, fragile)
+    document, diagnostics, summary = docs_to_openapi(root)
+    assert operation_ids(document) == {"v1WidgetEntity_A"}
+    assert_valid(document)
+    [crash] = codes(diagnostics, "internal-error")
+    assert crash.file == "rest/Widget/v1WidgetEntity_B.md" and "KeyError" in crash.message
+    assert summary.errors == 1

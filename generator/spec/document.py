@@ -95,7 +95,12 @@ class _DocumentBuilder:
 
     def drafts(self) -> list[OperationDraft]:
         registry = self.registry
-        drafts = [draft_named(page, registry) for page in self.pages]
+        drafts = []
+        for page in self.pages:
+            try:
+                drafts.append(draft_named(page, registry))
+            except Exception as error:  # one page must never stop the run
+                self._page_failed(page, error)
         by_signature: dict[frozenset[str], str] = {}
         for schema in sorted(registry.schemas.values(), key=lambda s: (-len(s.files), s.name)):
             if schema.from_table and schema.fields:
@@ -138,6 +143,12 @@ class _DocumentBuilder:
                 seen.add(ref.name)
                 if ref.name not in registry.schemas:
                     registry.ensure(ref.name)
+
+    def _page_failed(self, page: Page, error: Exception) -> None:
+        text = f"{type(error).__name__}: {error}"
+        self.diags.error(
+            page.file, 0, "internal-error", f"page could not be turned into an operation ({text[:200]}); skipped"
+        )
 
     # -- operations ------------------------------------------------------------------------
 
@@ -324,7 +335,11 @@ class _DocumentBuilder:
                     for doc, canon in zip(_segments(draft.page.path), _segments(canonical), strict=False)
                     if doc.startswith("{") and doc != canon
                 }
-                op = self.operation(draft, renames)
+                try:
+                    op = self.operation(draft, renames)
+                except Exception as error:  # one page must never stop the run
+                    self._page_failed(draft.page, error)
+                    continue
                 method = draft.page.method.lower()
                 if method in item:
                     variants += 1
