@@ -204,10 +204,13 @@ def _lost_rows(
     text: str, file: str, document: dict[str, Any], diagnostics: list[Diagnostic], skipped: bool
 ) -> list[tuple[int, str]]:
     """Table rows of the page (as the block parser finds them) that are in neither the document nor a
-    diagnostic. A row is in a diagnostic when one names its file and line (or, for a skipped page,
-    when one names the page); it is in the document when its first cell (the parameter, property or
-    status name) is a key or a string of the document, or is quoted in an operation's description
-    (tables the parser does not recognise are kept there as notes)."""
+    diagnostic.
+
+    A row is in a diagnostic when one names its file and line, or the line of its table's header (an
+    unrecognised table is reported once and kept whole as a note), or, for a skipped page, when one
+    names the page. It is in the document when its first cell (the parameter, property or status
+    name) is a key or a string of the document, or is quoted in an operation's description.
+    """
     lines = {d.line for d in diagnostics if d.file == file}
     if skipped and lines:
         return []
@@ -217,7 +220,7 @@ def _lost_rows(
     for block in parse_blocks(body, offset):
         for row in block.rows:
             name = row.cells[0].strip().strip("`").lower() if row.cells else ""
-            if row.line in lines:
+            if row.line in lines or block.start in lines:  # reported itself, or with its table
                 continue
             if name and (
                 name in strings or _ROW_KEYS.get(name, "\0") in strings or any(name in d for d in descriptions)
