@@ -14,8 +14,9 @@ from generator.corpus import PageResult
 from generator.diagnostics import Diagnostic, Diagnostics
 from generator.docs_to_openapi import pages_to_openapi
 from generator.parse.decode import decode_page
+from generator.parse.front_matter import split_front_matter
 from generator.parse.markdown import parse_blocks
-from generator.parse.page import parse_page, split_front_matter
+from generator.parse.page import parse_page
 
 
 def _pages() -> list[tuple[str, str]]:
