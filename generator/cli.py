@@ -67,8 +67,21 @@ class _ProgressBar:
     default=None,
     help="Write a report of every schema with the evidence that named it (.json, else Markdown).",
 )
-def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool, explain_names: str | None) -> None:
-    """Parse the Markdown reference in DOCS_DIR into one OpenAPI 3.1 document."""
+@click.option(
+    "--max-page-bytes",
+    type=click.IntRange(min=1),
+    default=4 * 1024 * 1024,
+    show_default=True,
+    help="Larger pages and include targets are refused with a diagnostic, not read.",
+)
+def parse(
+    docs_dir: str, output: str, title: str, strict: bool, verbose: bool, explain_names: str | None, max_page_bytes: int
+) -> None:
+    """Parse the Markdown reference in DOCS_DIR into one OpenAPI 3.1 document.
+
+    Only regular files inside DOCS_DIR are read: links that lead outside it, FIFOs, sockets and
+    devices are skipped with a diagnostic; a page that cannot be parsed is reported and skipped.
+    """
     import sys
     import time
     from pathlib import Path
@@ -79,7 +92,7 @@ def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool, e
 
     started = time.perf_counter()
     document, diagnostics, summary = docs_to_openapi(
-        Path(docs_dir), title=title, progress=_ProgressBar("parsing pages")
+        Path(docs_dir), title=title, progress=_ProgressBar("parsing pages"), max_page_bytes=max_page_bytes
     )
     for diagnostic in diagnostics:
         if verbose or diagnostic.severity is not Severity.INFO:

@@ -64,12 +64,24 @@ def _unescape(text: str) -> str:
     return text
 
 
+# markdown-it's inline pass is quadratic on some input (a run of `[`); the reference's longest snippet
+# with markup has ~1,200 characters. Longer snippets are cleaned paragraph by paragraph, and a
+# paragraph longer than this only gets its entities decoded and its `<` escaped.
+MAX_MARKUP_CHARS = 4096
+
+
 def clean(text: str) -> str:
     """Return `text` as clean Markdown; cheap for text without markup."""
     text = text.strip()
     if "<" not in text and "&" not in text:
         return text
-    return _clean_markup(text)
+    if len(text) <= MAX_MARKUP_CHARS:
+        return _clean_markup(text)
+    parts = (
+        _clean_markup(part) if len(part) <= MAX_MARKUP_CHARS else _unescape(part).translate(_MARKDOWN_SPECIALS)
+        for part in text.split("\n\n")
+    )
+    return "\n\n".join(part for part in parts if part)
 
 
 # The same descriptions recur on hundreds of pages (header rows, shared carriers): tokenise each once.
