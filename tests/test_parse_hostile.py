@@ -19,6 +19,7 @@ import pytest
 import yaml
 from openapi_spec_validator import OpenAPIV31SpecValidator
 
+from generator.cache import tree_fingerprint
 from generator.corpus import Refused, _worker_chunk, parse_folder, read_docs_file
 from generator.diagnostics import Diagnostic
 from generator.docs_to_openapi import docs_to_openapi, pages_to_openapi
@@ -165,6 +166,21 @@ def test_fifo_and_dev_zero_are_skipped_without_blocking(tmp_path: Path) -> None:
     assert "include target '../../samples/fifo.md' (samples/fifo.md) is a FIFO" in result.stderr
     assert "rest/Widget/v1WidgetEntity_Loop.md: error: cannot read page:" in result.stderr
     assert operation_ids(json.loads(out.read_text())) == {"v1WidgetEntity_Real", "v1WidgetEntity_Inc"}
+
+
+def test_build_fingerprint_neither_follows_links_nor_reads_fifos(tmp_path: Path) -> None:
+    """`sdkgen build` hashes the docs folder before parsing it: that must not hang either."""
+    root = make_docs(tmp_path, {"rest/Widget/v1WidgetEntity_Real.md": page("v1WidgetEntity_Real")})
+    os.mkfifo(root / "rest" / "Widget" / "v1WidgetEntity_Fifo.md")
+    (root / "rest" / "Widget" / "v1WidgetEntity_Zero.md").symlink_to("/dev/zero")
+    outside = tmp_path / "outside.md"
+    outside.write_text("secret")
+    (root / "rest" / "Widget" / "v1WidgetEntity_Out.md").symlink_to(outside)
+    before = tree_fingerprint(root)  # a read of the FIFO or /dev/zero would block or never end
+    outside.write_text("another secret")
+    assert tree_fingerprint(root) == before  # the parser refuses that link: its target is not an input
+    (root / "rest" / "Widget" / "v1WidgetEntity_Real.md").write_text(page("v1WidgetEntity_Real", "/api/v1/R/{id}"))
+    assert tree_fingerprint(root) != before
 
 
 def test_devices_are_never_read() -> None:
