@@ -83,7 +83,7 @@ def client_class_name(spec: dict[str, Any], package_name: str) -> str:
     name = "".join(w[:1].upper() + w[1:] for w in kept) or pascal_case(package_name) or "Client"
     if not name[0].isalpha():
         name = "Client" + name
-    return name
+    return name + "_" if name in KEYWORDS else name  # a title `None` or `True`
 
 
 def _base_url_default(spec: dict[str, Any]) -> str | None:
@@ -144,6 +144,18 @@ def _unique_options(planner: OperationPlanner) -> tuple[ClientOptionPlan, ...]:
     return tuple(replace(o, name=names.take(o.name)) for o in planner.client_options.values())
 
 
+def _plan_webhook_payloads(spec: dict[str, Any], registry: SchemaRegistry) -> None:
+    """Webhooks are not client methods, but their payloads are models (`<Name>Payload`) users parse."""
+    for name, item in sorted(as_dict(spec.get("webhooks")).items()):
+        for method, operation in sorted(as_dict(registry.deref(item)).items()):
+            body = as_dict(registry.deref(as_dict(operation).get("requestBody")))
+            for media, content in as_dict(body.get("content")).items():
+                if isinstance(media, str) and "json" in media:
+                    hint = pascal_case(str(name)) + ("" if method == "post" else pascal_case(method)) + "Payload"
+                    registry.resolve(as_dict(content).get("schema"), hint)
+                    break
+
+
 def build_plan(
     spec: dict[str, Any], *, package_name: str, version: str = "0.1.0", source: str = "openapi"
 ) -> PackagePlan:
@@ -155,14 +167,15 @@ def build_plan(
     registry = SchemaRegistry(spec)
     planner = OperationPlanner(spec, registry, source)
     planner.plan()  # before the models: operations discover inline body/response models
-    resources = build_resources(planner, CLIENT_RESERVED)
+    client = client_class_name(spec, package_name)
+    resources = build_resources(planner, CLIENT_RESERVED, frozenset({client, "Async" + client}))
+    _plan_webhook_payloads(spec, registry)
     models = registry.build_models()
     info = as_dict(spec.get("info"))
     title = clean_text(info.get("title")) or package_name
     description = clean_text(info.get("description"))
     paths = as_dict(spec.get("paths"))
     all_api = bool(paths) and all(isinstance(p, str) and p.startswith("/api/") for p in paths)
-    client = client_class_name(spec, package_name)
     schemes = as_dict(spec.get("components")).get("securitySchemes")
     doc = f"Python client for {title}." + (f"\n\n{description}" if description else "")
     return PackagePlan(

@@ -143,10 +143,16 @@ class OperationPlanner:
         )
 
 
-def build_resources(planner: OperationPlanner, reserved_attrs: frozenset[str]) -> list[ResourcePlan]:
-    """Name resource modules/classes/attributes and compute their imports."""
+def build_resources(
+    planner: OperationPlanner, reserved_attrs: frozenset[str], client_classes: frozenset[str] = frozenset()
+) -> list[ResourcePlan]:
+    """Name resource modules/classes/attributes and compute their imports.
+
+    `client_classes` are the client's names, which `_client.py` imports alongside the resources.
+    """
     modules = NameAllocator({"__init__"})
-    classes = NameAllocator({"SyncAPIResource", "AsyncAPIResource", "SyncAPIClient", "AsyncAPIClient"}, separator="")
+    base_names = {"SyncAPIResource", "AsyncAPIResource", "SyncAPIClient", "AsyncAPIClient"}
+    classes = NameAllocator(base_names | client_classes, separator="")
     attrs = NameAllocator(reserved_attrs)
     result: list[ResourcePlan] = []
     for tag in sorted(planner.resources, key=lambda t: (snake_case(t), t)):
@@ -156,7 +162,8 @@ def build_resources(planner: OperationPlanner, reserved_attrs: frozenset[str]) -
         base_class = pascal_case(tag) or "Resource"
         if not base_class[0].isalpha():
             base_class = "Resource" + base_class
-        class_name = classes.take(base_class)
+        # tags `true`, `none`: `True`/`None` are keywords, not class names
+        class_name = classes.take(safe_identifier(base_class, fallback="Resource"))
         async_name = classes.take("Async" + class_name)
         raw_name = classes.take(class_name + "WithRawResponse")
         async_raw_name = classes.take(async_name + "WithRawResponse")
