@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from generator.diagnostics import Diagnostic, Severity
-from generator.openapi import OperationRef, iter_operations, merge_parameters, pointer_of
-from generator.plan.checks import at
+from generator.diagnostics import Diagnostic
+from generator.openapi import OperationRef, iter_operations, merge_parameters
 from generator.plan.code import NOT_GIVEN, NOT_MODIFIED, Import, ImportBlock, ModelRef, TypeExpr, imports
 from generator.plan.methods import SKIPPED_HEADERS, MethodDraft, MethodPlanner, client_option_name
 from generator.plan.models import SchemaRegistry
@@ -113,7 +112,7 @@ class OperationPlanner:
         if location == "header" and param.get("x-sdkgen-client-option") is True:
             self._client_option(param)
         elif location == "cookie":
-            self._report_cookie(found, wire)
+            self.methods.cookie_parameter(draft, param)
         elif location == "header" and wire.lower() not in SKIPPED_HEADERS:
             self.methods.header_parameter(draft, param)
         elif location == "path":
@@ -130,17 +129,6 @@ class OperationPlanner:
                 header_doc=docstring_body(wire),
                 description=docstring_body(clean_text(param.get("description"))),
             )
-
-    def _report_cookie(self, found: OperationRef, wire: str) -> None:
-        self.diagnostics.append(
-            Diagnostic(
-                at(self.source, pointer_of("paths", found.path, found.method, "parameters")),
-                0,
-                Severity.WARNING,
-                "plan-cookie-parameter",
-                f"cookie parameter {wire!r} is not an argument of the generated method; set it on the http client",
-            )
-        )
 
 
 def build_resources(
