@@ -21,7 +21,12 @@ def _param(name: str, location: str, schema: dict[str, Any], required: bool = Fa
 SPEC: dict[str, Any] = {
     "openapi": "3.0.3",
     "info": {"title": "Params", "version": "1"},
-    "servers": [{"url": "https://params.test"}],
+    "servers": [
+        {
+            "url": "https://{region}.params.test/{version}",
+            "variables": {"region": {"default": "eu", "enum": ["eu", "us"]}, "version": {"default": "v2"}},
+        }
+    ],
     "paths": {
         "/things/{id}": {
             "get": {
@@ -38,7 +43,25 @@ SPEC: dict[str, Any] = {
                 ],
                 "responses": {"204": {"description": "done"}},
             }
-        }
+        },
+        "/old": {
+            "get": {
+                "operationId": "oldThing",
+                "deprecated": True,
+                "parameters": [
+                    {**_param("legacy", "query", {"type": "string"}), "deprecated": True},
+                    _param("fresh", "query", {"type": "string"}),
+                ],
+                "responses": {"204": {"description": "done"}},
+            }
+        },
+        "/new": {
+            "get": {
+                "operationId": "newThing",
+                "parameters": [{**_param("legacy", "query", {"type": "string"}), "deprecated": True}],
+                "responses": {"204": {"description": "done"}},
+            }
+        },
     },
 }
 
@@ -59,7 +82,7 @@ def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_headers_and_cookies_are_sent_in_their_style(package: Path) -> None:
-    sent = run_script(package, "params_locations.py", [kwargs for kwargs, _ in CALLS])
+    sent = run_script(package, "params_locations.py", [kwargs for kwargs, _ in CALLS])["headers"]
     for (_, expected), headers in zip(CALLS, sent, strict=True):
         for name, value in expected.items():
             assert headers.get(name) == value, (name, headers)
@@ -74,3 +97,19 @@ def test_arguments_are_typed_by_their_schema_and_required_cookies_are_required(p
     assert "x_ids: Sequence[int] | None = None" in signature
     assert "session: str," in signature
     assert "theme: str | None = None" in signature
+
+
+def test_server_variables_have_defaults_and_are_client_options(package: Path) -> None:
+    urls = run_script(package, "params_locations.py", [CALLS[1][0]])["urls"]
+    assert urls == ["https://eu.params.test/v2/things/7", "https://us.params.test/v2/things/7"]
+
+
+def test_deprecated_operations_and_parameters_warn_and_say_so(package: Path) -> None:
+    warned = run_script(package, "params_deprecated.py")
+    assert warned == {
+        "old_thing": ["old_thing() is deprecated"],
+        "old_thing_legacy": ["old_thing() is deprecated", "old_thing(): legacy is deprecated"],
+        "new_thing": [],
+        "new_thing_legacy": ["new_thing(): legacy is deprecated"],
+        "docs": [True, True],
+    }

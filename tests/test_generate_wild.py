@@ -52,7 +52,7 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
     "wild_names": {
         "openapi": "3.0.3",
         "info": {"title": "None", "version": "1"},
-        "servers": [{"url": "https://names.test"}],
+        "servers": [{"url": "https://{region}.names.test", "variables": {"region": {"default": "eu"}}}],
         "paths": {
             "/a": {"get": _op("true", "true")},
             "/b": {"get": _op("false", "false")},

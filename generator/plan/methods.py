@@ -46,6 +46,7 @@ ARG_RESERVED = frozenset(
     {
         "self",
         "options",
+        "warnings",  # deprecated operations import it in the method body
         "datetime",
         "date",
         "Any",
@@ -332,7 +333,7 @@ class MethodPlanner:
         if isinstance(restricted, str) and restricted.strip() and restricted.strip() not in description:
             parts.append(f"Online restricted: {restricted.strip()}")
         if op.get("deprecated") is True:
-            parts.append("Deprecated.")
+            parts.append("Deprecated: calling it emits a DeprecationWarning.")
         text = docstring_body("\n\n".join(parts))
         documented = [p for p in params if p.description]
         if documented:
@@ -345,7 +346,10 @@ class MethodPlanner:
 
 
 def _description(param: dict[str, Any]) -> str:
-    return docstring_body(clean_text(param.get("description")))
+    text = clean_text(param.get("description"))
+    if param.get("deprecated") is True:  # the method warns when the argument is passed
+        text = "Deprecated (passing it emits a DeprecationWarning)." + (f" {text}" if text else "")
+    return docstring_body(text)
 
 
 def _parameter_schema(param: dict[str, Any]) -> object:

@@ -119,6 +119,9 @@ class OperationPlanner:
             self.methods.path_parameter(draft, param, op)
         elif location == "query":
             self.methods.query_parameter(draft, param)
+        if param.get("deprecated") is True and location != "path" and draft.keyword:
+            if draft.keyword[-1].wire_name == wire:
+                draft.keyword[-1] = replace(draft.keyword[-1], deprecated=True)
 
     def _client_option(self, param: dict[str, Any]) -> None:
         wire = str(param["name"])

@@ -1,11 +1,13 @@
-"""Headers each call sends (test_generate_parameters.py)."""
+"""Headers and URLs each call sends (test_generate_parameters.py)."""
 
 from __future__ import annotations
 
 from mock_transport import mock_client, report, script_input, seen
 from params import Params
 
+calls = script_input()
 client = Params(http_client=mock_client())
-for kwargs in script_input():
+for kwargs in calls:
     client.default.get_thing(7, **kwargs)
-report([request["headers"] for request in seen])
+Params(region="us", http_client=mock_client()).default.get_thing(7, **calls[-1])
+report({"headers": [request["headers"] for request in seen[: len(calls)]], "urls": [r["url"] for r in seen[-2:]]})
