@@ -55,6 +55,13 @@ SPEC: dict[str, Any] = {
                 "responses": {"204": {"description": "done"}},
             }
         },
+        "/search": {
+            "get": {
+                "operationId": "search",
+                "requestBody": {"content": {"application/x-www-form-urlencoded": {"schema": {"type": "object"}}}},
+                "responses": {"204": {"description": "done"}},
+            }
+        },
         "/new": {
             "get": {
                 "operationId": "newThing",
@@ -113,3 +120,8 @@ def test_deprecated_operations_and_parameters_warn_and_say_so(package: Path) -> 
         "new_thing_legacy": ["new_thing(): legacy is deprecated"],
         "docs": [True, True],
     }
+
+
+def test_a_request_without_a_body_sends_no_body_content_type(package: Path) -> None:
+    headers = run_script(package, "params_locations.py", [CALLS[1][0]])["search"]
+    assert "content-type" not in headers

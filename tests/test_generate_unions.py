@@ -65,6 +65,13 @@ SPEC: dict[str, Any] = {
         "/pets": _get("listPets", {"type": "array", "items": _ref("Pet")}),
         "/shapes": _get("listShapes", {"type": "array", "items": _ref("Shape")}),
         "/holder": _get("getHolder", _ref("Holder")),
+        "/when": _get(
+            "listWhen",
+            {
+                "type": "array",
+                "items": {"oneOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}]},
+            },
+        ),
     },
     "components": {"schemas": SCHEMAS},
 }

@@ -10,4 +10,6 @@ client = Params(http_client=mock_client())
 for kwargs in calls:
     client.default.get_thing(7, **kwargs)
 Params(region="us", http_client=mock_client()).default.get_thing(7, **calls[-1])
-report({"headers": [request["headers"] for request in seen[: len(calls)]], "urls": [r["url"] for r in seen[-2:]]})
+urls = [r["url"] for r in seen[-2:]]
+client.default.search()
+report({"headers": [request["headers"] for request in seen[: len(calls)]], "urls": urls, "search": seen[-1]["headers"]})

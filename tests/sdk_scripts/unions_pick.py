@@ -9,7 +9,13 @@ from unions import Unions
 
 data = script_input()
 client = Unions(strict_response_validation=data["strict"], http_client=mock_client())
-paths = {"get_method": "/method", "list_pets": "/pets", "list_shapes": "/shapes", "get_holder": "/holder"}
+paths = {
+    "get_method": "/method",
+    "list_pets": "/pets",
+    "list_shapes": "/shapes",
+    "get_holder": "/holder",
+    "list_when": "/when",
+}
 
 
 def names(value: Any) -> Any:

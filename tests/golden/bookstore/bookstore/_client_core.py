@@ -148,6 +148,10 @@ class BaseClient:
                 value = format_cookies(value)  # the call's cookie parameters
             if value is not None and not isinstance(value, NotGiven):
                 merged[name] = format_header_value(value)
+        if content is None and json is NOT_GIVEN:
+            merged.pop(
+                "Content-Type", None
+            )  # no body (a GET, an optional body left out)
         merged.update(options.get("extra_headers", {}))
 
         if json is not NOT_GIVEN and content is not None:

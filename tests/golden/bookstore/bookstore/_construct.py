@@ -198,12 +198,15 @@ def _union_converter(
     ]
     if all(converter is None for _, converter in members):
         return None
+    has_date = any(member is date for member, _ in members)
 
     def convert(value: Any) -> Any:
         if isinstance(value, dict) and models:
             return construct_model(_best_member(models, value, discriminator), value)
         if any(type(value) is member for member, _ in members):
             return value  # already what one member says (smart-union behaviour)
+        if isinstance(value, str) and has_date and _is_plain_date(value):
+            return _parse_date(value)  # `2024-05-01` in `datetime | date` is the date
         for _, converter in members:
             if converter is not None:
                 converted = converter(value)
@@ -324,6 +327,10 @@ def _is_json(item: object, shapes: tuple[type, ...]) -> bool:
     if isinstance(item, bool):
         return bool in shapes  # JSON true is not a number
     return isinstance(item, shapes)
+
+
+def _is_plain_date(text: str) -> bool:
+    return len(text) == 10 and text[4] == "-" and text[7] == "-"
 
 
 def _list_converter(item: Converter | None) -> Converter | None:
