@@ -144,6 +144,23 @@ class Quoted(TypeExpr):
         return replace(self, inner=self.inner.renamed(aliases))
 
 
+@dataclass(frozen=True, eq=False)
+class Tagged(TypeExpr):
+    """`Annotated[A | B, Field(discriminator="kind")]`: a union pydantic tells apart by one field."""
+
+    inner: TypeExpr
+    field: str  # the Python name of the tag field every member types as a literal
+
+    def render(self) -> str:
+        return f"{ANNOTATED.render()}[{self.inner.render()}, {FIELD.render()}(discriminator={py_str(self.field)})]"
+
+    def children(self) -> tuple[TypeExpr, ...]:
+        return (ANNOTATED, FIELD, self.inner)
+
+    def renamed(self, aliases: Mapping[str, str]) -> TypeExpr:
+        return replace(self, inner=self.inner.renamed(aliases))
+
+
 def _literal(value: str | int | bool) -> str:
     return py_str(value) if isinstance(value, str) else repr(value)
 
@@ -164,6 +181,8 @@ def same(a: TypeExpr, b: TypeExpr) -> bool:
 ANY = Name("Any", "typing")
 NONE = Name("None")
 LITERAL = Name("Literal", "typing")
+ANNOTATED = Name("Annotated", "typing")
+FIELD = Name("Field", "pydantic")
 LIST = Name("list")
 DICT = Name("dict")
 STR = Name("str")

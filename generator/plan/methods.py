@@ -24,6 +24,7 @@ from generator.plan.code import (
     Subscript,
     TypeExpr,
     Union,
+    same,
     union,
 )
 from generator.plan.models import SchemaRegistry
@@ -45,6 +46,7 @@ ARG_RESERVED = frozenset(
     {
         "self",
         "options",
+        "warnings",  # deprecated operations import it in the method body
         "datetime",
         "date",
         "Any",
@@ -86,6 +88,7 @@ class MethodDraft:
     query: list[tuple[str, Expr]] = field(default_factory=list)
     exploded: list[str] = field(default_factory=list)  # array query parameters sent as name=a&name=b
     headers: list[tuple[str, Expr | str]] = field(default_factory=list)  # str: a fixed value
+    cookies: list[tuple[str, Expr | str]] = field(default_factory=list)
     body: tuple[str, Argument] | None = None  # ("json" | "content", value)
     headers_before_body: bool = False
 
@@ -105,7 +108,10 @@ class MethodDraft:
             kwargs.append(("query", Dict(tuple(self.query))))
         if self.exploded:
             kwargs.append(("explode", NameTuple(tuple(self.exploded))))
-        headers: list[tuple[str, Argument]] = [("headers", Dict(tuple(self.headers)))] if self.headers else []
+        entries = tuple(self.headers)
+        if self.cookies:  # the runtime joins a mapping under `Cookie` into `a=1; b=2`
+            entries += (("Cookie", Expr(str(Dict(tuple(self.cookies))))),)
+        headers: list[tuple[str, Argument]] = [("headers", Dict(entries))] if entries else []
         if self.body is None:
             kwargs += headers
         elif self.headers_before_body:  # parameters or Content-Type; an Accept header joins them
@@ -156,14 +162,34 @@ class MethodPlanner:
             draft.exploded.append(wire)
 
     def header_parameter(self, draft: MethodDraft, param: dict[str, Any]) -> None:
+        """A header typed by its schema (integers, booleans, enums, arrays), sent as `simple` style."""
+        wire = str(param["name"])
+        draft.headers.append((wire, Expr(self._typed_keyword(draft, param, "header"))))
+
+    def cookie_parameter(self, draft: MethodDraft, param: dict[str, Any]) -> None:
+        """A cookie argument: the runtime joins the call's cookies into one `Cookie` header."""
+        wire = str(param["name"])
+        draft.cookies.append((wire, Expr(self._typed_keyword(draft, param, "cookie"))))
+
+    def _typed_keyword(self, draft: MethodDraft, param: dict[str, Any], location: str) -> str:
         wire = str(param["name"])
         arg = draft.argument(wire, "param")
         required = param.get("required") is True
-        annotation = STR if required else Union((STR, NONE))
+        schema = _parameter_schema(param)
+        annotation = self._query_annotation(schema, draft.hint + pascal_case(wire)) if schema else STR
+        if same(annotation, ANY):
+            annotation = STR
         draft.keyword.append(
-            ParamPlan(arg, wire, annotation, None if required else "None", "header", _description(param))
+            ParamPlan(
+                arg,
+                wire,
+                annotation if required else Union((annotation, NONE)),
+                None if required else "None",
+                location,
+                _description(param),
+            )
         )
-        draft.headers.append((wire, Expr(arg)))
+        return arg
 
     def _query_annotation(self, schema: object, hint: str) -> TypeExpr:
         resolved = self.registry.resolve(schema, hint).type
@@ -307,7 +333,7 @@ class MethodPlanner:
         if isinstance(restricted, str) and restricted.strip() and restricted.strip() not in description:
             parts.append(f"Online restricted: {restricted.strip()}")
         if op.get("deprecated") is True:
-            parts.append("Deprecated.")
+            parts.append("Deprecated: calling it emits a DeprecationWarning.")
         text = docstring_body("\n\n".join(parts))
         documented = [p for p in params if p.description]
         if documented:
@@ -320,7 +346,10 @@ class MethodPlanner:
 
 
 def _description(param: dict[str, Any]) -> str:
-    return docstring_body(clean_text(param.get("description")))
+    text = clean_text(param.get("description"))
+    if param.get("deprecated") is True:  # the method warns when the argument is passed
+        text = "Deprecated (passing it emits a DeprecationWarning)." + (f" {text}" if text else "")
+    return docstring_body(text)
 
 
 def _parameter_schema(param: dict[str, Any]) -> object:

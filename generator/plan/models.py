@@ -24,6 +24,7 @@ from generator.plan.code import (
     ModelRef,
     Quoted,
     Subscript,
+    Tagged,
     TypeExpr,
     Union,
     imports,
@@ -271,7 +272,9 @@ class SchemaRegistry:
         for key in ("anyOf", "oneOf"):
             members = schema.get(key)
             if isinstance(members, list) and members:
-                return self._union(members, hint, depth, nullable)
+                resolved = self._union(members, hint, depth, nullable)
+                tag = self._tag_field(schema.get("discriminator"), resolved.type)
+                return Resolved(Tagged(resolved.type, tag), resolved.nullable) if tag else resolved
 
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
@@ -331,6 +334,55 @@ class SchemaRegistry:
         if not exprs or any(same(e, ANY) for e in exprs):
             return Resolved(ANY, nullable)
         return Resolved(union(exprs), nullable)
+
+    def _tag_field(self, discriminator: object, members: TypeExpr) -> str:
+        """The Python name of the discriminator field, when pydantic can tag the union by it.
+
+        pydantic needs every member to be a model whose (required) tag field is a literal,
+        with no tag value shared by two members; otherwise "" (the runtime still picks the
+        member by its literal fields, then by the required and known ones).
+        """
+        if not isinstance(discriminator, dict) or not isinstance(members, Union):
+            return ""
+        wire = discriminator.get("propertyName")
+        sources = [self._source_of(member) for member in members.members]
+        if not isinstance(wire, str) or None in sources:
+            return ""
+        seen: set[object] = set()
+        names: set[str] = set()
+        for source in sources:
+            assert source is not None
+            props, required = self.merged_properties(source.schema)
+            literal = self._tag_literal(props.get(wire)) if wire in required else None
+            if literal is None or seen & set(literal.values):
+                return ""
+            seen |= set(literal.values)
+            names.add(self.field_name(props, wire))
+        return names.pop() if len(names) == 1 else ""
+
+    def _tag_literal(self, prop: object) -> LiteralType | None:
+        schema = self.deref(prop)
+        if schema_types(schema)[1]:
+            return None  # a nullable tag: pydantic cannot tag by it
+        values = [schema["const"]] if "const" in schema else schema.get("enum")
+        if not isinstance(values, list) or not values or None in values:
+            return None
+        return _literal(values)
+
+    def _source_of(self, expr: TypeExpr) -> _ModelSource | None:
+        if not isinstance(expr, ModelRef):
+            return None
+        return next((s for s in self._by_component.values() if s.ref_key == (expr.class_name, expr.module)), None)
+
+    @staticmethod
+    def field_name(props: dict[str, Schema], wire: str) -> str:
+        """The attribute `_plan_field` gives property `wire` (names are allocated in order)."""
+        allocator = NameAllocator()
+        for key in props:
+            name = allocator.take(safe_identifier(snake_case(key), reserved=RESERVED_FIELD_NAMES, fallback="field"))
+            if key == wire:
+                return name
+        return ""
 
     def _resolve_ref(self, ref: str, hint: str, depth: int) -> Resolved:
         if ref.startswith(SCHEMA_REF_PREFIX) and "/" not in ref[len(SCHEMA_REF_PREFIX) :]:
@@ -395,7 +447,7 @@ class SchemaRegistry:
 
     def _plan_model(self, source: _ModelSource) -> ModelPlan:
         props, required = self.merged_properties(source.schema)
-        allocator = NameAllocator()
+        allocator = NameAllocator()  # the same allocation as `field_name`
         fields = [self._plan_field(source, allocator, wire, prop, wire in required) for wire, prop in props.items()]
         doc = clean_text(source.schema.get("description")) or clean_text(source.schema.get("title"))
         if not doc:

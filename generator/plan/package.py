@@ -13,13 +13,16 @@ from generator.plan.names import (
     KEYWORDS,
     NameAllocator,
     as_dict,
+    as_list,
     clean_text,
     docstring_body,
     pascal_case,
     py_str,
+    safe_identifier,
+    snake_case,
     words,
 )
-from generator.plan.package_plan import ClientOptionPlan, PackagePlan
+from generator.plan.package_plan import ClientOptionPlan, PackagePlan, ServerVariablePlan
 from generator.plan.resources import OperationPlanner, build_resources
 from generator.plan.samples import plan_tests
 
@@ -83,7 +86,7 @@ def client_class_name(spec: dict[str, Any], package_name: str) -> str:
     name = "".join(w[:1].upper() + w[1:] for w in kept) or pascal_case(package_name) or "Client"
     if not name[0].isalpha():
         name = "Client" + name
-    return name
+    return name + "_" if name in KEYWORDS else name  # a title `None` or `True`
 
 
 def _base_url_default(spec: dict[str, Any]) -> str | None:
@@ -93,6 +96,35 @@ def _base_url_default(spec: dict[str, Any]) -> str | None:
         if isinstance(url, str) and re.match(r"^https?://[^{}\s]+$", url):
             return py_str(url.rstrip("/"))
     return None
+
+
+def _server_variables(spec: dict[str, Any], taken: set[str]) -> tuple[str | None, tuple[ServerVariablePlan, ...]]:
+    """The first server's URL template and its variables, when each one has a default."""
+    servers = spec.get("servers")
+    first = as_dict(servers[0]) if isinstance(servers, list) and servers else {}
+    url, variables = first.get("url"), as_dict(first.get("variables"))
+    if not isinstance(url, str) or not variables or not re.search(r"\{[^{}]+\}", url):
+        return None, ()
+    used = re.findall(r"\{([^{}]+)\}", url)
+    if any(name not in variables or not isinstance(as_dict(variables[name]).get("default"), str) for name in used):
+        return None, ()
+    names = NameAllocator(taken)
+    plans: list[ServerVariablePlan] = []
+    for wire in dict.fromkeys(used):
+        variable = as_dict(variables[wire])
+        doc = clean_text(variable.get("description"))
+        enum = [str(v) for v in as_list(variable.get("enum"))]
+        if enum:
+            doc = (doc + " " if doc else "") + "One of: " + ", ".join(enum) + "."
+        plans.append(
+            ServerVariablePlan(
+                name=names.take(safe_identifier(snake_case(wire), reserved=CLIENT_RESERVED, fallback="server")),
+                wire_literal=py_str("{" + wire + "}"),
+                default_literal=py_str(str(variable["default"])),
+                doc=docstring_body(doc or f"The {{{wire}}} part of the server URL.").replace("\n", " "),
+            )
+        )
+    return py_str(url.rstrip("/")), tuple(plans)
 
 
 # Public names of the package root -> runtime module that defines them (imported lazily).
@@ -144,6 +176,18 @@ def _unique_options(planner: OperationPlanner) -> tuple[ClientOptionPlan, ...]:
     return tuple(replace(o, name=names.take(o.name)) for o in planner.client_options.values())
 
 
+def _plan_webhook_payloads(spec: dict[str, Any], registry: SchemaRegistry) -> None:
+    """Webhooks are not client methods, but their payloads are models (`<Name>Payload`) users parse."""
+    for name, item in sorted(as_dict(spec.get("webhooks")).items()):
+        for method, operation in sorted(as_dict(registry.deref(item)).items()):
+            body = as_dict(registry.deref(as_dict(operation).get("requestBody")))
+            for media, content in as_dict(body.get("content")).items():
+                if isinstance(media, str) and "json" in media:
+                    hint = pascal_case(str(name)) + ("" if method == "post" else pascal_case(method)) + "Payload"
+                    registry.resolve(as_dict(content).get("schema"), hint)
+                    break
+
+
 def build_plan(
     spec: dict[str, Any], *, package_name: str, version: str = "0.1.0", source: str = "openapi"
 ) -> PackagePlan:
@@ -155,14 +199,19 @@ def build_plan(
     registry = SchemaRegistry(spec)
     planner = OperationPlanner(spec, registry, source)
     planner.plan()  # before the models: operations discover inline body/response models
-    resources = build_resources(planner, CLIENT_RESERVED)
+    client = client_class_name(spec, package_name)
+    options = _unique_options(planner)
+    server_url, server_variables = _server_variables(
+        spec, set(CLIENT_RESERVED) | {"strict_response_validation"} | {o.name for o in options}
+    )
+    resources = build_resources(planner, CLIENT_RESERVED, frozenset({client, "Async" + client}))
+    _plan_webhook_payloads(spec, registry)
     models = registry.build_models()
     info = as_dict(spec.get("info"))
     title = clean_text(info.get("title")) or package_name
     description = clean_text(info.get("description"))
     paths = as_dict(spec.get("paths"))
     all_api = bool(paths) and all(isinstance(p, str) and p.startswith("/api/") for p in paths)
-    client = client_class_name(spec, package_name)
     schemes = as_dict(spec.get("components")).get("securitySchemes")
     doc = f"Python client for {title}." + (f"\n\n{description}" if description else "")
     return PackagePlan(
@@ -177,11 +226,13 @@ def build_plan(
         async_client_class="Async" + client,
         base_url_default_literal=_base_url_default(spec),
         strip_base_suffix_literal=py_str("/api") if all_api else "None",
-        client_options=_unique_options(planner),
+        client_options=options,
         models=tuple(models),
         resources=tuple(resources),
         security_schemes=dict(schemes) if isinstance(schemes, dict) else {},
         exports=((client, "_client"), ("Async" + client, "_client"), *RUNTIME_EXPORTS),
         tests=plan_tests(spec, tuple(resources), registry),
         diagnostics=tuple(check_document(spec, source) + planner.diagnostics),
+        server_url_literal=server_url,
+        server_variables=server_variables,
     )

@@ -54,6 +54,7 @@ class ParamPlan:
     default_expr: str | None  # None -> required
     location: str  # "path" | "query" | "header" | "body" | "body_field"
     description: str  # escaped for a docstring (may be empty)
+    deprecated: bool = False  # the method warns when a value is passed
 
 
 @dataclass(frozen=True)
@@ -102,6 +103,14 @@ class ClientOptionPlan:
     header_literal: str  # header name as a Python string literal
     header_doc: str  # header name escaped for a docstring
     description: str
+
+
+@dataclass(frozen=True)
+class ServerVariablePlan:
+    name: str  # constructor argument
+    wire_literal: str  # `{name}` in the server URL, as a string literal
+    default_literal: str  # the variable's default, as a string literal
+    doc: str  # its description (and allowed values) for the docstring
 
 
 # -- the generated test suite (generator/plan/samples.py) ---------------------------------------
@@ -218,6 +227,9 @@ class PackagePlan:
     exports: tuple[tuple[str, str], ...] = ()  # (public name, module) re-exported lazily by __init__
     tests: TestSuitePlan | None = None  # the generated test suite (generator/plan/samples.py)
     diagnostics: tuple[Diagnostic, ...] = ()  # what the plan approximates, at `<spec>#<pointer>`
+    # The first server's URL template when every variable has a default (base_url then optional).
+    server_url_literal: str | None = None
+    server_variables: tuple[ServerVariablePlan, ...] = ()
 
     @property
     def operation_count(self) -> int:

@@ -6,9 +6,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from generator.diagnostics import Diagnostic, Severity
-from generator.openapi import OperationRef, iter_operations, merge_parameters, pointer_of
-from generator.plan.checks import at
+from generator.diagnostics import Diagnostic
+from generator.openapi import OperationRef, iter_operations, merge_parameters
 from generator.plan.code import NOT_GIVEN, NOT_MODIFIED, Import, ImportBlock, ModelRef, TypeExpr, imports
 from generator.plan.methods import SKIPPED_HEADERS, MethodDraft, MethodPlanner, client_option_name
 from generator.plan.models import SchemaRegistry
@@ -113,13 +112,16 @@ class OperationPlanner:
         if location == "header" and param.get("x-sdkgen-client-option") is True:
             self._client_option(param)
         elif location == "cookie":
-            self._report_cookie(found, wire)
+            self.methods.cookie_parameter(draft, param)
         elif location == "header" and wire.lower() not in SKIPPED_HEADERS:
             self.methods.header_parameter(draft, param)
         elif location == "path":
             self.methods.path_parameter(draft, param, op)
         elif location == "query":
             self.methods.query_parameter(draft, param)
+        if param.get("deprecated") is True and location != "path" and draft.keyword:
+            if draft.keyword[-1].wire_name == wire:
+                draft.keyword[-1] = replace(draft.keyword[-1], deprecated=True)
 
     def _client_option(self, param: dict[str, Any]) -> None:
         wire = str(param["name"])
@@ -131,22 +133,17 @@ class OperationPlanner:
                 description=docstring_body(clean_text(param.get("description"))),
             )
 
-    def _report_cookie(self, found: OperationRef, wire: str) -> None:
-        self.diagnostics.append(
-            Diagnostic(
-                at(self.source, pointer_of("paths", found.path, found.method, "parameters")),
-                0,
-                Severity.WARNING,
-                "plan-cookie-parameter",
-                f"cookie parameter {wire!r} is not an argument of the generated method; set it on the http client",
-            )
-        )
 
+def build_resources(
+    planner: OperationPlanner, reserved_attrs: frozenset[str], client_classes: frozenset[str] = frozenset()
+) -> list[ResourcePlan]:
+    """Name resource modules/classes/attributes and compute their imports.
 
-def build_resources(planner: OperationPlanner, reserved_attrs: frozenset[str]) -> list[ResourcePlan]:
-    """Name resource modules/classes/attributes and compute their imports."""
+    `client_classes` are the client's names, which `_client.py` imports alongside the resources.
+    """
     modules = NameAllocator({"__init__"})
-    classes = NameAllocator({"SyncAPIResource", "AsyncAPIResource", "SyncAPIClient", "AsyncAPIClient"}, separator="")
+    base_names = {"SyncAPIResource", "AsyncAPIResource", "SyncAPIClient", "AsyncAPIClient"}
+    classes = NameAllocator(base_names | client_classes, separator="")
     attrs = NameAllocator(reserved_attrs)
     result: list[ResourcePlan] = []
     for tag in sorted(planner.resources, key=lambda t: (snake_case(t), t)):
@@ -156,7 +153,8 @@ def build_resources(planner: OperationPlanner, reserved_attrs: frozenset[str]) -
         base_class = pascal_case(tag) or "Resource"
         if not base_class[0].isalpha():
             base_class = "Resource" + base_class
-        class_name = classes.take(base_class)
+        # tags `true`, `none`: `True`/`None` are keywords, not class names
+        class_name = classes.take(safe_identifier(base_class, fallback="Resource"))
         async_name = classes.take("Async" + class_name)
         raw_name = classes.take(class_name + "WithRawResponse")
         async_raw_name = classes.take(async_name + "WithRawResponse")

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
-from typing import TypeAlias
+from typing import Annotated, TypeAlias
+
+from pydantic import Field
 
 from .digital_edition import DigitalEdition
 from .printed_edition import PrintedEdition
 
 __all__ = ["Edition"]
 
-Edition: TypeAlias = PrintedEdition | DigitalEdition
+Edition: TypeAlias = Annotated[
+    PrintedEdition | DigitalEdition, Field(discriminator="kind")
+]
 """The Edition schema."""

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from functools import cached_property
-from typing import Any, Literal, TYPE_CHECKING
+from typing import Annotated, Any, Literal, TYPE_CHECKING
+
+from pydantic import Field
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -171,7 +173,7 @@ class Books(SyncAPIResource):
         book_id: int,
         *,
         options: RequestOptions | None = None,
-    ) -> list[PrintedEdition | DigitalEdition]:
+    ) -> list[Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]]:
         """Editions of a book"""
         from ..models.digital_edition import DigitalEdition
         from ..models.printed_edition import PrintedEdition
@@ -180,7 +182,9 @@ class Books(SyncAPIResource):
             "GET",
             "/books/{bookId}/formats",
             path_params={"bookId": book_id},
-            cast_to=list[PrintedEdition | DigitalEdition],
+            cast_to=list[
+                Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]
+            ],
             options=options,
         )
 
@@ -343,7 +347,7 @@ class AsyncBooks(AsyncAPIResource):
         book_id: int,
         *,
         options: RequestOptions | None = None,
-    ) -> list[PrintedEdition | DigitalEdition]:
+    ) -> list[Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]]:
         """Editions of a book"""
         from ..models.digital_edition import DigitalEdition
         from ..models.printed_edition import PrintedEdition
@@ -352,7 +356,9 @@ class AsyncBooks(AsyncAPIResource):
             "GET",
             "/books/{bookId}/formats",
             path_params={"bookId": book_id},
-            cast_to=list[PrintedEdition | DigitalEdition],
+            cast_to=list[
+                Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]
+            ],
             options=options,
         )
 

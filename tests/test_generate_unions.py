@@ -1,0 +1,108 @@
+"""Union responses: the member a JSON object belongs to, the same in both response modes.
+
+A generated client constructs responses without validation by default and validates them with
+`strict_response_validation=True`; either way a `oneOf`/`anyOf` object must come back as the
+member it fits: the one its discriminator names, else the one whose required properties it has,
+else the closest match. Members here have fields whose wire names equal their Python names (no
+alias), which is what most public documents look like.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from generate_support import generate_into, run_script
+
+
+def _ref(name: str) -> dict[str, str]:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def _object(required: list[str], **props: dict[str, Any]) -> dict[str, Any]:
+    schema: dict[str, Any] = {"type": "object", "properties": props}
+    if required:
+        schema["required"] = required
+    return schema
+
+
+SCHEMAS: dict[str, Any] = {
+    # no discriminator: told apart by required properties
+    "Card": _object(["number"], number={"type": "string"}, holder={"type": "string"}),
+    "Bank": _object(["iban"], iban={"type": "string"}, holder={"type": "string"}),
+    "Method": {"oneOf": [_ref("Card"), _ref("Bank")]},
+    # discriminator over members whose tag is a const (pydantic's tagged union)
+    "Cat": _object(["kind", "name"], kind={"type": "string", "const": "cat"}, name={"type": "string"}),
+    "Dog": _object(["kind", "name"], kind={"type": "string", "enum": ["dog"]}, name={"type": "string"}),
+    "Pet": {
+        "oneOf": [_ref("Cat"), _ref("Dog")],
+        "discriminator": {"propertyName": "kind", "mapping": {"cat": "#/components/schemas/Cat"}},
+    },
+    # nothing required: the closest match (known keys, JSON types)
+    "Point": _object([], x={"type": "integer"}, y={"type": "integer"}),
+    "Label": _object([], text={"type": "string"}, x={"type": "string"}),
+    "Shape": {"anyOf": [_ref("Point"), _ref("Label")]},
+    "Holder": _object(["method"], method=_ref("Method"), pets={"type": "array", "items": _ref("Pet")}),
+}
+
+
+def _get(operation_id: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "get": {
+            "operationId": operation_id,
+            "responses": {"200": {"description": "ok", "content": {"application/json": {"schema": schema}}}},
+        }
+    }
+
+
+SPEC: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "Unions", "version": "1"},
+    "servers": [{"url": "https://unions.test"}],
+    "paths": {
+        "/method": _get("getMethod", _ref("Method")),
+        "/pets": _get("listPets", {"type": "array", "items": _ref("Pet")}),
+        "/shapes": _get("listShapes", {"type": "array", "items": _ref("Shape")}),
+        "/holder": _get("getHolder", _ref("Holder")),
+        "/when": _get(
+            "listWhen",
+            {
+                "type": "array",
+                "items": {"oneOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}]},
+            },
+        ),
+    },
+    "components": {"schemas": SCHEMAS},
+}
+
+# (operation, JSON body, the class name(s) each mode must return)
+CASES: list[tuple[str, Any, Any]] = [
+    ("get_method", {"iban": "DE00", "holder": "A"}, "Bank"),
+    ("get_method", {"number": "4242", "holder": "A"}, "Card"),
+    ("list_pets", [{"kind": "dog", "name": "Rex"}, {"kind": "cat", "name": "Tom"}], ["Dog", "Cat"]),
+    ("list_shapes", [{"text": "hi"}, {"x": 1, "y": 2}, {"x": "left"}], ["Label", "Point", "Label"]),
+    (
+        "get_holder",
+        {"method": {"iban": "X"}, "pets": [{"kind": "dog", "name": "Rex"}]},
+        {"method": "Bank", "pets": ["Dog"]},
+    ),
+]
+
+
+@pytest.fixture(scope="module")
+def package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("unions")
+    generate_into(out, SPEC, "unions")
+    return out
+
+
+@pytest.mark.parametrize("strict", [False, True], ids=["constructed", "validated"])
+def test_each_union_object_comes_back_as_the_member_it_fits(package: Path, strict: bool) -> None:
+    found = run_script(package, "unions_pick.py", {"strict": strict, "cases": [[op, body] for op, body, _ in CASES]})
+    assert found == [expected for _, _, expected in CASES]
+
+
+def test_a_discriminated_union_of_tagged_members_is_a_pydantic_tagged_union(package: Path) -> None:
+    pet = (package / "unions" / "models" / "pet.py").read_text(encoding="utf-8")
+    assert 'Field(discriminator="kind")' in pet
