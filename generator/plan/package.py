@@ -113,6 +113,8 @@ def _server_variables(spec: dict[str, Any], taken: set[str]) -> tuple[str | None
     for wire in dict.fromkeys(used):
         variable = as_dict(variables[wire])
         doc = clean_text(variable.get("description"))
+        if doc and doc[-1] not in ".!?":
+            doc += "."
         enum = [str(v) for v in as_list(variable.get("enum"))]
         if enum:
             doc = (doc + " " if doc else "") + "One of: " + ", ".join(enum) + "."
@@ -121,6 +123,7 @@ def _server_variables(spec: dict[str, Any], taken: set[str]) -> tuple[str | None
                 name=names.take(safe_identifier(snake_case(wire), reserved=CLIENT_RESERVED, fallback="server")),
                 wire_literal=py_str("{" + wire + "}"),
                 default_literal=py_str(str(variable["default"])),
+                annotation=f"Literal[{', '.join(py_str(v) for v in enum)}]" if enum else "str",
                 doc=docstring_body(doc or f"The {{{wire}}} part of the server URL.").replace("\n", " "),
             )
         )

@@ -110,6 +110,7 @@ class ServerVariablePlan:
     name: str  # constructor argument
     wire_literal: str  # `{name}` in the server URL, as a string literal
     default_literal: str  # the variable's default, as a string literal
+    annotation: str  # `str`, or a `Literal[...]` of the values its `enum` allows
     doc: str  # its description (and allowed values) for the docstring
 
 
@@ -230,6 +231,12 @@ class PackagePlan:
     # The first server's URL template when every variable has a default (base_url then optional).
     server_url_literal: str | None = None
     server_variables: tuple[ServerVariablePlan, ...] = ()
+
+    @property
+    def client_typing_names(self) -> tuple[str, ...]:
+        """What `_client.py` imports from `typing` (Literal only for enumerated server variables)."""
+        literal = any(v.annotation.startswith("Literal[") for v in self.server_variables)
+        return ("TYPE_CHECKING", "Any", "Generic", *(("Literal",) if literal else ()), "TypeVar", "overload")
 
     @property
     def operation_count(self) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, overload
 
 import httpx
 
@@ -79,7 +79,9 @@ class SuperOffice(SyncAPIClient):
     """Synchronous client for SuperOffice WebAPI.
 
     Args:
-        base_url: Root URL of the API (a trailing "/api" is accepted).
+        base_url: Root URL of the API (a trailing "/api" is accepted). By default the server URL "https://{env}.superoffice.com/{tenant}" with the variables below.
+        env: online (production), sod (development), stage. One of: online, sod, stage. Default "online".
+        tenant: Customer id (context identifier). Default "Cust12345".
         auth: An httpx.Auth such as BasicAuth, BearerAuth or SoTicketAuth.
         http_client: Your own httpx.Client (transport, proxies); you close it.
         timeout: Seconds, or an httpx.Timeout, for every request.
@@ -100,7 +102,9 @@ class SuperOffice(SyncAPIClient):
     def __init__(
         self,
         *,
-        base_url: str,
+        base_url: str | None = None,
+        env: Literal["online", "sod", "stage"] = "online",
+        tenant: str = "Cust12345",
         auth: httpx.Auth | None = None,
         http_client: httpx.Client | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -114,6 +118,10 @@ class SuperOffice(SyncAPIClient):
         app_token: str | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
+        if base_url is None:
+            base_url = "https://{env}.superoffice.com/{tenant}"
+            base_url = base_url.replace("{env}", env)
+            base_url = base_url.replace("{tenant}", tenant)
         super().__init__(
             base_url=base_url,
             auth=auth,
@@ -142,7 +150,9 @@ class AsyncSuperOffice(AsyncAPIClient):
     """Asynchronous client for SuperOffice WebAPI.
 
     Args:
-        base_url: Root URL of the API (a trailing "/api" is accepted).
+        base_url: Root URL of the API (a trailing "/api" is accepted). By default the server URL "https://{env}.superoffice.com/{tenant}" with the variables below.
+        env: online (production), sod (development), stage. One of: online, sod, stage. Default "online".
+        tenant: Customer id (context identifier). Default "Cust12345".
         auth: An httpx.Auth such as BasicAuth, BearerAuth or SoTicketAuth.
         http_client: Your own httpx.AsyncClient (transport, proxies); you close it.
         timeout: Seconds, or an httpx.Timeout, for every request.
@@ -163,7 +173,9 @@ class AsyncSuperOffice(AsyncAPIClient):
     def __init__(
         self,
         *,
-        base_url: str,
+        base_url: str | None = None,
+        env: Literal["online", "sod", "stage"] = "online",
+        tenant: str = "Cust12345",
         auth: httpx.Auth | None = None,
         http_client: httpx.AsyncClient | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -177,6 +189,10 @@ class AsyncSuperOffice(AsyncAPIClient):
         app_token: str | None = None,
         default_headers: Mapping[str, str] | None = None,
     ) -> None:
+        if base_url is None:
+            base_url = "https://{env}.superoffice.com/{tenant}"
+            base_url = base_url.replace("{env}", env)
+            base_url = base_url.replace("{tenant}", tenant)
         super().__init__(
             base_url=base_url,
             auth=auth,

@@ -23,6 +23,7 @@ from ._redact import install_log_filter, redact_url, safe_request
 from ._request_parts import (
     encode_query,
     expand_path,
+    format_cookies,
     format_header_value,
     normalise_base_url,
     package_version,
@@ -143,8 +144,14 @@ class BaseClient:
 
         merged = httpx.Headers(self.default_headers)
         for name, value in (headers or {}).items():
+            if isinstance(value, Mapping) and name.lower() == "cookie":
+                value = format_cookies(value)  # the call's cookie parameters
             if value is not None and not isinstance(value, NotGiven):
                 merged[name] = format_header_value(value)
+        if content is None and json is NOT_GIVEN:
+            merged.pop(
+                "Content-Type", None
+            )  # no body (a GET, an optional body left out)
         merged.update(options.get("extra_headers", {}))
 
         if json is not NOT_GIVEN and content is not None:

@@ -57,8 +57,13 @@ def _converter(annotation: object) -> Converter | None:
         return _make_converter(annotation, {})
 
 
-def _make_converter(annotation: object, namespace: dict[str, Any]) -> Converter | None:
-    """A function that converts one non-None JSON value, or None when the value stays as it is."""
+def _make_converter(
+    annotation: object, namespace: dict[str, Any], discriminator: str | None = None
+) -> Converter | None:
+    """A function that converts one non-None JSON value, or None when the value stays as it is.
+
+    ``discriminator`` names the tag field of a union (pydantic's ``Field(discriminator=...)``).
+    """
     if isinstance(annotation, (str, typing.ForwardRef)):
         annotation = _resolve(annotation, namespace)
         if annotation is None:
@@ -66,13 +71,14 @@ def _make_converter(annotation: object, namespace: dict[str, Any]) -> Converter 
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if origin is typing.Annotated:
-        return _make_converter(args[0], namespace)
+        return _make_converter(args[0], namespace, _discriminator(args[1:]))
     if origin in _UNION_ORIGINS:
         members = [arg for arg in args if arg is not _NONE_TYPE]
         if len(members) == 1:
             return _make_converter(members[0], namespace)
         return _union_converter(
-            [(member, _make_converter(member, namespace)) for member in members]
+            [(member, _make_converter(member, namespace)) for member in members],
+            discriminator,
         )
     # get_origin() gives the builtin for typing.List[...] and typing.Dict[...] too.
     if origin is list and args:
@@ -93,6 +99,14 @@ def _make_converter(annotation: object, namespace: dict[str, Any]) -> Converter 
         return _number_to_str
     if annotation is float:
         return _int_to_float
+    return None
+
+
+def _discriminator(metadata: tuple[object, ...]) -> str | None:
+    for item in metadata:
+        tag = getattr(item, "discriminator", None)
+        if isinstance(tag, str):
+            return tag
     return None
 
 
@@ -139,15 +153,24 @@ def _field_table(
         annotation = info.annotation
         if isinstance(annotation, (str, typing.ForwardRef)):
             # A reference to other models: bound (imported) only when a response carries it.
-            converter: Converter | None = _deferred_converter(model, annotation)
+            converter: Converter | None = _deferred_converter(
+                model, annotation, info.discriminator
+            )
         else:
-            converter = _make_converter(annotation, namespace)
+            converter = _make_converter(
+                annotation, namespace, _field_discriminator(info)
+            )
         table.append((info.alias or name, name, converter))
     return table
 
 
+def _field_discriminator(info: Any) -> str | None:
+    tag = info.discriminator
+    return tag if isinstance(tag, str) else None
+
+
 def _deferred_converter(
-    model: type[pydantic.BaseModel], annotation: object
+    model: type[pydantic.BaseModel], annotation: object, discriminator: object = None
 ) -> Converter:
     resolved: list[Converter | None] = []
 
@@ -156,7 +179,8 @@ def _deferred_converter(
             if issubclass(model, BaseModel):
                 bind_references(model, closure=False)
             namespace = vars(sys.modules[model.__module__])
-            resolved.append(_make_converter(annotation, namespace))
+            tag = discriminator if isinstance(discriminator, str) else None
+            resolved.append(_make_converter(annotation, namespace, tag))
         converter = resolved[0]
         return value if converter is None else converter(value)
 
@@ -165,29 +189,24 @@ def _deferred_converter(
 
 def _union_converter(
     members: list[tuple[object, Converter | None]],
+    discriminator: str | None = None,
 ) -> Converter | None:
-    if all(converter is None for _, converter in members):
-        return None
     models = [
         member
         for member, _ in members
         if isinstance(member, type) and issubclass(member, pydantic.BaseModel)
     ]
+    if all(converter is None for _, converter in members):
+        return None
+    has_date = any(member is date for member, _ in members)
 
     def convert(value: Any) -> Any:
         if isinstance(value, dict) and models:
-            # The member whose documented fields the object matches best.
-            best = max(
-                models,
-                key=lambda model: sum(
-                    1
-                    for info in model.__pydantic_fields__.values()
-                    if info.alias in value
-                ),
-            )
-            return construct_model(best, value)
+            return construct_model(_best_member(models, value, discriminator), value)
         if any(type(value) is member for member, _ in members):
             return value  # already what one member says (smart-union behaviour)
+        if isinstance(value, str) and has_date and _is_plain_date(value):
+            return _parse_date(value)  # `2024-05-01` in `datetime | date` is the date
         for _, converter in members:
             if converter is not None:
                 converted = converter(value)
@@ -196,6 +215,122 @@ def _union_converter(
         return value
 
     return convert
+
+
+# Per model class: (wire name, attribute, allowed literal values or None, required, plain type).
+_FIT_TABLES: dict[
+    type[pydantic.BaseModel],
+    list[tuple[str, str, tuple[object, ...] | None, bool, tuple[type, ...] | None]],
+] = {}
+
+
+def _best_member(
+    models: list[type[pydantic.BaseModel]],
+    value: dict[str, Any],
+    discriminator: str | None,
+) -> type[pydantic.BaseModel]:
+    """The member an object belongs to, as validation of the union would pick it.
+
+    First by its tag (a field typed as a literal, such as a discriminator property, whose
+    value the object carries), then by the member whose required fields are all present,
+    then by the closest match: fewest values of the wrong JSON type, most known keys and
+    fewest unknown ones. Ties go to the member listed first.
+    """
+    best: type[pydantic.BaseModel] = models[0]
+    best_score: tuple[int, ...] | None = None
+    for model in models:
+        score = _fit(model, value, discriminator)
+        if score is not None and (best_score is None or score > best_score):
+            best, best_score = model, score
+    return best
+
+
+def _fit(
+    model: type[pydantic.BaseModel], value: dict[str, Any], discriminator: str | None
+) -> tuple[int, ...] | None:
+    table = _FIT_TABLES.get(model)
+    if table is None:
+        table = _FIT_TABLES[model] = _fit_table(model)
+    tags = missing = wrong = known = 0
+    for wire_name, attribute, literals, required, plain in table:
+        if wire_name not in value:
+            missing += required
+            if discriminator in (wire_name, attribute):
+                return None  # the tag names a field this member has, and it is absent
+            continue
+        known += 1
+        item = value[wire_name]
+        if literals is not None:
+            if item not in literals:
+                return None  # a different tag: another member's object
+            tags += 1
+        elif plain is not None and item is not None and not _is_json(item, plain):
+            wrong += 1
+    return (tags, -missing, -wrong, known - (len(value) - known))
+
+
+def _fit_table(
+    model: type[pydantic.BaseModel],
+) -> list[tuple[str, str, tuple[object, ...] | None, bool, tuple[type, ...] | None]]:
+    table: list[
+        tuple[str, str, tuple[object, ...] | None, bool, tuple[type, ...] | None]
+    ] = []
+    for name, info in model.__pydantic_fields__.items():
+        annotation = _strip_optional(info.annotation)
+        literals: tuple[object, ...] | None = None
+        plain: tuple[type, ...] | None = None
+        if typing.get_origin(annotation) is typing.Literal:
+            literals = typing.get_args(annotation)
+        else:
+            plain = _plain_types(annotation)
+        table.append((info.alias or name, name, literals, info.is_required(), plain))
+    return table
+
+
+def _strip_optional(annotation: object) -> object:
+    if typing.get_origin(annotation) in _UNION_ORIGINS:
+        members = [a for a in typing.get_args(annotation) if a is not _NONE_TYPE]
+        if len(members) == 1:
+            return _strip_optional(members[0])
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _strip_optional(typing.get_args(annotation)[0])
+    return annotation
+
+
+_JSON_SHAPES: dict[object, tuple[type, ...]] = {
+    str: (str,),
+    int: (int,),
+    float: (int, float),
+    bool: (bool,),
+    list: (list,),
+    dict: (dict,),
+}
+
+
+def _plain_types(annotation: object) -> tuple[type, ...] | None:
+    """The JSON value types a field accepts, when that is easy to tell (else None)."""
+    origin = typing.get_origin(annotation)
+    if origin in (list, dict):
+        return _JSON_SHAPES[origin]
+    if isinstance(annotation, type):
+        if issubclass(annotation, pydantic.BaseModel):
+            return (dict,)
+        if issubclass(annotation, enum.Enum):
+            return None
+        for kind, shapes in _JSON_SHAPES.items():
+            if annotation is kind:
+                return shapes
+    return None
+
+
+def _is_json(item: object, shapes: tuple[type, ...]) -> bool:
+    if isinstance(item, bool):
+        return bool in shapes  # JSON true is not a number
+    return isinstance(item, shapes)
+
+
+def _is_plain_date(text: str) -> bool:
+    return len(text) == 10 and text[4] == "-" and text[7] == "-"
 
 
 def _list_converter(item: Converter | None) -> Converter | None:

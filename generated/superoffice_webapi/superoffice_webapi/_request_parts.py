@@ -24,6 +24,7 @@ __all__ = [
     "attempt_budget",
     "encode_query",
     "expand_path",
+    "format_cookies",
     "format_header_value",
     "normalise_base_url",
     "package_version",
@@ -97,7 +98,26 @@ def encode_query(params: Mapping[str, object], explode: Collection[str] = ()) ->
     return "&".join(parts)
 
 
+def format_cookies(cookies: Mapping[str, object]) -> str | None:
+    """``a=1; b=2`` of the cookies that are set (OpenAPI's ``form`` style); None when none is."""
+    pairs = [
+        f"{name}={format_header_value(value)}"
+        for name, value in cookies.items()
+        if value is not None and not isinstance(value, NotGiven)
+    ]
+    return "; ".join(pairs) if pairs else None
+
+
 def format_header_value(value: object) -> str:
+    """A header's text in OpenAPI's ``simple`` style: arrays comma-joined, objects ``k,v,...``."""
+    if isinstance(value, (list, tuple)):
+        return ",".join(format_header_value(item) for item in value if item is not None)
+    if isinstance(value, Mapping):
+        return ",".join(
+            f"{key},{format_header_value(item)}"
+            for key, item in value.items()
+            if item is not None
+        )
     if isinstance(value, datetime):
         # If-Modified-Since and friends take an HTTP date, not ISO 8601.
         if value.tzinfo is not None:

@@ -675,7 +675,7 @@ class AsyncChatSession(AsyncAPIResource):
         """
         from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
 
-        return await self._client.request(
+        result: ChatSessionEntityWithLinks | NotModified = await self._client.request(
             "GET",
             "/api/v1/ChatSession/{id}",
             path_params={"id": id_},
@@ -683,6 +683,7 @@ class AsyncChatSession(AsyncAPIResource):
             cast_to=ChatSessionEntityWithLinks,
             options=options,
         )
+        return result
 
     async def put_chat_session_entity(
         self,
