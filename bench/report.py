@@ -57,7 +57,7 @@ def to_markdown(results: BenchResults) -> str:
         "# sdkgen benchmark",
         "",
         f"Spec: `{results.spec}` ({results.spec_operations} operations). "
-        f"Generation runs per tool: {results.runs}; typed calls per run: {results.calls}.",
+        f"Generation runs: {_generation_runs(results)}; typed calls per run: {results.calls}.",
         "",
         "## Targets",
         "",
@@ -172,6 +172,11 @@ def to_markdown(results: BenchResults) -> str:
         lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
     lines += ["", "## Machine", ""] + [f"- {key}: {value}" for key, value in results.machine.items()]
     return "\n".join(lines) + "\n"
+
+
+def _generation_runs(results: BenchResults) -> str:
+    counted = [f"{t.tool} {t.generate_wall.runs}" for t in results.tools if t.generate_wall]
+    return ", ".join(counted) or "none"
 
 
 def _growth(points: list[GrowthPoint]) -> list[str]:
