@@ -17,6 +17,7 @@ from typing import Any
 
 OPERATION_ID = "v1ChatAgent_RejectChatSessionTransfer"
 REQUEST_SCHEMA = "RejectChatSessionTransferRequest"
+PATH = "/api/v1/Agents/Chat/RejectChatSessionTransfer"
 
 Call = Callable[[], Any]
 
@@ -30,6 +31,19 @@ def sdkgen_call(package: str, base_url: str) -> Call:
     module = importlib.import_module(package)
     client = _sync_client_class(module)(base_url=base_url)
     return lambda: client.chat_agent.reject_chat_session_transfer(chat_session_id=1)
+
+
+def plain_httpx_call(package: str, base_url: str) -> Call:
+    """The yardstick: the same request written with httpx by hand, its JSON decoded to a dict."""
+    httpx = importlib.import_module(package)  # package is "httpx"
+    client = httpx.Client(base_url=base_url)
+
+    def call() -> Any:
+        response = client.post(PATH, json={"ChatSessionId": 1})
+        response.raise_for_status()
+        return response.json()
+
+    return call
 
 
 def openapi_python_client_call(package: str, base_url: str) -> Call:
@@ -54,6 +68,7 @@ ADAPTERS: dict[str, Callable[[str, str], Call]] = {
     "sdkgen": sdkgen_call,
     "openapi-python-client": openapi_python_client_call,
     "openapi-generator": openapi_generator_call,
+    "httpx": plain_httpx_call,
 }
 
 

@@ -102,3 +102,13 @@ def _version(argv: list[str]) -> str:
     text = (outcome.stdout + outcome.stderr).strip()
     match = re.search(r"\d+\.\d+(\.\d+)?\S*", text)
     return match.group(0) if outcome.ok and match else "unknown"
+
+
+def cold_cache_env(generator: Generator, run_dir: Path) -> dict[str, str]:
+    """Point every cache a generator may use into the run's own folder (a fresh one = cold)."""
+    cache = run_dir / "cache"
+    return {
+        **generator.env,
+        "XDG_CACHE_HOME": str(cache),
+        "SDKGEN_CACHE_DIR": str(cache / "sdkgen"),
+    }

@@ -9,8 +9,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from results import BenchResults, ToolResult
+from growth import LINEAR_TOLERANCE, growth_vs_1x, linear, per_page_ms
+from results import BenchResults, GrowthPoint, ToolResult
 from stats import Summary
+from targets import targets_json, targets_markdown
 
 Metric = Callable[[ToolResult], float | None]
 
@@ -45,6 +47,7 @@ def ratios(results: BenchResults) -> dict[str, dict[str, float | None]]:
 def to_json(results: BenchResults) -> str:
     document: dict[str, Any] = dataclasses.asdict(results)
     document["ratios_vs_sdkgen"] = ratios(results)
+    document["targets"] = targets_json(results)
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
 
@@ -54,7 +57,15 @@ def to_markdown(results: BenchResults) -> str:
         "# sdkgen benchmark",
         "",
         f"Spec: `{results.spec}` ({results.spec_operations} operations). "
-        f"Generation runs per tool: {results.runs}; typed calls per run: {results.calls}.",
+        f"Generation runs: {_generation_runs(results)}; typed calls per run: {results.calls}.",
+        "",
+        "## Targets",
+        "",
+        "Each target is a ratio (or a difference) against a yardstick measured in this same run.",
+        "",
+        *targets_markdown(results),
+        "",
+        "## Tools",
         "",
         "| tool | version | generate s (median, min–max) | generate CPU s | peak RSS MiB "
         "| Python lines (files) | installs | import package ms | import operation ms "
@@ -151,15 +162,65 @@ def to_markdown(results: BenchResults) -> str:
         f"| calibration: markdown-it-py `MarkdownIt().parse` of the corpus, CPU s on one core (median, min–max) | {_spread(stages.tokenize_reference, '{:.2f}')} |",
         f"| calibration: `import httpx` + `from pydantic import BaseModel`, ms (median, min–max) | {_spread(stages.import_floor_ms, '{:.0f}')} |",
         f"| `sdkgen generate` into a new folder, formatting cache warm | {_warm(results)} |",
-        f"| `sdkgen build`, cold | {_number(stages.build_cold, '{:.2f}')} |",
-        f"| `sdkgen build`, nothing changed | {_number(stages.build_no_change, '{:.2f}')} |",
-        f"| `sdkgen build`, one page changed | {_number(stages.build_one_page, '{:.2f}')} |",
+        f"| `sdkgen build`, cold (median, min–max) | {_spread(stages.build_cold, '{:.2f}')} |",
+        f"| `sdkgen build`, nothing changed (median, min–max) | {_spread(stages.build_no_change, '{:.2f}')} |",
+        f"| `sdkgen build`, one page changed (median, min–max) | {_spread(stages.build_one_page, '{:.2f}')} |",
     ]
+    lines += _growth(results.growth)
     notes = stages.notes + results.notes
     if notes:
         lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
     lines += ["", "## Machine", ""] + [f"- {key}: {value}" for key, value in results.machine.items()]
     return "\n".join(lines) + "\n"
+
+
+def _generation_runs(results: BenchResults) -> str:
+    counted = [f"{t.tool} {t.generate_wall.runs}" for t in results.tools if t.generate_wall]
+    return ", ".join(counted) or "none"
+
+
+def _growth(points: list[GrowthPoint]) -> list[str]:
+    if not points:
+        return []
+    lines = [
+        "",
+        "## How cost grows with the corpus",
+        "",
+        "The corpus copied 1×, 2× and 4× (every page again under a new uid, folder and URL path). "
+        f"Linear: the CPU cost per page stays at most {LINEAR_TOLERANCE:.0%} above the 1× figure.",
+        "",
+        "| stage | size | pages | runs | wall s (median) | wall ms/page (vs 1×) | CPU s (median) "
+        "| CPU ms/page (vs 1×) | linear |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for point in points:
+        if point.error is not None:
+            lines.append(
+                f"| {point.stage} | {point.factor}× | {point.pages} | – | failed: {_escape(point.error)} "
+                "| – | – | – | – |"
+            )
+            continue
+        wall_ratio, cpu_ratio = growth_vs_1x(points, point, cpu=False), growth_vs_1x(points, point, cpu=True)
+        verdict = linear(cpu_ratio)
+        cells = [
+            point.stage,
+            f"{point.factor}×",
+            str(point.pages),
+            str(point.cpu.runs) if point.cpu else "–",
+            _median(point.wall, "{:.2f}"),
+            _per_page(per_page_ms(point, cpu=False), wall_ratio),
+            _median(point.cpu, "{:.2f}"),
+            _per_page(per_page_ms(point, cpu=True), cpu_ratio),
+            "–" if point.factor == 1 or verdict is None else "yes" if verdict else "no",
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def _per_page(ms: float | None, ratio: float | None) -> str:
+    if ms is None:
+        return "–"
+    return f"{ms:.2f}" if ratio is None else f"{ms:.2f} ({ratio:.2f}×)"
 
 
 def _warm(results: BenchResults) -> str:

@@ -38,10 +38,23 @@ class SdkgenStages:
     tokenize_reference: Summary | None = None
     # Calibration: `import httpx` + `from pydantic import BaseModel` in the runtime venv, ms.
     import_floor_ms: Summary | None = None
-    build_cold: float | None = None
-    build_no_change: float | None = None
-    build_one_page: float | None = None
+    # `sdkgen build` rounds in a throwaway project: cold, then nothing changed, then one page changed.
+    build_cold: Summary | None = None
+    build_no_change: Summary | None = None
+    build_one_page: Summary | None = None
     notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class GrowthPoint:
+    """One stage (parse or generate) on the corpus copied `factor` times."""
+
+    stage: str
+    factor: int
+    pages: int  # Markdown pages in the copied corpus
+    wall: Summary | None = None
+    cpu: Summary | None = None  # user + system CPU of the whole process tree
+    error: str | None = None
 
 
 @dataclass
@@ -54,3 +67,4 @@ class BenchResults:
     tools: list[ToolResult]
     sdkgen: SdkgenStages
     notes: list[str]
+    growth: list[GrowthPoint] = field(default_factory=list)

@@ -1,4 +1,5 @@
-"""sdkgen's own stages on the corpus: parse time, and incremental `sdkgen build` figures.
+"""sdkgen's own stages on the corpus: parse time beside its tokenising yardstick, and rounds of
+incremental `sdkgen build` figures.
 
 Both commands are feature-detected from `--help`; when one is missing the figure is left empty and
 a note says why.
@@ -9,6 +10,8 @@ from __future__ import annotations
 import re
 import shutil
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from generators import cli_help, first_option
@@ -32,7 +35,7 @@ for text in texts:
     md.parse(text)
 print(time.process_time() - start)
 """
-EDIT_MARKER = "Edited by the sdkgen benchmark to trigger an incremental rebuild.\n\n"
+EDIT_MARKER = "Edited by the sdkgen benchmark to trigger an incremental rebuild (round {index}).\n\n"
 
 
 def parse_corpus(
@@ -41,29 +44,49 @@ def parse_corpus(
     spec_out: Path,
     *,
     runs: int,
+    reference_runs: int,
     timeout: float,
     env: dict[str, str],
     cwd: Path,
 ) -> tuple[SdkgenStages, bool]:
-    """Time `sdkgen parse` on the corpus; returns the figures and whether spec_out was produced."""
+    """Time `sdkgen parse` on the corpus, each run followed by one run of the tokenising yardstick
+    (interleaved, so the machine's drift between minutes hits both alike); returns the figures and
+    whether spec_out was produced."""
     stages = SdkgenStages()
     help_text = cli_help([str(sdkgen), "parse"])
     if help_text is None:
         stages.notes.append("`sdkgen parse` is not available yet: no parse figures")
         return stages, False
-    output_option = first_option(help_text, ["--output", "-o"])
-    argv = [str(sdkgen), "parse", str(corpus)] + ([output_option, str(spec_out)] if output_option else [str(spec_out)])
+    argv = parse_argv(sdkgen, corpus, spec_out, help_text)
     usages: list[RunUsage] = []
-    for _ in range(runs):
-        spec_out.unlink(missing_ok=True)
-        usage = measure_command(argv, timeout=timeout, cwd=cwd, env=env)
-        if isinstance(usage, str):
-            stages.notes.append(f"`sdkgen parse` failed on the corpus: {usage}")
-            return stages, False
-        usages.append(usage)
+    reference: list[float] = []
+    reference_error: str | None = None
+    for index in range(max(runs, reference_runs)):
+        if index < runs:
+            spec_out.unlink(missing_ok=True)
+            usage = measure_command(argv, timeout=timeout, cwd=cwd, env=env)
+            if isinstance(usage, str):
+                stages.notes.append(f"`sdkgen parse` failed on the corpus: {usage}")
+                return stages, False
+            usages.append(usage)
+        if index < reference_runs and reference_error is None:
+            one = tokenize_reference(corpus, runs=1, env=env)
+            if isinstance(one, str):
+                reference_error = one
+            else:
+                reference.append(one.median)
     stages.parse_wall = Summary.of([u.wall_s for u in usages])
     stages.parse_peak_rss_mib = max(u.max_rss_mib for u in usages)
+    if reference_error is not None:
+        stages.notes.append(f"tokenising reference failed: {reference_error}")
+    elif reference:
+        stages.tokenize_reference = Summary.of(reference)
     return stages, spec_out.is_file()
+
+
+def parse_argv(sdkgen: Path, corpus: Path, spec_out: Path, help_text: str) -> list[str]:
+    output_option = first_option(help_text, ["--output", "-o"])
+    return [str(sdkgen), "parse", str(corpus)] + ([output_option, str(spec_out)] if output_option else [str(spec_out)])
 
 
 def tokenize_reference(corpus: Path, *, runs: int, env: dict[str, str]) -> Summary | str:
@@ -78,8 +101,11 @@ def tokenize_reference(corpus: Path, *, runs: int, env: dict[str, str]) -> Summa
     return times if isinstance(times, str) else Summary.of(times)
 
 
-def incremental_build(sdkgen: Path, corpus: Path, work: Path, stages: SdkgenStages, *, env: dict[str, str]) -> None:
-    """Cold build, no-change rebuild and one-page-change rebuild in a throwaway project."""
+def incremental_build(
+    sdkgen: Path, corpus: Path, work: Path, stages: SdkgenStages, *, runs: int, env: dict[str, str]
+) -> None:
+    """`runs` rounds of: cold build, rebuild with nothing changed, rebuild after one page changed,
+    in a throwaway project (each round's one-page edit differs from the last one's)."""
     help_text = cli_help([str(sdkgen), "build"])
     if help_text is None:
         stages.notes.append("`sdkgen build` is not available yet: no incremental figures")
@@ -96,15 +122,15 @@ def incremental_build(sdkgen: Path, corpus: Path, work: Path, stages: SdkgenStag
         'output = "generated/superoffice_webapi"\npackage-name = "superoffice_webapi"\n',
         encoding="utf-8",
     )
+    page = _page_to_edit(docs)
+    if page is None:
+        stages.notes.append("no Markdown page found to edit for the one-page rebuild")
+        return
+    original = page.read_text(encoding="utf-8")
     argv = [str(sdkgen), "build", *_explicit_build_options(help_text)]
-
-    # Caches live in the throwaway project: the cold build starts with none, the rebuilds keep them.
+    # Caches live in the throwaway project: a cold build starts with none, the rebuilds keep them.
     cache = project / ".bench-cache"
-    build_env = {
-        **env,
-        "XDG_CACHE_HOME": str(cache),
-        "SDKGEN_CACHE_DIR": str(cache / "sdkgen"),
-    }
+    build_env = {**env, "XDG_CACHE_HOME": str(cache), "SDKGEN_CACHE_DIR": str(cache / "sdkgen")}
 
     def timed(label: str) -> float | None:
         usage = measure_command(argv, timeout=BUILD_TIMEOUT, cwd=project, env=build_env)
@@ -113,16 +139,43 @@ def incremental_build(sdkgen: Path, corpus: Path, work: Path, stages: SdkgenStag
             return None
         return usage.wall_s
 
-    stages.build_cold = timed("cold")
-    if stages.build_cold is None:
-        return
-    stages.build_no_change = timed("no change")
-    page = _page_to_edit(docs)
-    if page is None:
-        stages.notes.append("no Markdown page found to edit for the one-page rebuild")
-        return
-    _edit_page(page)
-    stages.build_one_page = timed("one page changed")
+    rounds: dict[str, list[float]] = {"cold": [], "no change": [], "one page changed": []}
+    for index in range(runs):
+        _clear_outputs(project)
+        if not _build_round(timed, rounds, partial(_edit_page, page, original, index)):
+            break
+    stages.build_cold = _summary(rounds["cold"])
+    stages.build_no_change = _summary(rounds["no change"])
+    stages.build_one_page = _summary(rounds["one page changed"])
+
+
+def _build_round(
+    timed: Callable[[str], float | None], rounds: dict[str, list[float]], edit: Callable[[], None]
+) -> bool:
+    """One cold build, one with nothing changed, one after `edit`; False as soon as one fails."""
+    for label, figures in rounds.items():
+        if label == "one page changed":
+            edit()
+        seconds = timed(label)
+        if seconds is None:
+            return False
+        figures.append(seconds)
+    return True
+
+
+def _summary(values: list[float]) -> Summary | None:
+    return Summary.of(values) if values else None
+
+
+def _clear_outputs(project: Path) -> None:
+    """Everything but the docs and pyproject.toml goes: spec, package, caches, any build state."""
+    for entry in project.iterdir():
+        if entry.name in ("docs", "pyproject.toml"):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
 
 
 def _explicit_build_options(help_text: str) -> list[str]:
@@ -147,9 +200,9 @@ def _page_to_edit(docs: Path) -> Path | None:
     return pages[0] if pages else None
 
 
-def _edit_page(page: Path) -> None:
-    """Add a sentence to the operation's description (just before its first `## ` section)."""
-    text = page.read_text(encoding="utf-8")
-    match = re.search(r"^## ", text, re.MULTILINE)
-    at = match.start() if match else len(text)
-    page.write_text(text[:at] + EDIT_MARKER + text[at:], encoding="utf-8")
+def _edit_page(page: Path, original: str, index: int) -> None:
+    """Add a sentence, different in every round, to the operation's description (just before the
+    page's first `## ` section)."""
+    match = re.search(r"^## ", original, re.MULTILINE)
+    at = match.start() if match else len(original)
+    page.write_text(original[:at] + EDIT_MARKER.format(index=index + 1) + original[at:], encoding="utf-8")
