@@ -154,7 +154,14 @@ def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -
     type=click.Path(exists=True, file_okay=False),
     help="Directory whose templates override the built-in ones by name.",
 )
-def generate(spec: str, out_dir: str, package_name: str | None, pkg_version: str, templates_dir: str | None) -> None:
+@click.option(
+    "--profile",
+    default=None,
+    help="API conventions to add (e.g. superoffice); default: the document's x-sdkgen-profile; 'none' for none.",
+)
+def generate(
+    spec: str, out_dir: str, package_name: str | None, pkg_version: str, templates_dir: str | None, profile: str | None
+) -> None:
     """Generate a typed Python SDK package from an OpenAPI 3.0/3.1 SPEC (YAML or JSON)."""
     import time
     from pathlib import Path
@@ -181,6 +188,7 @@ def generate(spec: str, out_dir: str, package_name: str | None, pkg_version: str
             package_name=package_name,
             version=pkg_version,
             templates_dir=Path(templates_dir) if templates_dir else None,
+            profile=profile,
         )
     except (GenerationError, ValueError) as error:
         raise click.ClickException(str(error)) from error

@@ -19,12 +19,13 @@ def generate_package(
     version: str = "0.1.0",
     templates_dir: Path | None = None,
     cache_dir: Path | None = None,
+    profile: str | None = None,
 ) -> dict[str, str]:
     """Plan, render and black-format a whole package; keys are paths relative to OUT_DIR.
 
     Every rendered Python file is compiled first, so a template bug or an unsafe spec string
     fails here, naming the file, instead of in the user's import.
     """
-    plan = build_plan(spec, package_name=package_name, version=version)
+    plan = build_plan(spec, package_name=package_name, version=version, profile=profile)
     files = render_package(plan, templates_dir)
     return format_files(files, cache_dir=cache_dir)

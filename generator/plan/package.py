@@ -64,6 +64,7 @@ CLIENT_RESERVED = frozenset(
         "retry_non_idempotent",
         "http_client",
         "strip_base_suffix",
+        "rate_limiter",
     }
 )
 _VERSION_RE = re.compile(r"^\d+(\.\d+)*$|^v\d+(\.\d+)*$", re.IGNORECASE)
@@ -135,16 +136,24 @@ def _unique_options(planner: OperationPlanner) -> tuple[ClientOptionPlan, ...]:
     return tuple(replace(o, name=names.take(o.name)) for o in planner.client_options.values())
 
 
-def build_plan(spec: dict[str, Any], *, package_name: str, version: str = "0.1.0") -> PackagePlan:
+def build_plan(
+    spec: dict[str, Any], *, package_name: str, version: str = "0.1.0", profile: str | None = None
+) -> PackagePlan:
+    """The whole package; `profile` overrides the document's `x-sdkgen-profile` (generator/profiles)."""
     if not _VERSION_OK.match(version):
         raise ValueError(f"version must be a PEP 440 release such as 1.2.3, got {version!r}")
     if not _PACKAGE_NAME_RE.match(package_name):
         raise ValueError(f"package name must be a lower-case Python identifier, got {package_name!r}")
+    from generator.profiles import select_profile
+
+    chosen = select_profile(spec, profile)
+    extras = chosen.package_plan(package_name) if chosen else None
     registry = SchemaRegistry(spec)
-    planner = OperationPlanner(spec, registry)
+    planner = OperationPlanner(spec, registry, chosen)
     planner.plan()  # before the models: operations discover inline body/response models
-    resources = build_resources(planner, registry, CLIENT_RESERVED)
-    models = registry.build_models()
+    reserved = CLIENT_RESERVED | (extras.reserved_client_attributes if extras else frozenset())
+    resources = build_resources(planner, registry, reserved)
+    models = [chosen.adjust_model(m) for m in registry.build_models()] if chosen else registry.build_models()
     info = as_dict(spec.get("info"))
     title = clean_text(info.get("title")) or package_name
     description = clean_text(info.get("description"))
@@ -169,6 +178,12 @@ def build_plan(spec: dict[str, Any], *, package_name: str, version: str = "0.1.0
         models=tuple(models),
         resources=tuple(resources),
         security_schemes=dict(schemes) if isinstance(schemes, dict) else {},
-        exports=((client, "_client"), ("Async" + client, "_client"), *RUNTIME_EXPORTS),
+        exports=(
+            (client, "_client"),
+            ("Async" + client, "_client"),
+            *RUNTIME_EXPORTS,
+            *(extras.exports if extras else ()),
+        ),
         tests=plan_tests(spec, tuple(resources), registry, package_name),
+        profile=extras,
     )

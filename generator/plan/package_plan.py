@@ -7,6 +7,7 @@ body of a triple-quoted string. Templates only place them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,7 @@ from generator.plan.names import py_str
 
 if TYPE_CHECKING:
     from generator.plan.samples import TestSuitePlan
+    from generator.profiles.base import ProfilePlan
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class ModelPlan:
     imports: tuple[str, ...] = ()  # import statements needed at runtime
     type_checking_imports: tuple[str, ...] = ()  # model imports for type checkers only
     links: tuple[tuple[str, str], ...] = ()  # (class name, module stem) resolved lazily at runtime
+    bases: tuple[str, ...] = ("BaseModel",)  # a profile may put mixins first (generator/profiles)
 
     @property
     def link_statement(self) -> str:
@@ -72,6 +75,21 @@ class ParamPlan:
 
 
 @dataclass(frozen=True)
+class CallPlan:
+    """A profile's replacement for `self._client.request(...)` (see generator/profiles/base.py).
+
+    The method calls `function(self._client, <the same arguments>)` (`async_function` in the
+    async class); the async return annotation is the sync one with `async_names` swapped in.
+    """
+
+    function: str
+    async_function: str
+    imports: tuple[str, ...] = ()  # statements inside the method body
+    type_checking_imports: tuple[str, ...] = ()  # module level, for the return annotation
+    async_names: tuple[tuple[str, str], ...] = ()  # (sync name, async name) in the annotation
+
+
+@dataclass(frozen=True)
 class OperationPlan:
     method_name: str
     http_method: str  # upper case
@@ -83,6 +101,22 @@ class OperationPlan:
     request_kwargs: tuple[tuple[str, str], ...]  # (keyword, python expression) passed to request()
     lazy_imports: tuple[str, ...]  # import statements inside the method body
     deprecated: bool = False
+    call: CallPlan | None = None  # set by a profile; None: `self._client.request(...)`
+
+    def returns(self, is_async: bool) -> str:
+        if not (is_async and self.call):
+            return self.return_annotation
+        names = dict(self.call.async_names)
+        return re.sub(r"\b\w+\b", lambda m: names.get(m.group(), m.group()), self.return_annotation)
+
+    def callee(self, is_async: bool) -> str:
+        if self.call is None:
+            return "self._client.request"
+        return self.call.async_function if is_async else self.call.function
+
+    @property
+    def body_imports(self) -> tuple[str, ...]:
+        return self.lazy_imports + (self.call.imports if self.call else ())
 
     def raw_wrapper_statement(self, wrapper: str) -> str:
         """`self.<method> = <wrapper>(resource.<method>)` in a raw-response class `__init__`."""
@@ -102,6 +136,11 @@ class ResourcePlan:
     type_checking_imports: tuple[str, ...]
     raw_class_name: str = ""  # `<Class>WithRawResponse`: the methods returning APIResponse
     async_raw_class_name: str = ""
+
+    @property
+    def call_type_checking_imports(self) -> tuple[str, ...]:
+        """What profile calls (OperationPlan.call) need for their return annotations."""
+        return tuple(sorted({line for op in self.operations if op.call for line in op.call.type_checking_imports}))
 
 
 @dataclass(frozen=True)
@@ -131,3 +170,9 @@ class PackagePlan:
     security_schemes: dict[str, object] = field(default_factory=dict)
     exports: tuple[tuple[str, str], ...] = ()  # (public name, module) re-exported lazily by __init__
     tests: TestSuitePlan | None = None  # the generated test suite (generator/plan/samples.py)
+    profile: ProfilePlan | None = None  # an API's conventions (generator/profiles); None for most
+
+    def client_bases(self, is_async: bool) -> str:
+        base = "AsyncAPIClient" if is_async else "SyncAPIClient"
+        extra = self.profile.client_bases[1 if is_async else 0] if self.profile else ""
+        return f"{extra}, {base}" if extra else base

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.media import is_json_media, pick_media_type
 from generator.openapi import iter_operations, merge_parameters
@@ -22,6 +22,9 @@ from generator.plan.names import (
     snake_case,
 )
 from generator.plan.package_plan import ClientOptionPlan, OperationPlan, ParamPlan, ResourcePlan
+
+if TYPE_CHECKING:
+    from generator.profiles.base import OperationSource, Profile
 
 _VERSION_PREFIX = re.compile(r"^v\d+[A-Za-z0-9]*_(.+)$")
 _SKIPPED_HEADERS = frozenset({"authorization", "content-type", "accept", "content-length"})
@@ -86,9 +89,10 @@ def client_option_name(header: str, explicit: object = None) -> str:
 
 
 class OperationPlanner:
-    def __init__(self, spec: dict[str, Any], registry: SchemaRegistry) -> None:
+    def __init__(self, spec: dict[str, Any], registry: SchemaRegistry, profile: Profile | None = None) -> None:
         self.spec = spec
         self.registry = registry
+        self.profile = profile  # an API's conventions (generator/profiles), applied per operation
         self.resources: dict[str, ResourceBuilder] = {}
         self.client_options: dict[str, ClientOptionPlan] = {}  # by lower-case header name
 
@@ -229,6 +233,17 @@ class OperationPlanner:
                 deprecated=op.get("deprecated") is True,
             )
         )
+        if self.profile is not None:
+            last = resource.operations[-1]
+            resource.operations[-1] = self.profile.adjust_operation(last, self._source(path, method, op, hint, uses))
+
+    def _source(self, path: str, method: str, op: dict[str, Any], hint: str, uses: Uses) -> OperationSource:
+        from generator.profiles.base import OperationSource
+
+        def annotation(schema: object, name: str) -> str:
+            return self.registry.resolve(schema, hint + name, uses).annotation()
+
+        return OperationSource(path, method, op, self.registry.deref, annotation)
 
     def _query_annotation(self, schema: object, hint: str, uses: Uses) -> str:
         resolved = self.registry.resolve(schema, hint, uses)
@@ -569,6 +584,7 @@ def _rename_models(op: OperationPlan, rename: dict[str, str], registry: SchemaRe
         request_kwargs=kwargs,
         lazy_imports=lazy,
         deprecated=op.deprecated,
+        call=op.call,
     )
 
 

@@ -1,0 +1,126 @@
+"""The SuperOffice profile: OData pages, tenant discovery, re-authentication, agent errors,
+custom-field accessors and a rate limiter (runtime in templates/profiles/superoffice/)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import Any
+
+from generator.plan.package_plan import CallPlan, ModelPlan, OperationPlan
+from generator.profiles.base import OperationSource, ProfilePlan
+
+_TEMPLATES = "profiles/superoffice"
+_RUNTIME = ("_pages", "_tenant", "_agents", "_custom_fields", "_rate_limit", "_online_auth")
+_IDENTIFIER = re.compile(r"^[A-Za-z_]\w*$")
+# Wire name of a custom-field bucket -> (mixin class, accessor property it adds).
+_BUCKETS = {
+    "CustomFields": ("HasCustomFields", "custom"),
+    "UserDefinedFields": ("HasUserDefinedFields", "udef"),
+    "ExtraFields": ("HasExtraFields", "extra"),
+}
+_EXPORTS = (
+    ("SyncODataPage", "_pages"),
+    ("AsyncODataPage", "_pages"),
+    ("PaginationError", "_pages"),
+    ("TenantState", "_tenant"),
+    ("TenantError", "_tenant"),
+    ("TenantNotRunningError", "_tenant"),
+    ("AgentError", "_agents"),
+    ("CustomFieldValues", "_custom_fields"),
+    ("RateLimiter", "_rate_limit"),
+    ("OAuthRefresher", "_online_auth"),
+    ("SystemUserTicket", "_online_auth"),
+    ("TokenRefreshError", "_online_auth"),
+)
+
+
+class SuperOfficeProfile:
+    name = "superoffice"
+
+    def package_plan(self, package_name: str) -> ProfilePlan:
+        return ProfilePlan(
+            name=self.name,
+            files=tuple((f"{_TEMPLATES}/{stem}.py.jinja", f"{stem}.py") for stem in _RUNTIME),
+            client_bases=("SuperOfficeClientMixin", "AsyncSuperOfficeClientMixin"),
+            client_imports=("from ._tenant import AsyncSuperOfficeClientMixin, SuperOfficeClientMixin",),
+            exports=_EXPORTS,
+            readme_sections=(f"{_TEMPLATES}/README.md.jinja",),
+            optional_dependencies=(("systemuser", ("cryptography>=41",)),),
+            reserved_client_attributes=frozenset({"for_tenant", "raise_agent_errors", "tenant"}),
+        )
+
+    def adjust_operation(self, plan: OperationPlan, source: OperationSource) -> OperationPlan:
+        schema = _success_schema(source)
+        if schema is None:
+            return plan
+        row = _odata_row_schema(schema)
+        if row is not None and source.method == "get" and _IDENTIFIER.match(plan.return_annotation):
+            annotation = source.annotation(row, "Row")
+            return replace(
+                plan,
+                return_annotation=f"SyncODataPage[{annotation}]",
+                call=CallPlan(
+                    function="fetch_odata_page",
+                    async_function="afetch_odata_page",
+                    imports=("from .._pages import afetch_odata_page, fetch_odata_page",),
+                    type_checking_imports=("from .._pages import AsyncODataPage, SyncODataPage",),
+                    async_names=(("SyncODataPage", "AsyncODataPage"),),
+                ),
+            )
+        if "/Agents/" in source.path and _is_entity(schema) and _IDENTIFIER.match(plan.return_annotation):
+            return replace(
+                plan,
+                call=CallPlan(
+                    function="request_entity",
+                    async_function="arequest_entity",
+                    imports=("from .._agents import arequest_entity, request_entity",),
+                ),
+            )
+        return plan
+
+    def adjust_model(self, model: ModelPlan) -> ModelPlan:
+        if model.kind != "model":
+            return model
+        taken = {f.name for f in model.fields}
+        mixins = [
+            mixin
+            for f in model.fields
+            if f.wire_name in _BUCKETS
+            for mixin, prop in [_BUCKETS[f.wire_name]]
+            if prop not in taken
+        ]
+        if not mixins:
+            return model
+        statement = f"from .._custom_fields import {', '.join(sorted(mixins))}"
+        return replace(model, bases=(*mixins, *model.bases), imports=(*model.imports, statement))
+
+
+def _success_schema(source: OperationSource) -> dict[str, Any] | None:
+    """The dereferenced JSON schema of the first 2xx response, if any."""
+    responses = source.operation.get("responses")
+    if not isinstance(responses, dict):
+        return None
+    for code in sorted(str(c) for c in responses if str(c).startswith("2")):
+        response = source.deref(responses.get(code))
+        content = response.get("content")
+        media = content.get("application/json") if isinstance(content, dict) else None
+        if isinstance(media, dict) and isinstance(media.get("schema"), dict):
+            schema = media["schema"]
+            target = source.deref(schema)
+            return {**target, "x-sdkgen-ref": schema.get("$ref")}
+    return None
+
+
+def _odata_row_schema(schema: dict[str, Any]) -> object | None:
+    """The row schema of an OData list result (`odata.nextLink` and a `value` array), or None."""
+    props = schema.get("properties")
+    if not isinstance(props, dict) or "odata.nextLink" not in props or not isinstance(props.get("value"), dict):
+        return None
+    items = props["value"].get("items")
+    return items if isinstance(items, dict) else None
+
+
+def _is_entity(schema: dict[str, Any]) -> bool:
+    """A named object schema (a carrier or entity), not an array, primitive or free-form map."""
+    return isinstance(schema.get("x-sdkgen-ref"), str) and isinstance(schema.get("properties"), dict)
