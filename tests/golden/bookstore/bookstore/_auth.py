@@ -57,9 +57,8 @@ class _HeaderAuth(httpx.Auth):
         if hook is None:
             return False
         with _REFRESH_LOCK:
-            if failed.headers.get("Authorization") != self._headers.get(
-                "Authorization"
-            ):
+            current = self._headers.get("Authorization")
+            if failed.headers.get("Authorization") != current:
                 return True
             outcome = hook()
             if not inspect.isawaitable(outcome):
