@@ -135,6 +135,29 @@ def test_raw_response_of_a_list_parses_to_the_page(so: SimpleNamespace, server: 
     assert isinstance(page, so.pkg.SyncODataPage) and page.rows == [{"a": 1}]
 
 
+@pytest.mark.parametrize("is_async", [False, True], ids=["sync", "async"])
+def test_archive_agent_pages_by_page_number(so: SimpleNamespace, server: ScriptedServer, is_async: bool) -> None:
+    for start, count in ((0, 2), (2, 2), (4, 1)):
+        server.script(Reply(200, [{"EntityName": "contact", "PrimaryKey": n} for n in range(start, start + count)]))
+    arguments = {"provider_name": "contact", "columns": ["name"], "page_size": 2}
+
+    async def run_async() -> list[int]:
+        async with client(so, server.url, is_async=True) as sdk:
+            page = await sdk.archive_agent.get_archive_list_by_columns(**arguments)
+            return [row.primary_key async for row in page]
+
+    if is_async:
+        keys = asyncio.run(run_async())
+    else:
+        with client(so, server.url) as sdk:
+            page = sdk.archive_agent.get_archive_list_by_columns(**arguments)
+            assert [row.primary_key for row in page.rows] == [0, 1] and page.next_link is None
+            keys = [row.primary_key for row in page]
+    assert keys == [0, 1, 2, 3, 4]
+    assert [r.json["Page"] if "Page" in r.json else None for r in server.received] == [None, 1, 2]
+    assert all(r.json["PageSize"] == 2 and r.json["ProviderName"] == "contact" for r in server.received)
+
+
 # -- tenant discovery ------------------------------------------------------------------
 
 

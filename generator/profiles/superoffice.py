@@ -34,6 +34,14 @@ _EXPORTS = (
     ("TokenRefreshError", "_online_auth"),
 )
 
+_PAGE_CALL = CallPlan(
+    function="fetch_odata_page",
+    async_function="afetch_odata_page",
+    imports=("from .._pages import afetch_odata_page, fetch_odata_page",),
+    type_checking_imports=("from .._pages import AsyncODataPage, SyncODataPage",),
+    async_names=(("SyncODataPage", "AsyncODataPage"),),
+)
+
 
 class SuperOfficeProfile:
     name = "superoffice"
@@ -57,17 +65,11 @@ class SuperOfficeProfile:
         row = _odata_row_schema(schema)
         if row is not None and source.method == "get" and _IDENTIFIER.match(plan.return_annotation):
             annotation = source.annotation(row, "Row")
-            return replace(
-                plan,
-                return_annotation=f"SyncODataPage[{annotation}]",
-                call=CallPlan(
-                    function="fetch_odata_page",
-                    async_function="afetch_odata_page",
-                    imports=("from .._pages import afetch_odata_page, fetch_odata_page",),
-                    type_checking_imports=("from .._pages import AsyncODataPage, SyncODataPage",),
-                    async_names=(("SyncODataPage", "AsyncODataPage"),),
-                ),
-            )
+            return replace(plan, return_annotation=f"SyncODataPage[{annotation}]", call=_PAGE_CALL)
+        items = _archive_row_schema(source, schema)
+        if items is not None:
+            annotation = source.annotation(items, "Row")
+            return replace(plan, return_annotation=f"SyncODataPage[{annotation}]", call=_PAGE_CALL)
         if "/Agents/" in source.path and _is_entity(schema) and _IDENTIFIER.match(plan.return_annotation):
             return replace(
                 plan,
@@ -124,3 +126,19 @@ def _odata_row_schema(schema: dict[str, Any]) -> object | None:
 def _is_entity(schema: dict[str, Any]) -> bool:
     """A named object schema (a carrier or entity), not an array, primitive or free-form map."""
     return isinstance(schema.get("x-sdkgen-ref"), str) and isinstance(schema.get("properties"), dict)
+
+
+def _archive_row_schema(source: OperationSource, schema: dict[str, Any]) -> object | None:
+    """The row schema of an archive agent's paged call: a flattened body with `Page` and
+    `PageSize`, and an array result."""
+    body = source.deref(source.operation.get("requestBody"))
+    content = body.get("content")
+    media = content.get("application/json") if isinstance(content, dict) else None
+    if body.get("x-sdkgen-flatten") is not True or not isinstance(media, dict):
+        return None
+    props = source.deref(media.get("schema")).get("properties")
+    if not isinstance(props, dict) or not {"Page", "PageSize"} <= set(props):
+        return None
+    types = schema.get("type")
+    is_array = types == "array" or (isinstance(types, list) and "array" in types)
+    return schema.get("items") if is_array and isinstance(schema.get("items"), dict) else None
