@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import marshal
+import os
 import pickle
+import stat
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -117,22 +119,38 @@ class BuildStamp:
 
 
 def tree_fingerprint(*roots: Path) -> str:
-    """Hash of every file's relative path and bytes under the given folders (or single files)."""
+    """Hash of every file's relative path and bytes under the given folders (or single files).
+
+    Links are hashed by where they point, never followed, and only regular files are read (in
+    chunks): the parser reads nothing else (links inside the folder are read as their targets,
+    which are hashed in their own right), and a link to /dev/zero or a FIFO must not hang a build.
+    """
     h = hashlib.sha256()
     for root in roots:
         if root.is_file():
             h.update(root.name.encode())
-            h.update(root.read_bytes())
+            h.update(_file_digest(root).encode())
             continue
-        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        for path in sorted(root.rglob("*")):
             h.update(path.relative_to(root).as_posix().encode())
-            h.update(digest(path.read_bytes()).encode())
+            if path.is_symlink():
+                h.update(b"link:" + os.fsencode(os.readlink(path)))
+            elif stat.S_ISREG(path.lstat().st_mode):
+                h.update(_file_digest(path).encode())
+    return h.hexdigest()
+
+
+def _file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            h.update(chunk)
     return h.hexdigest()
 
 
 class SpecCache:
     """The last spec a build wrote (as a document, to diff against without re-reading 10 MB of
-    YAML) and the YAML fragments it was made of (see serialize.dump_spec)."""
+    YAML) and the YAML fragments it was made of (see openapi.dump.dump_spec)."""
 
     def __init__(self, project_root: Path, directory: Path | None = None) -> None:
         key = digest(f"{project_root.resolve()}\n{code_fingerprint()}".encode())[:32]

@@ -5,11 +5,14 @@ Commands read files, call the pure stages, print diagnostics and write results.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from generator import __version__
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @click.group()
@@ -57,8 +60,28 @@ class _ProgressBar:
 @click.option("--title", default="SuperOffice WebAPI", show_default=True, help="info.title of the document.")
 @click.option("--strict", is_flag=True, help="Exit non-zero when the docs produce any warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
-def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -> None:
-    """Parse the Markdown reference in DOCS_DIR into one OpenAPI 3.1 document."""
+@click.option(
+    "--explain-names",
+    "explain_names",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Write a report of every schema with the evidence that named it (.json, else Markdown).",
+)
+@click.option(
+    "--max-page-bytes",
+    type=click.IntRange(min=1),
+    default=4 * 1024 * 1024,
+    show_default=True,
+    help="Larger pages and include targets are refused with a diagnostic, not read.",
+)
+def parse(
+    docs_dir: str, output: str, title: str, strict: bool, verbose: bool, explain_names: str | None, max_page_bytes: int
+) -> None:
+    """Parse the Markdown reference in DOCS_DIR into one OpenAPI 3.1 document.
+
+    Only regular files inside DOCS_DIR are read: links that lead outside it, FIFOs, sockets and
+    devices are skipped with a diagnostic; a page that cannot be parsed is reported and skipped.
+    """
     import sys
     import time
     from pathlib import Path
@@ -69,7 +92,7 @@ def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -
 
     started = time.perf_counter()
     document, diagnostics, summary = docs_to_openapi(
-        Path(docs_dir), title=title, progress=_ProgressBar("parsing pages")
+        Path(docs_dir), title=title, progress=_ProgressBar("parsing pages"), max_page_bytes=max_page_bytes
     )
     for diagnostic in diagnostics:
         if verbose or diagnostic.severity is not Severity.INFO:
@@ -82,9 +105,21 @@ def parse(docs_dir: str, output: str, title: str, strict: bool, verbose: bool) -
         target.parent.mkdir(parents=True, exist_ok=True)
         if not target.exists() or target.read_text(encoding="utf-8") != text:
             target.write_text(text, encoding="utf-8")
+    if explain_names:
+        _write_name_report(Path(explain_names), list(summary.stats.name_report))
     click.echo(f"sdkgen parse: {summary.line()} in {time.perf_counter() - started:.2f}s", err=True)
     if summary.errors or (strict and summary.warnings):
         sys.exit(1)
+
+
+def _write_name_report(target: Path, report: list[dict[str, Any]]) -> None:
+    import json
+
+    from generator.files import atomic_write
+    from generator.spec.explain import report_markdown
+
+    text = json.dumps(report, indent=1) + "\n" if target.suffix == ".json" else report_markdown(report)
+    atomic_write(target, text.encode("utf-8"))
 
 
 @main.command()
@@ -159,13 +194,28 @@ def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -
     default=None,
     help="API conventions to add (e.g. superoffice); default: the document's x-sdkgen-profile; 'none' for none.",
 )
+@click.option("--strict", is_flag=True, help="Exit non-zero when the plan reports any warning.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
 def generate(
-    spec: str, out_dir: str, package_name: str | None, pkg_version: str, templates_dir: str | None, profile: str | None
+    spec: str,
+    out_dir: str,
+    package_name: str | None,
+    pkg_version: str,
+    templates_dir: str | None,
+    profile: str | None,
+    strict: bool,
+    verbose: bool,
 ) -> None:
-    """Generate a typed Python SDK package from an OpenAPI 3.0/3.1 SPEC (YAML or JSON)."""
+    """Generate a typed Python SDK package from an OpenAPI 3.0/3.1 SPEC (YAML or JSON).
+
+    What the SDK cannot express exactly (dangling or external `$ref`s, schema keywords without a
+    Python type, ...) is reported as `SPEC#<JSON pointer>: warning: ...`.
+    """
+    import sys
     import time
     from pathlib import Path
 
+    from generator.diagnostics import Severity
     from generator.openapi import SpecLoadError, load_document
     from generator.openapi_to_package import generate_package
     from generator.plan.names import snake_case
@@ -188,16 +238,23 @@ def generate(
             package_name=package_name,
             version=pkg_version,
             templates_dir=Path(templates_dir) if templates_dir else None,
+            source=spec,
             profile=profile,
         )
     except (GenerationError, ValueError) as error:
         raise click.ClickException(str(error)) from error
+    for diagnostic in files.diagnostics:
+        if verbose or diagnostic.severity is not Severity.INFO:
+            click.echo(diagnostic.format(), err=True)
     report = write_files(Path(out_dir), files)
     click.echo(
         f"{package_name}: {len(files)} files ({len(report.written)} written, {len(report.unchanged)} unchanged,"
         f" {len(report.removed)} removed) in {time.perf_counter() - started:.1f}s",
         err=True,
     )
+    click.echo(f"sdkgen generate: {files.summary()}", err=True)
+    if strict and files.warnings:
+        sys.exit(1)
 
 
 def _report_parse(planned: object, verbose: bool) -> None:

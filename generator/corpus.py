@@ -6,21 +6,25 @@ This is an I/O edge: it reads files and hands their text to the pure page parser
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import PageCache, digest
-from generator.diagnostics import Diagnostic, Diagnostics
+from generator.diagnostics import Diagnostic, Diagnostics, Severity
 from generator.gcpause import paused_gc
 from generator.parse import codec
-from generator.parse.page import parse_page
+from generator.parse.decode import decode_page
+from generator.parse.page import IncludeRefused, parse_page
 from generator.parse.page_model import Page
 
 # Folders that hold include targets or shared text, not endpoint pages.
 NON_PAGE_FOLDERS = frozenset({"samples", "includes"})
 NON_PAGE_FILES = frozenset({"readme.md"})  # index pages are parsed, found not to be endpoints, and counted as skipped
+# Pages (and include targets) larger than this are refused: the largest reference page is ~0.3 MB.
+MAX_PAGE_BYTES = 4 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -34,61 +38,146 @@ class PageResult:
 
 
 def find_pages(root: Path) -> list[str]:
-    """Relative paths (with '/') of candidate endpoint pages under `root`, sorted."""
+    """Relative paths (with '/') of candidate endpoint pages under `root`, sorted.
+
+    Links to folders are not followed (a linked folder would list its pages twice, or pages from
+    outside the docs); they are listed so that `parse_file` reports them instead of losing them.
+    """
     found: list[str] = []
     for dirpath, dirnames, filenames in os.walk(root):
         rel_dir = Path(dirpath).relative_to(root)
         dirnames[:] = sorted(
             d for d in dirnames if not (rel_dir == Path(".") and d in NON_PAGE_FOLDERS) and not d.startswith(".")
         )
+        for name in dirnames:
+            if os.path.islink(os.path.join(dirpath, name)):
+                found.append((rel_dir / name).as_posix())
         for name in filenames:
             if name.endswith(".md") and name.lower() not in NON_PAGE_FILES:
                 found.append((rel_dir / name).as_posix())
     return sorted(found)
 
 
-class _FolderIncludes:
-    """Reads include targets relative to the docs root, refusing paths that leave it."""
+class Refused(Exception):
+    """A docs file the parser will not read; `code` and the message become the diagnostic."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _kind(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def read_docs_file(root: Path, relative: str, limit: int = MAX_PAGE_BYTES) -> bytes:
+    """The bytes of `relative`, if it is a regular file inside `root` of at most `limit` bytes.
+
+    Links are resolved and must stay inside `root` (resolved). The file's type and size are checked
+    before it is opened, and again on the open descriptor (the file may be swapped in between); it is
+    opened non-blocking and never read past `limit` + 1 bytes, so a FIFO, a device or a huge file
+    neither blocks the run nor fills the memory. Raises Refused, or OSError when it cannot be read.
+    """
+    base = root.resolve()
+    target = (base / relative).resolve(strict=True)
+    if target != base and base not in target.parents:
+        raise Refused("page-outside", f"links to {target}, outside the docs folder; not read")
+    info = os.stat(target)
+    if not stat.S_ISREG(info.st_mode):
+        raise Refused("page-not-regular", f"is {_kind(info.st_mode)}; only regular files are read")
+    if info.st_size > limit:
+        raise Refused("page-too-large", f"is {info.st_size} bytes, over the {limit}-byte page limit; not read")
+    fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise Refused("page-not-regular", f"is {_kind(info.st_mode)}; only regular files are read")
+        chunks: list[bytes] = []
+        left = limit + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    finally:
+        os.close(fd)
+    if left <= 0:
+        raise Refused("page-too-large", f"is over the {limit}-byte page limit (it grew while read); not read")
+    return b"".join(chunks)
+
+
+class _FolderIncludes:
+    """Reads include targets relative to the docs root, refusing what `read_docs_file` refuses."""
+
+    def __init__(self, root: Path, limit: int = MAX_PAGE_BYTES) -> None:
         self.root = root.resolve()
+        self.limit = limit
         self.read: list[str] = []  # what the current page included, for the page cache
 
     def __call__(self, relative: str) -> str | None:
         self.read.append(relative)
-        target = (self.root / relative).resolve()
-        if self.root not in target.parents or not target.is_file():
+        try:
+            raw = read_docs_file(self.root, relative, self.limit)
+        except Refused as refused:
+            raise IncludeRefused(str(refused)) from None
+        except (OSError, RuntimeError):  # missing, or a link loop
             return None
-        return target.read_text(encoding="utf-8", errors="replace")
+        return decode_page(raw)[0]
 
 
-def parse_file(root: Path, relative: str, includes: _FolderIncludes | None = None) -> PageResult:
+def parse_file(
+    root: Path, relative: str, includes: _FolderIncludes | None = None, limit: int = MAX_PAGE_BYTES
+) -> PageResult:
+    """Read and parse one page. Never raises: whatever goes wrong becomes a diagnostic naming the page."""
     diags = Diagnostics()
     try:
-        raw = (root / relative).read_bytes()
-    except OSError as error:
+        raw = read_docs_file(root, relative, limit)
+    except Refused as refused:
+        diags.warn(relative, 0, refused.code, f"{relative} {refused}")
+        return PageResult(relative, None, tuple(diags.items))
+    except (OSError, RuntimeError) as error:
         diags.error(relative, 0, "read-error", f"cannot read page: {error}")
         return PageResult(relative, None, tuple(diags.items))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        diags.warn(relative, 0, "encoding", f"page is not valid UTF-8 ({error.reason}); undecodable bytes replaced")
-        text = raw.decode("utf-8", errors="replace")
-    reader = includes or _FolderIncludes(root)
+    reader = includes or _FolderIncludes(root, limit)
     reader.read = []
-    page = parse_page(text.replace("\r\n", "\n"), relative, diags, reader)
+    try:
+        text, problem = decode_page(raw)
+        if problem:
+            diags.warn(relative, 0, "encoding", problem)
+        page = parse_page(text, relative, diags, reader)
+    except Exception as error:  # one page must never stop the run (RecursionError, ...)
+        diags.error(relative, 0, "internal-error", f"page could not be parsed ({_describe(error)}); skipped")
+        page = None
     return PageResult(relative, page, tuple(diags.items), tuple(sorted(set(reader.read))))
 
 
-def _parse_chunk(args: tuple[str, Sequence[str]]) -> list[PageResult]:
-    root, files = args
+def _describe(error: BaseException) -> str:
+    text = f"{type(error).__name__}: {error}"
+    return text if len(text) <= 200 else text[:197] + "..."
+
+
+ChunkArgs = tuple[str, Sequence[str], int]  # docs root, pages, page size limit
+
+
+def _parse_chunk(args: ChunkArgs) -> list[PageResult]:
+    root, files, limit = args
     base = Path(root)
-    includes = _FolderIncludes(base)
+    includes = _FolderIncludes(base, limit)
     with paused_gc():
-        return [parse_file(base, relative, includes) for relative in files]
+        return [parse_file(base, relative, includes, limit) for relative in files]
 
 
-def _parse_chunk_encoded(args: tuple[str, Sequence[str]]) -> bytes:
+def _parse_chunk_encoded(args: ChunkArgs) -> bytes:
     """Worker side: parse a chunk and return it compactly encoded (see parse/codec.py)."""
     return codec.dumps(
         [
@@ -112,6 +201,27 @@ def _decode_chunk(data: bytes) -> list[PageResult]:
     ]
 
 
+def _worker_chunk(future: Future[bytes], args: ChunkArgs) -> list[PageResult]:
+    """A worker's results; when the worker died or its results could not travel back, the chunk
+    is parsed again here (every page is guarded by parse_file), and the failure is reported."""
+    try:
+        return _decode_chunk(future.result())
+    except Exception as error:  # BrokenProcessPool, marshal limits, ...
+        results = _parse_chunk(args)
+        if results:
+            first = results[0]
+            note = Diagnostic(
+                first.file,
+                0,
+                Severity.WARNING,
+                "worker-failed",
+                f"the worker process parsing {len(results)} pages from {first.file} on failed "
+                f"({_describe(error)}); they were parsed again in the main process",
+            )
+            results[0] = PageResult(first.file, first.page, (*first.diagnostics, note), first.includes)
+        return results
+
+
 def _chunks(items: Sequence[str], size: int) -> list[Sequence[str]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
@@ -125,7 +235,11 @@ CHUNK_PAGES = 48
 
 
 def parse_folder(
-    root: Path, files: Sequence[str] | None = None, workers: int | None = None, progress: Progress | None = None
+    root: Path,
+    files: Sequence[str] | None = None,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    max_page_bytes: int = MAX_PAGE_BYTES,
 ) -> list[PageResult]:
     """Parse every page under `root` (or just `files`), in file order, on all cores.
 
@@ -137,7 +251,7 @@ def parse_folder(
     workers = workers or os.cpu_count() or 1
     chunks = _chunks(files, CHUNK_PAGES)
     if workers == 1 or len(chunks) < 2:
-        serial = _parse_chunk((str(root), files))
+        serial = _parse_chunk((str(root), files, max_page_bytes))
         if progress is not None:
             progress(len(files), len(files))
         return serial
@@ -150,31 +264,38 @@ def parse_folder(
 
     with ProcessPoolExecutor(max_workers=workers - 1) as pool, paused_gc():
         futures = {
-            index: pool.submit(_parse_chunk_encoded, (str(root), chunks[index]))
+            index: pool.submit(_parse_chunk_encoded, (str(root), chunks[index], max_page_bytes))
             for index in reversed(range(len(chunks)))
         }
         for index in range(len(chunks)):
             if not futures[index].cancel():
                 break  # a worker has this chunk, and every chunk after it
-            finish(index, _parse_chunk((str(root), chunks[index])))
+            finish(index, _parse_chunk((str(root), chunks[index], max_page_bytes)))
         for index in reversed(range(len(chunks))):
             if done[index] is None:
-                finish(index, _decode_chunk(futures[index].result()))
+                finish(index, _worker_chunk(futures[index], (str(root), chunks[index], max_page_bytes)))
     return [result for chunk in done if chunk is not None for result in chunk]
 
 
 def parse_folder_cached(
-    root: Path, cache: PageCache, workers: int | None = None, progress: Progress | None = None
+    root: Path,
+    cache: PageCache,
+    workers: int | None = None,
+    progress: Progress | None = None,
+    max_page_bytes: int = MAX_PAGE_BYTES,
 ) -> list[PageResult]:
-    """Like parse_folder, but pages whose bytes (and included files) are unchanged come from `cache`."""
+    """Like parse_folder, but pages whose bytes (and included files) are unchanged come from `cache`.
+
+    Files that cannot or may not be read hash to "" and are never cached: they are parsed (refused) again.
+    """
     files = find_pages(root)
     hashes: dict[str, str] = {}
 
     def file_hash(relative: str) -> str:
         if relative not in hashes:
             try:
-                hashes[relative] = digest((root / relative).read_bytes())
-            except OSError:
+                hashes[relative] = digest(read_docs_file(root, relative, max_page_bytes))
+            except (Refused, OSError, RuntimeError):
                 hashes[relative] = ""
         return hashes[relative]
 
@@ -186,9 +307,12 @@ def parse_folder_cached(
             results[relative] = hit
         else:
             todo.append(relative)
-    for result in parse_folder(root, todo, workers, progress):
+    for result in parse_folder(root, todo, workers, progress, max_page_bytes):
         results[result.file] = result
-        cache.put(result.file, file_hash(result.file), [(name, file_hash(name)) for name in result.includes], result)
+        if file_hash(result.file):
+            cache.put(
+                result.file, file_hash(result.file), [(name, file_hash(name)) for name in result.includes], result
+            )
     if todo:
         cache.save(files)
     return [results[relative] for relative in files]

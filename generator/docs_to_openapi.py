@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.cache import PageCache
-from generator.corpus import PageResult, Progress, parse_folder, parse_folder_cached
+from generator.corpus import MAX_PAGE_BYTES, PageResult, Progress, parse_folder, parse_folder_cached
 from generator.diagnostics import Diagnostic, Diagnostics, Severity
 from generator.gcpause import paused_gc
 from generator.spec.document import BuildStats, build_document
@@ -26,7 +26,8 @@ class ParseSummary:
         s = self.stats
         return (
             f"{self.files} files, {self.pages} endpoint pages, {s.operations} operations"
-            f" (+{s.variants} variants), {s.schemas} schemas, {s.properties} properties"
+            f" (+{s.variants} variants), {s.schemas} schemas ({s.fallback_schemas} named by fallback),"
+            f" {s.properties} properties"
             f" ({s.untyped_properties} untyped), {self.warnings} warnings, {self.errors} errors,"
             f" {self.skipped} files skipped"
         )
@@ -54,11 +55,18 @@ def pages_to_openapi(
 
 
 def docs_to_openapi(
-    docs_dir: Path, title: str = "SuperOffice WebAPI", cache: PageCache | None = None, progress: Progress | None = None
+    docs_dir: Path,
+    title: str = "SuperOffice WebAPI",
+    cache: PageCache | None = None,
+    progress: Progress | None = None,
+    max_page_bytes: int = MAX_PAGE_BYTES,
 ) -> tuple[dict[str, Any], list[Diagnostic], ParseSummary]:
-    """Parse every page under `docs_dir` (unchanged pages from `cache`) and build the OpenAPI document."""
+    """Parse every page under `docs_dir` (unchanged pages from `cache`) and build the OpenAPI document.
+
+    Only regular files inside `docs_dir` of at most `max_page_bytes` are read (see corpus.read_docs_file).
+    """
     if cache is None:
-        results = parse_folder(docs_dir, progress=progress)
+        results = parse_folder(docs_dir, progress=progress, max_page_bytes=max_page_bytes)
     else:
-        results = parse_folder_cached(docs_dir, cache, progress=progress)
+        results = parse_folder_cached(docs_dir, cache, progress=progress, max_page_bytes=max_page_bytes)
     return pages_to_openapi(results, title=title)

@@ -132,10 +132,24 @@ def plan_outputs(
                 body = changelog.removeprefix(CHANGELOG_TITLE).lstrip("\n")
                 changelog = f"{CHANGELOG_TITLE}\n{entry.rstrip()}\n\n{body}".rstrip() + "\n"
             bump = kind
-    package = generate_package(document, package_name=config.package_name, version=version, templates_dir=templates_dir)
-    package = {**package, CHANGELOG: changelog}
+    generated = generate_package(
+        document,
+        package_name=config.package_name,
+        version=version,
+        templates_dir=templates_dir,
+        source=_relative(config.spec, config.root),
+    )
+    diagnostics = [*diagnostics, *generated.diagnostics]
+    package = {**generated.files, CHANGELOG: changelog}
     files = {config.spec: spec_text, **{config.output / relative: text for relative, text in package.items()}}
     return PlannedOutputs(files, package, spec_text, version, bump, diagnostics, summary, entry, notes, document)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 def stale_files(config: ProjectConfig, planned: PlannedOutputs) -> list[str]:

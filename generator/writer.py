@@ -22,6 +22,7 @@ import black
 from black.mode import TargetVersion
 
 from generator.files import atomic_write, cache_root
+from generator.linesplit import split_line
 
 _BLACK_VERSION = importlib.metadata.version("black")
 MANIFEST_NAME = ".sdkgen-manifest"
@@ -101,13 +102,35 @@ def _wrap_import(line: str, indent: int) -> list[str]:
     return [f"{head} import ("] + [f"{prefix}    {name.strip()}," for name in names.split(",")] + [f"{prefix})"]
 
 
+def _split_statement(lines: list[str], start: int, end: int) -> list[str] | None:
+    """Black's layout of a statement from generator/linesplit.py, or None (then black runs).
+
+    A one-line statement is split at its last bracket; in an exploded multi-line one (the
+    `request(...)` call of a method), each over-long argument line is split on its own, as
+    black does once the call's own brackets are exploded.
+    """
+    if end == start + 1:
+        return split_line(lines[start], inside=False)
+    if _too_long(lines, start, start + 1) or _too_long(lines, end - 1, end):
+        return None
+    out = [lines[start]]
+    for line in lines[start + 1 : end - 1]:
+        split = split_line(line, inside=True) if len(line) > _LINE_LENGTH else [line]
+        if split is None:
+            return None
+        out += split
+    out.append(lines[end - 1])
+    return out
+
+
 def format_statements(text: str) -> str:
     """Black output for template-made code, running black only where a line is too long.
 
     The package templates emit black style (quotes chosen like black, magic trailing commas,
-    black's blank lines), so black would only change statements with an over-long line;
-    those are formatted one by one. tests/test_generate_formatting.py checks the result
-    equals whole-file black on every generated test package.
+    black's blank lines) with every expression on one line, so black would only change
+    statements with an over-long line; those are split by generator/linesplit.py when they
+    have its plain shapes, and by black one by one otherwise. tests/test_generate_formatting.py
+    checks the result equals whole-file black on every generated test package.
     """
     lines = text.split("\n")
     if not _too_long(lines, 0, len(lines)):
@@ -129,7 +152,8 @@ def format_statements(text: str) -> str:
             if not _too_long(lines, start, body[0].lineno - 1):
                 work.extend(body)
                 continue
-        edits.append((start, end, _format_segment(lines[start:end], node.col_offset)))
+        fast = _split_statement(lines, start, end)
+        edits.append((start, end, fast if fast is not None else _format_segment(lines[start:end], node.col_offset)))
     for start, end, replacement in sorted(edits, reverse=True):
         lines[start:end] = replacement
     return "\n".join(lines)

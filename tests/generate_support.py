@@ -35,7 +35,7 @@ def load_fixture(name: str) -> dict[str, Any]:
 
 
 def generate_into(out_dir: Path, spec: dict[str, Any], package_name: str, **options: Any) -> dict[str, str]:
-    files = generate_package(spec, package_name=package_name, cache_dir=BLACK_CACHE, **options)
+    files = generate_package(spec, package_name=package_name, cache_dir=BLACK_CACHE, **options).files
     write_files(out_dir, files)
     return files
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 import black
@@ -12,10 +13,12 @@ from generate_support import BLACK_CACHE, generate_into, load_fixture
 from test_generate_nasty import nasty_spec
 
 from generator.openapi_to_package import generate_package
-from generator.writer import MANIFEST_NAME, write_files
+from generator.plan import build_plan
+from generator.render import render_package
+from generator.writer import MANIFEST_NAME, format_files, write_files
 
 
-def _assert_black_clean(files: dict[str, str]) -> None:
+def _assert_black_clean(files: Mapping[str, str]) -> None:
     mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=88)
     for path, text in files.items():
         if path.endswith(".py"):
@@ -25,6 +28,20 @@ def _assert_black_clean(files: dict[str, str]) -> None:
 @pytest.mark.parametrize("fixture", ["petstore_3_0.yaml", "superoffice_mini.yaml"])
 def test_output_is_black_formatted(fixture: str) -> None:
     _assert_black_clean(generate_package(load_fixture(fixture), package_name="pkg", cache_dir=BLACK_CACHE))
+
+
+@pytest.mark.parametrize("fixture", ["petstore_3_0.yaml", "superoffice_mini.yaml"])
+def test_writer_output_is_black_of_the_rendered_code(fixture: str, tmp_path: Path) -> None:
+    """The templates emit every expression on one line; the writer's result is exactly black's."""
+    rendered = render_package(build_plan(load_fixture(fixture), package_name="pkg"))
+    formatted = format_files(rendered, cache_dir=tmp_path)
+    mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=88)
+    long_lines = 0
+    for path, text in rendered.items():
+        if path.endswith(".py"):
+            long_lines += sum(len(line) > 88 for line in text.split("\n"))
+            assert formatted[path] == black.format_str(text, mode=mode), path
+    assert long_lines > 20  # the check covers real layout work, not only files black leaves alone
 
 
 def test_nasty_output_is_black_formatted() -> None:

@@ -9,10 +9,11 @@ import pytest
 from generate_support import generate_into, run_script
 
 from generator.plan import build_plan
+from generator.plan.methods import client_option_name
 from generator.plan.names import docstring_body, snake_case
 from generator.plan.package import client_class_name
 from generator.plan.package_plan import ModelPlan
-from generator.plan.resources import client_option_name, method_name_from
+from generator.plan.resources import method_name_from
 
 SPEC_31: dict[str, Any] = {
     "openapi": "3.1.0",
@@ -98,7 +99,8 @@ def _model(plan_models: tuple[ModelPlan, ...], name: str) -> ModelPlan:
 
 def test_field_types_for_31_and_30_forms() -> None:
     plan = build_plan(SPEC_31, package_name="shapes")
-    fields = {f.wire_name: f.annotation for f in _model(plan.models, "Shape").fields}
+    shape = _model(plan.models, "Shape")
+    fields = {f.wire_name: str(f.annotation) for f in shape.fields}
     assert fields == {
         "Id": "int",
         "Kind": 'Literal["base"] | None',
@@ -116,8 +118,12 @@ def test_field_types_for_31_and_30_forms() -> None:
         "Corners": '"list[ShapeCornersItem] | None"',  # model references are string annotations
         "Parent": '"Shape | None"',
     }
+    # annotations know the models they name: the module imports exactly those
+    models = {f.wire_name: f.annotation.models() for f in shape.fields if f.annotation.models()}
+    assert models == {"Corners": {"ShapeCornersItem"}, "Parent": {"Shape"}}
+    assert list(shape.type_checking_imports) == ["from .shape_corners_item import ShapeCornersItem"]
     colors = _model(plan.models, "Colors")
-    assert colors.kind == "alias" and colors.alias_expr == 'list[Literal["red", "green"] | None]'
+    assert colors.kind == "alias" and str(colors.alias_expr) == 'list[Literal["red", "green"] | None]'
     names = {m.class_name for m in plan.models}
     assert {"ShapeCornersItem", "CreateShapeBody", "CreateShapeBodyMeta"} <= names
     assert plan.client_class == "Shapes"

@@ -1,9 +1,18 @@
-"""OpenAPI document -> text (JSON or YAML). Deterministic: same document, same bytes."""
+"""OpenAPI document -> text (JSON or YAML). Deterministic: same document, same bytes.
+
+PyYAML's representer recurses once per level and gives up near 400 levels, so depth is bounded
+where documents come from: `sdkgen parse` keeps sample bodies nested deeper than
+parse/sample.py's MAX_SAMPLE_DEPTH (64) as text, and bounds array types, so its documents nest
+well under 100 levels. A deeper document from elsewhere gets a clear error, not a RecursionError.
+Unpaired UTF-16 surrogates (which JSON escapes can spell) are written as U+FFFD: no UTF-8 file
+can hold them.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
 from typing import Any
 
 import yaml
@@ -33,7 +42,7 @@ def dump_spec(document: dict[str, Any], fmt: str, fragments: dict[str, str] | No
     if fmt == "json":
         # Compact: the C encoder is ~10x faster than the indenting pure-Python one on a 10 MB document;
         # YAML is the human-readable form.
-        return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+        return _writable(json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n")
     # Keys keep the builder's order (it is already stable and reads better than sorted). The same
     # layout with or without a warm cache: same document, same bytes.
     used: dict[str, str] = {}
@@ -41,13 +50,28 @@ def dump_spec(document: dict[str, Any], fmt: str, fragments: dict[str, str] | No
     if fragments is not None:
         fragments.clear()  # keep exactly what this document is made of
         fragments.update(used)
+    return _writable(text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _writable(text: str) -> str:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", text)
     return text
 
 
 def _yaml(value: Any) -> str:
-    text: str = yaml.dump(
-        value, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False
-    )
+    try:
+        text: str = yaml.dump(
+            value, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False
+        )
+    except RecursionError:
+        key = next(iter(value), "") if isinstance(value, dict) else ""
+        raise ValueError(f"{key!r} nests too deeply to write as YAML; write the document as JSON") from None
     return text
 
 
@@ -57,7 +81,8 @@ def _indent(text: str, spaces: int) -> str:
 
 
 def _fragment(key: str, value: Any, known: dict[str, str], used: dict[str, str]) -> str:
-    digest = hashlib.sha256(json.dumps([key, value], ensure_ascii=False, separators=(",", ":")).encode()).hexdigest()
+    flat = json.dumps([key, value], ensure_ascii=False, separators=(",", ":"))
+    digest = hashlib.sha256(flat.encode("utf-8", "surrogatepass")).hexdigest()
     text = used.get(digest) or known.get(digest)
     if text is None:
         text = _yaml({key: value})

@@ -15,67 +15,39 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from generator.diagnostics import Diagnostics
+from generator.parse.decode import normalise_newlines
+from generator.parse.front_matter import split_front_matter
 from generator.parse.markdown import Block, TableRow, parse_blocks
-from generator.parse.page_model import Body, HttpSample, Note, Page, Parameter, Property, Response, Status
+from generator.parse.page_model import (
+    Body,
+    HttpSample,
+    Note,
+    Page,
+    Parameter,
+    Property,
+    Response,
+    Status,
+    is_status_code,
+)
 from generator.parse.sample import SAMPLE_FENCES, parse_sample
 from generator.parse.text import clean
-
-# libyaml's loader is ~10x faster than the pure-Python one; front matter is on every page.
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Include targets are shared by many pages (a common sample, a shared table): each distinct one is
 # tokenised once per process. Blocks are immutable tuples, so pages can share them.
 included_blocks = lru_cache(maxsize=512)(parse_blocks)
 
-# Reads an include target given its path relative to the docs root; None when missing.
+# Reads an include target given its path relative to the docs root; None when missing. Raises
+# IncludeRefused for a target it will not read (outside the docs folder, not a regular file, too large).
 IncludeReader = Callable[[str], "str | None"]
+
+
+class IncludeRefused(Exception):
+    """An include target the reader refuses; the message says why."""
+
 
 HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
 REQUIRED_MARK = "**Required**"
-
-
-def split_front_matter(text: str, file: str, diags: Diagnostics) -> tuple[dict[str, Any], str, int]:
-    """Return (front matter, body, number of lines before the body)."""
-    if not text.startswith("---"):
-        return {}, text, 0
-    # Look for the closing '---' line by line from the top: front matter is a few lines, the
-    # page behind it may be thousands.
-    yaml_start = start = text.find("\n") + 1
-    lines_before = 1
-    while start > 0:
-        end = text.find("\n", start)
-        line = text[start:] if end < 0 else text[start:end]
-        lines_before += 1
-        if line.strip() == "---":
-            raw = text[yaml_start:start]
-            try:
-                data = yaml.load(raw, Loader=_YAML_LOADER) or {}
-            except yaml.YAMLError as error:
-                mark = getattr(error, "problem_mark", None)
-                line_no = mark.line + 2 if mark is not None else 1
-                diags.warn(file, line_no, "front-matter", f"front matter is not valid YAML: {error}")
-                data = {}
-            if not isinstance(data, dict):
-                diags.warn(file, 1, "front-matter", "front matter is not a mapping")
-                data = {}
-            return _plain(data), ("" if end < 0 else text[end + 1 :]), lines_before
-        start = end + 1
-    diags.warn(file, 1, "front-matter", "front matter is not closed by '---'")
-    return {}, text, 0
-
-
-def _plain(value: Any) -> Any:
-    """Front matter as plain JSON-like values (YAML dates and the like become their text)."""
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    return str(value)
 
 
 def _section_key(heading: str) -> tuple[str, str]:
@@ -131,6 +103,7 @@ class _PageBuilder:
     samples: list[HttpSample] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)
     seen_sections: set[str] = field(default_factory=set)
+    table_rows: int = 0
 
     # -- tables ---------------------------------------------------------------------------
 
@@ -188,7 +161,7 @@ class _PageBuilder:
         for row in block.rows:
             cells = self._cells(row, max(len(block.header), 2), "status")
             code = cells[0].strip()
-            if not (len(code) == 3 and code.isdigit()):
+            if not is_status_code(code):
                 self.diags.warn(
                     self.file, row.line, "status-code", f"status table row {code!r} is not an HTTP status code; skipped"
                 )
@@ -196,14 +169,35 @@ class _PageBuilder:
             statuses.append(Status(code, clean(cells[1]), row.line))
         return statuses
 
+    def _add_params(self, target: list[Parameter], block: Block, location: str) -> None:
+        """Append a table's parameters; a name already documented (a repeated row or section) keeps
+        its first row, and the repeat is reported. Header names compare case-insensitively."""
+
+        def key(name: str) -> str:
+            return name.lower() if location == "header" else name
+
+        seen = {key(param.name) for param in target}
+        for param in self._params(block, location):
+            if key(param.name) in seen:
+                self.diags.warn(
+                    self.file,
+                    param.line,
+                    "duplicate-parameter",
+                    f"{location} parameter {param.name!r} is documented more than once; the first row is kept",
+                )
+                continue
+            seen.add(key(param.name))
+            target.append(param)
+
     def table(self, block: Block, section: str) -> None:
+        self.table_rows += len(block.rows)
         kind = _table_kind(block.header)
         if kind == "path":
-            self.path_params += self._params(block, "path")
+            self._add_params(self.path_params, block, "path")
         elif kind == "params" and section == "request headers":
-            self.headers += self._params(block, "header")
+            self._add_params(self.headers, block, "header")
         elif kind == "params":
-            self.query_params += self._params(block, "query")
+            self._add_params(self.query_params, block, "query")
         elif kind == "statuses":
             self.statuses += self._statuses(block)
         elif kind == "properties" and section == "request body":
@@ -247,6 +241,16 @@ class _PageBuilder:
         method, _, path = first.partition(" ")
         if method.upper() in HTTP_METHODS and path.strip().startswith("/"):
             self.method, self.path, self.path_line = method.upper(), path.strip(), block.start
+            template = path_template(self.path)
+            if template != self.path:
+                self.diags.warn(
+                    self.file,
+                    block.start,
+                    "path-template",
+                    f"request path {self.path!r} has braces that are not a whole `{{name}}` segment;"
+                    f" they are percent-encoded: {template!r}",
+                )
+                self.path = template
 
     def _query_examples(self, block: Block) -> None:
         for line in block.text.split("\n"):
@@ -270,13 +274,19 @@ class _PageBuilder:
             self.diags.warn(self.file, block.start, "include-syntax", f"include line without a target: {text!r}")
             return True
         resolved = posixpath.normpath(posixpath.join(posixpath.dirname(self.file), target))
-        content = self.read_include(resolved) if self.read_include else None
+        try:
+            content = self.read_include(resolved) if self.read_include else None
+        except IncludeRefused as refused:
+            self.diags.warn(
+                self.file, block.start, "include-refused", f"include target {target!r} ({resolved}) {refused}"
+            )
+            return True
         if content is None:
             self.diags.warn(
                 self.file, block.start, "include-missing", f"include target {target!r} ({resolved}) not found"
             )
             return True
-        _, body, offset = split_front_matter(content, resolved, self.diags)
+        _, body, offset = split_front_matter(normalise_newlines(content.removeprefix("\ufeff")), resolved, self.diags)
         included = included_blocks(body, offset)
         saved = self.file
         self.file = resolved  # diagnostics and samples point at the included file
@@ -300,6 +310,26 @@ class _PageBuilder:
             self.notes.append(Note(section, text, line))
 
 
+_TEMPLATE_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
+
+
+def path_template(path: str) -> str:
+    """`path` with every brace that is not part of a whole-segment `{name}` percent-encoded.
+
+    OpenAPI templates name path parameters `{name}`; a stray or partial brace (`/{api/v1`,
+    `/x{id}`, `{a:b}`) would make a path whose parameters cannot be declared.
+    """
+    if "{" not in path and "}" not in path:
+        return path
+    route, sep, query = path.partition("?")
+    segments = []
+    for segment in route.split("/"):
+        name = segment[1:-1]
+        whole = segment.startswith("{") and segment.endswith("}") and name and set(name) <= _TEMPLATE_NAME
+        segments.append(segment if whole else segment.replace("{", "%7B").replace("}", "%7D"))
+    return "/".join(segments) + sep + query
+
+
 def _tag_for(file: str, uid: str) -> str:
     folder = posixpath.basename(posixpath.dirname(file))
     if folder and folder not in ("samples", "request", "response"):
@@ -316,8 +346,10 @@ def _tag_for(file: str, uid: str) -> str:
 def parse_page(text: str, file: str, diags: Diagnostics, read_include: IncludeReader | None = None) -> Page | None:
     """Parse one page; None when the page is not an endpoint (index pages, intros).
 
-    Never raises on bad input: problems become diagnostics in `diags`.
+    Never raises on bad input: problems become diagnostics in `diags`. A leading BOM and CRLF or CR
+    line endings are accepted here too (the folder reader has already normalised them).
     """
+    text = normalise_newlines(text.removeprefix("\ufeff"))
     front, body, offset = split_front_matter(text, file, diags)
     blocks = parse_blocks(body, offset)
     page = _PageBuilder(file, diags, read_include)
@@ -398,6 +430,14 @@ def _finish(page: _PageBuilder, front: dict[str, Any], file: str, diags: Diagnos
                 1,
                 "no-endpoint",
                 "page looks like an endpoint but has no ```http block with METHOD /path; skipped",
+            )
+        elif page.table_rows:
+            diags.info(
+                file,
+                1,
+                "not-an-endpoint",
+                f"page has no ```http block with METHOD /path, so it is not an endpoint page;"
+                f" its {page.table_rows} table rows are not used",
             )
         return None
     if not uid:

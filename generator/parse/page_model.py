@@ -33,6 +33,11 @@ class Parameter:
     line: int
 
 
+def is_status_code(code: str) -> bool:
+    """An HTTP status code that OpenAPI accepts as a response key: three ASCII digits, 100-599."""
+    return len(code) == 3 and code.isascii() and code.isdigit() and "1" <= code[0] <= "5"
+
+
 @dataclass(frozen=True)
 class Status:
     code: str  # "200", "404", ...

@@ -64,12 +64,24 @@ def _unescape(text: str) -> str:
     return text
 
 
+# markdown-it's inline pass is quadratic on some input (a run of `[`); the reference's longest snippet
+# with markup has ~1,200 characters. Longer snippets are cleaned paragraph by paragraph, and a
+# paragraph longer than this only gets its entities decoded and its `<` escaped.
+MAX_MARKUP_CHARS = 4096
+
+
 def clean(text: str) -> str:
     """Return `text` as clean Markdown; cheap for text without markup."""
     text = text.strip()
     if "<" not in text and "&" not in text:
         return text
-    return _clean_markup(text)
+    if len(text) <= MAX_MARKUP_CHARS:
+        return _clean_markup(text)
+    parts = (
+        _clean_markup(part) if len(part) <= MAX_MARKUP_CHARS else _unescape(part).translate(_MARKDOWN_SPECIALS)
+        for part in text.split("\n\n")
+    )
+    return "\n\n".join(part for part in parts if part)
 
 
 # The same descriptions recur on hundreds of pages (header rows, shared carriers): tokenise each once.
@@ -189,3 +201,112 @@ def saved_entity_name(description: str) -> str:
     """`The ContactEntity to be saved.` -> `ContactEntity` (request body descriptions)."""
     word = _word_after(description, "The ")
     return word if word and " to be saved" in description and word[:1].isupper() else ""
+
+
+def _type_word(word: str) -> str:
+    """`word` if it reads as a type name (`Task`, `ContactEntity`), else ''."""
+    word = word.strip(".,;:`'\"()")
+    return word if word[:1].isupper() and word.replace("_", "").isalnum() and word[:1].isalpha() else ""
+
+
+# Summary sentences that name what an operation returns: (lead words, trailing word, array?).
+_SUMMARY_RETURNS = (
+    ("Gets an array of ", " objects", True),
+    ("Gets a ", " object", False),
+    ("Gets an ", " object", False),
+    ("Set default values into a new ", "", False),
+)
+
+
+@lru_cache(maxsize=4096)
+def summary_type_name(summary: str) -> tuple[str, bool]:
+    """The type a summary says the operation returns, and whether it returns an array of it.
+
+    `Gets an array of Task objects.` -> ("Task", True); `Gets a ContactEntity object.` ->
+    ("ContactEntity", False); `Set default values into a new SaleEntity.` -> ("SaleEntity", False).
+    """
+    text = " ".join(summary.split())
+    for lead, tail, is_array in _SUMMARY_RETURNS:
+        if not text.startswith(lead):
+            continue
+        rest = text[len(lead) :]
+        word, _, after = rest.partition(" ")
+        if tail and not (" " + after).startswith(tail):
+            continue
+        name = _type_word(word)
+        if name and (tail or rest.rstrip(".").strip() == word.rstrip(".")):
+            return name, is_array
+    return "", False
+
+
+def body_entity_name(description: str) -> str:
+    """The entity a request body description names: `The CurrencyEntity to be created.`,
+    `The ListEntity to save.`, `The Business to be added to the list.`, `The X that is saved`
+    -> the type word."""
+    text = " ".join(description.split())
+    if not text.startswith("The "):
+        return ""
+    word, _, rest = text[4:].partition(" ")
+    return _type_word(word) if rest.startswith(("to ", "that is ")) else ""
+
+
+@lru_cache(maxsize=4096)  # the same tables recur on many pages
+def owner_in_descriptions(descriptions: tuple[tuple[str, str], ...]) -> str:
+    """The type that property descriptions say they belong to.
+
+    `The child items of the SelectableMDOListItem` (items of the owner's own kind) and
+    `{SuperOffice.CRM.Services.ContactEntity.CustomFields}` where `CustomFields` is a property
+    of the same table both name the table's type. `descriptions` is (property name, description).
+    """
+    names = {name for name, _ in descriptions}
+    for name, text in descriptions:
+        if name == "ChildItems" or text.startswith("The child items of the "):
+            _, found, rest = text.partition("child items of the ")
+            word = _type_word(rest.split(None, 1)[0]) if found and rest.split() else ""
+            if word:
+                return word
+        start = text.find("{SuperOffice.")
+        while start >= 0:
+            end = text.find("}", start)
+            parts = text[start + 1 : end].split(".") if end > start else []
+            if len(parts) >= 3 and parts[-1] in names and _type_word(parts[-2]):
+                return parts[-2]
+            start = text.find("{SuperOffice.", start + 1)
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def description_subject(descriptions: tuple[tuple[str, str], ...]) -> str:
+    """The noun most rows of a table describe themselves with: `The Element FullName`,
+    `The Element Description`, `The List Item Id` -> `Element`, `ListItem`.
+
+    A row counts when its description starts with `The`, then capitalised words, the last of which
+    names the property. Needs two or more rows that agree, and most of the rows that start with
+    `The`; a subject that is one of the columns names no type. `descriptions` is (property name,
+    description).
+    """
+    subjects: dict[str, int] = {}
+    described = 0
+    columns = {name.lower() for name, _ in descriptions}
+    for _, text in descriptions:
+        words = text.split()
+        if len(words) < 3 or words[0] != "The":
+            continue
+        described += 1
+        run: list[str] = []
+        for word in words[1:]:
+            bare = word.rstrip(".,;:")
+            if not (bare[:1].isupper() and bare.isalnum()):
+                break
+            run.append(bare)
+            if bare != word:
+                break
+        if len(run) < 2:
+            continue
+        subject = "".join(w[:1] + w[1:].lower() if w.isupper() else w for w in run[:-1])
+        if subject.lower() not in columns:
+            subjects[subject] = subjects.get(subject, 0) + 1
+    if not subjects:
+        return ""
+    best = max(sorted(subjects), key=lambda key: subjects[key])
+    return best if subjects[best] >= 2 and subjects[best] * 3 >= described * 2 else ""

@@ -7,11 +7,30 @@ built from a work queue. Deep chains and cycles therefore cost nothing extra.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from generator.openapi import deref, is_null_schema, resolve_pointer, schema_types
-from generator.plan import layout
+from generator.plan.code import (
+    ANY,
+    DICT,
+    LIST,
+    NONE,
+    STR,
+    Call,
+    Expr,
+    Import,
+    LiteralType,
+    ModelRef,
+    Quoted,
+    Subscript,
+    TypeExpr,
+    Union,
+    imports,
+    same,
+    scalar,
+    union,
+)
 from generator.plan.names import (
     BUILTIN_NAMES,
     KEYWORDS,
@@ -111,29 +130,18 @@ RESERVED_FIELD_NAMES = frozenset(
 MAX_INLINE_DEPTH = 40
 
 
-@dataclass
-class Uses:
-    """What a type expression needs imported: model classes and typing/datetime names."""
-
-    models: set[str] = field(default_factory=set)
-    typing: set[str] = field(default_factory=set)
-    datetime: set[str] = field(default_factory=set)
-
-    def merge(self, other: Uses) -> None:
-        self.models |= other.models
-        self.typing |= other.typing
-        self.datetime |= other.datetime
-
-
 @dataclass(frozen=True)
-class TypeExpr:
-    expr: str  # without the `| None`
+class Resolved:
+    """The Python type of a schema, and whether the schema admits null."""
+
+    type: TypeExpr
     nullable: bool = False
 
-    def annotation(self, *, optional: bool = False) -> str:
-        if (self.nullable or optional) and self.expr not in ("Any", "None"):
-            return f"{self.expr} | None"
-        return self.expr
+    def annotation(self, *, optional: bool = False) -> TypeExpr:
+        """The type, with `| None` when null is allowed or the value may be missing."""
+        if (self.nullable or optional) and self.type.render() not in ("Any", "None"):
+            return Union((self.type, NONE))
+        return self.type
 
 
 @dataclass
@@ -142,6 +150,14 @@ class _ModelSource:
     module_name: str
     schema: Schema
     wire_name: str  # component name, or "" for inline models
+
+    @property
+    def ref(self) -> ModelRef:
+        return ModelRef(self.class_name, self.module_name)
+
+    @property
+    def ref_key(self) -> tuple[str, str]:
+        return (self.class_name, self.module_name)
 
 
 class SchemaRegistry:
@@ -157,11 +173,10 @@ class SchemaRegistry:
         self._class_names = NameAllocator(RESERVED_CLASS_NAMES, separator="")
         self._module_names = NameAllocator({"__init__", "_link", "_index"} | KEYWORDS)
         self._sources: list[_ModelSource] = []
-        self._module_by_class: dict[str, str] = {}
         self._by_component: dict[str, _ModelSource] = {}
         self._by_inline_id: dict[int, _ModelSource] = {}
         self._alias_names: dict[str, tuple[str, str]] = {}  # component -> (class, module) for aliases
-        self._alias_cache: dict[str, tuple[TypeExpr, Uses]] = {}
+        self._alias_cache: dict[str, Resolved] = {}
         self._alias_in_progress: set[str] = set()
         for name, schema in self.components.items():
             if self._is_model_schema(schema):
@@ -171,7 +186,6 @@ class SchemaRegistry:
                 class_name = self._allocate_class(name)
                 module = self._module_names.take(self._module_stem(class_name))
                 self._alias_names[name] = (class_name, module)
-                self._module_by_class[class_name] = module
 
     # -- naming -------------------------------------------------------------------------------
 
@@ -193,7 +207,6 @@ class SchemaRegistry:
         module = self._module_names.take(self._module_stem(class_name))
         source = _ModelSource(class_name, module, schema, wire_name)
         self._sources.append(source)
-        self._module_by_class[class_name] = module
         return source
 
     # -- classification -----------------------------------------------------------------------
@@ -246,37 +259,36 @@ class SchemaRegistry:
 
     # -- type expressions ---------------------------------------------------------------------
 
-    def resolve(self, schema: object, hint: str, uses: Uses, depth: int = 0) -> TypeExpr:
+    def resolve(self, schema: object, hint: str, depth: int = 0) -> Resolved:
         """The Python type for `schema`; `hint` names inline models created on the way."""
         if not isinstance(schema, dict) or depth > MAX_INLINE_DEPTH:
-            uses.typing.add("Any")
-            return TypeExpr("Any")
+            return Resolved(ANY)
         ref = schema.get("$ref")
         if isinstance(ref, str):
-            return self._resolve_ref(ref, hint, uses, depth)
+            return self._resolve_ref(ref, hint, depth)
         types, nullable = schema_types(schema)
 
         for key in ("anyOf", "oneOf"):
             members = schema.get(key)
             if isinstance(members, list) and members:
-                return self._union(members, hint, uses, depth, nullable)
+                return self._union(members, hint, depth, nullable)
 
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
             if len(all_of) == 1 and not schema.get("properties"):
-                inner = self.resolve(all_of[0], hint, uses, depth + 1)
-                return TypeExpr(inner.expr, inner.nullable or nullable)
-            return TypeExpr(self._inline_model(schema, hint, uses), nullable)
+                inner = self.resolve(all_of[0], hint, depth + 1)
+                return Resolved(inner.type, inner.nullable or nullable)
+            return Resolved(self._inline_model(schema, hint), nullable)
 
         enum = schema.get("enum")
         if isinstance(enum, list) and enum:
-            literal = self._literal(enum, uses)
+            literal = _literal(enum)
             if literal is not None:
-                return TypeExpr(literal, nullable or None in enum)
+                return Resolved(literal, nullable or None in enum)
         if "const" in schema:
-            literal = self._literal([schema["const"]], uses)
+            literal = _literal([schema["const"]])
             if literal is not None:
-                return TypeExpr(literal, nullable)
+                return Resolved(literal, nullable)
 
         if not types:
             if isinstance(schema.get("properties"), dict) and schema["properties"]:
@@ -284,115 +296,85 @@ class SchemaRegistry:
             elif "items" in schema:
                 types = ["array"]
             else:
-                uses.typing.add("Any")
-                return TypeExpr("Any")
-        exprs = [self._single_type(t, schema, hint, uses, depth) for t in types]
-        return TypeExpr(" | ".join(dict.fromkeys(exprs)), nullable)
+                return Resolved(ANY)
+        return Resolved(union(self._single_type(t, schema, hint, depth) for t in types), nullable)
 
-    def _single_type(self, kind: str, schema: Schema, hint: str, uses: Uses, depth: int) -> str:
-        scalar = scalar_type(kind, schema.get("format"))
-        if scalar is not None:
-            if scalar in ("datetime", "date"):
-                uses.datetime.add(scalar)
-            return scalar
+    def _single_type(self, kind: str, schema: Schema, hint: str, depth: int) -> TypeExpr:
+        name = scalar_type(kind, schema.get("format"))
+        if name is not None:
+            return scalar(name)
         if kind == "array":
             items = schema.get("items")
-            item = self.resolve(items, hint + "Item", uses, depth + 1) if isinstance(items, dict) else None
-            if item is None:
-                uses.typing.add("Any")
-                return "list[Any]"
-            return f"list[{item.annotation()}]"
+            if not isinstance(items, dict):
+                return Subscript(LIST, (ANY,))
+            return Subscript(LIST, (self.resolve(items, hint + "Item", depth + 1).annotation(),))
         if kind == "object":
             props = schema.get("properties")
             if isinstance(props, dict) and props:
-                return self._inline_model(schema, hint, uses)
+                return self._inline_model(schema, hint)
             extra = schema.get("additionalProperties")
             if isinstance(extra, dict) and extra:
-                value = self.resolve(extra, hint + "Value", uses, depth + 1)
-                return f"dict[str, {value.annotation()}]"
-            uses.typing.add("Any")
-            return "dict[str, Any]"
-        uses.typing.add("Any")
-        return "Any"
+                value = self.resolve(extra, hint + "Value", depth + 1)
+                return Subscript(DICT, (STR, value.annotation()))
+            return Subscript(DICT, (STR, ANY))
+        return ANY
 
-    def _literal(self, values: list[Any], uses: Uses) -> str | None:
-        usable = [v for v in values if v is not None]
-        if not usable or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in usable):
-            if usable and all(isinstance(v, bool) for v in usable):
-                uses.typing.add("Literal")
-                return "Literal[" + ", ".join(repr(v) for v in dict.fromkeys(usable)) + "]"
-            return None
-        uses.typing.add("Literal")
-        return "Literal[" + ", ".join(py_str(v) if isinstance(v, str) else repr(v) for v in dict.fromkeys(usable)) + "]"
-
-    def _union(self, members: list[Any], hint: str, uses: Uses, depth: int, nullable: bool) -> TypeExpr:
-        exprs: list[str] = []
+    def _union(self, members: list[Any], hint: str, depth: int, nullable: bool) -> Resolved:
+        exprs: list[TypeExpr] = []
         for index, member in enumerate(members):
             if is_null_schema(member):
                 nullable = True
                 continue
-            resolved = self.resolve(member, f"{hint}{index + 1}" if len(members) > 1 else hint, uses, depth + 1)
+            resolved = self.resolve(member, f"{hint}{index + 1}" if len(members) > 1 else hint, depth + 1)
             nullable = nullable or resolved.nullable
-            exprs.append(resolved.expr)
-        unique = list(dict.fromkeys(exprs))
-        if "Any" in unique or not unique:
-            uses.typing.add("Any")
-            return TypeExpr("Any", nullable)
-        return TypeExpr(" | ".join(unique), nullable)
+            exprs.append(resolved.type)
+        if not exprs or any(same(e, ANY) for e in exprs):
+            return Resolved(ANY, nullable)
+        return Resolved(union(exprs), nullable)
 
-    def _resolve_ref(self, ref: str, hint: str, uses: Uses, depth: int) -> TypeExpr:
+    def _resolve_ref(self, ref: str, hint: str, depth: int) -> Resolved:
         if ref.startswith(SCHEMA_REF_PREFIX) and "/" not in ref[len(SCHEMA_REF_PREFIX) :]:
             name = ref[len(SCHEMA_REF_PREFIX) :].replace("~1", "/").replace("~0", "~")
             source = self._by_component.get(name)
             if source is not None:
-                uses.models.add(source.class_name)
-                return TypeExpr(source.class_name)
+                return Resolved(source.ref)
             if name in self.components:
-                return self._alias_expr(name, uses)
+                return self._alias_expr(name)
         target = resolve_pointer(self.spec, ref)
         if isinstance(target, dict) and depth < MAX_INLINE_DEPTH:
-            return self.resolve(target, hint, uses, depth + 1)
-        uses.typing.add("Any")
-        return TypeExpr("Any")
+            return self.resolve(target, hint, depth + 1)
+        return Resolved(ANY)  # dangling or external: reported by plan/checks.py
 
-    def _alias_expr(self, name: str, uses: Uses) -> TypeExpr:
+    def _alias_expr(self, name: str) -> Resolved:
         """A non-object component is inlined wherever it is used (cycles -> Any)."""
         cached = self._alias_cache.get(name)
         if cached is None:
             if name in self._alias_in_progress or len(self._alias_in_progress) > MAX_INLINE_DEPTH:
-                uses.typing.add("Any")
-                return TypeExpr("Any")
+                return Resolved(ANY)
             self._alias_in_progress.add(name)
-            inner = Uses()
             try:
-                expr = self.resolve(self.components[name], self._alias_names[name][0], inner)
+                cached = self.resolve(self.components[name], self._alias_names[name][0])
             finally:
                 self._alias_in_progress.discard(name)
-            cached = (expr, inner)
             self._alias_cache[name] = cached
-        uses.merge(cached[1])
-        return cached[0]
+        return cached
 
-    def _inline_model(self, schema: Schema, hint: str, uses: Uses) -> str:
+    def _inline_model(self, schema: Schema, hint: str) -> ModelRef:
         source = self._by_inline_id.get(id(schema))
         if source is None:
             source = self._new_source(hint, schema, wire_name="")
             self._by_inline_id[id(schema)] = source
-        uses.models.add(source.class_name)
-        return source.class_name
+        return source.ref
 
-    def model_ref(self, schema: object) -> str | None:
-        """The class name when `schema` is a `$ref` to a model component (for body typing)."""
+    def model_ref(self, schema: object) -> ModelRef | None:
+        """The model when `schema` is a `$ref` to a model component (for body typing)."""
         if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
             ref = schema["$ref"]
             if ref.startswith(SCHEMA_REF_PREFIX):
                 source = self._by_component.get(ref[len(SCHEMA_REF_PREFIX) :])
                 if source is not None:
-                    return source.class_name
+                    return source.ref
         return None
-
-    def module_of(self, class_name: str) -> str:
-        return self._module_by_class[class_name]
 
     # -- model plans --------------------------------------------------------------------------
 
@@ -401,7 +383,7 @@ class SchemaRegistry:
         plans: list[ModelPlan] = []
         for name in self.components:  # aliases may create inline models: find them first
             if name in self._alias_names:
-                self._alias_expr(name, Uses())
+                self._alias_expr(name)
         index = 0
         while index < len(self._sources):  # the queue grows as inline models are found
             plans.append(self._plan_model(self._sources[index]))
@@ -411,93 +393,78 @@ class SchemaRegistry:
                 plans.append(self._plan_alias(name))
         return plans
 
-    def modules_by_class(self) -> dict[str, str]:
-        return self._module_by_class
-
     def _plan_model(self, source: _ModelSource) -> ModelPlan:
         props, required = self.merged_properties(source.schema)
-        uses = Uses()
         allocator = NameAllocator()
-        fields: list[FieldPlan] = []
-        uses_field = False
-        for wire, prop in props.items():
-            name = allocator.take(safe_identifier(snake_case(wire), reserved=RESERVED_FIELD_NAMES, fallback="field"))
-            field_uses = Uses()
-            resolved = self.resolve(prop, source.class_name + pascal_case(wire), field_uses)
-            uses.merge(field_uses)
-            is_required = wire in required
-            annotation = resolved.annotation(optional=not is_required)
-            if field_uses.models:
-                # Only annotations naming other models are strings (resolved after link());
-                # the rest evaluate natively at class creation, which is cheaper for pydantic.
-                annotation = py_str(annotation)
-            description = clean_text(prop.get("description")) or clean_text(self.deref(prop).get("description"))
-            args: list[str] = []
-            if not is_required:
-                args.append("default=None")
-            if name != wire:
-                args.append(f"alias={py_str(wire)}")
-            if description:
-                args.append(f"description={py_str(description)}")
-            if name != wire or description:
-                column = 4 + len(f"{name}: {annotation} = ")
-                value: str | None = layout.call("Field", args, column=column, indent=4)
-                uses_field = True
-            else:
-                value = None if is_required else "None"
-            fields.append(FieldPlan(name, wire, annotation, value))
+        fields = [self._plan_field(source, allocator, wire, prop, wire in required) for wire, prop in props.items()]
         doc = clean_text(source.schema.get("description")) or clean_text(source.schema.get("title"))
         if not doc:
             doc = f"The {source.wire_name} schema." if source.wire_name else f"{source.class_name} (inline object)."
-        imports: list[str] = []
-        typing_names = (
-            sorted(uses.typing | {"TYPE_CHECKING"}) if uses.models - {source.class_name} else sorted(uses.typing)
+        others = sorted(
+            {(m.class_name, m.module) for f in fields for m in f.annotation.model_refs()} - {source.ref_key}
         )
-        if uses.datetime:
-            imports.append(f"from datetime import {', '.join(sorted(uses.datetime))}")
-        if typing_names:
-            imports.append(f"from typing import {', '.join(typing_names)}")
-        if uses.datetime or typing_names:
-            imports.append("")
-        if uses_field:
-            imports.append("from pydantic import Field")
-            imports.append("")
-        imports.append("from .._models import BaseModel")
-        others = sorted(uses.models - {source.class_name})
-        modules = self.modules_by_class()
-        tc_imports = tuple(f"from .{modules[c]} import {c}" for c in others)
-        links = tuple((c, modules[c]) for c in others)
+        runtime = {i for f in fields for i in f.annotation.imports()} | {Import(".._models", "BaseModel")}
+        if any(isinstance(f.value_expr, Call) for f in fields):
+            runtime.add(Import("pydantic", "Field"))
+        if others:
+            runtime |= {Import("typing", "TYPE_CHECKING"), Import("._link", "link")}
         return ModelPlan(
             class_name=source.class_name,
             module_name=source.module_name,
             docstring=docstring_body(doc),
             kind="model",
             fields=tuple(fields),
-            imports=tuple(imports),
-            type_checking_imports=tc_imports,
-            links=links,
+            imports=imports(runtime),
+            type_checking_imports=imports((Import(f".{module}", name) for name, module in others), by_name=True),
+            links=tuple(others),
         )
+
+    def _plan_field(
+        self, source: _ModelSource, names: NameAllocator, wire: str, prop: Schema, required: bool
+    ) -> FieldPlan:
+        name = names.take(safe_identifier(snake_case(wire), reserved=RESERVED_FIELD_NAMES, fallback="field"))
+        annotation = self.resolve(prop, source.class_name + pascal_case(wire)).annotation(optional=not required)
+        if annotation.models():
+            # Only annotations naming other models are strings (resolved after link());
+            # the rest evaluate natively at class creation, which is cheaper for pydantic.
+            annotation = Quoted(annotation)
+        description = clean_text(prop.get("description")) or clean_text(self.deref(prop).get("description"))
+        args: list[Expr] = []
+        if not required:
+            args.append(Expr("default=None"))
+        if name != wire:
+            args.append(Expr(f"alias={py_str(wire)}"))
+        if description:
+            args.append(Expr(f"description={py_str(description)}"))
+        value: Call | Expr | None
+        if name != wire or description:
+            value = Call("Field", tuple(args))
+        else:
+            value = None if required else Expr("None")
+        return FieldPlan(name, wire, annotation, value)
 
     def _plan_alias(self, name: str) -> ModelPlan:
         class_name, module = self._alias_names[name]
-        uses = Uses()
-        expr = self._alias_expr(name, uses)
+        expr = self._alias_expr(name).annotation()
         schema = self.components[name]
         doc = clean_text(schema.get("description")) or clean_text(schema.get("title")) or f"The {name} schema."
-        modules = self.modules_by_class()
-        imports = ["from __future__ import annotations", ""]
-        typing_names = sorted(uses.typing | {"TypeAlias"})
-        if uses.datetime:
-            imports.append(f"from datetime import {', '.join(sorted(uses.datetime))}")
-        imports.append(f"from typing import {', '.join(typing_names)}")
-        if uses.models:
-            imports.append("")
-            imports.extend(f"from .{modules[c]} import {c}" for c in sorted(uses.models))
+        runtime = expr.imports() | {Import("__future__", "annotations"), Import("typing", "TypeAlias")}
+        runtime |= {Import(f".{m.module}", m.class_name) for m in expr.model_refs()}
         return ModelPlan(
             class_name=class_name,
             module_name=module,
             docstring=docstring_body(doc),
             kind="alias",
-            alias_expr=expr.annotation(),
-            imports=tuple(imports),
+            alias_expr=expr,
+            imports=imports(runtime, by_name=True),
         )
+
+
+def _literal(values: list[Any]) -> LiteralType | None:
+    """`Literal[...]` of an enum's strings and integers (or booleans); None for other values."""
+    usable = list(dict.fromkeys(v for v in values if v is not None))
+    if usable and all(isinstance(v, bool) for v in usable):
+        return LiteralType(tuple(usable))
+    if not usable or not all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in usable):
+        return None
+    return LiteralType(tuple(usable))

@@ -7,6 +7,7 @@ templates never decide quoting or naming. All functions are deterministic.
 from __future__ import annotations
 
 import builtins
+import functools
 import keyword
 import re
 from typing import Any
@@ -72,9 +73,6 @@ class NameAllocator:
         self._taken.add(candidate)
         return candidate
 
-    def __contains__(self, name: str) -> bool:
-        return name in self._taken
-
 
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
@@ -97,17 +95,7 @@ def docstring_body(text: str) -> str:
     return text
 
 
-def docstring_block(text: str) -> str:
-    """`docstring_body`, ending in a newline when multi-line (closing quotes on their own line)."""
-    body = docstring_body(text)
-    return body + "\n" if "\n" in body else body
-
-
-def docstring(text: str) -> str:
-    """The full docstring literal, quotes included."""
-    return f'"""{docstring_body(text)}"""'
-
-
+@functools.lru_cache(maxsize=1 << 16)  # the same wire names and paths are rendered many times
 def py_str(value: str) -> str:
     """A Python string literal for `value`: repr() escaping, quotes chosen the way black does."""
     literal: str = normalize_string_quotes(repr(value))

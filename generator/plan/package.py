@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from generator.plan.checks import check_document
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
     BUILTIN_NAMES,
@@ -112,6 +113,14 @@ RUNTIME_EXPORTS: tuple[tuple[str, str], ...] = (
     ("APITimeoutError", "_errors"),
     ("APIStatusError", "_errors"),
     ("APIResponseValidationError", "_errors"),
+    ("InvalidRequestError", "_errors"),
+    ("ClientClosedError", "_errors"),
+    ("RedirectError", "_errors"),
+    ("TooManyRedirectsError", "_errors"),
+    ("CrossOriginRedirectError", "_errors"),
+    ("ResponseTooLargeError", "_errors"),
+    ("ResponseDecodingError", "_errors"),
+    ("ResponseNotReadError", "_errors"),
     ("ClientError", "_errors"),
     ("ServerError", "_errors"),
     ("BadRequestError", "_errors"),
@@ -137,9 +146,15 @@ def _unique_options(planner: OperationPlanner) -> tuple[ClientOptionPlan, ...]:
 
 
 def build_plan(
-    spec: dict[str, Any], *, package_name: str, version: str = "0.1.0", profile: str | None = None
+    spec: dict[str, Any],
+    *,
+    package_name: str,
+    version: str = "0.1.0",
+    source: str = "openapi",
+    profile: str | None = None,
 ) -> PackagePlan:
-    """The whole package; `profile` overrides the document's `x-sdkgen-profile` (generator/profiles)."""
+    """The whole package; `source` names the spec in diagnostics (`<source>#<JSON pointer>`);
+    `profile` overrides the document's `x-sdkgen-profile` (generator/profiles)."""
     if not _VERSION_OK.match(version):
         raise ValueError(f"version must be a PEP 440 release such as 1.2.3, got {version!r}")
     if not _PACKAGE_NAME_RE.match(package_name):
@@ -149,10 +164,10 @@ def build_plan(
     chosen = select_profile(spec, profile)
     extras = chosen.package_plan(package_name) if chosen else None
     registry = SchemaRegistry(spec)
-    planner = OperationPlanner(spec, registry, chosen)
+    planner = OperationPlanner(spec, registry, source, chosen)
     planner.plan()  # before the models: operations discover inline body/response models
     reserved = CLIENT_RESERVED | (extras.reserved_client_attributes if extras else frozenset())
-    resources = build_resources(planner, registry, reserved)
+    resources = build_resources(planner, reserved)
     models = [chosen.adjust_model(m) for m in registry.build_models()] if chosen else registry.build_models()
     info = as_dict(spec.get("info"))
     title = clean_text(info.get("title")) or package_name
@@ -184,6 +199,7 @@ def build_plan(
             *RUNTIME_EXPORTS,
             *(extras.exports if extras else ()),
         ),
-        tests=plan_tests(spec, tuple(resources), registry, package_name),
+        tests=plan_tests(spec, tuple(resources), registry),
+        diagnostics=tuple(check_document(spec, source) + planner.diagnostics),
         profile=extras,
     )

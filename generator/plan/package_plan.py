@@ -1,45 +1,32 @@
 """The PackagePlan: everything the templates need, already decided.
 
-Strings named `*_literal` or `*_expr` are finished Python source (quoted with repr-style
-escaping by the planner); names are valid, unique identifiers; `docstring` is the escaped
-body of a triple-quoted string. Templates only place them.
+Names are valid, unique identifiers; strings named `*_literal` are finished Python literals
+(repr escaping, black's quotes); `docstring` is the escaped body of a triple-quoted string.
+Type annotations, imports and call arguments are structured values (generator/plan/code.py)
+that render themselves as one line of Python; templates only place them, black lays them out.
 """
 
 from __future__ import annotations
 
-import re
+import json
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from generator.plan import layout
+from generator.diagnostics import Diagnostic
+from generator.openapi import OperationRef
+from generator.plan.code import Argument, Call, Dict, Expr, Import, ImportBlock, Name, TypeExpr, imports, swap_names
 from generator.plan.names import py_str
 
 if TYPE_CHECKING:
-    from generator.plan.samples import TestSuitePlan
     from generator.profiles.base import ProfilePlan
-
-
-@dataclass(frozen=True)
-class Import:
-    """`from <module> import <name> as <alias>` (alias == name when not renamed)."""
-
-    module: str
-    name: str
-    alias: str
-
-    @property
-    def statement(self) -> str:
-        if self.alias == self.name:
-            return f"from {self.module} import {self.name}"
-        return f"from {self.module} import {self.name} as {self.alias}"
 
 
 @dataclass(frozen=True)
 class FieldPlan:
     name: str  # python attribute
     wire_name: str
-    annotation: str
-    value_expr: str | None  # right-hand side (`None`, `Field(...)`) or None for a bare annotation
+    annotation: TypeExpr
+    value_expr: Call | Expr | None  # right-hand side (`None`, `Field(...)`) or None for a bare annotation
 
 
 @dataclass(frozen=True)
@@ -51,24 +38,23 @@ class ModelPlan:
     docstring: str
     kind: str  # "model" | "alias"
     fields: tuple[FieldPlan, ...] = ()
-    alias_expr: str = ""  # kind == "alias": the type expression
-    imports: tuple[str, ...] = ()  # import statements needed at runtime
-    type_checking_imports: tuple[str, ...] = ()  # model imports for type checkers only
+    alias_expr: TypeExpr | None = None  # kind == "alias": the type expression
+    imports: ImportBlock = field(default_factory=ImportBlock)  # needed at runtime
+    type_checking_imports: ImportBlock = field(default_factory=ImportBlock)  # models, for type checkers only
     links: tuple[tuple[str, str], ...] = ()  # (class name, module stem) resolved lazily at runtime
     bases: tuple[str, ...] = ("BaseModel",)  # a profile may put mixins first (generator/profiles)
 
     @property
-    def link_statement(self) -> str:
-        """`link(ClassName, {"Name": "module", ...})`, laid out for black."""
-        entries = [(py_str(c), py_str(m)) for c, m in self.links]
-        return layout.call_with_mapping("link", self.class_name, entries)
+    def link_statement(self) -> Call:
+        """`link(ClassName, {"Name": "module", ...})`."""
+        return Call("link", (Expr(self.class_name), Dict(self.links)))
 
 
 @dataclass(frozen=True)
 class ParamPlan:
     name: str  # python argument name
     wire_name: str
-    annotation: str
+    annotation: TypeExpr
     default_expr: str | None  # None -> required
     location: str  # "path" | "query" | "header" | "body" | "body_field"
     description: str  # escaped for a docstring (may be empty)
@@ -84,30 +70,33 @@ class CallPlan:
 
     function: str
     async_function: str
-    imports: tuple[str, ...] = ()  # statements inside the method body
-    type_checking_imports: tuple[str, ...] = ()  # module level, for the return annotation
-    async_names: tuple[tuple[str, str], ...] = ()  # (sync name, async name) in the annotation
+    imports: ImportBlock = field(default_factory=ImportBlock)  # inside the method body
+    # Names of the return annotation that the resource module imports for type checkers only.
+    type_checking_imports: frozenset[Import] = frozenset()
+    async_names: tuple[tuple[str, Name], ...] = ()  # (sync name, async name) in the annotation
 
 
 @dataclass(frozen=True)
 class OperationPlan:
     method_name: str
     http_method: str  # upper case
-    path_literal: str
+    path: str  # the path template as in the spec
     docstring: str
     positional: tuple[ParamPlan, ...]  # path params, then a required body
     keyword: tuple[ParamPlan, ...]  # keyword-only arguments (before `options`)
-    return_annotation: str
-    request_kwargs: tuple[tuple[str, str], ...]  # (keyword, python expression) passed to request()
-    lazy_imports: tuple[str, ...]  # import statements inside the method body
+    return_annotation: TypeExpr
+    request_kwargs: tuple[tuple[str, Argument], ...]  # (keyword, value) passed to request()
+    lazy_imports: ImportBlock  # the models the response is constructed into, imported in the body
     deprecated: bool = False
     call: CallPlan | None = None  # set by a profile; None: `self._client.request(...)`
+    # The spec operation this method calls (its test cases are built from it), by identity.
+    source: OperationRef | None = field(default=None, compare=False, repr=False)
+    variant: bool = False  # an `x-sdkgen-variants` entry of `source` (no test cases of its own)
 
-    def returns(self, is_async: bool) -> str:
+    def returns(self, is_async: bool) -> TypeExpr:
         if not (is_async and self.call):
             return self.return_annotation
-        names = dict(self.call.async_names)
-        return re.sub(r"\b\w+\b", lambda m: names.get(m.group(), m.group()), self.return_annotation)
+        return swap_names(self.return_annotation, dict(self.call.async_names))
 
     def callee(self, is_async: bool) -> str:
         if self.call is None:
@@ -115,12 +104,18 @@ class OperationPlan:
         return self.call.async_function if is_async else self.call.function
 
     @property
-    def body_imports(self) -> tuple[str, ...]:
-        return self.lazy_imports + (self.call.imports if self.call else ())
+    def body_imports(self) -> ImportBlock:
+        """The lazy model imports and what the profile's call needs, inside the method body."""
+        extra = self.call.imports.imports if self.call else frozenset()
+        return imports(self.lazy_imports.imports, extra, by_name=True)
 
-    def raw_wrapper_statement(self, wrapper: str) -> str:
-        """`self.<method> = <wrapper>(resource.<method>)` in a raw-response class `__init__`."""
-        return layout.assign_call(f"self.{self.method_name}", wrapper, f"resource.{self.method_name}", indent=8)
+    @property
+    def path_literal(self) -> str:
+        return py_str(self.path)
+
+    @property
+    def cast_to(self) -> TypeExpr:
+        return next(v for k, v in self.request_kwargs if k == "cast_to" and isinstance(v, TypeExpr))
 
 
 @dataclass(frozen=True)
@@ -132,15 +127,10 @@ class ResourcePlan:
     attribute: str  # client attribute
     docstring: str
     operations: tuple[OperationPlan, ...]
-    imports: tuple[str, ...]  # runtime import statements (blank strings separate groups)
-    type_checking_imports: tuple[str, ...]
+    imports: ImportBlock  # needed at runtime
+    type_checking_imports: ImportBlock  # models and runtime types named in annotations only
     raw_class_name: str = ""  # `<Class>WithRawResponse`: the methods returning APIResponse
     async_raw_class_name: str = ""
-
-    @property
-    def call_type_checking_imports(self) -> tuple[str, ...]:
-        """What profile calls (OperationPlan.call) need for their return annotations."""
-        return tuple(sorted({line for op in self.operations if op.call for line in op.call.type_checking_imports}))
 
 
 @dataclass(frozen=True)
@@ -149,6 +139,100 @@ class ClientOptionPlan:
     header_literal: str  # header name as a Python string literal
     header_doc: str  # header name escaped for a docstring
     description: str
+
+
+# -- the generated test suite (generator/plan/samples.py) ---------------------------------------
+
+
+@dataclass(frozen=True)
+class CasePlan:
+    """One documented exchange, replayed by the generated test of its resource."""
+
+    case_id: str
+    method_name: str
+    http_method: str
+    skip_reason: str | None  # None -> the test runs
+    data: dict[str, Any]  # JSON-able: call, request, response, expect (see templates/package/tests/conftest)
+    documents_statuses: tuple[str, ...] = ()  # response codes the operation documents
+
+    @property
+    def skip_literal(self) -> str:
+        return py_str(self.skip_reason or "")
+
+
+@dataclass(frozen=True)
+class ResourceTestPlan:
+    module_name: str  # the resource module; the test module is test_<module_name>.py
+    attribute: str  # client attribute of the resource
+    class_name: str
+    cases: tuple[CasePlan, ...]  # sampled operations only, in resource order
+
+    @property
+    def data_json(self) -> str:
+        payload = {case.case_id: case.data for case in self.cases}
+        return json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+
+    @property
+    def module_literal(self) -> str:
+        return py_str(self.module_name)
+
+
+@dataclass(frozen=True)
+class PickedCase:
+    """A real operation chosen for a runtime error-path test."""
+
+    module_name: str
+    case_id: str
+    retry_non_idempotent: bool  # the retry test must allow retries of this method
+
+    @property
+    def module_literal(self) -> str:
+        return py_str(self.module_name)
+
+    @property
+    def case_literal(self) -> str:
+        return py_str(self.case_id)
+
+
+@dataclass(frozen=True)
+class AuthCasePlan:
+    scheme: str
+    auth_expr: str  # Python source constructing the auth object (names from the package root)
+    import_name: str  # the auth class to import from the package
+    expected_headers: tuple[tuple[str, str], ...]  # (name literal, value literal)
+    expected_query: tuple[tuple[str, str], ...]
+
+    @property
+    def scheme_literal(self) -> str:
+        return py_str(self.scheme)
+
+
+@dataclass(frozen=True)
+class SampleCounts:
+    operations: int = 0
+    with_samples: int = 0  # operations with at least one x-samples entry
+    with_response_sample: int = 0
+    cases: int = 0
+    skipped: int = 0
+    response_compared: int = 0  # cases whose typed result is compared with a documented body
+    skip_reasons: dict[str, int] = field(default_factory=dict)  # reason kind -> count
+
+
+@dataclass(frozen=True)
+class TestSuitePlan:
+    resources: tuple[ResourceTestPlan, ...]
+    spec_json: str  # the OpenAPI document, shipped as tests/openapi.json (Prism serves it)
+    picks: dict[str, PickedCase]  # "not_found", "retry", "timeout", "no_content", "not_modified"
+    auth_cases: tuple[AuthCasePlan, ...]
+    counts: SampleCounts
+    extra_cases: tuple[ResourceTestPlan, ...] = ()  # resources whose picked cases have no samples
+
+    @property
+    def has_runtime_tests(self) -> bool:
+        return bool(self.picks)
+
+
+# -- the package ------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -170,7 +254,12 @@ class PackagePlan:
     security_schemes: dict[str, object] = field(default_factory=dict)
     exports: tuple[tuple[str, str], ...] = ()  # (public name, module) re-exported lazily by __init__
     tests: TestSuitePlan | None = None  # the generated test suite (generator/plan/samples.py)
+    diagnostics: tuple[Diagnostic, ...] = ()  # what the plan approximates, at `<spec>#<pointer>`
     profile: ProfilePlan | None = None  # an API's conventions (generator/profiles); None for most
+
+    @property
+    def operation_count(self) -> int:
+        return sum(len(resource.operations) for resource in self.resources)
 
     def client_bases(self, is_async: bool) -> str:
         base = "AsyncAPIClient" if is_async else "SyncAPIClient"

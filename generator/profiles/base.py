@@ -1,6 +1,6 @@
 """What a profile can add to a package, and the one place each addition is applied.
 
-- `adjust_operation`: called once per planned operation (generator/plan/resources.py), may
+- `adjust_operation`: called once per planned operation (the last step of generator/plan/methods.py), may
   change the method's return type and replace `self._client.request(...)` by a function of
   the profile's runtime (`OperationPlan.call`), e.g. "this list operation returns a page".
 - `adjust_model`: called once per planned model (generator/plan/package.py), may add base
@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from generator.plan.code import TypeExpr
 from generator.plan.package_plan import ModelPlan, OperationPlan
 
 
@@ -26,7 +27,7 @@ class OperationSource:
     method: str
     operation: dict[str, Any]
     deref: Callable[[object], dict[str, Any]]
-    annotation: Callable[[object, str], str]  # (schema, name hint) -> type expression, imports recorded
+    annotation: Callable[[object, str], TypeExpr]  # (schema, name hint) -> its type (models included)
 
 
 @dataclass(frozen=True)

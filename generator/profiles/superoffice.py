@@ -3,16 +3,15 @@ custom-field accessors and a rate limiter (runtime in templates/profiles/superof
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 from typing import Any
 
+from generator.plan.code import Import, ImportBlock, ModelRef, Name, Subscript, TypeExpr, imports
 from generator.plan.package_plan import CallPlan, ModelPlan, OperationPlan
 from generator.profiles.base import OperationSource, ProfilePlan
 
 _TEMPLATES = "profiles/superoffice"
 _RUNTIME = ("_pages", "_tenant", "_agents", "_custom_fields", "_rate_limit", "_online_auth")
-_IDENTIFIER = re.compile(r"^[A-Za-z_]\w*$")
 # Wire name of a custom-field bucket -> (mixin class, accessor property it adds).
 _BUCKETS = {
     "CustomFields": ("HasCustomFields", "custom"),
@@ -34,13 +33,29 @@ _EXPORTS = (
     ("TokenRefreshError", "_online_auth"),
 )
 
+_SYNC_PAGE = Name("SyncODataPage", ".._pages")
+_ASYNC_PAGE = Name("AsyncODataPage", ".._pages")
 _PAGE_CALL = CallPlan(
     function="fetch_odata_page",
     async_function="afetch_odata_page",
-    imports=("from .._pages import afetch_odata_page, fetch_odata_page",),
-    type_checking_imports=("from .._pages import AsyncODataPage, SyncODataPage",),
-    async_names=(("SyncODataPage", "AsyncODataPage"),),
+    imports=imports([Import(".._pages", "fetch_odata_page"), Import(".._pages", "afetch_odata_page")]),
+    type_checking_imports=frozenset({Import(".._pages", "SyncODataPage"), Import(".._pages", "AsyncODataPage")}),
+    async_names=(("SyncODataPage", _ASYNC_PAGE),),
 )
+_ENTITY_CALL = CallPlan(
+    function="request_entity",
+    async_function="arequest_entity",
+    imports=imports([Import(".._agents", "request_entity"), Import(".._agents", "arequest_entity")]),
+)
+
+
+def _page_of(row: TypeExpr) -> TypeExpr:
+    return Subscript(_SYNC_PAGE, (row,))
+
+
+def _is_model(annotation: TypeExpr) -> bool:
+    """A method that returns one model class (not a list, union or scalar)."""
+    return isinstance(annotation, ModelRef)
 
 
 class SuperOfficeProfile:
@@ -63,22 +78,13 @@ class SuperOfficeProfile:
         if schema is None:
             return plan
         row = _odata_row_schema(schema)
-        if row is not None and source.method == "get" and _IDENTIFIER.match(plan.return_annotation):
-            annotation = source.annotation(row, "Row")
-            return replace(plan, return_annotation=f"SyncODataPage[{annotation}]", call=_PAGE_CALL)
+        if row is not None and source.method == "get" and _is_model(plan.return_annotation):
+            return replace(plan, return_annotation=_page_of(source.annotation(row, "Row")), call=_PAGE_CALL)
         items = _archive_row_schema(source, schema)
         if items is not None:
-            annotation = source.annotation(items, "Row")
-            return replace(plan, return_annotation=f"SyncODataPage[{annotation}]", call=_PAGE_CALL)
-        if "/Agents/" in source.path and _is_entity(schema) and _IDENTIFIER.match(plan.return_annotation):
-            return replace(
-                plan,
-                call=CallPlan(
-                    function="request_entity",
-                    async_function="arequest_entity",
-                    imports=("from .._agents import arequest_entity, request_entity",),
-                ),
-            )
+            return replace(plan, return_annotation=_page_of(source.annotation(items, "Row")), call=_PAGE_CALL)
+        if "/Agents/" in source.path and _is_entity(schema) and _is_model(plan.return_annotation):
+            return replace(plan, call=_ENTITY_CALL)
         return plan
 
     def adjust_model(self, model: ModelPlan) -> ModelPlan:
@@ -94,8 +100,8 @@ class SuperOfficeProfile:
         ]
         if not mixins:
             return model
-        statement = f"from .._custom_fields import {', '.join(sorted(mixins))}"
-        return replace(model, bases=(*mixins, *model.bases), imports=(*model.imports, statement))
+        added = imports(model.imports.imports, [Import(".._custom_fields", m) for m in mixins])
+        return replace(model, bases=(*mixins, *model.bases), imports=ImportBlock(added.imports, model.imports.by_name))
 
 
 def _success_schema(source: OperationSource) -> dict[str, Any] | None:

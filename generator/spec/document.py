@@ -18,16 +18,24 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 from generator.diagnostics import Diagnostics
-from generator.parse.page_model import HttpSample, Page, Parameter
+from generator.openapi import HTTP_METHODS
+from generator.parse.page_model import HttpSample, Page, Parameter, is_status_code
+from generator.spec.component_names import apply_schema_renames
 from generator.spec.emit import is_untyped, object_schema, type_schema
+from generator.spec.explain import fallback_names, name_report
 from generator.spec.infer import Inference
-from generator.spec.operation_drafts import OperationDraft, draft_named, resolve_pending
-from generator.spec.parameters import COMMON_HEADERS, classify_headers, path_parameter, query_parameter
+from generator.spec.operation_drafts import OperationDraft, draft_named, register_uses
+from generator.spec.parameters import (
+    COMMON_HEADERS,
+    classify_headers,
+    path_parameter,
+    query_parameter,
+    unique_parameters,
+)
 from generator.spec.schema_registry import Registry
-from generator.spec.type_refs import ArrayOf, DictOf, Ref, TypeRef
+from generator.spec.type_refs import ArrayOf, Binary, DictOf, Ref, TypeRef
 
 OPENAPI_VERSION = "3.1.0"
-HTTP_ORDER = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
 @dataclass(frozen=True)
@@ -37,6 +45,9 @@ class BuildStats:
     schemas: int
     properties: int
     untyped_properties: int
+    fallback_schemas: int = 0  # schemas named after an operation because the docs name nothing
+    # Every schema with the evidence that named it (generator/spec/explain.py).
+    name_report: tuple[dict[str, Any], ...] = ()
 
 
 def _segments(path: str) -> list[str]:
@@ -73,7 +84,7 @@ def _sample_request(sample: HttpSample) -> dict[str, Any]:
 
 def _sample_status(sample: HttpSample) -> str:
     parts = sample.start_line.split()
-    return parts[1] if len(parts) > 1 and parts[1].isdigit() else "200"
+    return parts[1] if len(parts) > 1 and is_status_code(parts[1]) else "200"
 
 
 class _DocumentBuilder:
@@ -82,17 +93,19 @@ class _DocumentBuilder:
         self.diags = diags
         self.registry = Registry(diags)
         self.common_headers: dict[str, Parameter] = {}
+        self.operation_ids: dict[int, str] = {}  # id(draft) -> its operationId when the page's uid is taken
 
     # -- types -----------------------------------------------------------------------------
 
     def drafts(self) -> list[OperationDraft]:
         registry = self.registry
-        drafts = [draft_named(page, registry) for page in self.pages]
-        by_signature: dict[frozenset[str], str] = {}
-        for schema in sorted(registry.schemas.values(), key=lambda s: (-len(s.files), s.name)):
-            if schema.from_table and schema.fields:
-                by_signature.setdefault(frozenset(schema.fields), schema.name)
-        resolve_pending(drafts, registry, by_signature)
+        drafts = []
+        for page in self.pages:
+            try:
+                drafts.append(draft_named(page, registry))
+            except Exception as error:  # one page must never stop the run
+                self._page_failed(page, error)
+        register_uses(drafts, registry)
         registry.settle_votes()
         inference = Inference(registry)
         for draft in drafts:
@@ -131,11 +144,17 @@ class _DocumentBuilder:
                 if ref.name not in registry.schemas:
                     registry.ensure(ref.name)
 
+    def _page_failed(self, page: Page, error: Exception) -> None:
+        text = f"{type(error).__name__}: {error}"
+        self.diags.error(
+            page.file, 0, "internal-error", f"page could not be turned into an operation ({text[:200]}); skipped"
+        )
+
     # -- operations ------------------------------------------------------------------------
 
     def operation(self, draft: OperationDraft, renames: dict[str, str]) -> dict[str, Any]:
         page, registry, diags = draft.page, self.registry, self.diags
-        op: dict[str, Any] = {"operationId": page.uid, "tags": [page.tag]}
+        op: dict[str, Any] = {"operationId": self.operation_ids.get(id(draft), page.uid), "tags": [page.tag]}
         if page.summary:
             op["summary"] = page.summary
         description = page.description
@@ -145,7 +164,7 @@ class _DocumentBuilder:
             description = f"{description}\n\n### {note.title}\n\n{note.text}".strip()
         if description:
             op["description"] = description
-        headers = classify_headers(page, self.common_headers)
+        headers = classify_headers(page, self.common_headers, diags)
         sample_values = (
             _path_values(page.path, _sample_request(draft.request_sample)["path"]) if draft.request_sample else {}
         )
@@ -184,7 +203,8 @@ class _DocumentBuilder:
         parameters += headers.params
         parameters += [{"$ref": f"#/components/parameters/{name}"} for name in headers.common]
         if parameters:
-            op["parameters"] = parameters
+            op["parameters"] = unique_parameters(parameters, page, diags)
+        self._report_unused_properties(draft)
         body = self._request_body(draft, headers.request_media)
         if body is not None:
             op["requestBody"] = body
@@ -200,6 +220,19 @@ class _DocumentBuilder:
             op["x-samples"] = samples
         op["x-source"] = page.file
         return op
+
+    def _report_unused_properties(self, draft: OperationDraft) -> None:
+        """A property table under a body that is a byte stream describes nothing that is sent."""
+        page = draft.page
+        for ref, owner in ((draft.request, page.request_body), (draft.response, page.response)):
+            if isinstance(ref, Binary) and owner is not None and owner.properties:
+                self.diags.warn(
+                    page.file,
+                    owner.properties[0].line,
+                    "properties-unused",
+                    f"the {'request' if owner is page.request_body else 'response'} body is binary; its "
+                    f"{len(owner.properties)} property rows ({', '.join(p.name for p in owner.properties[:5])}) are not used",
+                )
 
     def _request_body(self, draft: OperationDraft, media: list[str]) -> dict[str, Any] | None:
         if draft.request is None:
@@ -273,11 +306,24 @@ class _DocumentBuilder:
         paths: dict[str, Any] = {}
         variants = 0
         uids: Counter[str] = Counter(d.page.uid for d in drafts)
+        taken = set(uids)
         for uid, count in sorted(uids.items()):
             if count > 1:
-                first = next(d for d in drafts if d.page.uid == uid)
+                # OpenAPI requires unique operationIds: the first page (by file) keeps it, the others are numbered.
+                same = [d for d in drafts if d.page.uid == uid]
+                renamed = []
+                for draft in same[1:]:
+                    number = 2
+                    while f"{uid}_{number}" in taken:
+                        number += 1
+                    self.operation_ids[id(draft)] = f"{uid}_{number}"
+                    taken.add(f"{uid}_{number}")
+                    renamed.append(f"{draft.page.file} as {uid}_{number}")
                 self.diags.warn(
-                    first.page.file, 0, "duplicate-operation-id", f"operationId {uid!r} is used by {count} pages"
+                    same[0].page.file,
+                    0,
+                    "duplicate-operation-id",
+                    f"operationId {uid!r} is used by {count} pages; also written: {', '.join(renamed)}",
                 )
         for key in sorted(groups):
             group = groups[key]
@@ -289,7 +335,11 @@ class _DocumentBuilder:
                     for doc, canon in zip(_segments(draft.page.path), _segments(canonical), strict=False)
                     if doc.startswith("{") and doc != canon
                 }
-                op = self.operation(draft, renames)
+                try:
+                    op = self.operation(draft, renames)
+                except Exception as error:  # one page must never stop the run
+                    self._page_failed(draft.page, error)
+                    continue
                 method = draft.page.method.lower()
                 if method in item:
                     variants += 1
@@ -304,7 +354,7 @@ class _DocumentBuilder:
                     primary.setdefault("x-sdkgen-variants", []).append(op)
                 else:
                     item[method] = op
-            paths[canonical] = {method: item[method] for method in HTTP_ORDER if method in item}
+            paths[canonical] = {method: item[method] for method in HTTP_METHODS if method in item}
         return dict(sorted(paths.items())), variants
 
     @staticmethod
@@ -322,6 +372,8 @@ class _DocumentBuilder:
         schemas = {
             name: object_schema(self.registry, self.registry.schemas[name]) for name in sorted(self.registry.schemas)
         }
+        origins = {name: schema.files[0] for name, schema in self.registry.schemas.items() if schema.files}
+        schemas = apply_schema_renames(paths, schemas, origins, self.diags)
         properties = sum(len(s["properties"]) for s in schemas.values())
         untyped = sum(1 for s in schemas.values() for p in s["properties"].values() if is_untyped(p))
         parameters = {}
@@ -357,7 +409,15 @@ class _DocumentBuilder:
                 "securitySchemes": SECURITY_SCHEMES,
             },
         }
-        stats = BuildStats(sum(len(item) for item in paths.values()), variants, len(schemas), properties, untyped)
+        stats = BuildStats(
+            sum(len(item) for item in paths.values()),
+            variants,
+            len(schemas),
+            properties,
+            untyped,
+            len(fallback_names(self.registry)),
+            tuple(name_report(self.registry)),
+        )
         return doc, stats
 
 

@@ -201,6 +201,15 @@ class Inference:
         if fallback is not None:
             return fallback[1]
         name = self._new_name(slot, key_set)
+        origin = registry.operation_slots.get(slot.slot)
+        if origin is None:
+            registry.note_name(name, "property", f"objects in samples of {slot.owner}.{slot.hint}", "", 0)
+        else:
+            # A body that only a sample shows, with nothing but the operation to name it.
+            registry.note_name(name, "fallback", f"the sample body of {slot.owner}", *origin)
+            registry.diags.info(
+                *origin, "schema-unnamed", f"the sample body names no type; named {name} after the operation"
+            )
         schema = registry.ensure(name)
         for key in keys:
             if key not in schema.fields:
@@ -262,6 +271,7 @@ class Inference:
                 registry.resolved[slot_id] = sorted(votes.items(), key=lambda item: (-item[1], repr(item[0])))[0][0]
             elif any(value == {} for value in self.observed.get(slot_id, ())):
                 registry.ensure(named)  # only empty objects seen: an object whose fields no page shows
+                registry.note_name(named, "property", f"empty objects in samples of {slot.owner}.{slot.hint}", "", 0)
                 registry.resolved[slot_id] = Ref(named)
 
 

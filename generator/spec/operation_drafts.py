@@ -1,11 +1,8 @@
 """Pages -> operation drafts: the request and response types of each page, as TypeRefs.
 
-Schema names come from what the page says, in this order: the generated format's
-`### Response body: ChatSessionEntity`; the 2021 format's `Carrier object for X.` and
-`X entity with API _Links added.` (-> `XWithLinks`); a request body's `The X to be saved.`;
-agent request carriers are `<Operation>Request`. Tables that name nothing are matched, after all
-named tables are known, to a named schema with exactly the same properties, and otherwise named
-after the operation (`<Operation>Result`, `<Operation>Item`, `<Operation>Body`).
+Each property table becomes a `TableUse` carrying the names its page offers (see naming.py for
+the ranking); `register_uses` names them all at once, so a name never depends on page order.
+Agent request carriers are `<Operation>Request`; JSON-patch bodies are `PatchOperation` arrays.
 """
 
 from __future__ import annotations
@@ -13,15 +10,39 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from generator.parse.page_model import HttpSample, Page, Property
-from generator.parse.text import carrier_name, links_entity_name, saved_entity_name
+from generator.parse.text import (
+    body_entity_name,
+    carrier_name,
+    description_subject,
+    links_entity_name,
+    owner_in_descriptions,
+    summary_type_name,
+)
+from generator.spec.naming import (
+    BODY_DESCRIPTION,
+    DESCRIPTION,
+    IDENTITY,
+    OWNER,
+    PAGE_TYPE,
+    SIBLING,
+    SUBJECT,
+    SUMMARY,
+    Evidence,
+    Namer,
+    TableUse,
+    identity_name,
+)
 from generator.spec.schema_registry import Field, Registry, pascal, singular
 from generator.spec.type_refs import (
+    INTEGER32,
+    STRING,
     AnyValue,
     ArrayOf,
     Binary,
     Prim,
     Ref,
     TypeRef,
+    is_type_name,
     map_type_cell,
 )
 
@@ -40,8 +61,8 @@ class OperationDraft:
     response_media: str = "application/json"
     request_sample: HttpSample | None = None
     response_sample: HttpSample | None = None
-    # Tables that name nothing, resolved in the second pass: (attribute, fallback name, props, array?).
-    pending: list[tuple[str, str, tuple[Property, ...], bool]] = field(default_factory=list)
+    # Property tables waiting for their names (see register_uses).
+    uses: list[TableUse] = field(default_factory=list)
 
 
 def operation_name(uid: str) -> str:
@@ -82,7 +103,7 @@ def draft_named(page: Page, registry: Registry) -> OperationDraft:
             "body-from-sample",
             "sample request has a body but the page documents none; typed from the sample",
         )
-        draft.request = registry.fresh(f"{op_name}Body", page.uid)
+        draft.request = registry.fresh(f"{op_name}Body", page.uid, (page.file, draft.request_sample.line))
     _draft_response(draft, registry, op_name)
     return draft
 
@@ -98,6 +119,7 @@ def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> N
     if body.name == "changes" or (page.method == "PATCH" and {p.name for p in body.properties} >= {"op", "path"}):
         # JSON Patch (RFC 6902) array, or a merge-patch object that the server converts to one.
         schema = registry.ensure(PATCH_OPERATION)
+        registry.note_name(PATCH_OPERATION, "json-patch", "a JSON Patch (RFC 6902) body", page.file, body.line)
         if not schema.fields:
             registry.add_table(
                 PATCH_OPERATION,
@@ -119,6 +141,7 @@ def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> N
         # Carrier pages list the property names where a description would be: not a description.
         names_only = set(body.description.replace(",", " ").split()) <= {p.name for p in body.properties}
         description = "" if names_only else body.description
+        registry.note_name(name, "request-carrier", f"agent request carrier of {op_name}", page.file, body.line)
         draft.request, draft.flatten = registry.add_table(name, body.properties, page.file, description), True
         return
     if not body.properties:
@@ -131,29 +154,78 @@ def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> N
                     else registry.instantiate(mapped, body.name, page.uid)
                 )
                 return
+        if is_array and _is_id_list(body.name, body.description):
+            # `taskIds`, "The primary keys.": integer ids (a sample, if any, is still checked against them).
+            draft.request = ArrayOf(INTEGER32)
+            return
+        if is_array and body.name.lower().endswith("names"):
+            draft.request = ArrayOf(STRING)  # `moduleLicenseNames`
+            return
         slot = registry.fresh(singular(body.name) if is_array else body.name, page.uid)
         draft.request = ArrayOf(slot) if is_array else slot
         return
-    name = saved_entity_name(body.description)
-    if name:
-        ref = registry.add_table(name, body.properties, page.file)
-        draft.request = ArrayOf(ref) if is_array else ref
-    else:
-        draft.pending.append(
-            ("request", f"{op_name}Body" if not is_array else f"{op_name}Item", body.properties, is_array)
+    use = _table_use(draft, "request", body.properties, is_array, f"{op_name}Item" if is_array else f"{op_name}Body")
+    line = body.line
+    entity = body_entity_name(body.description)
+    if entity:
+        use.evidence.append(Evidence(entity, BODY_DESCRIPTION, body.description, page.file, line))
+    _table_evidence(use, op_name, taking=True)
+    draft.uses.append(use)
+
+
+def _is_id_list(name: str, description: str) -> bool:
+    lower, text = name.lower(), description.lower()
+    return lower.endswith("ids") or "primary keys" in text or " ids " in f" {text} "
+
+
+def _table_use(
+    draft: OperationDraft, attribute: str, props: tuple[Property, ...], is_array: bool, fallback: str
+) -> TableUse:
+    return TableUse(draft, attribute, props, is_array, fallback, _owner_name(draft.page.uid))
+
+
+def _table_evidence(use: TableUse, op_name: str, taking: bool) -> None:
+    """Evidence that the table's own rows and the endpoint's name give (see naming.py)."""
+    page, props = use.draft.page, use.props
+    line = props[0].line if props else page.path_line
+    rows = tuple((prop.name, prop.description) for prop in props)
+    owner = owner_in_descriptions(rows)
+    if owner:
+        use.evidence.append(Evidence(owner, OWNER, "a property description names its type", page.file, line))
+    subject = description_subject(rows)
+    if subject:
+        use.evidence.append(
+            Evidence(subject, SUBJECT, f"rows describe themselves as 'The {subject} ...'", page.file, line)
         )
+    identity = identity_name(op_name, use.is_array, taking)
+    if identity:
+        use.evidence.append(Evidence(identity, IDENTITY, f"the operation {op_name}", page.file, page.path_line))
 
 
 def _response_name(page: Page) -> str:
+    """The type the page itself names for its response (`### Response body: ChatSessionEntity`)."""
     response = page.response
     assert response is not None
     named = response.type_name.strip()
     for prefix in ("array of ", "Array of "):
         named = named.removeprefix(prefix)
     named = named.removesuffix("[]").strip()
-    if named and named[0].isupper() and named.replace("_", "").isalnum():
-        return named
-    return carrier_name(response.description) or links_entity_name(response.description)
+    return named if is_type_name(named) else ""
+
+
+def _described_name(page: Page) -> str:
+    assert page.response is not None
+    description = page.response.description
+    return carrier_name(description) or links_entity_name(description)
+
+
+def _bodiless(page: Page, sample: HttpSample | None) -> bool:
+    """A response documented without content: only 204 (or no 2xx) and no sample body."""
+    assert page.response is not None
+    codes = {status.code for status in page.response.statuses}
+    has_content = any(code.startswith("2") and code != "204" for code in codes)
+    sample_body = sample is not None and sample.body_is_json and sample.body is not None
+    return not page.response.properties and not has_content and not sample_body
 
 
 def _binary_sample(sample: HttpSample | None) -> bool:
@@ -176,7 +248,7 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
     page, response = draft.page, draft.page.response
     if response is None:
         if draft.response_sample is not None and draft.response_sample.body_is_json:
-            draft.response = registry.fresh(f"{op_name}Result", page.uid)
+            draft.response = registry.fresh(f"{op_name}Result", page.uid, (page.file, draft.response_sample.line))
         return
     kind = (response.kind or response.body_kind).strip().lower()
     if (
@@ -191,78 +263,57 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
     )
     if kind in _PRIMITIVE_KINDS and not response.properties:
         mapped = map_type_cell(kind)
-        draft.response = mapped if isinstance(mapped, Prim) else registry.fresh(op_name, page.uid)
+        draft.response = (
+            mapped if isinstance(mapped, Prim) else registry.fresh(op_name, page.uid, (page.file, response.line))
+        )
         return
     if response.properties:
-        name = _response_name(page)
-        if name:
-            ref = registry.add_table(name, response.properties, page.file, _schema_description(page))
-            draft.response = ArrayOf(ref) if is_array else ref
-        else:
-            draft.pending.append(
-                ("response", f"{op_name}Item" if is_array else f"{op_name}Result", response.properties, is_array)
-            )
+        use = _table_use(
+            draft, "response", response.properties, is_array, f"{op_name}Item" if is_array else f"{op_name}Result"
+        )
+        use.description = _schema_description(page)
+        named, described = _response_name(page), _described_name(page)
+        if named:
+            use.evidence.append(Evidence(named, PAGE_TYPE, f"Response body: {named}", page.file, response.line))
+        if described:
+            use.evidence.append(Evidence(described, DESCRIPTION, response.description, page.file, response.line))
+        summary, summary_array = summary_type_name(page.summary)
+        if summary and summary_array == is_array:
+            use.evidence.append(Evidence(summary, SUMMARY, page.summary, page.file, page.path_line))
+        _table_evidence(use, op_name, taking=False)
+        draft.uses.append(use)
         return
-    name = _response_name(page)
+    named, described = _response_name(page), _described_name(page)
+    name = named or described
     if name:
+        kind, text = ("page-type", f"Response body: {named}") if named else ("description", response.description)
+        registry.note_name(name, kind, text, page.file, response.line)
         ref = Ref(registry.ensure(name).name)
         draft.response = ArrayOf(ref) if is_array else ref
+        if named and _bodiless(page, draft.response_sample):
+            # The published pages put a stale type heading on responses without content: a type
+            # named there proves nothing about a table elsewhere (see naming.py).
+            registry.bodiless_names.add(named)
     elif draft.response_sample is not None and draft.response_sample.body_text:
-        slot = registry.fresh(f"{op_name}Item" if is_array else f"{op_name}Result", page.uid)
+        hint = f"{op_name}Item" if is_array else f"{op_name}Result"
+        slot = registry.fresh(hint, page.uid, (page.file, response.line))
         draft.response = ArrayOf(slot) if is_array else slot
 
 
-def resolve_pending(drafts: list[OperationDraft], registry: Registry, by_signature: dict[frozenset[str], str]) -> None:
-    """Second pass: name the tables that named nothing (see module docstring).
-
-    A fallback name carries its owner (`CategoryListGetAllItem`) when several agents or entities
-    use the operation name with different tables; a table that many owners share under one
-    operation name (the OData `GetAll` result) keeps the plain name (`GetAllResult`).
-    """
-    owners: dict[tuple[str, frozenset[str]], set[str]] = {}
-    owners_by_fallback: dict[str, set[str]] = {}
+def register_uses(drafts: list[OperationDraft], registry: Registry) -> None:
+    """Name every table (naming.py), then register the tables in page order under their names."""
+    uses = [use for draft in drafts for use in draft.uses]
     for draft in drafts:
-        owner = _owner_name(draft.page.uid)
-        for _, fallback, props, _ in draft.pending:
-            owners.setdefault((fallback, frozenset(p.name for p in props)), set()).add(owner)
-            owners_by_fallback.setdefault(fallback, set()).add(owner)
+        request = next((use for use in draft.uses if use.attribute == "request"), None)
+        response = next((use for use in draft.uses if use.attribute == "response"), None)
+        if request is not None:
+            request.partner = response
+    namer = Namer(registry)
+    namer.decide(uses)
+    for use in uses:
+        assert use.chosen is not None
+        description = use.description if use.chosen.rank > SIBLING else ""
+        ref = registry.add_table(use.chosen.name, use.props, use.draft.page.file, description)
+        setattr(use.draft, use.attribute, ArrayOf(ref) if use.is_array else ref)
     for draft in drafts:
-        owner = _owner_name(draft.page.uid)
-        for attribute, fallback, props, is_array in draft.pending:
-            signature = frozenset(p.name for p in props)
-            name = by_signature.get(signature) or _near_named(signature, registry)
-            if name is None:
-                shared = len(owners[(fallback, signature)]) > 1 or len(owners_by_fallback[fallback]) == 1
-                name = fallback if shared else f"{owner}{fallback}"
-                existing = registry.schemas.get(name)
-                if existing is not None and set(existing.fields) != signature:
-                    name = f"{owner}{fallback}"
-                by_signature.setdefault(signature, name)
-            ref = registry.add_table(name, props, draft.page.file)
-            setattr(draft, attribute, ArrayOf(ref) if is_array else ref)
-        draft.pending.clear()
-
-
-# An unnamed table is the named schema it almost equals (one page may document a property more or
-# less than the others); below this similarity it is a type of its own.
-NEAR_MATCH = 0.9
-
-
-def _near_named(signature: frozenset[str], registry: Registry) -> str | None:
-    if len(signature) < 5:
-        return None
-    # A near match holds at least 90% of the keys, so it holds one of the rarest tenth (+1).
-    rarest = sorted(signature, key=lambda key: (len(registry.by_field.get(key, ())), key))
-    candidates: set[str] = set()
-    for key in rarest[: len(rarest) // 10 + 1]:
-        candidates.update(registry.by_field.get(key, ()))
-    best: tuple[float, str] | None = None
-    for name in sorted(candidates):
-        schema = registry.schemas[name]
-        if not schema.from_table:
-            continue
-        fields = set(schema.fields)
-        score = len(signature & fields) / len(signature | fields)
-        if score >= NEAR_MATCH and (best is None or score > best[0]):
-            best = (score, name)
-    return best[1] if best else None
+        draft.uses.clear()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,16 +40,26 @@ def media_types(description: str) -> list[str]:
     return [part.strip() for part in parts[1::2] if "/" in part]
 
 
-def classify_headers(page: Page, common_seen: dict[str, Parameter]) -> HeaderUse:
+def classify_headers(page: Page, common_seen: dict[str, Parameter], diags: Diagnostics | None = None) -> HeaderUse:
     use = HeaderUse()
     for header in page.headers:
         key = header.name.lower()
         if key in SECURITY_HEADERS:
             use.authenticated = True
-        elif key == "content-type":
-            use.request_media = media_types(header.description)
-        elif key == "accept":
-            use.response_media = media_types(header.description)
+        elif key in ("content-type", "accept"):
+            media = media_types(header.description)
+            if key == "content-type":
+                use.request_media = media
+            else:
+                use.response_media = media
+            if not media and diags is not None:
+                diags.warn(
+                    page.file,
+                    header.line,
+                    "media-types-empty",
+                    f"{header.name} header row lists no media types (back-quoted, such as `application/json`);"
+                    " the operation's default media type is used",
+                )
         elif key in COMMON_HEADERS:
             use.common.append(COMMON_HEADERS[key])
             common_seen.setdefault(COMMON_HEADERS[key], header)
@@ -75,15 +86,16 @@ def _coerce_example(value: str, schema: dict[str, Any]) -> Any:
     if "integer" in kinds:
         try:
             return int(value)
-        except ValueError:
+        except ValueError:  # not a number, or thousands of digits
             return None
     if "boolean" in kinds:
         return {"true": True, "false": False}.get(value.lower())
     if "number" in kinds:
         try:
-            return float(value)
+            number = float(value)
         except ValueError:
             return None
+        return number if math.isfinite(number) else None  # NaN and Infinity are not JSON
     if schema.get("enum") and value not in schema["enum"]:
         matches = [item for item in schema["enum"] if isinstance(item, str) and item.lower() == value.lower()]
         return matches[0] if matches else None
@@ -139,3 +151,33 @@ def path_parameter(
         if value is not None:
             result["example"] = value
     return result
+
+
+def unique_parameters(parameters: list[dict[str, Any]], page: Page, diags: Diagnostics) -> list[dict[str, Any]]:
+    """Drop repeats of a (location, name) pair, which OpenAPI forbids, keeping the first.
+
+    The parser already merges repeated rows; this catches pairs that meet only here (a path part
+    kept as a query parameter beside a query row of that name, a path that names `{id}` twice).
+    Header names compare case-insensitively; shared headers count by their component's name.
+    """
+    seen: set[tuple[str, str]] = set()
+    unique: list[dict[str, Any]] = []
+    for parameter in parameters:
+        ref = parameter.get("$ref", "")
+        if ref:
+            key = ("header", ref.rsplit("/", 1)[-1].lower())
+        else:
+            name, where = str(parameter.get("name", "")), str(parameter.get("in", ""))
+            key = (where, name.lower() if where == "header" else name)
+        if key in seen:
+            if not ref:
+                diags.warn(
+                    page.file,
+                    page.path_line,
+                    "duplicate-parameter",
+                    f"{key[0]} parameter {key[1]!r} occurs more than once in {page.method} {page.path}; the first is kept",
+                )
+            continue
+        seen.add(key)
+        unique.append(parameter)
+    return unique

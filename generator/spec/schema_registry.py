@@ -2,9 +2,11 @@
 
 Merge rule (stated, and reported): when several pages describe the same named schema, its fields
 are the union of all pages' fields, in the order first seen (pages are processed sorted by file).
-Where pages disagree about a field's type, a documented type beats an empty cell, and between
-documented types the one written on more pages wins (ties: first seen). Each disagreement is
-reported once as a `schema-conflict` warning naming the files.
+Where pages disagree about a field's type, a documented type beats an empty cell; a type that
+refines another (`date-time` over plain `string`, an enum over `string`, an array of a named type
+over an array of anything) beats the one it refines, however many pages wrote the plainer one;
+otherwise the type written on more pages wins (ties: first seen). Each disagreement is reported
+once as a `schema-conflict` warning that names the types (with their formats) and the files.
 """
 
 from __future__ import annotations
@@ -36,6 +38,14 @@ class ObjectSchema:
     from_table: bool = False
 
 
+@dataclass(frozen=True)
+class NameNote:
+    kind: str  # "page-type", "description", ..., "fallback" (see naming.py)
+    text: str
+    file: str
+    line: int
+
+
 @dataclass
 class _Vote:
     counts: Counter[TypeRef] = field(default_factory=Counter)
@@ -57,12 +67,28 @@ class Registry:
         # field name -> how often tables type it as a dictionary / as something else.
         self._dict_votes: Counter[str] = Counter()
         self._other_votes: Counter[str] = Counter()
+        # schema name -> why it has that name: (kind of evidence, the words, file, line).
+        self.name_notes: dict[str, list[NameNote]] = {}
+        # slot -> (file, line) of the page whose body it is, when only the operation names it.
+        self.operation_slots: dict[int, tuple[str, int]] = {}
+        # Types that pages name in a `Response body:` heading of a response without content.
+        self.bodiless_names: set[str] = set()
+
+    def note_name(self, name: str, kind: str, text: str, file: str, line: int) -> None:
+        """Record one piece of evidence for a schema's name (for `sdkgen parse --explain-names`)."""
+        notes = self.name_notes.setdefault(name, [])
+        # A type named on hundreds of pages needs no hundred lines of each kind.
+        if sum(1 for note in notes if note.kind == kind) < 16:
+            notes.append(NameNote(kind, text, file, line))
 
     # -- slots ---------------------------------------------------------------------------
 
-    def fresh(self, hint: str, owner: str) -> Unknown:
+    def fresh(self, hint: str, owner: str, operation: tuple[str, int] | None = None) -> Unknown:
+        """A new slot; `operation` (file, line) marks a body whose only name is the operation's."""
         slot = Unknown(len(self.slots), hint, owner)
         self.slots[slot.slot] = slot
+        if operation is not None:
+            self.operation_slots[slot.slot] = operation
         return slot
 
     def instantiate(self, ref: TypeRef, hint: str, owner: str) -> TypeRef:
@@ -95,6 +121,9 @@ class Registry:
                 f"unknown type {mapped!r} for property {prop.name!r}; inferred from samples instead",
             )
             return self.fresh(prop.name, owner)
+        named = mapped.item if isinstance(mapped, ArrayOf) else mapped
+        if isinstance(named, Ref):
+            self.note_name(named.name, "type-cell", f"the type of {owner}.{prop.name}", file, prop.line)
         return self.instantiate(mapped, prop.name, owner)
 
     def ensure(self, name: str) -> ObjectSchema:
@@ -144,6 +173,9 @@ class Registry:
         for (name, prop_name), vote in sorted(self._votes.items(), key=lambda item: item[0]):
             schema_field = self.schemas[name].fields[prop_name]
             best = max(vote.first, key=lambda key: (vote.counts[key], -vote.first.index(key)))
+            refined = [key for key in vote.first if refines(key, best)]
+            if refined:
+                best = max(refined, key=lambda key: (vote.counts[key], -vote.first.index(key)))
             current = self.resolve(schema_field.type)
             if isinstance(current, Unknown) or _vote_key(current) != best:
                 schema_field.type = self.instantiate(best, prop_name, name)
@@ -154,8 +186,33 @@ class Registry:
                     schema_field.line,
                     "schema-conflict",
                     f"pages disagree on the type of {name}.{prop_name}: kept {_describe(best)} "
-                    f"(written on {vote.counts[best]} pages), also seen {others}",
+                    f"(written on {vote.counts[best]} pages{_why(best, vote)}), also seen {others}",
                 )
+
+
+def refines(specific: TypeRef, generic: TypeRef) -> bool:
+    """True when `specific` says more about the same values than `generic` does."""
+    if isinstance(specific, Prim) and isinstance(generic, Prim):
+        return (
+            specific.types == generic.types
+            and not generic.format
+            and not generic.enum
+            and bool(specific.format or specific.enum)
+        )
+    if isinstance(specific, ArrayOf) and isinstance(generic, ArrayOf):
+        return (isinstance(generic.item, Unknown) and not isinstance(specific.item, Unknown)) or refines(
+            specific.item, generic.item
+        )
+    if isinstance(specific, DictOf) and isinstance(generic, DictOf):
+        return (isinstance(generic.value, Unknown) and not isinstance(specific.value, Unknown)) or refines(
+            specific.value, generic.value
+        )
+    return False
+
+
+def _why(best: TypeRef, vote: _Vote) -> str:
+    plainer = [key for key in vote.first if refines(best, key)]
+    return f"; it refines {', '.join(_describe(key) for key in plainer)}" if plainer else ""
 
 
 def _vote_key(ref: TypeRef) -> TypeRef:
@@ -179,7 +236,12 @@ def _describe(ref: TypeRef) -> str:
     if isinstance(ref, Unknown):
         return "unspecified"
     if isinstance(ref, Prim):
-        return "|".join(ref.types)
+        text = "|".join(ref.types)
+        if ref.format:
+            text += f" ({ref.format})"
+        if ref.enum:
+            text += f" (enum {', '.join(ref.enum[:4])}{', ...' if len(ref.enum) > 4 else ''})"
+        return text
     return type(ref).__name__
 
 
@@ -188,7 +250,7 @@ def singular(name: str) -> str:
     lower = name.lower()
     if lower.endswith("ies") and len(name) > 4:
         return name[:-3] + "y"
-    if lower.endswith(("sses", "xes", "ches", "shes")):
+    if lower.endswith(("sses", "xes", "ches", "shes", "uses")):
         return name[:-2]
     if lower.endswith("s") and not lower.endswith(("ss", "us", "is", "status")) and len(name) > 3:
         return name[:-1]

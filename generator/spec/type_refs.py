@@ -92,6 +92,9 @@ def is_type_name(text: str) -> bool:
     return bool(text) and text[0].isalpha() and text[0].isupper() and text.replace("_", "").isalnum()
 
 
+MAX_ARRAY_DIMS = 8  # `int[][]...`: deeper cells are reported as unknown types
+
+
 @cache  # the same few hundred cells recur on thousands of rows; results are immutable
 def map_type_cell(cell: str) -> TypeRef | str | None:
     """Map a type cell to a TypeRef.
@@ -114,8 +117,16 @@ def map_type_cell(cell: str) -> TypeRef | str | None:
     if lower in ("object", "dictionary"):
         return DictOf(Unknown(-1))
     if lower.endswith("[]"):
-        inner = map_type_cell(text[:-2])
-        return ArrayOf(inner) if inner is not None and not isinstance(inner, str) else text
+        # Iterative, and bounded: a cell of a thousand `[]` must not recurse through every stage.
+        inner_text, dims = text, 0
+        while inner_text.endswith("[]"):
+            inner_text, dims = inner_text[:-2].rstrip(), dims + 1
+        inner = map_type_cell(inner_text) if dims <= MAX_ARRAY_DIMS else None
+        if inner is None or isinstance(inner, str):
+            return text
+        for _ in range(dims):
+            inner = ArrayOf(inner)
+        return inner
     if is_type_name(text):
         return Ref(text)
     return text

@@ -1,7 +1,10 @@
 """Authentication: ``httpx.Auth`` implementations producing the headers the API expects.
 
 Pass one as ``auth=`` to the client. They only set headers (or a query parameter), so the
-same object works with the sync and the async client.
+same object works with the sync and the async client. The client applies the auth to the
+first request of a call, to each retry and to each same-origin redirect; a redirect to another
+scheme, host or port is followed (GET/HEAD only) without it (see _redirects.py). Reprs show
+no secret, and the header or query names set here are masked in logs (see _redact.py).
 
 Security schemes declared by the API description, and the class that implements each:
 
@@ -19,11 +22,15 @@ from typing import Literal
 
 import httpx
 
+from ._redact import register_sensitive_name
+
 __all__ = ["ApiKeyAuth", "BasicAuth", "BearerAuth", "SoTicketAuth"]
 
 
 class _HeaderAuth(httpx.Auth):
-    """Sets fixed headers on every request (including each retry and redirect)."""
+    """Sets fixed headers on each request the client applies it to: the first request of a
+    call, each retry and each same-origin redirect (never a request to another origin).
+    """
 
     _headers: dict[str, str]
 
@@ -93,6 +100,7 @@ class ApiKeyAuth(httpx.Auth):
             )
         self.name = name
         self.location = location
+        register_sensitive_name(name)
         self._value = f"{prefix} {value}" if prefix else value
 
     def auth_flow(

@@ -1,6 +1,21 @@
 """Exceptions raised by the client.
 
-Every exception derives from ``SdkError``. HTTP error statuses raise an ``APIStatusError``
+Every exception the client raises derives from ``SdkError``, with the underlying exception
+(httpx, zlib, json, pydantic) chained as ``__cause__``. Messages never carry credentials: URLs
+in them have API keys, tickets and passwords masked (see _redact.py).
+
+- ``APIConnectionError``: no response (refused, reset, DNS, TLS); ``APITimeoutError`` when a
+  timeout or the per-attempt deadline ran out.
+- ``APIStatusError``: a 4xx/5xx response, one subclass per common status.
+- ``RedirectError``: ``TooManyRedirectsError`` (a loop) or ``CrossOriginRedirectError`` (a
+  redirect the client refuses to follow, so that nothing is sent to another origin).
+- ``ResponseTooLargeError``: the (decompressed) body exceeds ``max_response_size``.
+- ``ResponseDecodingError``: a corrupt compressed body (bad gzip/deflate data).
+- ``APIResponseValidationError``: a 2xx body that is not JSON or not the documented type.
+- ``InvalidRequestError`` (also a ``ValueError``) and ``ClientClosedError`` (also a
+  ``RuntimeError``): the call could not be made as asked.
+
+HTTP error statuses raise an ``APIStatusError``
 subclass chosen by status code; SuperOffice error bodies such as
 ``{"Error": true, "ErrorType": "SoNotFoundException", "ErrorMessage": "..."}`` are parsed into
 ``error_type`` / ``error_message`` / ``error_source``.
@@ -12,9 +27,19 @@ from typing import Any
 
 import httpx
 
+from ._redact import redact_text, redact_url
+
 __all__ = [
     "APIConnectionError",
     "APIResponseValidationError",
+    "ClientClosedError",
+    "CrossOriginRedirectError",
+    "InvalidRequestError",
+    "RedirectError",
+    "ResponseDecodingError",
+    "ResponseNotReadError",
+    "ResponseTooLargeError",
+    "TooManyRedirectsError",
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
@@ -29,6 +54,8 @@ __all__ = [
     "SdkError",
     "ServerError",
     "UnprocessableEntityError",
+    "connection_error",
+    "describe_exception",
     "make_status_error",
 ]
 
@@ -62,6 +89,79 @@ class APITimeoutError(APIConnectionError):
         request: httpx.Request | None = None,
     ) -> None:
         super().__init__(message, request=request)
+
+
+class InvalidRequestError(SdkError, ValueError):
+    """The call's arguments cannot make a valid request (a missing path parameter, a bad URL)."""
+
+
+class ClientClosedError(SdkError, RuntimeError):
+    """The client was used after ``close()``."""
+
+
+class RedirectError(SdkError):
+    """A redirect the client does not follow (an invalid or non-http(s) ``Location``)."""
+
+    request: httpx.Request
+    """The request that was redirected."""
+    response: httpx.Response | None
+    """The redirect response (None when httpx rejected its ``Location`` while receiving it)."""
+    location: str | None
+    """The ``Location`` the server sent (masked like every URL the package shows)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        request: httpx.Request,
+        response: httpx.Response | None = None,
+        location: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.request = request
+        self.response = response
+        self.location = location
+
+
+class TooManyRedirectsError(RedirectError):
+    """More redirects in a row than the client follows (a redirect loop, usually)."""
+
+
+class CrossOriginRedirectError(RedirectError):
+    """A redirect to another scheme, host or port that would have to carry a body or an
+    unsafe method there; refused so that neither the body nor any credential leaves the
+    origin it was meant for."""
+
+
+class ResponseTooLargeError(SdkError):
+    """The response body (counted after decompression) exceeds the configured limit.
+
+    Raised while streaming, as soon as the limit is passed: the body is never buffered whole.
+    Raise the limit with ``options={"max_response_size": n}`` (or the client's
+    ``max_response_size``), or stream the body with ``options={"stream": True}``.
+    """
+
+    response: httpx.Response
+    limit: int
+
+    def __init__(self, message: str, *, response: httpx.Response, limit: int) -> None:
+        super().__init__(message)
+        self.response = response
+        self.limit = limit
+
+
+class ResponseDecodingError(SdkError):
+    """The body could not be decoded (corrupt gzip/deflate data)."""
+
+    response: httpx.Response
+
+    def __init__(self, message: str, *, response: httpx.Response) -> None:
+        super().__init__(message)
+        self.response = response
+
+
+class ResponseNotReadError(SdkError):
+    """A streamed async response was parsed before ``await response.aread()``."""
 
 
 class APIResponseValidationError(SdkError):
@@ -195,7 +295,8 @@ def _parse_body(response: httpx.Response) -> object:
         return None
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
+        # Not JSON (an HTML error page), or nested too deep to parse.
         return response.text
 
 
@@ -220,3 +321,41 @@ def make_status_error(response: httpx.Response) -> APIStatusError:
     if details:
         message = f"{message} - {details}"
     return error_class(message, response=response, body=body)
+
+
+def describe_exception(exc: BaseException) -> str:
+    """The messages along an exception's cause chain (exception groups included), masked."""
+    parts: list[str] = []
+    pending: list[BaseException] = [exc]
+    seen: set[int] = set()
+    while pending and len(seen) < 12:
+        current = pending.pop(0)
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        nested = getattr(current, "exceptions", None)
+        if isinstance(nested, tuple):
+            pending.extend(e for e in nested if isinstance(e, BaseException))
+        else:
+            text = str(current).strip()
+            if text and not any(text in part for part in parts):
+                parts.append(text)
+        cause = current.__cause__ or current.__context__
+        if cause is not None:
+            pending.append(cause)
+    return redact_text("; ".join(parts)) if parts else type(exc).__name__
+
+
+def connection_error(exc: httpx.HTTPError, request: httpx.Request) -> SdkError:
+    """The package's exception for an httpx failure, naming its cause and the (masked) URL."""
+    where = f"{request.method} {redact_url(request.url)}"
+    detail = describe_exception(exc)
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(
+            f"Request timed out ({type(exc).__name__}: {detail}) - {where}",
+            request=request,
+        )
+    return APIConnectionError(
+        f"Connection error ({type(exc).__name__}: {detail}) - {where}",
+        request=request,
+    )

@@ -1,15 +1,39 @@
-"""Turning HTTP responses into return values: parsing, NOT_MODIFIED, raw-response access."""
+"""Turning HTTP responses into return values: parsing, NOT_MODIFIED, raw-response access.
+
+Streaming a download to a file, with memory flat whatever its size::
+
+    with client.documents.with_raw_response.get_content(7, options={"stream": True}) as raw:
+        raw.write_to_file("report.pdf")
+
+(async: ``async with ... as raw: await raw.awrite_to_file(path)``). A streamed body has no
+size limit and is not covered by the call's deadline (httpx's per-read timeout still applies).
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
-from collections.abc import Awaitable, Callable
+import os
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Literal, ParamSpec, TypeVar, cast
 
 import httpx
 
-from ._errors import APIResponseValidationError
+from ._errors import (
+    APIResponseValidationError,
+    ResponseNotReadError,
+    connection_error,
+)
+from ._streams import (
+    aiter_decoded,
+    aread_body,
+    awrite_to_file,
+    iter_decoded,
+    read_body,
+    write_to_file,
+)
 from ._types import RequestOptions
 
 if TYPE_CHECKING:
@@ -103,7 +127,7 @@ def parse_response(
     if not strict:
         try:
             data = json.loads(content)
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:
             raise APIResponseValidationError(
                 f"Response body is not JSON (expected {cast_to!r}): {exc}",
                 response=response,
@@ -113,12 +137,19 @@ def parse_response(
             construct,
         )  # imports pydantic: on first parse, not with the package
 
-        return construct(data, cast_to)
+        try:
+            return construct(data, cast_to)
+        except RecursionError as exc:
+            raise APIResponseValidationError(
+                f"Response body is nested too deeply to build {cast_to!r}",
+                response=response,
+                body=None,
+            ) from exc
     from pydantic import ValidationError
 
     try:
         return _type_adapter(cast_to).validate_json(content)
-    except ValidationError as exc:
+    except (ValidationError, RecursionError) as exc:
         raise APIResponseValidationError(
             f"Response body does not match the expected type {cast_to!r}: {exc}",
             response=response,
@@ -129,7 +160,7 @@ def parse_response(
 def _body_for_error(response: httpx.Response) -> object:
     try:
         return response.json()
-    except ValueError:
+    except (ValueError, RecursionError):
         return response.text
 
 
@@ -147,12 +178,110 @@ class APIResponse(Generic[T]):
         cast_to: object,
         retries_taken: int = 0,
         strict: bool = False,
+        max_response_size: int | None = None,
     ) -> None:
         self.http_response = raw
         self.retries_taken = retries_taken
         self._cast_to = cast_to
         self._strict = strict
+        self._max_response_size = max_response_size
         self._parsed: tuple[T] | None = None
+
+    @property
+    def is_read(self) -> bool:
+        """False for a streamed response whose body has not been read yet."""
+        return hasattr(self.http_response, "_content")
+
+    def read(self) -> bytes:
+        """The whole body (read now if streamed), limited like a buffered call."""
+        if not self.is_read:
+            if _is_async_only(self.http_response):
+                raise ResponseNotReadError(
+                    "A streamed async response: use `await response.aread()`"
+                )
+            with self._mapped_errors():
+                return read_body(self.http_response, self._max_response_size)
+        return self.http_response.content
+
+    async def aread(self) -> bytes:
+        """The async twin of read()."""
+        if not self.is_read:
+            with self._mapped_errors():
+                return await aread_body(self.http_response, self._max_response_size)
+        return self.http_response.content
+
+    def iter_bytes(self) -> Iterator[bytes]:
+        """The (decompressed) body in chunks, as it arrives; no size limit."""
+        if self.is_read:
+            yield self.http_response.content
+            return
+        with self._mapped_errors():
+            yield from iter_decoded(self.http_response)
+
+    async def aiter_bytes(self) -> AsyncIterator[bytes]:
+        """The async twin of iter_bytes()."""
+        if self.is_read:
+            yield self.http_response.content
+            return
+        with self._mapped_errors():
+            async for chunk in aiter_decoded(self.http_response):
+                yield chunk
+
+    def write_to_file(self, path: str | os.PathLike[str]) -> int:
+        """Write the (decompressed) body to ``path`` chunk by chunk; returns the byte count.
+
+        The file appears under its name only once complete (written beside it, then renamed).
+        """
+        if self.is_read:
+            with open(path, "wb") as file:
+                return file.write(self.http_response.content)
+        with self._mapped_errors():
+            return write_to_file(self.http_response, path)
+
+    async def awrite_to_file(self, path: str | os.PathLike[str]) -> int:
+        """The async twin of write_to_file()."""
+        if self.is_read:
+            with open(path, "wb") as file:
+                return file.write(self.http_response.content)
+        with self._mapped_errors():
+            return await awrite_to_file(self.http_response, path)
+
+    @contextlib.contextmanager
+    def _mapped_errors(self) -> Iterator[None]:
+        # Reading a streamed body happens after the call returned: same error hierarchy.
+        try:
+            yield
+        except httpx.HTTPError as exc:
+            raise connection_error(exc, self.http_response.request) from exc
+
+    def close(self) -> None:
+        """Release the connection of a streamed response that is not read to the end."""
+        self.http_response.close()
+
+    async def aclose(self) -> None:
+        await self.http_response.aclose()
+
+    def __enter__(self) -> APIResponse[T]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        exc_tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    async def __aenter__(self) -> APIResponse[T]:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        exc_tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
 
     @property
     def status_code(self) -> int:
@@ -177,18 +306,21 @@ class APIResponse(Generic[T]):
 
     @property
     def content(self) -> bytes:
-        return self.http_response.content
+        return self.read()
 
     @property
     def text(self) -> str:
+        self.read()
         return self.http_response.text
 
     def json(self) -> Any:
+        self.read()
         return self.http_response.json()
 
     def parse(self) -> T:
         """The parsed body (computed once): a model, a list, None, NOT_MODIFIED, ..."""
         if self._parsed is None:
+            self.read()
             self._parsed = (
                 cast(
                     T,
@@ -200,7 +332,14 @@ class APIResponse(Generic[T]):
         return self._parsed[0]
 
     def __repr__(self) -> str:
-        return f"<APIResponse [{self.status_code}] {self.method} {self.url}>"
+        from ._redact import redact_url
+
+        url = redact_url(self.url)
+        return f"<APIResponse [{self.status_code}] {self.method} {url}>"
+
+
+def _is_async_only(response: httpx.Response) -> bool:
+    return not isinstance(response.stream, httpx.SyncByteStream)
 
 
 def _with_raw_option(kwargs: dict[str, Any]) -> None:

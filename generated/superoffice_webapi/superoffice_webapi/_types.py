@@ -57,6 +57,7 @@ class RequestOptions(TypedDict, total=False):
     """Per-call overrides; every generated method accepts ``options=``."""
 
     timeout: float | httpx.Timeout | None
+    """Seconds per attempt (also the attempt's overall deadline), or an httpx.Timeout."""
     max_retries: int
     retry_non_idempotent: bool
     """Allow retries for POST/PATCH on this call (they are not retried by default)."""
@@ -64,3 +65,8 @@ class RequestOptions(TypedDict, total=False):
     extra_query: Mapping[str, object]
     raw_response: bool
     """Set by the raw-response wrappers: the call returns an APIResponse instead of the parsed body."""
+    max_response_size: int | None
+    """Decompressed bytes a buffered body may have (default 64 MiB); None for no limit."""
+    stream: bool
+    """With ``with_raw_response``: return once the headers are in, body unread, for
+    ``APIResponse.write_to_file()`` / ``iter_bytes()`` (no size limit, no deadline on it)."""

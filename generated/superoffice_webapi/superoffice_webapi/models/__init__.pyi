@@ -1,11 +1,12 @@
 from .accept_chat_session_transfer_request import AcceptChatSessionTransferRequest as AcceptChatSessionTransferRequest
 from .associate import Associate as Associate
+from .chat_message import ChatMessage as ChatMessage
 from .chat_session_entity import ChatSessionEntity as ChatSessionEntity
+from .chat_session_entity_get_all_result import ChatSessionEntityGetAllResult as ChatSessionEntityGetAllResult
 from .chat_session_entity_with_links import ChatSessionEntityWithLinks as ChatSessionEntityWithLinks
+from .chat_topic_user_agent import ChatTopicUserAgent as ChatTopicUserAgent
 from .contact import Contact as Contact
 from .field_property import FieldProperty as FieldProperty
-from .get_all_result import GetAllResult as GetAllResult
-from .get_chat_messages_item import GetChatMessagesItem as GetChatMessagesItem
 from .get_chat_messages_request import GetChatMessagesRequest as GetChatMessagesRequest
 from .is_within_opening_hours_request import IsWithinOpeningHoursRequest as IsWithinOpeningHoursRequest
 from .patch_operation import PatchOperation as PatchOperation
@@ -16,17 +17,17 @@ from .sale import Sale as Sale
 from .table_right import TableRight as TableRight
 from .ticket import Ticket as Ticket
 from .transfer_chat_session_request import TransferChatSessionRequest as TransferChatSessionRequest
-from .update_chat_topic_user_agents_item import UpdateChatTopicUserAgentsItem as UpdateChatTopicUserAgentsItem
 
 __all__ = [
     "AcceptChatSessionTransferRequest",
     "Associate",
+    "ChatMessage",
     "ChatSessionEntity",
+    "ChatSessionEntityGetAllResult",
     "ChatSessionEntityWithLinks",
+    "ChatTopicUserAgent",
     "Contact",
     "FieldProperty",
-    "GetAllResult",
-    "GetChatMessagesItem",
     "GetChatMessagesRequest",
     "IsWithinOpeningHoursRequest",
     "PatchOperation",
@@ -37,5 +38,4 @@ __all__ = [
     "TableRight",
     "Ticket",
     "TransferChatSessionRequest",
-    "UpdateChatTopicUserAgentsItem",
 ]

@@ -3,12 +3,13 @@
 MODULES: dict[str, str] = {
     "AcceptChatSessionTransferRequest": "accept_chat_session_transfer_request",
     "Associate": "associate",
+    "ChatMessage": "chat_message",
     "ChatSessionEntity": "chat_session_entity",
+    "ChatSessionEntityGetAllResult": "chat_session_entity_get_all_result",
     "ChatSessionEntityWithLinks": "chat_session_entity_with_links",
+    "ChatTopicUserAgent": "chat_topic_user_agent",
     "Contact": "contact",
     "FieldProperty": "field_property",
-    "GetAllResult": "get_all_result",
-    "GetChatMessagesItem": "get_chat_messages_item",
     "GetChatMessagesRequest": "get_chat_messages_request",
     "IsWithinOpeningHoursRequest": "is_within_opening_hours_request",
     "PatchOperation": "patch_operation",
@@ -19,5 +20,4 @@ MODULES: dict[str, str] = {
     "TableRight": "table_right",
     "Ticket": "ticket",
     "TransferChatSessionRequest": "transfer_chat_session_request",
-    "UpdateChatTopicUserAgentsItem": "update_chat_topic_user_agents_item",
 }

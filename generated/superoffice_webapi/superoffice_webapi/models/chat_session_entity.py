@@ -189,6 +189,11 @@ class ChatSessionEntity(BaseModel):
         alias="FieldProperties",
         description="Access rights and metadata per field, keyed by field name.",
     )
+    links: dict[str, str | None] | None = Field(
+        default=None,
+        alias="_Links",
+        description="Hypermedia links to this session and related resources.",
+    )
 
 
 link(

@@ -12,8 +12,8 @@ from .._types import NOT_GIVEN, NotGiven, RequestOptions
 
 if TYPE_CHECKING:
     from .._response import NotModified
+    from ..models.chat_message import ChatMessage
     from ..models.chat_session_entity import ChatSessionEntity
-    from ..models.get_chat_messages_item import GetChatMessagesItem
 
 __all__ = [
     "AsyncChatAgent",
@@ -86,20 +86,20 @@ class ChatAgent(SyncAPIResource):
         chat_session_id: int | None | NotGiven = NOT_GIVEN,
         after: int | None | NotGiven = NOT_GIVEN,
         options: RequestOptions | None = None,
-    ) -> list[GetChatMessagesItem]:
+    ) -> list[ChatMessage]:
         """Read the messages of a chat session, either all of them or only those newer than a given message.
 
         Args:
             select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
         """
-        from ..models.get_chat_messages_item import GetChatMessagesItem
+        from ..models.chat_message import ChatMessage
 
         return self._client.request(
             "POST",
             "/api/v1/Agents/Chat/GetChatMessages",
             query={"$select": select},
             json={"ChatSessionId": chat_session_id, "After": after},
-            cast_to=list[GetChatMessagesItem],
+            cast_to=list[ChatMessage],
             options=options,
         )
 
@@ -294,20 +294,20 @@ class AsyncChatAgent(AsyncAPIResource):
         chat_session_id: int | None | NotGiven = NOT_GIVEN,
         after: int | None | NotGiven = NOT_GIVEN,
         options: RequestOptions | None = None,
-    ) -> list[GetChatMessagesItem]:
+    ) -> list[ChatMessage]:
         """Read the messages of a chat session, either all of them or only those newer than a given message.
 
         Args:
             select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
         """
-        from ..models.get_chat_messages_item import GetChatMessagesItem
+        from ..models.chat_message import ChatMessage
 
         return await self._client.request(
             "POST",
             "/api/v1/Agents/Chat/GetChatMessages",
             query={"$select": select},
             json={"ChatSessionId": chat_session_id, "After": after},
-            cast_to=list[GetChatMessagesItem],
+            cast_to=list[ChatMessage],
             options=options,
         )
 

@@ -12,10 +12,12 @@ from .._types import RequestOptions
 
 if TYPE_CHECKING:
     from .._response import NotModified
+    from ..models.chat_message import ChatMessage
     from ..models.chat_session_entity import ChatSessionEntity
+    from ..models.chat_session_entity_get_all_result import (
+        ChatSessionEntityGetAllResult,
+    )
     from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
-    from ..models.get_all_result import GetAllResult
-    from ..models.get_chat_messages_item import GetChatMessagesItem
     from ..models.patch_operation import PatchOperation
 
 __all__ = [
@@ -50,7 +52,7 @@ class ChatSession(SyncAPIResource):
         json_safe: bool | None = None,
         output: Literal["Logical", "Display"] | None = None,
         options: RequestOptions | None = None,
-    ) -> GetAllResult:
+    ) -> ChatSessionEntityGetAllResult:
         """List chat sessions as OData rows.
 
         Narrow, sort and page the rows with the usual OData options:
@@ -95,7 +97,9 @@ class ChatSession(SyncAPIResource):
             json_safe: Rewrite column names so that they are valid JSON property names, replacing unsafe characters with an underscore.
             output: In SLIM mode: Logical gives true/false for booleans, Display gives icon hints. Dates always come as ISO strings.
         """
-        from ..models.get_all_result import GetAllResult
+        from ..models.chat_session_entity_get_all_result import (
+            ChatSessionEntityGetAllResult,
+        )
 
         return self._client.request(
             "GET",
@@ -114,7 +118,7 @@ class ChatSession(SyncAPIResource):
                 "$jsonSafe": json_safe,
                 "$output": output,
             },
-            cast_to=GetAllResult,
+            cast_to=ChatSessionEntityGetAllResult,
             options=options,
         )
 
@@ -124,7 +128,7 @@ class ChatSession(SyncAPIResource):
         *,
         select: Sequence[str] | str | None = None,
         options: RequestOptions | None = None,
-    ) -> ChatSessionEntityWithLinks:
+    ) -> ChatSessionEntity:
         """Store a new ChatSessionEntity.
 
         Served by the SaveChatSessionEntity service of the Chat agent. Fetch GET ChatSession/default first to start from the server's default values.
@@ -133,14 +137,14 @@ class ChatSession(SyncAPIResource):
             new_entity: The new session, usually based on the defaults from GET ChatSession/default.
             select: Optional comma-separated list of the properties you want back; the rest come back as null. Example: "CustomerName,Status,User/FullName". Without it every property is filled in.
         """
-        from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
+        from ..models.chat_session_entity import ChatSessionEntity
 
         return self._client.request(
             "POST",
             "/api/v1/ChatSession",
             query={"$select": select},
             json=new_entity,
-            cast_to=ChatSessionEntityWithLinks,
+            cast_to=ChatSessionEntity,
             options=options,
         )
 
@@ -191,7 +195,7 @@ class ChatSession(SyncAPIResource):
         *,
         after: int | None = None,
         options: RequestOptions | None = None,
-    ) -> list[GetChatMessagesItem]:
+    ) -> list[ChatMessage]:
         """Read the messages of a chat session.
 
         Pass the id of the last message you already have to get only the newer ones.
@@ -200,24 +204,24 @@ class ChatSession(SyncAPIResource):
             chat_session_id: Identifier of the session to read.
             after: Only return messages whose id is greater than this one.
         """
-        from ..models.get_chat_messages_item import GetChatMessagesItem
+        from ..models.chat_message import ChatMessage
 
         return self._client.request(
             "GET",
             "/api/v1/ChatSession/{chatSessionId}/Messages",
             path_params={"chatSessionId": chat_session_id},
             query={"after": after},
-            cast_to=list[GetChatMessagesItem],
+            cast_to=list[ChatMessage],
             options=options,
         )
 
     def add_chat_message(
         self,
         chat_session_id: int,
-        message: GetChatMessagesItem | Mapping[str, Any],
+        message: ChatMessage | Mapping[str, Any],
         *,
         options: RequestOptions | None = None,
-    ) -> GetChatMessagesItem:
+    ) -> ChatMessage:
         """Post a message into a chat session.
 
         The message is stored and becomes visible to the customer and the other agents of the session.
@@ -226,14 +230,14 @@ class ChatSession(SyncAPIResource):
             chat_session_id: Identifier of the session to post into.
             message: The message to post.
         """
-        from ..models.get_chat_messages_item import GetChatMessagesItem
+        from ..models.chat_message import ChatMessage
 
         return self._client.request(
             "POST",
             "/api/v1/ChatSession/{chatSessionId}/Messages",
             path_params={"chatSessionId": chat_session_id},
             json=message,
-            cast_to=GetChatMessagesItem,
+            cast_to=ChatMessage,
             options=options,
         )
 
@@ -292,7 +296,7 @@ class ChatSession(SyncAPIResource):
     def put_chat_session_entity(
         self,
         id_: int,
-        entity: ChatSessionEntity | Mapping[str, Any],
+        entity: ChatSessionEntityWithLinks | Mapping[str, Any],
         *,
         select: Sequence[str] | str | None = None,
         options: RequestOptions | None = None,
@@ -349,7 +353,7 @@ class ChatSession(SyncAPIResource):
         *,
         select: Sequence[str] | str | None = None,
         options: RequestOptions | None = None,
-    ) -> ChatSessionEntityWithLinks:
+    ) -> ChatSessionEntity:
         """Change only some fields of a ChatSessionEntity, described either as JSON Patch operations or as a partial object in JSON Merge Patch style.
 
         The two formats are defined in [RFC 6902](https://tools.ietf.org/html/rfc6902) and [RFC 7386](https://tools.ietf.org/html/rfc7386). To set the customer's company name, send either a JSON Patch list:
@@ -371,7 +375,7 @@ class ChatSession(SyncAPIResource):
             changes: A JSON Patch list of operations, or a merge document that is turned into such a list.
             select: Optional comma-separated list of the properties you want back; the rest come back as null. Example: "CustomerName,Status,User/FullName". Without it every property is filled in.
         """
-        from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
+        from ..models.chat_session_entity import ChatSessionEntity
 
         return self._client.request(
             "PATCH",
@@ -379,7 +383,7 @@ class ChatSession(SyncAPIResource):
             path_params={"id": id_},
             query={"$select": select},
             json=changes,
-            cast_to=ChatSessionEntityWithLinks,
+            cast_to=ChatSessionEntity,
             options=options,
         )
 
@@ -439,7 +443,7 @@ class AsyncChatSession(AsyncAPIResource):
         json_safe: bool | None = None,
         output: Literal["Logical", "Display"] | None = None,
         options: RequestOptions | None = None,
-    ) -> GetAllResult:
+    ) -> ChatSessionEntityGetAllResult:
         """List chat sessions as OData rows.
 
         Narrow, sort and page the rows with the usual OData options:
@@ -484,7 +488,9 @@ class AsyncChatSession(AsyncAPIResource):
             json_safe: Rewrite column names so that they are valid JSON property names, replacing unsafe characters with an underscore.
             output: In SLIM mode: Logical gives true/false for booleans, Display gives icon hints. Dates always come as ISO strings.
         """
-        from ..models.get_all_result import GetAllResult
+        from ..models.chat_session_entity_get_all_result import (
+            ChatSessionEntityGetAllResult,
+        )
 
         return await self._client.request(
             "GET",
@@ -503,7 +509,7 @@ class AsyncChatSession(AsyncAPIResource):
                 "$jsonSafe": json_safe,
                 "$output": output,
             },
-            cast_to=GetAllResult,
+            cast_to=ChatSessionEntityGetAllResult,
             options=options,
         )
 
@@ -513,7 +519,7 @@ class AsyncChatSession(AsyncAPIResource):
         *,
         select: Sequence[str] | str | None = None,
         options: RequestOptions | None = None,
-    ) -> ChatSessionEntityWithLinks:
+    ) -> ChatSessionEntity:
         """Store a new ChatSessionEntity.
 
         Served by the SaveChatSessionEntity service of the Chat agent. Fetch GET ChatSession/default first to start from the server's default values.
@@ -522,14 +528,14 @@ class AsyncChatSession(AsyncAPIResource):
             new_entity: The new session, usually based on the defaults from GET ChatSession/default.
             select: Optional comma-separated list of the properties you want back; the rest come back as null. Example: "CustomerName,Status,User/FullName". Without it every property is filled in.
         """
-        from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
+        from ..models.chat_session_entity import ChatSessionEntity
 
         return await self._client.request(
             "POST",
             "/api/v1/ChatSession",
             query={"$select": select},
             json=new_entity,
-            cast_to=ChatSessionEntityWithLinks,
+            cast_to=ChatSessionEntity,
             options=options,
         )
 
@@ -580,7 +586,7 @@ class AsyncChatSession(AsyncAPIResource):
         *,
         after: int | None = None,
         options: RequestOptions | None = None,
-    ) -> list[GetChatMessagesItem]:
+    ) -> list[ChatMessage]:
         """Read the messages of a chat session.
 
         Pass the id of the last message you already have to get only the newer ones.
@@ -589,24 +595,24 @@ class AsyncChatSession(AsyncAPIResource):
             chat_session_id: Identifier of the session to read.
             after: Only return messages whose id is greater than this one.
         """
-        from ..models.get_chat_messages_item import GetChatMessagesItem
+        from ..models.chat_message import ChatMessage
 
         return await self._client.request(
             "GET",
             "/api/v1/ChatSession/{chatSessionId}/Messages",
             path_params={"chatSessionId": chat_session_id},
             query={"after": after},
-            cast_to=list[GetChatMessagesItem],
+            cast_to=list[ChatMessage],
             options=options,
         )
 
     async def add_chat_message(
         self,
         chat_session_id: int,
-        message: GetChatMessagesItem | Mapping[str, Any],
+        message: ChatMessage | Mapping[str, Any],
         *,
         options: RequestOptions | None = None,
-    ) -> GetChatMessagesItem:
+    ) -> ChatMessage:
         """Post a message into a chat session.
 
         The message is stored and becomes visible to the customer and the other agents of the session.
@@ -615,14 +621,14 @@ class AsyncChatSession(AsyncAPIResource):
             chat_session_id: Identifier of the session to post into.
             message: The message to post.
         """
-        from ..models.get_chat_messages_item import GetChatMessagesItem
+        from ..models.chat_message import ChatMessage
 
         return await self._client.request(
             "POST",
             "/api/v1/ChatSession/{chatSessionId}/Messages",
             path_params={"chatSessionId": chat_session_id},
             json=message,
-            cast_to=GetChatMessagesItem,
+            cast_to=ChatMessage,
             options=options,
         )
 
@@ -681,7 +687,7 @@ class AsyncChatSession(AsyncAPIResource):
     async def put_chat_session_entity(
         self,
         id_: int,
-        entity: ChatSessionEntity | Mapping[str, Any],
+        entity: ChatSessionEntityWithLinks | Mapping[str, Any],
         *,
         select: Sequence[str] | str | None = None,
         options: RequestOptions | None = None,
@@ -738,7 +744,7 @@ class AsyncChatSession(AsyncAPIResource):
         *,
         select: Sequence[str] | str | None = None,
         options: RequestOptions | None = None,
-    ) -> ChatSessionEntityWithLinks:
+    ) -> ChatSessionEntity:
         """Change only some fields of a ChatSessionEntity, described either as JSON Patch operations or as a partial object in JSON Merge Patch style.
 
         The two formats are defined in [RFC 6902](https://tools.ietf.org/html/rfc6902) and [RFC 7386](https://tools.ietf.org/html/rfc7386). To set the customer's company name, send either a JSON Patch list:
@@ -760,7 +766,7 @@ class AsyncChatSession(AsyncAPIResource):
             changes: A JSON Patch list of operations, or a merge document that is turned into such a list.
             select: Optional comma-separated list of the properties you want back; the rest come back as null. Example: "CustomerName,Status,User/FullName". Without it every property is filled in.
         """
-        from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
+        from ..models.chat_session_entity import ChatSessionEntity
 
         return await self._client.request(
             "PATCH",
@@ -768,7 +774,7 @@ class AsyncChatSession(AsyncAPIResource):
             path_params={"id": id_},
             query={"$select": select},
             json=changes,
-            cast_to=ChatSessionEntityWithLinks,
+            cast_to=ChatSessionEntity,
             options=options,
         )
 

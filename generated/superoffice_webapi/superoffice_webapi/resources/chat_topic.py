@@ -12,9 +12,7 @@ from .._types import RequestOptions
 
 if TYPE_CHECKING:
     from .._response import NotModified
-    from ..models.update_chat_topic_user_agents_item import (
-        UpdateChatTopicUserAgentsItem,
-    )
+    from ..models.chat_topic_user_agent import ChatTopicUserAgent
 
 __all__ = [
     "AsyncChatTopic",
@@ -35,10 +33,10 @@ class ChatTopic(SyncAPIResource):
     def update_chat_topic_user_agents(
         self,
         chat_topic_id: int,
-        useragents: Sequence[UpdateChatTopicUserAgentsItem | Mapping[str, Any]],
+        useragents: Sequence[ChatTopicUserAgent | Mapping[str, Any]],
         *,
         options: RequestOptions | None = None,
-    ) -> list[UpdateChatTopicUserAgentsItem]:
+    ) -> list[ChatTopicUserAgent]:
         """Set the roles users have in a chat topic.
 
         The list in the body replaces the topic's current roles; users left out lose their role.
@@ -47,16 +45,14 @@ class ChatTopic(SyncAPIResource):
             chat_topic_id: Identifier of the chat topic.
             useragents: The full new list of user roles for the topic.
         """
-        from ..models.update_chat_topic_user_agents_item import (
-            UpdateChatTopicUserAgentsItem,
-        )
+        from ..models.chat_topic_user_agent import ChatTopicUserAgent
 
         return self._client.request(
             "PUT",
             "/api/v1/ChatTopic/{chatTopicId}/UserAgent",
             path_params={"chatTopicId": chat_topic_id},
             json=useragents,
-            cast_to=list[UpdateChatTopicUserAgentsItem],
+            cast_to=list[ChatTopicUserAgent],
             options=options,
         )
 
@@ -81,10 +77,10 @@ class AsyncChatTopic(AsyncAPIResource):
     async def update_chat_topic_user_agents(
         self,
         chat_topic_id: int,
-        useragents: Sequence[UpdateChatTopicUserAgentsItem | Mapping[str, Any]],
+        useragents: Sequence[ChatTopicUserAgent | Mapping[str, Any]],
         *,
         options: RequestOptions | None = None,
-    ) -> list[UpdateChatTopicUserAgentsItem]:
+    ) -> list[ChatTopicUserAgent]:
         """Set the roles users have in a chat topic.
 
         The list in the body replaces the topic's current roles; users left out lose their role.
@@ -93,16 +89,14 @@ class AsyncChatTopic(AsyncAPIResource):
             chat_topic_id: Identifier of the chat topic.
             useragents: The full new list of user roles for the topic.
         """
-        from ..models.update_chat_topic_user_agents_item import (
-            UpdateChatTopicUserAgentsItem,
-        )
+        from ..models.chat_topic_user_agent import ChatTopicUserAgent
 
         return await self._client.request(
             "PUT",
             "/api/v1/ChatTopic/{chatTopicId}/UserAgent",
             path_params={"chatTopicId": chat_topic_id},
             json=useragents,
-            cast_to=list[UpdateChatTopicUserAgentsItem],
+            cast_to=list[ChatTopicUserAgent],
             options=options,
         )
 

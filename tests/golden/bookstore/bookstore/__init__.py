@@ -29,6 +29,14 @@ if TYPE_CHECKING:
     from ._errors import APITimeoutError as APITimeoutError
     from ._errors import APIStatusError as APIStatusError
     from ._errors import APIResponseValidationError as APIResponseValidationError
+    from ._errors import InvalidRequestError as InvalidRequestError
+    from ._errors import ClientClosedError as ClientClosedError
+    from ._errors import RedirectError as RedirectError
+    from ._errors import TooManyRedirectsError as TooManyRedirectsError
+    from ._errors import CrossOriginRedirectError as CrossOriginRedirectError
+    from ._errors import ResponseTooLargeError as ResponseTooLargeError
+    from ._errors import ResponseDecodingError as ResponseDecodingError
+    from ._errors import ResponseNotReadError as ResponseNotReadError
     from ._errors import ClientError as ClientError
     from ._errors import ServerError as ServerError
     from ._errors import BadRequestError as BadRequestError
@@ -62,6 +70,14 @@ _EXPORTS: dict[str, str] = {
     "APITimeoutError": "_errors",
     "APIStatusError": "_errors",
     "APIResponseValidationError": "_errors",
+    "InvalidRequestError": "_errors",
+    "ClientClosedError": "_errors",
+    "RedirectError": "_errors",
+    "TooManyRedirectsError": "_errors",
+    "CrossOriginRedirectError": "_errors",
+    "ResponseTooLargeError": "_errors",
+    "ResponseDecodingError": "_errors",
+    "ResponseNotReadError": "_errors",
     "ClientError": "_errors",
     "ServerError": "_errors",
     "BadRequestError": "_errors",
@@ -93,6 +109,14 @@ __all__ = [
     "APITimeoutError",
     "APIStatusError",
     "APIResponseValidationError",
+    "InvalidRequestError",
+    "ClientClosedError",
+    "RedirectError",
+    "TooManyRedirectsError",
+    "CrossOriginRedirectError",
+    "ResponseTooLargeError",
+    "ResponseDecodingError",
+    "ResponseNotReadError",
     "ClientError",
     "ServerError",
     "BadRequestError",

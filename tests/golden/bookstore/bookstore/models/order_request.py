@@ -18,7 +18,7 @@ class OrderRequest(BaseModel):
 
     lines: "list[OrderLine]"
     payment: "CardPayment | VoucherPayment" = Field(
-        description="How an order is paid; no discriminator, the shapes tell them apart.",
+        description="How an order is paid; no discriminator, the shapes tell them apart."
     )
     note: str | None = None
 

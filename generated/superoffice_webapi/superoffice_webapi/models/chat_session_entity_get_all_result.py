@@ -2,11 +2,11 @@ from pydantic import Field
 
 from .._models import BaseModel
 
-__all__ = ["GetAllResult"]
+__all__ = ["ChatSessionEntityGetAllResult"]
 
 
-class GetAllResult(BaseModel):
-    """The GetAllResult schema."""
+class ChatSessionEntityGetAllResult(BaseModel):
+    """The ChatSessionEntityGetAllResult schema."""
 
     odata_metadata: str | None = Field(
         default=None,

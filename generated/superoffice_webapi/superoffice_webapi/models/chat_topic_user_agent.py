@@ -8,11 +8,11 @@ from ._link import link
 if TYPE_CHECKING:
     from .associate import Associate
 
-__all__ = ["UpdateChatTopicUserAgentsItem"]
+__all__ = ["ChatTopicUserAgent"]
 
 
-class UpdateChatTopicUserAgentsItem(BaseModel):
-    """The UpdateChatTopicUserAgentsItem schema."""
+class ChatTopicUserAgent(BaseModel):
+    """The ChatTopicUserAgent schema."""
 
     topic_id: int | None = Field(
         default=None,
@@ -44,4 +44,4 @@ class UpdateChatTopicUserAgentsItem(BaseModel):
     )
 
 
-link(UpdateChatTopicUserAgentsItem, {"Associate": "associate"})
+link(ChatTopicUserAgent, {"Associate": "associate"})

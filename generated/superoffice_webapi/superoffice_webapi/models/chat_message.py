@@ -4,11 +4,11 @@ from pydantic import Field
 
 from .._models import BaseModel
 
-__all__ = ["GetChatMessagesItem"]
+__all__ = ["ChatMessage"]
 
 
-class GetChatMessagesItem(BaseModel):
-    """The GetChatMessagesItem schema."""
+class ChatMessage(BaseModel):
+    """The ChatMessage schema."""
 
     chat_message_id: int | None = Field(
         default=None,

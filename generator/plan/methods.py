@@ -1,0 +1,380 @@
+"""One operation -> one method: its arguments, the `request()` call it makes, its return type and
+docstring, planned in named steps (parameters, body, response, call)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from generator.media import is_json_media, pick_media_type
+from generator.plan.code import (
+    ANY,
+    BYTES,
+    MAPPING,
+    NONE,
+    NOT_GIVEN,
+    NOT_MODIFIED,
+    SEQUENCE,
+    STR,
+    Argument,
+    Dict,
+    Expr,
+    NameTuple,
+    Subscript,
+    TypeExpr,
+    Union,
+    union,
+)
+from generator.plan.models import SchemaRegistry
+from generator.plan.names import (
+    NameAllocator,
+    as_dict,
+    as_list,
+    clean_text,
+    docstring_body,
+    pascal_case,
+    safe_identifier,
+    snake_case,
+)
+from generator.plan.package_plan import OperationPlan, ParamPlan
+
+if TYPE_CHECKING:
+    from generator.openapi import OperationRef
+    from generator.profiles.base import Profile
+
+SKIPPED_HEADERS = frozenset({"authorization", "content-type", "accept", "content-length"})
+# Names used inside method bodies / signatures besides the arguments.
+ARG_RESERVED = frozenset(
+    {
+        "self",
+        "options",
+        "datetime",
+        "date",
+        "Any",
+        "Literal",
+        "Sequence",
+        "Mapping",
+        "NOT_GIVEN",
+        "NotGiven",
+        "RequestOptions",
+        "NotModified",
+        "TYPE_CHECKING",
+        "annotations",
+    }
+)
+_HEADER_WORDS = {"time_zone": "timezone"}  # header words whose python name is not the plain snake case
+_MAPPING_ANY = Subscript(MAPPING, (STR, ANY))
+
+
+def client_option_name(header: str, explicit: object = None) -> str:
+    """`SO-TimeZone` -> `timezone`, `SO-AppToken` -> `app_token`, `Accept-Language` -> `accept_language`."""
+    if isinstance(explicit, str) and explicit.isidentifier():
+        return explicit
+    stripped = re.sub(r"^(SO|X)-", "", header, flags=re.IGNORECASE)
+    name = snake_case(stripped)
+    for word, replacement in _HEADER_WORDS.items():
+        name = re.sub(rf"(^|_){word}($|_)", rf"\g<1>{replacement}\g<2>", name)
+    return safe_identifier(name, reserved=ARG_RESERVED, fallback="option")
+
+
+@dataclass
+class MethodDraft:
+    """What the steps collect for one method: its signature and the `request()` arguments."""
+
+    hint: str  # PascalCase prefix for inline models (`<Method>Body`, `<Method>Response`)
+    names: NameAllocator = field(default_factory=lambda: NameAllocator(ARG_RESERVED))
+    positional: list[ParamPlan] = field(default_factory=list)  # path params, then a required body
+    keyword: list[ParamPlan] = field(default_factory=list)
+    path_params: list[tuple[str, Expr]] = field(default_factory=list)
+    query: list[tuple[str, Expr]] = field(default_factory=list)
+    exploded: list[str] = field(default_factory=list)  # array query parameters sent as name=a&name=b
+    headers: list[tuple[str, Expr | str]] = field(default_factory=list)  # str: a fixed value
+    body: tuple[str, Argument] | None = None  # ("json" | "content", value)
+    headers_before_body: bool = False
+
+    def argument(self, wire: str, fallback: str) -> str:
+        return self.names.take(safe_identifier(snake_case(wire), reserved=ARG_RESERVED, fallback=fallback))
+
+    def set_body(self, kwarg: str, value: Argument) -> None:
+        self.body = (kwarg, value)
+        self.headers_before_body = bool(self.headers)
+
+    def request_kwargs(self, cast_to: TypeExpr) -> tuple[tuple[str, Argument], ...]:
+        """The keyword arguments of `self._client.request(method, path, ...)`, in call order."""
+        kwargs: list[tuple[str, Argument]] = []
+        if self.path_params:
+            kwargs.append(("path_params", Dict(tuple(self.path_params))))
+        if self.query:
+            kwargs.append(("query", Dict(tuple(self.query))))
+        if self.exploded:
+            kwargs.append(("explode", NameTuple(tuple(self.exploded))))
+        headers: list[tuple[str, Argument]] = [("headers", Dict(tuple(self.headers)))] if self.headers else []
+        if self.body is None:
+            kwargs += headers
+        elif self.headers_before_body:  # parameters or Content-Type; an Accept header joins them
+            kwargs += [*headers, self.body]
+        else:
+            kwargs += [self.body, *headers]
+        kwargs.append(("cast_to", cast_to))
+        kwargs.append(("options", Expr("options")))
+        return tuple(kwargs)
+
+
+class MethodPlanner:
+    """The steps shared by every operation of a document."""
+
+    def __init__(self, registry: SchemaRegistry, profile: Profile | None = None) -> None:
+        self.registry = registry
+        self.profile = profile  # an API's conventions (generator/profiles), applied per method
+
+    # -- the last step: the profile's say ----------------------------------------------------------
+
+    def finish(self, draft: MethodDraft, plan: OperationPlan, found: OperationRef, op: dict[str, Any]) -> OperationPlan:
+        """The one place a profile adjusts a planned method (its return type, its call)."""
+        if self.profile is None:
+            return plan
+        from generator.profiles.base import OperationSource
+
+        def annotation(schema: object, name: str) -> TypeExpr:
+            return self.registry.resolve(schema, draft.hint + name).annotation()
+
+        source = OperationSource(found.path, found.method, op, self.registry.deref, annotation)
+        return self.profile.adjust_operation(plan, source)
+
+    # -- parameters -------------------------------------------------------------------------------
+
+    def path_parameter(self, draft: MethodDraft, param: dict[str, Any], op: dict[str, Any]) -> None:
+        wire = str(param["name"])
+        arg = draft.argument(wire, "param")
+        schema = _own_path_schema(_parameter_schema(param), wire, op)
+        annotation = self.registry.resolve(schema, draft.hint + pascal_case(wire)).annotation()
+        draft.positional.append(ParamPlan(arg, wire, annotation, None, "path", _description(param)))
+        draft.path_params.append((wire, Expr(arg)))
+
+    def query_parameter(self, draft: MethodDraft, param: dict[str, Any]) -> None:
+        wire = str(param["name"])
+        arg = draft.argument(wire, "param")
+        if wire == "$select":
+            annotation: TypeExpr = Union((Subscript(SEQUENCE, (STR,)), STR))
+        else:
+            annotation = self._query_annotation(_parameter_schema(param), draft.hint + pascal_case(wire))
+        required = param.get("required") is True
+        draft.keyword.append(
+            ParamPlan(
+                arg,
+                wire,
+                annotation if required else Union((annotation, NONE)),
+                None if required else "None",
+                "query",
+                _description(param),
+            )
+        )
+        draft.query.append((wire, Expr(arg)))
+        if isinstance(annotation, Subscript) and annotation.origin is SEQUENCE and _explodes(param):
+            draft.exploded.append(wire)
+
+    def header_parameter(self, draft: MethodDraft, param: dict[str, Any]) -> None:
+        wire = str(param["name"])
+        arg = draft.argument(wire, "param")
+        required = param.get("required") is True
+        annotation = STR if required else Union((STR, NONE))
+        draft.keyword.append(
+            ParamPlan(arg, wire, annotation, None if required else "None", "header", _description(param))
+        )
+        draft.headers.append((wire, Expr(arg)))
+
+    def _query_annotation(self, schema: object, hint: str) -> TypeExpr:
+        resolved = self.registry.resolve(schema, hint).type
+        if isinstance(resolved, Subscript) and resolved.origin.name == "list":
+            return Subscript(SEQUENCE, resolved.args)  # any sequence is accepted
+        return resolved
+
+    # -- request body -----------------------------------------------------------------------------
+
+    def body(self, draft: MethodDraft, op: dict[str, Any]) -> None:
+        body = self.registry.deref(op.get("requestBody"))
+        content = body.get("content")
+        if not isinstance(content, dict) or not content:
+            return
+        media = pick_media_type(content)
+        schema = as_dict(as_dict(content[media]).get("schema"))
+        if is_json_media(media) and body.get("x-sdkgen-flatten") is True and self._flattened_body(draft, schema):
+            return
+        raw_name = body.get("x-codegen-request-body-name")
+        arg = draft.names.take(
+            safe_identifier(
+                snake_case(raw_name) if isinstance(raw_name, str) else "body", reserved=ARG_RESERVED, fallback="body"
+            )
+        )
+        required = body.get("required") is True
+        if is_json_media(media):
+            annotation = self._body_annotation(schema, draft.hint + "Body")
+        else:
+            annotation = BYTES
+            draft.headers.append(("Content-Type", media))
+        description = docstring_body(clean_text(body.get("description")))
+        if required:
+            draft.positional.append(ParamPlan(arg, "", annotation, None, "body", description))
+        else:
+            annotation = Union((annotation, NOT_GIVEN))
+            draft.keyword.append(ParamPlan(arg, "", annotation, "NOT_GIVEN", "body", description))
+        if is_json_media(media):
+            draft.set_body("json", Expr(arg))
+        else:
+            draft.set_body("content", Expr(arg if required else f"{arg} or None"))
+
+    def _flattened_body(self, draft: MethodDraft, schema: dict[str, Any]) -> bool:
+        """A carrier object whose properties become keyword arguments (`x-sdkgen-flatten`)."""
+        props, required_props = self.registry.merged_properties(self.registry.deref(schema))
+        if not props:
+            return False
+        entries: list[tuple[str, Expr | str]] = []
+        for wire, prop in props.items():
+            arg = draft.argument(wire, "field")
+            annotation = self.registry.resolve(prop, draft.hint + pascal_case(wire)).annotation()
+            prop_doc = docstring_body(clean_text(prop.get("description")))
+            if wire in required_props:
+                draft.keyword.append(ParamPlan(arg, wire, annotation, None, "body_field", prop_doc))
+            else:
+                annotation = Union((annotation, NOT_GIVEN))
+                draft.keyword.append(ParamPlan(arg, wire, annotation, "NOT_GIVEN", "body_field", prop_doc))
+            entries.append((wire, Expr(arg)))
+        draft.set_body("json", Dict(tuple(entries)))
+        return True
+
+    def _body_annotation(self, schema: dict[str, Any], hint: str) -> TypeExpr:
+        """Models also accept plain mappings; arrays accept any sequence."""
+        model = self.registry.model_ref(schema)
+        if model is not None:
+            return Union((model, _MAPPING_ANY))
+        target = self.registry.deref(schema)
+        items = target.get("items")
+        types = target.get("type")
+        if (types == "array" or (isinstance(types, list) and "array" in types)) and isinstance(items, dict):
+            item_model = self.registry.model_ref(items)
+            if item_model is not None:
+                return Subscript(SEQUENCE, (Union((item_model, _MAPPING_ANY)),))
+            return Subscript(SEQUENCE, (self.registry.resolve(items, hint + "Item").annotation(),))
+        return self.registry.resolve(schema, hint).annotation()
+
+    # -- response ---------------------------------------------------------------------------------
+
+    def response(self, draft: MethodDraft, op: dict[str, Any]) -> tuple[TypeExpr, TypeExpr]:
+        """(return annotation, cast_to): the first success response's type."""
+        cast_to = self._response_type(op, draft.hint)
+        if cast_to.render() in ("bytes", "str"):
+            # A binary or text answer: ask for its documented media type, not the runtime's JSON default.
+            media = self._success_media(op)
+            if media:
+                draft.headers.append(("Accept", media))
+        returns = cast_to
+        if isinstance(op.get("responses"), dict) and "304" in op["responses"]:
+            returns = union((cast_to, NOT_MODIFIED))
+        return returns, cast_to
+
+    def _success_media(self, op: dict[str, Any]) -> str | None:
+        """The media type of the first success response, when it has content."""
+        responses = op.get("responses")
+        if not isinstance(responses, dict):
+            return None
+        for code in sorted(str(c) for c in responses if str(c).startswith("2")):
+            response = self.registry.deref(responses.get(code, responses.get(int(code)) if code.isdigit() else None))
+            content = response.get("content") if isinstance(response, dict) else None
+            if isinstance(content, dict) and content:
+                return pick_media_type(content)
+        return None
+
+    def _response_type(self, op: dict[str, Any], hint: str) -> TypeExpr:
+        responses = op.get("responses")
+        if not isinstance(responses, dict):
+            return NONE
+        codes = sorted(str(c) for c in responses if str(c).startswith("2"))
+        if not codes and "default" in responses:
+            codes = ["default"]
+        if not codes:
+            return NONE
+        response = self.registry.deref(
+            responses.get(codes[0], responses.get(int(codes[0]) if codes[0].isdigit() else codes[0]))
+        )
+        content = response.get("content")
+        if codes[0] == "204" or not isinstance(content, dict) or not content:
+            return NONE
+        media = pick_media_type(content)
+        schema = as_dict(content[media]).get("schema")
+        if not is_json_media(media):
+            if media.startswith("text/") and not (isinstance(schema, dict) and schema.get("format") == "binary"):
+                return STR
+            return BYTES
+        if not isinstance(schema, dict) or not schema:
+            return ANY
+        return self.registry.resolve(schema, hint + "Response").annotation()
+
+    # -- docs -------------------------------------------------------------------------------------
+
+    def docstring(self, op: dict[str, Any], method: str, path: str, params: list[ParamPlan]) -> str:
+        summary = clean_text(op.get("summary"))
+        description = clean_text(op.get("description"))
+        parts: list[str] = []
+        if summary:
+            parts.append(summary)
+        if description and description != summary:
+            parts.append(description)
+        if not parts:
+            parts.append(f"{method.upper()} {path}")
+        restricted = op.get("x-online-restricted")
+        if isinstance(restricted, str) and restricted.strip() and restricted.strip() not in description:
+            parts.append(f"Online restricted: {restricted.strip()}")
+        if op.get("deprecated") is True:
+            parts.append("Deprecated.")
+        text = docstring_body("\n\n".join(parts))
+        documented = [p for p in params if p.description]
+        if documented:
+            lines = ["", "", "Args:"]
+            for p in documented:
+                body = "\n".join(("        " + line) if line else "" for line in p.description.split("\n")).lstrip()
+                lines.append(f"    {p.name}: {body}")
+            text += "\n".join(lines)
+        return text
+
+
+def _description(param: dict[str, Any]) -> str:
+    return docstring_body(clean_text(param.get("description")))
+
+
+def _parameter_schema(param: dict[str, Any]) -> object:
+    schema = param.get("schema")
+    if schema is None and isinstance(param.get("content"), dict):
+        first = as_dict(next(iter(param["content"].values()), {}))
+        schema = first.get("schema")
+    return schema
+
+
+def _own_path_schema(schema: object, wire: str, op: dict[str, Any]) -> object:
+    """The primary operation's own type of a path parameter that the spec widened for its variants.
+
+    `sdkgen parse` turns the primary's schema into `anyOf: [own, variant's, ...]` so that a
+    generator ignoring the variants still accepts every value; each variant is a method here,
+    so the primary keeps its own type.
+    """
+    variants = [v for v in as_list(op.get("x-sdkgen-variants")) if isinstance(v, dict)]
+    options = schema.get("anyOf") if isinstance(schema, dict) else None
+    if not variants or not isinstance(options, list) or len(options) < 2:
+        return schema
+    theirs = [
+        p.get("schema")
+        for v in variants
+        for p in as_list(v.get("parameters"))
+        if isinstance(p, dict) and p.get("in") == "path" and p.get("name") == wire
+    ]
+    if all(other in theirs for other in options[1:]):
+        return options[0]
+    return schema
+
+
+def _explodes(param: dict[str, Any]) -> bool:
+    """OpenAPI `explode`, whose default is true for `style: form` (the default style of query)."""
+    explode = param.get("explode")
+    if isinstance(explode, bool):
+        return explode
+    return param.get("style") in (None, "form")
