@@ -189,6 +189,11 @@ def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -
     type=click.Path(exists=True, file_okay=False),
     help="Directory whose templates override the built-in ones by name.",
 )
+@click.option(
+    "--profile",
+    default=None,
+    help="API conventions to add (e.g. superoffice); default: the document's x-sdkgen-profile; 'none' for none.",
+)
 @click.option("--strict", is_flag=True, help="Exit non-zero when the plan reports any warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
 def generate(
@@ -197,6 +202,7 @@ def generate(
     package_name: str | None,
     pkg_version: str,
     templates_dir: str | None,
+    profile: str | None,
     strict: bool,
     verbose: bool,
 ) -> None:
@@ -233,6 +239,7 @@ def generate(
             version=pkg_version,
             templates_dir=Path(templates_dir) if templates_dir else None,
             source=spec,
+            profile=profile,
         )
     except (GenerationError, ValueError) as error:
         raise click.ClickException(str(error)) from error

@@ -51,6 +51,7 @@ def generate_package(
     templates_dir: Path | None = None,
     cache_dir: Path | None = None,
     source: str = "openapi",
+    profile: str | None = None,
 ) -> GeneratedPackage:
     """Plan, render and black-format a whole package; keys are paths relative to OUT_DIR.
 
@@ -58,7 +59,7 @@ def generate_package(
     fails here, naming the file, instead of in the user's import. `source` names the spec in
     the diagnostics (`<source>#<JSON pointer>`).
     """
-    plan = build_plan(spec, package_name=package_name, version=version, source=source)
+    plan = build_plan(spec, package_name=package_name, version=version, source=source, profile=profile)
     files = render_package(plan, templates_dir)
     return GeneratedPackage(
         format_files(files, cache_dir=cache_dir),

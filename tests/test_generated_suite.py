@@ -214,7 +214,7 @@ def test_suite_fails_when_a_model_type_drifts(spec: dict[str, Any], package_dir:
     import shutil
 
     changed = copy.deepcopy(spec)
-    props = changed["components"]["schemas"]["GetChatMessagesItem"]["properties"]
+    props = changed["components"]["schemas"]["ChatMessage"]["properties"]
     assert props["ReadByCustomer"]["type"] == ["integer", "null"]
     props["ReadByCustomer"] = {"type": ["boolean", "null"]}
     regenerated = tmp_path / "new" / PACKAGE

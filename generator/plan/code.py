@@ -174,6 +174,20 @@ def union(members: Iterable[TypeExpr]) -> TypeExpr:
     return unique[0] if len(unique) == 1 else Union(tuple(unique))
 
 
+def swap_names(expr: TypeExpr, names: Mapping[str, Name]) -> TypeExpr:
+    """The same expression with the `Name`s listed in `names` replaced (`SyncPage` -> `AsyncPage`)."""
+    if isinstance(expr, Name):
+        return names.get(expr.name, expr)
+    if isinstance(expr, Subscript):
+        origin = names.get(expr.origin.name, expr.origin)
+        return Subscript(origin, tuple(swap_names(a, names) for a in expr.args))
+    if isinstance(expr, Union):
+        return Union(tuple(swap_names(m, names) for m in expr.members))
+    if isinstance(expr, Quoted):
+        return Quoted(swap_names(expr.inner, names))
+    return expr
+
+
 def same(a: TypeExpr, b: TypeExpr) -> bool:
     return a.render() == b.render()
 

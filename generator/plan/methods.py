@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.media import is_json_media, pick_media_type
 from generator.plan.code import (
@@ -38,7 +38,11 @@ from generator.plan.names import (
     safe_identifier,
     snake_case,
 )
-from generator.plan.package_plan import ParamPlan
+from generator.plan.package_plan import OperationPlan, ParamPlan
+
+if TYPE_CHECKING:
+    from generator.openapi import OperationRef
+    from generator.profiles.base import Profile
 
 SKIPPED_HEADERS = frozenset({"authorization", "content-type", "accept", "content-length"})
 # Names used inside method bodies / signatures besides the arguments.
@@ -126,8 +130,23 @@ class MethodDraft:
 class MethodPlanner:
     """The steps shared by every operation of a document."""
 
-    def __init__(self, registry: SchemaRegistry) -> None:
+    def __init__(self, registry: SchemaRegistry, profile: Profile | None = None) -> None:
         self.registry = registry
+        self.profile = profile  # an API's conventions (generator/profiles), applied per method
+
+    # -- the last step: the profile's say ----------------------------------------------------------
+
+    def finish(self, draft: MethodDraft, plan: OperationPlan, found: OperationRef, op: dict[str, Any]) -> OperationPlan:
+        """The one place a profile adjusts a planned method (its return type, its call)."""
+        if self.profile is None:
+            return plan
+        from generator.profiles.base import OperationSource
+
+        def annotation(schema: object, name: str) -> TypeExpr:
+            return self.registry.resolve(schema, draft.hint + name).annotation()
+
+        source = OperationSource(found.path, found.method, op, self.registry.deref, annotation)
+        return self.profile.adjust_operation(plan, source)
 
     # -- parameters -------------------------------------------------------------------------------
 

@@ -68,6 +68,7 @@ CLIENT_RESERVED = frozenset(
         "retry_non_idempotent",
         "http_client",
         "strip_base_suffix",
+        "rate_limiter",
     }
 )
 _VERSION_RE = re.compile(r"^\d+(\.\d+)*$|^v\d+(\.\d+)*$", re.IGNORECASE)
@@ -192,24 +193,35 @@ def _plan_webhook_payloads(spec: dict[str, Any], registry: SchemaRegistry) -> No
 
 
 def build_plan(
-    spec: dict[str, Any], *, package_name: str, version: str = "0.1.0", source: str = "openapi"
+    spec: dict[str, Any],
+    *,
+    package_name: str,
+    version: str = "0.1.0",
+    source: str = "openapi",
+    profile: str | None = None,
 ) -> PackagePlan:
-    """The whole package; `source` names the spec in diagnostics (`<source>#<JSON pointer>`)."""
+    """The whole package; `source` names the spec in diagnostics (`<source>#<JSON pointer>`);
+    `profile` overrides the document's `x-sdkgen-profile` (generator/profiles)."""
     if not _VERSION_OK.match(version):
         raise ValueError(f"version must be a PEP 440 release such as 1.2.3, got {version!r}")
     if not _PACKAGE_NAME_RE.match(package_name):
         raise ValueError(f"package name must be a lower-case Python identifier, got {package_name!r}")
+    from generator.profiles import select_profile
+
+    chosen = select_profile(spec, profile)
+    extras = chosen.package_plan(package_name) if chosen else None
     registry = SchemaRegistry(spec)
-    planner = OperationPlanner(spec, registry, source)
+    planner = OperationPlanner(spec, registry, source, chosen)
     planner.plan()  # before the models: operations discover inline body/response models
     client = client_class_name(spec, package_name)
     options = _unique_options(planner)
+    reserved = CLIENT_RESERVED | (extras.reserved_client_attributes if extras else frozenset())
     server_url, server_variables = _server_variables(
-        spec, set(CLIENT_RESERVED) | {"strict_response_validation"} | {o.name for o in options}
+        spec, set(reserved) | {"strict_response_validation"} | {o.name for o in options}
     )
-    resources = build_resources(planner, CLIENT_RESERVED, frozenset({client, "Async" + client}))
+    resources = build_resources(planner, reserved, frozenset({client, "Async" + client}))
     _plan_webhook_payloads(spec, registry)
-    models = registry.build_models()
+    models = [chosen.adjust_model(m) for m in registry.build_models()] if chosen else registry.build_models()
     info = as_dict(spec.get("info"))
     title = clean_text(info.get("title")) or package_name
     description = clean_text(info.get("description"))
@@ -233,9 +245,15 @@ def build_plan(
         models=tuple(models),
         resources=tuple(resources),
         security_schemes=dict(schemes) if isinstance(schemes, dict) else {},
-        exports=((client, "_client"), ("Async" + client, "_client"), *RUNTIME_EXPORTS),
+        exports=(
+            (client, "_client"),
+            ("Async" + client, "_client"),
+            *RUNTIME_EXPORTS,
+            *(extras.exports if extras else ()),
+        ),
         tests=plan_tests(spec, tuple(resources), registry),
         diagnostics=tuple(check_document(spec, source) + planner.diagnostics),
         server_url_literal=server_url,
         server_variables=server_variables,
+        profile=extras,
     )

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
 from generator.openapi import OperationRef
-from generator.plan.code import Argument, Call, Dict, Expr, ImportBlock, TypeExpr
+from generator.plan.code import Argument, Call, Dict, Expr, Import, ImportBlock, Name, TypeExpr, imports, swap_names
 from generator.plan.names import py_str
+
+if TYPE_CHECKING:
+    from generator.profiles.base import ProfilePlan
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class ModelPlan:
     imports: ImportBlock = field(default_factory=ImportBlock)  # needed at runtime
     type_checking_imports: ImportBlock = field(default_factory=ImportBlock)  # models, for type checkers only
     links: tuple[tuple[str, str], ...] = ()  # (class name, module stem) resolved lazily at runtime
+    bases: tuple[str, ...] = ("BaseModel",)  # a profile may put mixins first (generator/profiles)
 
     @property
     def link_statement(self) -> Call:
@@ -58,6 +62,22 @@ class ParamPlan:
 
 
 @dataclass(frozen=True)
+class CallPlan:
+    """A profile's replacement for `self._client.request(...)` (see generator/profiles/base.py).
+
+    The method calls `function(self._client, <the same arguments>)` (`async_function` in the
+    async class); the async return annotation is the sync one with `async_names` swapped in.
+    """
+
+    function: str
+    async_function: str
+    imports: ImportBlock = field(default_factory=ImportBlock)  # inside the method body
+    # Names of the return annotation that the resource module imports for type checkers only.
+    type_checking_imports: frozenset[Import] = frozenset()
+    async_names: tuple[tuple[str, Name], ...] = ()  # (sync name, async name) in the annotation
+
+
+@dataclass(frozen=True)
 class OperationPlan:
     method_name: str
     http_method: str  # upper case
@@ -69,9 +89,26 @@ class OperationPlan:
     request_kwargs: tuple[tuple[str, Argument], ...]  # (keyword, value) passed to request()
     lazy_imports: ImportBlock  # the models the response is constructed into, imported in the body
     deprecated: bool = False
+    call: CallPlan | None = None  # set by a profile; None: `self._client.request(...)`
     # The spec operation this method calls (its test cases are built from it), by identity.
     source: OperationRef | None = field(default=None, compare=False, repr=False)
     variant: bool = False  # an `x-sdkgen-variants` entry of `source` (no test cases of its own)
+
+    def returns(self, is_async: bool) -> TypeExpr:
+        if not (is_async and self.call):
+            return self.return_annotation
+        return swap_names(self.return_annotation, dict(self.call.async_names))
+
+    def callee(self, is_async: bool) -> str:
+        if self.call is None:
+            return "self._client.request"
+        return self.call.async_function if is_async else self.call.function
+
+    @property
+    def body_imports(self) -> ImportBlock:
+        """The lazy model imports and what the profile's call needs, inside the method body."""
+        extra = self.call.imports.imports if self.call else frozenset()
+        return imports(self.lazy_imports.imports, extra, by_name=True)
 
     @property
     def path_literal(self) -> str:
@@ -232,6 +269,8 @@ class PackagePlan:
     server_url_literal: str | None = None
     server_variables: tuple[ServerVariablePlan, ...] = ()
 
+    profile: ProfilePlan | None = None  # an API's conventions (generator/profiles); None for most
+
     @property
     def client_typing_names(self) -> tuple[str, ...]:
         """What `_client.py` imports from `typing` (Literal only for enumerated server variables)."""
@@ -241,3 +280,8 @@ class PackagePlan:
     @property
     def operation_count(self) -> int:
         return sum(len(resource.operations) for resource in self.resources)
+
+    def client_bases(self, is_async: bool) -> str:
+        base = "AsyncAPIClient" if is_async else "SyncAPIClient"
+        extra = self.profile.client_bases[1 if is_async else 0] if self.profile else ""
+        return f"{extra}, {base}" if extra else base

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
 from generator.openapi import OperationRef, iter_operations, merge_parameters
@@ -22,6 +22,9 @@ from generator.plan.names import (
     snake_case,
 )
 from generator.plan.package_plan import ClientOptionPlan, OperationPlan, ResourcePlan
+
+if TYPE_CHECKING:
+    from generator.profiles.base import Profile
 
 _VERSION_PREFIX = re.compile(r"^v\d+[A-Za-z0-9]*_(.+)$")
 # Resource attributes that generated methods must not replace.
@@ -51,10 +54,12 @@ def method_name_from(operation_id: object, http_method: str, path: str) -> str:
 
 
 class OperationPlanner:
-    def __init__(self, spec: dict[str, Any], registry: SchemaRegistry, source: str = "openapi") -> None:
+    def __init__(
+        self, spec: dict[str, Any], registry: SchemaRegistry, source: str = "openapi", profile: Profile | None = None
+    ) -> None:
         self.spec = spec
         self.registry = registry
-        self.methods = MethodPlanner(registry)
+        self.methods = MethodPlanner(registry, profile)  # a profile adjusts each planned method
         self.source = source
         self.diagnostics: list[Diagnostic] = []
         self.resources: dict[str, ResourceBuilder] = {}
@@ -88,22 +93,21 @@ class OperationPlanner:
         returns, cast_to = self.methods.response(draft, op)
         # Required keyword-only arguments first: reads better, and keeps defaults together.
         draft.keyword.sort(key=lambda p: p.default_expr is not None)
-        self.resources[tag].operations.append(
-            OperationPlan(
-                method_name=name,
-                http_method=found.method.upper(),
-                path=found.path,
-                docstring=self.methods.docstring(op, found.method, found.path, draft.positional + draft.keyword),
-                positional=tuple(draft.positional),
-                keyword=tuple(draft.keyword),
-                return_annotation=returns,
-                request_kwargs=draft.request_kwargs(cast_to),
-                lazy_imports=ImportBlock(),  # set per resource, once import aliases are known
-                deprecated=op.get("deprecated") is True,
-                source=found,
-                variant=is_variant,
-            )
+        plan = OperationPlan(
+            method_name=name,
+            http_method=found.method.upper(),
+            path=found.path,
+            docstring=self.methods.docstring(op, found.method, found.path, draft.positional + draft.keyword),
+            positional=tuple(draft.positional),
+            keyword=tuple(draft.keyword),
+            return_annotation=returns,
+            request_kwargs=draft.request_kwargs(cast_to),
+            lazy_imports=ImportBlock(),  # set per resource, once import aliases are known
+            deprecated=op.get("deprecated") is True,
+            source=found,
+            variant=is_variant,
         )
+        self.resources[tag].operations.append(self.methods.finish(draft, plan, found, op))
 
     def _plan_parameter(
         self, draft: MethodDraft, param: dict[str, Any], op: dict[str, Any], found: OperationRef
@@ -177,6 +181,9 @@ def build_resources(
         tc_imports = imports(
             [_model_import(c, m, aliases) for c, m in models] + [Import(".._response", "NotModified")], by_name=True
         )
+        # Names a profile's call puts in return annotations (its page types): type checkers only.
+        call_only = {i for op in builder.operations if op.call for i in op.call.type_checking_imports}
+        tc_imports = imports(tc_imports.imports, call_only, by_name=True)
         operations = tuple(_with_aliases(op, aliases) for op in builder.operations)
         result.append(
             ResourcePlan(
@@ -187,7 +194,7 @@ def build_resources(
                 attribute=attribute,
                 docstring=docstring_body(f"Operations tagged {tag!r}."),
                 operations=operations,
-                imports=_resource_imports(annotations),
+                imports=ImportBlock(_resource_imports(annotations).imports - call_only),
                 type_checking_imports=tc_imports,
                 raw_class_name=raw_name,
                 async_raw_class_name=async_raw_name,

@@ -82,6 +82,8 @@ def render_package(plan: PackagePlan, templates_dir: Path | None = None) -> dict
     for name in runtime_names:
         stem = name[len("runtime/") : -len(".jinja")]
         files[f"{pkg}/{stem}"] = env.get_template(name).render(**runtime_context)
+    for name, out in plan.profile.files if plan.profile else ():
+        files[f"{pkg}/{out}"] = env.get_template(name).render(**runtime_context)
     model_templates = {
         "model": env.get_template("package/models/model.py.jinja"),
         "alias": env.get_template("package/models/alias.py.jinja"),

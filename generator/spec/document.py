@@ -392,6 +392,8 @@ class _DocumentBuilder:
         tags = sorted({draft.page.tag for draft in drafts})
         doc: dict[str, Any] = {
             "openapi": OPENAPI_VERSION,
+            # SuperOffice's conventions (OData pages, tenants, agent errors...): generator/profiles
+            "x-sdkgen-profile": "superoffice",
             "info": {
                 "title": title,
                 "version": version,
