@@ -45,6 +45,18 @@ if TYPE_CHECKING:
     from ._errors import UnprocessableEntityError as UnprocessableEntityError
     from ._errors import RateLimitError as RateLimitError
     from ._errors import InternalServerError as InternalServerError
+    from ._pages import SyncODataPage as SyncODataPage
+    from ._pages import AsyncODataPage as AsyncODataPage
+    from ._pages import PaginationError as PaginationError
+    from ._tenant import TenantState as TenantState
+    from ._tenant import TenantError as TenantError
+    from ._tenant import TenantNotRunningError as TenantNotRunningError
+    from ._agents import AgentError as AgentError
+    from ._custom_fields import CustomFieldValues as CustomFieldValues
+    from ._rate_limit import RateLimiter as RateLimiter
+    from ._online_auth import OAuthRefresher as OAuthRefresher
+    from ._online_auth import SystemUserTicket as SystemUserTicket
+    from ._online_auth import TokenRefreshError as TokenRefreshError
 
 __version__ = "0.2.0"
 
@@ -86,6 +98,18 @@ _EXPORTS: dict[str, str] = {
     "UnprocessableEntityError": "_errors",
     "RateLimitError": "_errors",
     "InternalServerError": "_errors",
+    "SyncODataPage": "_pages",
+    "AsyncODataPage": "_pages",
+    "PaginationError": "_pages",
+    "TenantState": "_tenant",
+    "TenantError": "_tenant",
+    "TenantNotRunningError": "_tenant",
+    "AgentError": "_agents",
+    "CustomFieldValues": "_custom_fields",
+    "RateLimiter": "_rate_limit",
+    "OAuthRefresher": "_online_auth",
+    "SystemUserTicket": "_online_auth",
+    "TokenRefreshError": "_online_auth",
 }
 
 __all__ = [
@@ -125,6 +149,18 @@ __all__ = [
     "UnprocessableEntityError",
     "RateLimitError",
     "InternalServerError",
+    "SyncODataPage",
+    "AsyncODataPage",
+    "PaginationError",
+    "TenantState",
+    "TenantError",
+    "TenantNotRunningError",
+    "AgentError",
+    "CustomFieldValues",
+    "RateLimiter",
+    "OAuthRefresher",
+    "SystemUserTicket",
+    "TokenRefreshError",
 ]
 
 

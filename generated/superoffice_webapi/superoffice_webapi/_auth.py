@@ -17,14 +17,19 @@ Security schemes declared by the API description, and the class that implements 
 from __future__ import annotations
 
 import base64
-from collections.abc import Generator
-from typing import Literal
+import inspect
+import threading
+from collections.abc import Awaitable, Callable, Generator
+from typing import Literal, Union
 
 import httpx
 
 from ._redact import register_sensitive_name
 
-__all__ = ["ApiKeyAuth", "BasicAuth", "BearerAuth", "SoTicketAuth"]
+__all__ = ["ApiKeyAuth", "BasicAuth", "BearerAuth", "RefreshHook", "SoTicketAuth"]
+
+RefreshHook = Callable[[], Union[str, Awaitable[str]]]
+"""Returns a fresh credential (token or ticket); may be async (then: the async client only)."""
 
 
 class _HeaderAuth(httpx.Auth):
@@ -33,12 +38,41 @@ class _HeaderAuth(httpx.Auth):
     """
 
     _headers: dict[str, str]
+    _refresh: RefreshHook | None = None
 
     def auth_flow(
         self, request: httpx.Request
     ) -> Generator[httpx.Request, httpx.Response, None]:
         request.headers.update(self._headers)
         yield request
+
+    def _set_credential(self, credential: str) -> None:
+        raise NotImplementedError
+
+    def refresh_credentials(self, failed: httpx.Request) -> bool | Awaitable[bool]:
+        """Called by the client on a 401 (once per call): get a fresh credential from the
+        ``refresh`` hook. False without a hook. When another thread or task refreshed since
+        ``failed`` was sent, the new credential is used as it is (one refresh per expiry).
+        """
+        hook = self._refresh
+        if hook is None:
+            return False
+        with _REFRESH_LOCK:
+            current = self._headers.get("Authorization")
+            if failed.headers.get("Authorization") != current:
+                return True
+            outcome = hook()
+            if not inspect.isawaitable(outcome):
+                self._set_credential(outcome)
+                return True
+        return self._finish_refresh(outcome)
+
+    async def _finish_refresh(self, outcome: Awaitable[str]) -> bool:
+        self._set_credential(await outcome)
+        return True
+
+
+_REFRESH_LOCK = threading.Lock()
 
 
 class BasicAuth(_HeaderAuth):
@@ -58,8 +92,12 @@ class BasicAuth(_HeaderAuth):
 class BearerAuth(_HeaderAuth):
     """``Authorization: Bearer <token>`` (SuperOffice Online access token from SuperID)."""
 
-    def __init__(self, token: str) -> None:
-        self._headers = {"Authorization": f"Bearer {token}"}
+    def __init__(self, token: str, *, refresh: RefreshHook | None = None) -> None:
+        self._refresh = refresh
+        self._set_credential(token)
+
+    def _set_credential(self, credential: str) -> None:
+        self._headers = {"Authorization": f"Bearer {credential}"}
 
     def __repr__(self) -> str:
         return "BearerAuth(token='***')"
@@ -71,13 +109,24 @@ class SoTicketAuth(_HeaderAuth):
     The ticket (``7T:abc123==``) is sent as is; a leading ``SOTicket `` is tolerated.
     """
 
-    def __init__(self, ticket: str, app_token: str | None = None) -> None:
-        if ticket[:9].lower() == "soticket ":
-            ticket = ticket[9:]
-        self._headers = {"Authorization": f"SOTicket {ticket}"}
-        if app_token is not None:
-            self._headers["SO-AppToken"] = app_token
+    def __init__(
+        self,
+        ticket: str,
+        app_token: str | None = None,
+        *,
+        refresh: RefreshHook | None = None,
+    ) -> None:
+        self._app_token = app_token
+        self._refresh = refresh
+        self._set_credential(ticket)
         self._has_app_token = app_token is not None
+
+    def _set_credential(self, credential: str) -> None:
+        if credential[:9].lower() == "soticket ":
+            credential = credential[9:]
+        self._headers = {"Authorization": f"SOTicket {credential}"}
+        if self._app_token is not None:
+            self._headers["SO-AppToken"] = self._app_token
 
     def __repr__(self) -> str:
         app_token = "'***'" if self._has_app_token else "None"

@@ -21,6 +21,10 @@ Decisions a caller can rely on (each documented where it is implemented):
   when allowed). A server's Retry-After (seconds or HTTP date) is honoured up to
   MAX_RETRY_AFTER (60 s); a value that is zero, negative, in the past or unparsable falls back
   to the exponential backoff (full jitter, 0.5 s doubling up to 8 s).
+- Recovery: a 401 when the auth has ``refresh_credentials`` (BearerAuth/SoTicketAuth with
+  ``refresh=``) refreshes it once and sends the request again; a second 401 raises.
+  ``_recovery_hooks`` repair other answers the same way (once per call each). Neither counts
+  as a retry. ``client.rate_limiter`` (None by default) paces every attempt.
 - One connection pool per client, created on first use under a lock, so threads (sync) and
   tasks (async) sharing a client share it; ``close()`` closes it, and a closed client raises
   ``ClientClosedError``.
@@ -30,8 +34,9 @@ Decisions a caller can rely on (each documented where it is implemented):
 
 from __future__ import annotations
 
+import inspect
 import time
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
@@ -51,6 +56,7 @@ from ._client_core import (
     origin_parts,
 )
 from ._errors import (
+    InvalidRequestError,
     connection_error,
     describe_exception,
 )
@@ -238,6 +244,7 @@ class SyncAPIClient(BaseClient):
         may_retry = self._may_retry(method, opts)
         http_client = self.http_client
         retries_taken = 0
+        repaired: set[object] = set()
         while True:
             request = self._build_request(
                 http_client,
@@ -252,6 +259,8 @@ class SyncAPIClient(BaseClient):
                 options=opts,
             )
             can_retry = may_retry and retries_taken < max_retries
+            if self.rate_limiter is not None:
+                self.rate_limiter.acquire()
             try:
                 response = self._attempt(http_client, request, opts)
             except httpx.TransportError as exc:
@@ -262,6 +271,10 @@ class SyncAPIClient(BaseClient):
             except httpx.HTTPError as exc:
                 raise connection_error(exc, request) from exc
             else:
+                repair = self._recovery(response, repaired)
+                if repair is not None and self._repair(repair):
+                    response.close()
+                    continue
                 if not (can_retry and response.status_code in RETRY_STATUSES):
                     return self._process_response(
                         response, cast_to, opts, retries_taken
@@ -271,6 +284,18 @@ class SyncAPIClient(BaseClient):
                 response.close()
             self._sleep(delay)
             retries_taken += 1
+
+    def _repair(self, repair: Callable[[], object]) -> bool:
+        """Run a recovery (see BaseClient._recovery); True: send the request again."""
+        outcome = repair()
+        if inspect.isawaitable(outcome):
+            close = getattr(outcome, "close", None)
+            if callable(close):
+                close()
+            raise InvalidRequestError(
+                "An async refresh or recovery hook needs the async client"
+            )
+        return outcome is not False
 
     def _attempt(
         self, http_client: httpx.Client, request: httpx.Request, opts: RequestOptions
@@ -504,6 +529,7 @@ class AsyncAPIClient(BaseClient):
         may_retry = self._may_retry(method, opts)
         http_client = self.http_client
         retries_taken = 0
+        repaired: set[object] = set()
         while True:
             request = self._build_request(
                 http_client,
@@ -518,6 +544,8 @@ class AsyncAPIClient(BaseClient):
                 options=opts,
             )
             can_retry = may_retry and retries_taken < max_retries
+            if self.rate_limiter is not None:
+                await self.rate_limiter.aacquire()
             try:
                 response = await self._attempt(http_client, request, opts)
             except httpx.TransportError as exc:
@@ -528,6 +556,10 @@ class AsyncAPIClient(BaseClient):
             except httpx.HTTPError as exc:
                 raise connection_error(exc, request) from exc
             else:
+                repair = self._recovery(response, repaired)
+                if repair is not None and await self._repair(repair):
+                    await response.aclose()
+                    continue
                 if not (can_retry and response.status_code in RETRY_STATUSES):
                     return self._process_response(
                         response, cast_to, opts, retries_taken
@@ -537,6 +569,13 @@ class AsyncAPIClient(BaseClient):
                 await response.aclose()
             await self._sleep(delay)
             retries_taken += 1
+
+    async def _repair(self, repair: Callable[[], object]) -> bool:
+        """Run a recovery (sync or async; see BaseClient._recovery); True: send again."""
+        outcome = repair()
+        if inspect.isawaitable(outcome):
+            outcome = await outcome
+        return outcome is not False
 
     async def _attempt(
         self,

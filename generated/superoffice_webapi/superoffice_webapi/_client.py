@@ -14,6 +14,7 @@ from ._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
 )
+from ._tenant import AsyncSuperOfficeClientMixin, SuperOfficeClientMixin
 
 if TYPE_CHECKING:
     from .resources.chat_agent import AsyncChatAgent, ChatAgent
@@ -75,13 +76,13 @@ def _option_headers(
     return merged
 
 
-class SuperOffice(SyncAPIClient):
+class SuperOffice(SuperOfficeClientMixin, SyncAPIClient):
     """Synchronous client for SuperOffice WebAPI.
 
     Args:
         base_url: Root URL of the API (a trailing "/api" is accepted). By default the server URL "https://{env}.superoffice.com/{tenant}" with the variables below.
         env: online (production), sod (development), stage. One of: online, sod, stage. Default "online".
-        tenant: Customer id (context identifier). Default "Cust12345".
+        tenant_2: Customer id (context identifier). Default "Cust12345".
         auth: An httpx.Auth such as BasicAuth, BearerAuth or SoTicketAuth.
         http_client: Your own httpx.Client (transport, proxies); you close it.
         timeout: Seconds, or an httpx.Timeout, for every request.
@@ -104,7 +105,7 @@ class SuperOffice(SyncAPIClient):
         *,
         base_url: str | None = None,
         env: Literal["online", "sod", "stage"] = "online",
-        tenant: str = "Cust12345",
+        tenant_2: str = "Cust12345",
         auth: httpx.Auth | None = None,
         http_client: httpx.Client | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -121,7 +122,7 @@ class SuperOffice(SyncAPIClient):
         if base_url is None:
             base_url = "https://{env}.superoffice.com/{tenant}"
             base_url = base_url.replace("{env}", env)
-            base_url = base_url.replace("{tenant}", tenant)
+            base_url = base_url.replace("{tenant}", tenant_2)
         super().__init__(
             base_url=base_url,
             auth=auth,
@@ -146,13 +147,13 @@ class SuperOffice(SyncAPIClient):
     chat_topic: _Resource[ChatTopic] = _Resource("chat_topic", "ChatTopic")
 
 
-class AsyncSuperOffice(AsyncAPIClient):
+class AsyncSuperOffice(AsyncSuperOfficeClientMixin, AsyncAPIClient):
     """Asynchronous client for SuperOffice WebAPI.
 
     Args:
         base_url: Root URL of the API (a trailing "/api" is accepted). By default the server URL "https://{env}.superoffice.com/{tenant}" with the variables below.
         env: online (production), sod (development), stage. One of: online, sod, stage. Default "online".
-        tenant: Customer id (context identifier). Default "Cust12345".
+        tenant_2: Customer id (context identifier). Default "Cust12345".
         auth: An httpx.Auth such as BasicAuth, BearerAuth or SoTicketAuth.
         http_client: Your own httpx.AsyncClient (transport, proxies); you close it.
         timeout: Seconds, or an httpx.Timeout, for every request.
@@ -175,7 +176,7 @@ class AsyncSuperOffice(AsyncAPIClient):
         *,
         base_url: str | None = None,
         env: Literal["online", "sod", "stage"] = "online",
-        tenant: str = "Cust12345",
+        tenant_2: str = "Cust12345",
         auth: httpx.Auth | None = None,
         http_client: httpx.AsyncClient | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -192,7 +193,7 @@ class AsyncSuperOffice(AsyncAPIClient):
         if base_url is None:
             base_url = "https://{env}.superoffice.com/{tenant}"
             base_url = base_url.replace("{env}", env)
-            base_url = base_url.replace("{tenant}", tenant)
+            base_url = base_url.replace("{tenant}", tenant_2)
         super().__init__(
             base_url=base_url,
             auth=auth,

@@ -9,8 +9,8 @@ from __future__ import annotations
 import logging
 import random
 import threading
-from collections.abc import Collection, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Collection, Mapping
+from typing import TYPE_CHECKING, Any, Protocol
 
 import httpx
 
@@ -43,6 +43,8 @@ __all__ = [
     "PACKAGE_NAME",
     "RETRY_STATUSES",
     "BaseClient",
+    "Pacer",
+    "RecoveryHook",
     "adrain",
     "closed_error",
     "drain",
@@ -65,6 +67,18 @@ IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRAC
 
 log = logging.getLogger(PACKAGE_NAME)
 install_log_filter(PACKAGE_NAME)
+
+RecoveryHook = Callable[[httpx.Response], "Callable[[], object] | None"]
+"""Looks at an error response and returns a one-time repair (or None): after the repair
+(which may be async, and returns False to give up) the request is built and sent again."""
+
+
+class Pacer(Protocol):
+    """What ``client.rate_limiter`` needs: wait until a request may go out."""
+
+    def acquire(self) -> None: ...
+
+    async def aacquire(self) -> None: ...
 
 
 class BaseClient:
@@ -102,6 +116,9 @@ class BaseClient:
         # Guards the lazy creation of the connection pool and close().
         self._lock = threading.Lock()
         self._closed = False
+        self.rate_limiter: Pacer | None = None
+        """Paces every attempt when set (off by default); may be shared by several clients."""
+        self._recovery_hooks: list[RecoveryHook] = []
 
     @property
     def auth(self) -> httpx.Auth | None:
@@ -182,6 +199,29 @@ class BaseClient:
     def _send_auth(self) -> httpx.Auth | UseClientDefault:
         # Without our own auth, a user-supplied http_client keeps its configured auth.
         return httpx.USE_CLIENT_DEFAULT if self._auth is None else self._auth
+
+    def _recovery(
+        self, response: httpx.Response, done: set[object]
+    ) -> Callable[[], object] | None:
+        """A repair for this error response not yet tried in this call, or None.
+
+        Extension point: a 401 asks an auth with ``refresh_credentials(request)`` for fresh
+        credentials; hooks in ``_recovery_hooks`` handle other statuses (a 421 re-resolving a
+        tenant's endpoint, say). Each repair runs at most once per call.
+        """
+        if response.status_code == 401 and "auth" not in done:
+            refresh = getattr(self._auth, "refresh_credentials", None)
+            if callable(refresh):
+                done.add("auth")
+                request = response.request
+                return lambda: refresh(request)
+        for hook in self._recovery_hooks:
+            if hook not in done:
+                repair = hook(response)
+                if repair is not None:
+                    done.add(hook)
+                    return repair
+        return None
 
     def _may_retry(self, method: str, options: RequestOptions) -> bool:
         if method in IDEMPOTENT_METHODS:

@@ -45,9 +45,11 @@ class ChatAgent(SyncAPIResource):
         Args:
             select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
         """
+        from .._agents import arequest_entity, request_entity
         from ..models.chat_session_entity import ChatSessionEntity
 
-        return self._client.request(
+        return request_entity(
+            self._client,
             "POST",
             "/api/v1/Agents/Chat/AcceptChatSessionTransfer",
             query={"$select": select},
@@ -116,9 +118,11 @@ class ChatAgent(SyncAPIResource):
             chat_session_entity_id: Primary key of the session to fetch.
             select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
         """
+        from .._agents import arequest_entity, request_entity
         from ..models.chat_session_entity import ChatSessionEntity
 
-        return self._client.request(
+        return request_entity(
+            self._client,
             "POST",
             "/api/v1/Agents/Chat/GetChatSessionEntity",
             query={"chatSessionEntityId": chat_session_entity_id, "$select": select},
@@ -166,9 +170,11 @@ class ChatAgent(SyncAPIResource):
             select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
             chat_session_id: Identifier of the session whose handover is declined.
         """
+        from .._agents import arequest_entity, request_entity
         from ..models.chat_session_entity import ChatSessionEntity
 
-        return self._client.request(
+        return request_entity(
+            self._client,
             "POST",
             "/api/v1/Agents/Chat/RejectChatSessionTransfer",
             query={"$select": select},
@@ -194,9 +200,11 @@ class ChatAgent(SyncAPIResource):
             chat_session_id: Identifier of the session to hand over.
             to_associate: User name or associate id of the agent who should receive the session.
         """
+        from .._agents import arequest_entity, request_entity
         from ..models.chat_session_entity import ChatSessionEntity
 
-        return self._client.request(
+        return request_entity(
+            self._client,
             "POST",
             "/api/v1/Agents/Chat/TransferChatSession",
             query={"$select": select},
@@ -253,9 +261,11 @@ class AsyncChatAgent(AsyncAPIResource):
         Args:
             select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
         """
+        from .._agents import arequest_entity, request_entity
         from ..models.chat_session_entity import ChatSessionEntity
 
-        return await self._client.request(
+        return await arequest_entity(
+            self._client,
             "POST",
             "/api/v1/Agents/Chat/AcceptChatSessionTransfer",
             query={"$select": select},
@@ -324,9 +334,11 @@ class AsyncChatAgent(AsyncAPIResource):
             chat_session_entity_id: Primary key of the session to fetch.
             select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
         """
+        from .._agents import arequest_entity, request_entity
         from ..models.chat_session_entity import ChatSessionEntity
 
-        return await self._client.request(
+        return await arequest_entity(
+            self._client,
             "POST",
             "/api/v1/Agents/Chat/GetChatSessionEntity",
             query={"chatSessionEntityId": chat_session_entity_id, "$select": select},
@@ -374,9 +386,11 @@ class AsyncChatAgent(AsyncAPIResource):
             select: Optional comma-separated list of the properties you want back; every other property is returned as null, which keeps the payload small. Example: "CustomerName,Status,User/FullName". Leave it out to get all properties.
             chat_session_id: Identifier of the session whose handover is declined.
         """
+        from .._agents import arequest_entity, request_entity
         from ..models.chat_session_entity import ChatSessionEntity
 
-        return await self._client.request(
+        return await arequest_entity(
+            self._client,
             "POST",
             "/api/v1/Agents/Chat/RejectChatSessionTransfer",
             query={"$select": select},
@@ -402,9 +416,11 @@ class AsyncChatAgent(AsyncAPIResource):
             chat_session_id: Identifier of the session to hand over.
             to_associate: User name or associate id of the agent who should receive the session.
         """
+        from .._agents import arequest_entity, request_entity
         from ..models.chat_session_entity import ChatSessionEntity
 
-        return await self._client.request(
+        return await arequest_entity(
+            self._client,
             "POST",
             "/api/v1/Agents/Chat/TransferChatSession",
             query={"$select": select},

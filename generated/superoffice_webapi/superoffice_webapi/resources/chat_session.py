@@ -11,12 +11,10 @@ from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import RequestOptions
 
 if TYPE_CHECKING:
+    from .._pages import AsyncODataPage, SyncODataPage
     from .._response import NotModified
     from ..models.chat_message import ChatMessage
     from ..models.chat_session_entity import ChatSessionEntity
-    from ..models.chat_session_entity_get_all_result import (
-        ChatSessionEntityGetAllResult,
-    )
     from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
     from ..models.patch_operation import PatchOperation
 
@@ -52,7 +50,7 @@ class ChatSession(SyncAPIResource):
         json_safe: bool | None = None,
         output: Literal["Logical", "Display"] | None = None,
         options: RequestOptions | None = None,
-    ) -> ChatSessionEntityGetAllResult:
+    ) -> SyncODataPage[dict[str, int | str | None]]:
         """List chat sessions as OData rows.
 
         Narrow, sort and page the rows with the usual OData options:
@@ -97,11 +95,13 @@ class ChatSession(SyncAPIResource):
             json_safe: Rewrite column names so that they are valid JSON property names, replacing unsafe characters with an underscore.
             output: In SLIM mode: Logical gives true/false for booleans, Display gives icon hints. Dates always come as ISO strings.
         """
+        from .._pages import afetch_odata_page, fetch_odata_page
         from ..models.chat_session_entity_get_all_result import (
             ChatSessionEntityGetAllResult,
         )
 
-        return self._client.request(
+        return fetch_odata_page(
+            self._client,
             "GET",
             "/api/v1/ChatSession",
             query={
@@ -443,7 +443,7 @@ class AsyncChatSession(AsyncAPIResource):
         json_safe: bool | None = None,
         output: Literal["Logical", "Display"] | None = None,
         options: RequestOptions | None = None,
-    ) -> ChatSessionEntityGetAllResult:
+    ) -> AsyncODataPage[dict[str, int | str | None]]:
         """List chat sessions as OData rows.
 
         Narrow, sort and page the rows with the usual OData options:
@@ -488,11 +488,13 @@ class AsyncChatSession(AsyncAPIResource):
             json_safe: Rewrite column names so that they are valid JSON property names, replacing unsafe characters with an underscore.
             output: In SLIM mode: Logical gives true/false for booleans, Display gives icon hints. Dates always come as ISO strings.
         """
+        from .._pages import afetch_odata_page, fetch_odata_page
         from ..models.chat_session_entity_get_all_result import (
             ChatSessionEntityGetAllResult,
         )
 
-        return await self._client.request(
+        return await afetch_odata_page(
+            self._client,
             "GET",
             "/api/v1/ChatSession",
             query={
