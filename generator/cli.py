@@ -267,14 +267,18 @@ def _report_parse(planned: object, verbose: bool) -> None:
             click.echo(diagnostic.format(), err=True)
 
 
-@main.command()
-@click.option(
+# `build` and `check` read the same project settings.
+_ROOT_OPTION = click.option(
     "--root",
     default=".",
     show_default=True,
     type=click.Path(exists=True, file_okay=False),
     help="Project root holding pyproject.toml with [tool.sdkgen].",
 )
+
+
+@main.command()
+@_ROOT_OPTION
 @click.option(
     "--templates",
     "templates_dir",
@@ -341,13 +345,7 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
 
 
 @main.command()
-@click.option(
-    "--root",
-    default=".",
-    show_default=True,
-    type=click.Path(exists=True, file_okay=False),
-    help="Project root holding pyproject.toml with [tool.sdkgen].",
-)
+@_ROOT_OPTION
 def check(root: str) -> None:
     """Exit non-zero, naming the files, when specs/ or generated/ differ from what `build` would write."""
     import sys

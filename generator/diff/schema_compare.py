@@ -40,16 +40,7 @@ class SchemaComparer(Recorder):
             if so.ref == sn.ref or (so.ref is not None and sn.ref is not None and self.renamed.get(so.ref) == sn.ref):
                 return  # compared once as a component schema
             if (so.ref and sn.ref) or (so.ref and sn.types) or (sn.ref and so.types):
-                self.emit(
-                    ChangeKind.TYPE_CHANGED,
-                    where,
-                    loc,
-                    f"type changed from {so.describe()} to {sn.describe()}",
-                    so.describe(),
-                    sn.describe(),
-                    old_python=so.python(),
-                    new_python=sn.python(),
-                )
+                self._type_changed(so, sn, where, loc)
             pair = (so.ref or "", sn.ref or "")
             if pair in seen:
                 return
@@ -61,6 +52,19 @@ class SchemaComparer(Recorder):
             self._structure(ro, rn, where, loc, seen | {pair}, types_reported=True)
             return
         self._structure(so, sn, where, loc, seen, types_reported=False)
+
+    def _type_changed(self, so: Shape, sn: Shape, where: Where, loc: str) -> None:
+        old, new = so.describe(), sn.describe()
+        self.emit(
+            ChangeKind.TYPE_CHANGED,
+            where,
+            loc,
+            f"type changed from {old} to {new}",
+            old,
+            new,
+            old_python=so.python(),
+            new_python=sn.python(),
+        )
 
     def _nullable(self, so: Shape, sn: Shape, where: Where, loc: str) -> None:
         if so.nullable != sn.nullable:
@@ -80,16 +84,7 @@ class SchemaComparer(Recorder):
     ) -> None:
         if so.types != sn.types:
             if not types_reported:
-                self.emit(
-                    ChangeKind.TYPE_CHANGED,
-                    where,
-                    loc,
-                    f"type changed from {so.describe()} to {sn.describe()}",
-                    so.describe(),
-                    sn.describe(),
-                    old_python=so.python(),
-                    new_python=sn.python(),
-                )
+                self._type_changed(so, sn, where, loc)
             # Look inside only when both sides still are objects (or arrays).
             if not set(so.types) & set(sn.types) & {"object", "array"}:
                 return

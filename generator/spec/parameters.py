@@ -31,7 +31,6 @@ class HeaderUse:
     params: list[dict[str, Any]] = field(default_factory=list)
     request_media: list[str] = field(default_factory=list)
     response_media: list[str] = field(default_factory=list)
-    authenticated: bool = False
 
 
 def media_types(description: str) -> list[str]:
@@ -45,8 +44,8 @@ def classify_headers(page: Page, common_seen: dict[str, Parameter], diags: Diagn
     for header in page.headers:
         key = header.name.lower()
         if key in SECURITY_HEADERS:
-            use.authenticated = True
-        elif key in ("content-type", "accept"):
+            continue  # Authorization and friends are the document's security schemes, not parameters
+        if key in ("content-type", "accept"):
             media = media_types(header.description)
             if key == "content-type":
                 use.request_media = media
