@@ -29,6 +29,7 @@ from generator.plan.code import (
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
     NameAllocator,
+    argument_identifier,
     as_dict,
     as_list,
     clean_text,
@@ -41,10 +42,14 @@ from generator.plan.package_plan import ParamPlan
 
 SKIPPED_HEADERS = frozenset({"authorization", "content-type", "accept", "content-length"})
 # Names used inside method bodies / signatures besides the arguments.
+# The per-call options every method takes (keyword-only, after the API's own arguments).
+CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "request_options")
 ARG_RESERVED = frozenset(
     {
+        *CALL_OPTIONS,
         "self",
-        "options",
+        "call_options",
+        "Timeout",
         "datetime",
         "date",
         "Any",
@@ -59,6 +64,7 @@ ARG_RESERVED = frozenset(
         "annotations",
     }
 )
+_CALL_OPTIONS_EXPR = "call_options(request_options, extra_headers, extra_query, extra_body, timeout)"
 _HEADER_WORDS = {"time_zone": "timezone"}  # header words whose python name is not the plain snake case
 _MAPPING_ANY = Subscript(MAPPING, (STR, ANY))
 
@@ -90,7 +96,7 @@ class MethodDraft:
     headers_before_body: bool = False
 
     def argument(self, wire: str, fallback: str) -> str:
-        return self.names.take(safe_identifier(snake_case(wire), reserved=ARG_RESERVED, fallback=fallback))
+        return self.names.take(argument_identifier(snake_case(wire), reserved=ARG_RESERVED, fallback=fallback))
 
     def set_body(self, kwarg: str, value: Argument) -> None:
         self.body = (kwarg, value)
@@ -113,7 +119,7 @@ class MethodDraft:
         else:
             kwargs += [self.body, *headers]
         kwargs.append(("cast_to", cast_to))
-        kwargs.append(("options", Expr("options")))
+        kwargs.append(("options", Expr(_CALL_OPTIONS_EXPR)))
         return tuple(kwargs)
 
 
@@ -184,7 +190,7 @@ class MethodPlanner:
             return
         raw_name = body.get("x-codegen-request-body-name")
         arg = draft.names.take(
-            safe_identifier(
+            argument_identifier(
                 snake_case(raw_name) if isinstance(raw_name, str) else "body", reserved=ARG_RESERVED, fallback="body"
             )
         )

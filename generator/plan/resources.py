@@ -206,7 +206,12 @@ _RESOURCE_IMPORTS = (
     Import(".._base_client", "SyncAPIResource"),
     Import(".._response", "async_to_raw_response_wrapper"),
     Import(".._response", "to_raw_response_wrapper"),
+    Import("collections.abc", "Mapping"),
+    Import(".._types", "NOT_GIVEN"),
+    Import(".._types", "NotGiven"),
     Import(".._types", "RequestOptions"),
+    Import(".._types", "Timeout"),
+    Import(".._types", "call_options"),
 )
 
 
