@@ -47,7 +47,11 @@ def test_user_script_runs_with_python_names_and_sends_wire_names(sdk: Path) -> N
     assert result["contact_id"] == 5
     assert result["fetched"] == [5, "Acme", "Sales"]
     assert result["saved"] == "Acme"
-    get, put, odata, agent, delete, async_get = result["sent"]
+    get, put, odata, agent, delete, async_get, conditional_get, conditional_put = result["sent"]
+    assert conditional_get[3]["if-modified-since"] == "Tue, 02 Jan 2024 03:04:05 GMT"
+    assert "if-modified-since" not in get[3]
+    assert result["not_modified"] is True
+    assert conditional_put[0] == "PUT" and conditional_put[3]["if-unmodified-since"] == "Tue, 02 Jan 2024 03:04:05 GMT"
     assert get[:2] == ["GET", "https://sod.superoffice.com/Cust1/api/v1/Contact/5"]
     assert put[0] == "PUT" and json.loads(put[2]) == {"ContactId": 5, "Department": "Support"}
     query = urllib.parse.parse_qs(urllib.parse.urlsplit(odata[1]).query)
@@ -97,3 +101,19 @@ def test_user_script_passes_pyright_strict(sdk: Path, tmp_path: Path) -> None:
     ]
     assert not problems, "\n".join(problems)
     assert report["summary"]["filesAnalyzed"] >= 1
+
+
+def test_conditional_arguments_only_where_documented(sdk: Path) -> None:
+    source = (sdk / "superoffice_webapi" / "resources" / "contact.py").read_text(encoding="utf-8")
+
+    def signature(method: str) -> str:
+        start = source.index(f"    def {method}(")
+        return source[start : source.index(":\n", source.index(") ->", start))]
+
+    assert "if_modified_since: datetime | None = None" in signature("get_contact_entity")
+    assert "| NotModified" in signature("get_contact_entity")
+    assert "if_unmodified_since: datetime | None = None" in signature("put_contact_entity")
+    for undocumented in ("get_all", "post_contact_entity", "delete_contact_entity"):
+        assert "if_modified_since" not in signature(undocumented)
+        assert "if_unmodified_since" not in signature(undocumented)
+        assert "NotModified" not in signature(undocumented)

@@ -20,6 +20,7 @@ from generator.plan.code import (
     Argument,
     Dict,
     Expr,
+    Name,
     NameTuple,
     Subscript,
     TypeExpr,
@@ -63,6 +64,24 @@ ARG_RESERVED = frozenset(
         "TYPE_CHECKING",
         "annotations",
     }
+)
+DATETIME = Name("datetime", "datetime")
+# (methods, documented status, header, argument description) of the conditional-request arguments.
+_CONDITIONAL = (
+    (
+        frozenset({"GET"}),
+        "304",
+        "If-Modified-Since",
+        "Only answer with the resource if it changed after this time; otherwise the result is "
+        "NotModified (check with `isinstance(result, NotModified)`).",
+    ),
+    (
+        frozenset({"PUT", "PATCH"}),
+        "412",
+        "If-Unmodified-Since",
+        "Only apply the change if the resource did not change after this time; otherwise the "
+        "server answers 412 (PreconditionFailedError).",
+    ),
 )
 _CALL_OPTIONS_EXPR = "call_options(request_options, extra_headers, extra_query, extra_body, timeout)"
 _HEADER_WORDS = {"time_zone": "timezone"}  # header words whose python name is not the plain snake case
@@ -259,6 +278,18 @@ class MethodPlanner:
         if isinstance(op.get("responses"), dict) and "304" in op["responses"]:
             returns = union((cast_to, NOT_MODIFIED))
         return returns, cast_to
+
+    def conditional(self, draft: MethodDraft, op: dict[str, Any], method: str) -> None:
+        """`if_modified_since` for a GET documented to answer 304, `if_unmodified_since` for a
+        PUT/PATCH documented to answer 412 (unless the operation already declares the header)."""
+        responses = op.get("responses") if isinstance(op.get("responses"), dict) else {}
+        assert isinstance(responses, dict)
+        declared = {str(name).lower() for name, _ in draft.headers}
+        for methods, status, header, doc in _CONDITIONAL:
+            if method.upper() in methods and status in {str(c) for c in responses} and header.lower() not in declared:
+                arg = draft.argument(header, "param")
+                draft.keyword.append(ParamPlan(arg, header, Union((DATETIME, NONE)), "None", "header", doc))
+                draft.headers.append((header, Expr(arg)))
 
     def _success_media(self, op: dict[str, Any]) -> str | None:
         """The media type of the first success response, when it has content."""

@@ -86,6 +86,7 @@ class OperationPlanner:
         for param in merge_parameters(self.spec, shared, op.get("parameters")):
             self._plan_parameter(draft, param, op, found)
         self.methods.body(draft, op)
+        self.methods.conditional(draft, op, found.method)
         returns, cast_to = self.methods.response(draft, op)
         # Required keyword-only arguments first: reads better, and keeps defaults together.
         draft.keyword.sort(key=lambda p: p.default_expr is not None)

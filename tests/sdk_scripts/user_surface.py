@@ -8,6 +8,7 @@ Input: the ContactEntity (wire names) the mock server answers GET and PUT with.
 from __future__ import annotations
 
 import asyncio
+from datetime import datetime, timezone
 from typing import Any
 
 from mock_transport import mock_async_client, mock_client, report, routes, script_input, seen
@@ -59,6 +60,13 @@ async def main() -> str | None:
 
 async_name = asyncio.run(main())
 
+# Conditional requests: the documented 304 is a NotModified result (isinstance narrows it).
+routes[("GET", "/Cust1/api/v1/Contact/6")] = (304, None)
+since = datetime(2024, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+unchanged = client.contact.get_contact_entity(6, if_modified_since=since)
+not_modified = isinstance(unchanged, NotModified)
+client.contact.put_contact_entity(5, {"Name": "Acme"}, if_unmodified_since=since)
+
 report(
     {
         "entity": entity.to_dict(),
@@ -66,6 +74,7 @@ report(
         "contact_id": contact_id,
         "fetched": as_fetched,
         "async_name": async_name,
+        "not_modified": not_modified,
         "same_pool": german.http_client is client.http_client,
         "repr": repr(client),
         "saved": saved.name,

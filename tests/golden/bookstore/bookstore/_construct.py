@@ -22,11 +22,14 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import pydantic
 
 from ._models import BaseModel, bind_references
+
+if TYPE_CHECKING:
+    from pydantic.fields import FieldInfo
 
 __all__ = ["construct"]
 
@@ -142,8 +145,15 @@ def _field_table(
             converter: Converter | None = _deferred_converter(model, annotation)
         else:
             converter = _make_converter(annotation, namespace)
-        table.append((info.alias or name, name, converter))
+        table.append((_wire_name(name, info), name, converter))
     return table
+
+
+def _wire_name(name: str, info: FieldInfo) -> str:
+    """The JSON name of a field: generated models give it as the serialisation alias (so type
+    checkers keep the Python name as the constructor's parameter); hand-written ones as alias.
+    """
+    return info.serialization_alias or info.alias or name
 
 
 def _deferred_converter(
@@ -181,8 +191,8 @@ def _union_converter(
                 models,
                 key=lambda model: sum(
                     1
-                    for info in model.__pydantic_fields__.values()
-                    if info.alias in value
+                    for name, info in model.__pydantic_fields__.items()
+                    if _wire_name(name, info) in value
                 ),
             )
             return construct_model(best, value)

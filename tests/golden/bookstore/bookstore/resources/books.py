@@ -8,7 +8,7 @@ from typing import Any, Literal, TYPE_CHECKING
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
-from .._types import RequestOptions
+from .._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout, call_options
 
 if TYPE_CHECKING:
     from .._response import NotModified
@@ -42,7 +42,11 @@ class Books(SyncAPIResource):
         ids: Sequence[int] | None = None,
         limit: int | None = None,
         x_request_id: str | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> BookPage:
         """List books
 
@@ -61,14 +65,20 @@ class Books(SyncAPIResource):
             explode=("tags",),
             headers={"X-Request-Id": x_request_id},
             cast_to=BookPage,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def create_book(
         self,
         body: NewBook | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Add a book
 
@@ -82,14 +92,20 @@ class Books(SyncAPIResource):
             "/books",
             json=body,
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def get_book(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Get one book
 
@@ -103,7 +119,9 @@ class Books(SyncAPIResource):
             "/books/{bookId}",
             path_params={"bookId": book_id},
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def update_book(
@@ -111,7 +129,11 @@ class Books(SyncAPIResource):
         book_id: int,
         body: Book | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Replace a book
 
@@ -126,14 +148,20 @@ class Books(SyncAPIResource):
             path_params={"bookId": book_id},
             json=body,
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def delete_book(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Remove a book
 
@@ -145,7 +173,9 @@ class Books(SyncAPIResource):
             "/books/{bookId}",
             path_params={"bookId": book_id},
             cast_to=None,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def get_book_cover(
@@ -153,7 +183,11 @@ class Books(SyncAPIResource):
         book_id: int,
         *,
         size: Literal["small", "medium", "large"] | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> bytes:
         """The cover image"""
         return self._client.request(
@@ -163,14 +197,20 @@ class Books(SyncAPIResource):
             query={"size": size},
             headers={"Accept": "image/png"},
             cast_to=bytes,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def list_book_formats(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[PrintedEdition | DigitalEdition]:
         """Editions of a book"""
         from ..models.digital_edition import DigitalEdition
@@ -181,7 +221,9 @@ class Books(SyncAPIResource):
             "/books/{bookId}/formats",
             path_params={"bookId": book_id},
             cast_to=list[PrintedEdition | DigitalEdition],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 
@@ -214,7 +256,11 @@ class AsyncBooks(AsyncAPIResource):
         ids: Sequence[int] | None = None,
         limit: int | None = None,
         x_request_id: str | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> BookPage:
         """List books
 
@@ -233,14 +279,20 @@ class AsyncBooks(AsyncAPIResource):
             explode=("tags",),
             headers={"X-Request-Id": x_request_id},
             cast_to=BookPage,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def create_book(
         self,
         body: NewBook | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Add a book
 
@@ -254,14 +306,20 @@ class AsyncBooks(AsyncAPIResource):
             "/books",
             json=body,
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def get_book(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Get one book
 
@@ -275,7 +333,9 @@ class AsyncBooks(AsyncAPIResource):
             "/books/{bookId}",
             path_params={"bookId": book_id},
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def update_book(
@@ -283,7 +343,11 @@ class AsyncBooks(AsyncAPIResource):
         book_id: int,
         body: Book | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Replace a book
 
@@ -298,14 +362,20 @@ class AsyncBooks(AsyncAPIResource):
             path_params={"bookId": book_id},
             json=body,
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def delete_book(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Remove a book
 
@@ -317,7 +387,9 @@ class AsyncBooks(AsyncAPIResource):
             "/books/{bookId}",
             path_params={"bookId": book_id},
             cast_to=None,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def get_book_cover(
@@ -325,7 +397,11 @@ class AsyncBooks(AsyncAPIResource):
         book_id: int,
         *,
         size: Literal["small", "medium", "large"] | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> bytes:
         """The cover image"""
         return await self._client.request(
@@ -335,14 +411,20 @@ class AsyncBooks(AsyncAPIResource):
             query={"size": size},
             headers={"Accept": "image/png"},
             cast_to=bytes,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def list_book_formats(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[PrintedEdition | DigitalEdition]:
         """Editions of a book"""
         from ..models.digital_edition import DigitalEdition
@@ -353,7 +435,9 @@ class AsyncBooks(AsyncAPIResource):
             "/books/{bookId}/formats",
             path_params={"bookId": book_id},
             cast_to=list[PrintedEdition | DigitalEdition],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 
