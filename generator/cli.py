@@ -218,8 +218,7 @@ def generate(
     from generator.diagnostics import Severity
     from generator.openapi import SpecLoadError, load_document
     from generator.openapi_to_package import generate_package
-    from generator.plan.names import snake_case
-    from generator.plan.package import client_class_name
+    from generator.plan.package import default_package_name
     from generator.writer import GenerationError, write_files
 
     started = time.perf_counter()
@@ -228,10 +227,9 @@ def generate(
     except SpecLoadError as exc:
         raise click.ClickException(str(exc)) from exc
     if package_name is None:
-        # same rule as the client class: "Swagger Petstore - OpenAPI 3.0" -> Petstore -> petstore
-        package_name = snake_case(client_class_name(document, snake_case(Path(spec).stem) or "client")) or "client"
-        if package_name[0].isdigit():
-            package_name = "api_" + package_name
+        # the same rule as `sdkgen build`'s default: "SuperOffice WebAPI" -> superoffice_webapi
+        title = document.get("info", {}).get("title") if isinstance(document.get("info"), dict) else None
+        package_name = default_package_name(title if isinstance(title, str) else Path(spec).stem)
     try:
         files = generate_package(
             document,

@@ -44,12 +44,16 @@ class ProjectConfig:
         if pyproject.is_file():
             settings = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("sdkgen", {})
         output = root / settings.get("output", "generated/superoffice_webapi")
+        from generator.plan.package import default_package_name
+
         return cls(
             root=root,
             docs=root / settings.get("docs", "specs/docs"),
             spec=root / settings.get("spec", "specs/openapi.yaml"),
             output=output,
-            package_name=settings.get("package-name", output.name),
+            # Unset: the rule `sdkgen generate` uses, from the title.
+            package_name=settings.get("package-name")
+            or default_package_name(settings.get("title", "SuperOffice WebAPI")),
             title=settings.get("title", "SuperOffice WebAPI"),
         )
 

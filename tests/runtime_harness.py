@@ -194,7 +194,7 @@ class Items(SyncAPIResource):
         *,
         select: Sequence[str] | str | None | NotGiven = NOT_GIVEN,
         if_modified_since: datetime | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Item:
         """Get one item."""
         from ..models.item import Item
@@ -206,19 +206,19 @@ class Items(SyncAPIResource):
             query={"$select": select},
             headers={"If-Modified-Since": if_modified_since},
             cast_to=Item,
-            options=options,
+            options=request_options,
         )
 
-    def list(self, *, options: RequestOptions | None = None) -> list[Item]:
+    def list(self, *, request_options: RequestOptions | None = None) -> list[Item]:
         from ..models.item import Item
 
         return self._client.request(
-            "GET", "/api/v1/Item", cast_to=list[Item], options=options
+            "GET", "/api/v1/Item", cast_to=list[Item], options=request_options
         )
 
-    def count(self, *, options: RequestOptions | None = None) -> int | None:
+    def count(self, *, request_options: RequestOptions | None = None) -> int | None:
         return self._client.request(
-            "GET", "/api/v1/Item/Count", cast_to=int | None, options=options
+            "GET", "/api/v1/Item/Count", cast_to=int | None, options=request_options
         )
 
     def create(
@@ -226,7 +226,7 @@ class Items(SyncAPIResource):
         *,
         name: str | None | NotGiven = NOT_GIVEN,
         updated: datetime | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Item:
         from ..models.item import Item
 
@@ -235,15 +235,15 @@ class Items(SyncAPIResource):
             "/api/v1/Item",
             json={"Name": name, "Updated": updated},
             cast_to=Item,
-            options=options,
+            options=request_options,
         )
 
-    def delete(self, item_id: int, *, options: RequestOptions | None = None) -> None:
+    def delete(self, item_id: int, *, request_options: RequestOptions | None = None) -> None:
         return self._client.request(
             "DELETE",
             "/api/v1/Item/{id}",
             path_params={"id": item_id},
-            options=options,
+            options=request_options,
         )
 
     @cached_property
@@ -263,7 +263,7 @@ class AsyncItems(AsyncAPIResource):
         item_id: int,
         *,
         select: Sequence[str] | str | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Item:
         """Get one item."""
         from ..models.item import Item
@@ -274,14 +274,14 @@ class AsyncItems(AsyncAPIResource):
             path_params={"id": item_id},
             query={"$select": select},
             cast_to=Item,
-            options=options,
+            options=request_options,
         )
 
     async def create(
         self,
         *,
         name: str | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        request_options: RequestOptions | None = None,
     ) -> Item:
         from ..models.item import Item
 
@@ -290,7 +290,7 @@ class AsyncItems(AsyncAPIResource):
             "/api/v1/Item",
             json={"Name": name},
             cast_to=Item,
-            options=options,
+            options=request_options,
         )
 
     @cached_property

@@ -183,8 +183,13 @@ def test_names_are_safe_and_deterministic(nasty: tuple[Path, dict[str, str]]) ->
     assert "def import_(" in resource and "def import_2(" in resource  # GET, then POST
     assert "datetime_: datetime | NotGiven = NOT_GIVEN," in resource
     assert "from_: str," in resource and "self_: str | None = None," in resource
-    assert "options_: int | None = None," in resource and "filter_: str | None = None," in resource
-    assert "filter_2: str | None = None," in resource
+    # Arguments keep natural names (builtins such as `filter`, `id`, `type` included); keywords,
+    # the builtins a method body uses (`list`), the per-call options and `self` get an underscore,
+    # and a clash within the signature a number.
+    assert "options: int | None = None," in resource and "filter: str | None = None," in resource
+    assert "filter_2: str | None = None," in resource and "list_: list[int] | NotGiven" in resource
+    assert "id: int | NotGiven = NOT_GIVEN," in resource and "id_2: int | NotGiven = NOT_GIVEN," in resource
+    assert "timeout: Timeout | NotGiven = NOT_GIVEN," in resource
     assert "def delete_no_operation_id_x(" in files["nasty/resources/default.py"]
 
 

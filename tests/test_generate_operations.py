@@ -105,8 +105,8 @@ def test_variant_is_its_own_method_on_the_same_url(sdk: Path) -> None:
     assert result["urls"] == ["https://host/api/v1/Thing/7?$select=Name", "https://host/api/v1/Thing/seven"]
     source = (sdk / "things/resources/thing.py").read_text()
     # each method keeps its own page's type (the widened anyOf is only for generators without variants)
-    assert "def get_thing(\n        self,\n        id_: int,\n" in source
-    assert "def get_thing_by_name(\n        self,\n        id_: str,\n" in source
+    assert "def get_thing(\n        self,\n        id: int,\n" in source
+    assert "def get_thing_by_name(\n        self,\n        id: str,\n" in source
     assert "The thing with this unique name." in source
 
 

@@ -112,5 +112,7 @@ def test_golden_package_works_against_a_mock_server() -> None:
 
 
 def test_undiscriminated_union_result_is_the_member_that_fits() -> None:
+    # The member whose fields the object matches best, counting fields whose wire name equals
+    # the Python name too (_construct._wire_name).
     result = run_script(BASE, "golden_bookstore.py")
     assert result["order_payment"] == "VoucherPayment"

@@ -47,7 +47,7 @@ async def test_503_get_retried_post_not_unless_allowed(
         assert (await client.items.get(1)).item_id == 1
         with pytest.raises(rt.errors.InternalServerError):
             await client.items.create(name="x")
-        await client.items.create(name="y", options={"retry_non_idempotent": True})
+        await client.items.create(name="y", request_options={"retry_non_idempotent": True})
     assert [r.method for r in server.received] == ["GET", "GET", "POST", "POST", "POST"]
     assert len(sleeps) == 2
 

@@ -254,7 +254,7 @@ def test_503_post_is_retried_when_the_call_allows_it(
     server.script(Reply(503), Reply(200, {"ItemId": 3, "Name": "x"}))
     with make_client(rt, server) as client:
         record_sleeps(client, monkeypatch)
-        item = client.items.create(name="x", options={"retry_non_idempotent": True})
+        item = client.items.create(name="x", request_options={"retry_non_idempotent": True})
     assert item.name == "x"
     assert [r.json for r in server.received] == [{"Name": "x"}, {"Name": "x"}]
 
@@ -353,7 +353,7 @@ def test_type_adapters_are_cached_per_cast_to(rt: SimpleNamespace, server: Scrip
 def test_raw_response_wrapper_returns_api_response(rt: SimpleNamespace, server: ScriptedServer) -> None:
     server.script(Reply(200, {"ItemId": 9, "Name": "raw"}, {"X-Request-Id": "abc"}))
     with make_client(rt, server) as client:
-        raw = client.items.with_raw_response.get(9, options={"max_retries": 0})
+        raw = client.items.with_raw_response.get(9, request_options={"max_retries": 0})
     assert isinstance(raw, rt.response.APIResponse)
     assert raw.status_code == 200
     assert raw.headers["X-Request-Id"] == "abc"

@@ -20,6 +20,7 @@ from generator.plan.code import (
     Argument,
     Dict,
     Expr,
+    Name,
     NameTuple,
     Subscript,
     TypeExpr,
@@ -30,6 +31,7 @@ from generator.plan.code import (
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
     NameAllocator,
+    argument_identifier,
     as_dict,
     as_list,
     clean_text,
@@ -46,11 +48,15 @@ if TYPE_CHECKING:
 
 SKIPPED_HEADERS = frozenset({"authorization", "content-type", "accept", "content-length"})
 # Names used inside method bodies / signatures besides the arguments.
+# The per-call options every method takes (keyword-only, after the API's own arguments).
+CALL_OPTIONS = ("extra_headers", "extra_query", "extra_body", "timeout", "request_options")
 ARG_RESERVED = frozenset(
     {
+        *CALL_OPTIONS,
         "self",
-        "options",
         "warnings",  # deprecated operations import it in the method body
+        "call_options",
+        "Timeout",
         "datetime",
         "date",
         "Any",
@@ -65,6 +71,25 @@ ARG_RESERVED = frozenset(
         "annotations",
     }
 )
+DATETIME = Name("datetime", "datetime")
+# (methods, documented status, header, argument description) of the conditional-request arguments.
+_CONDITIONAL = (
+    (
+        frozenset({"GET"}),
+        "304",
+        "If-Modified-Since",
+        "Only answer with the resource if it changed after this time; otherwise the result is "
+        "NotModified (check with `isinstance(result, NotModified)`).",
+    ),
+    (
+        frozenset({"PUT", "PATCH"}),
+        "412",
+        "If-Unmodified-Since",
+        "Only apply the change if the resource did not change after this time; otherwise the "
+        "server answers 412 (PreconditionFailedError).",
+    ),
+)
+_CALL_OPTIONS_EXPR = "call_options(request_options, extra_headers, extra_query, extra_body, timeout)"
 _HEADER_WORDS = {"time_zone": "timezone"}  # header words whose python name is not the plain snake case
 _MAPPING_ANY = Subscript(MAPPING, (STR, ANY))
 
@@ -97,7 +122,7 @@ class MethodDraft:
     headers_before_body: bool = False
 
     def argument(self, wire: str, fallback: str) -> str:
-        return self.names.take(safe_identifier(snake_case(wire), reserved=ARG_RESERVED, fallback=fallback))
+        return self.names.take(argument_identifier(snake_case(wire), reserved=ARG_RESERVED, fallback=fallback))
 
     def set_body(self, kwarg: str, value: Argument) -> None:
         self.body = (kwarg, value)
@@ -123,7 +148,7 @@ class MethodDraft:
         else:
             kwargs += [self.body, *headers]
         kwargs.append(("cast_to", cast_to))
-        kwargs.append(("options", Expr("options")))
+        kwargs.append(("options", Expr(_CALL_OPTIONS_EXPR)))
         return tuple(kwargs)
 
 
@@ -229,7 +254,7 @@ class MethodPlanner:
             return
         raw_name = body.get("x-codegen-request-body-name")
         arg = draft.names.take(
-            safe_identifier(
+            argument_identifier(
                 snake_case(raw_name) if isinstance(raw_name, str) else "body", reserved=ARG_RESERVED, fallback="body"
             )
         )
@@ -298,6 +323,18 @@ class MethodPlanner:
         if isinstance(op.get("responses"), dict) and "304" in op["responses"]:
             returns = union((cast_to, NOT_MODIFIED))
         return returns, cast_to
+
+    def conditional(self, draft: MethodDraft, op: dict[str, Any], method: str) -> None:
+        """`if_modified_since` for a GET documented to answer 304, `if_unmodified_since` for a
+        PUT/PATCH documented to answer 412 (unless the operation already declares the header)."""
+        responses = op.get("responses") if isinstance(op.get("responses"), dict) else {}
+        assert isinstance(responses, dict)
+        declared = {str(name).lower() for name, _ in draft.headers}
+        for methods, status, header, doc in _CONDITIONAL:
+            if method.upper() in methods and status in {str(c) for c in responses} and header.lower() not in declared:
+                arg = draft.argument(header, "param")
+                draft.keyword.append(ParamPlan(arg, header, Union((DATETIME, NONE)), "None", "header", doc))
+                draft.headers.append((header, Expr(arg)))
 
     def _success_media(self, op: dict[str, Any]) -> str | None:
         """The media type of the first success response, when it has content."""

@@ -485,7 +485,11 @@ class SchemaRegistry:
         if not required:
             args.append(Expr("default=None"))
         if name != wire:
-            args.append(Expr(f"alias={py_str(wire)}"))
+            # Not `alias=`: pyright and mypy (dataclass_transform) would then name the constructor
+            # parameter by the wire name. Separate validation/serialisation aliases keep the
+            # Python name in the typed signature; the runtime accepts both (validate_by_name).
+            args.append(Expr(f"validation_alias={py_str(wire)}"))
+            args.append(Expr(f"serialization_alias={py_str(wire)}"))
         if description:
             args.append(Expr(f"description={py_str(description)}"))
         value: Call | Expr | None

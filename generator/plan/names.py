@@ -40,8 +40,23 @@ def pascal_case(text: str) -> str:
     return "".join(w[:1].upper() + w[1:] for w in words(text))
 
 
-def safe_identifier(name: str, *, reserved: frozenset[str] | set[str] = frozenset(), fallback: str) -> str:
-    """Make `name` a valid identifier that is no keyword, builtin or reserved name.
+# The builtins that generated method bodies spell at runtime (`cast_to=list[Item]`,
+# `dict[str, Any]`, ...): an argument must not shadow them. Other builtins (`id`, `filter`,
+# `format`, `type`, `input`) are natural argument names and are left alone.
+BODY_BUILTINS = frozenset(
+    {"bool", "bytes", "dict", "float", "frozenset", "int", "list", "object", "set", "str", "tuple"}
+)
+
+
+def safe_identifier(
+    name: str,
+    *,
+    reserved: frozenset[str] | set[str] = frozenset(),
+    fallback: str,
+    shadowed: frozenset[str] = BUILTIN_NAMES,
+) -> str:
+    """Make `name` a valid identifier that is no keyword, no name in `shadowed` (every builtin by
+    default) and no reserved name.
 
     Leading digits get `fallback` + "_" in front; clashes get a trailing underscore.
     """
@@ -51,9 +66,18 @@ def safe_identifier(name: str, *, reserved: frozenset[str] | set[str] = frozense
         name = f"{fallback}_{name}"
     if not name.isidentifier():  # defensive: callers pass snake/pascal output
         name = _NON_ALNUM.sub("_", name).strip("_") or fallback
-    while name in KEYWORDS or name in BUILTIN_NAMES or name in reserved:
+    while name in KEYWORDS or name in shadowed or name in reserved:
         name += "_"
     return name
+
+
+def argument_identifier(name: str, *, reserved: frozenset[str] | set[str], fallback: str) -> str:
+    """A method argument's name: the natural snake-case name (`id`, `filter`, `options`, `type`),
+    with a trailing underscore only for Python keywords, the builtins a method body uses
+    (BODY_BUILTINS) and the names the method itself takes (`reserved`: the per-call options such
+    as `timeout`, `self`, the helpers its body calls). Clashes between two arguments of the same
+    signature are NameAllocator's (`name_2`)."""
+    return safe_identifier(name, reserved=reserved, fallback=fallback, shadowed=BODY_BUILTINS)
 
 
 class NameAllocator:

@@ -90,6 +90,7 @@ class OperationPlanner:
         for param in merge_parameters(self.spec, shared, op.get("parameters")):
             self._plan_parameter(draft, param, op, found)
         self.methods.body(draft, op)
+        self.methods.conditional(draft, op, found.method)
         returns, cast_to = self.methods.response(draft, op)
         # Required keyword-only arguments first: reads better, and keeps defaults together.
         draft.keyword.sort(key=lambda p: p.default_expr is not None)
@@ -211,7 +212,12 @@ _RESOURCE_IMPORTS = (
     Import(".._base_client", "SyncAPIResource"),
     Import(".._response", "async_to_raw_response_wrapper"),
     Import(".._response", "to_raw_response_wrapper"),
+    Import("collections.abc", "Mapping"),
+    Import(".._types", "NOT_GIVEN"),
+    Import(".._types", "NotGiven"),
     Import(".._types", "RequestOptions"),
+    Import(".._types", "Timeout"),
+    Import(".._types", "call_options"),
 )
 
 

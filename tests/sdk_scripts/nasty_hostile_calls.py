@@ -13,7 +13,7 @@ routes[("POST", "/api/import/x%2Fy")] = (
     {"Name": "root", "Children": [{"Name": "leaf", "Children": []}], "Parent": None},
 )
 client = Client(base_url="https://h/api", http_client=mock_client())
-tree = client.class_.import_2("x/y", self_="s", options_=3, filter_="f", from_2="v", type_='b"""', list_=[1, 2])
+tree = client.class_.import_2("x/y", self_="s", options=3, filter="f", from_2="v", type='b"""', list_=[1, 2])
 depth: dict[str, Any] = {"Value": 0}
 for _ in range(20):
     depth = {"Value": 1, "Next": depth}

@@ -10,7 +10,7 @@ from things import APIResponse, AsyncThings, Things
 
 routes[("GET", "/api/v1/Thing/7")] = (200, {"ThingId": 7, "Name": "seven"})
 client = Things(base_url="https://host", http_client=mock_client())
-raw = client.thing.with_raw_response.get_thing(7, options={"max_retries": 0})
+raw = client.thing.with_raw_response.get_thing(7, request_options={"max_retries": 0})
 by_name = client.thing.with_raw_response.get_thing_by_name("seven")
 
 

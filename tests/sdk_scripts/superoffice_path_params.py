@@ -14,7 +14,7 @@ unchanged = client.contact.get_contact_entity(7, select="Name")
 from superoffice_webapi.models import ContactEntity  # noqa: E402 - imported after the first call, as users do
 
 updated = client.contact.put_contact_entity(7, ContactEntity(name="Acme"))
-deleted = client.contact.delete_contact_entity(id_=7)
+deleted = client.contact.delete_contact_entity(id=7)
 sessions = client.chat_agent.get_chat_sessions()
 report(
     {

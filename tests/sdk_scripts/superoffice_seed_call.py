@@ -28,7 +28,7 @@ session = client.chat_agent.reject_chat_session_transfer(chat_session_id=798)
 client.chat_agent.reject_chat_session_transfer(
     chat_session_id=None,
     select=["CustomerName", "TopicId"],
-    options={"extra_headers": {"SO-Language": "de"}},
+    extra_headers={"SO-Language": "de"},
 )
 client.chat_agent.reject_chat_session_transfer()
 after = sorted(

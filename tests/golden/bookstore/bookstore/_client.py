@@ -14,6 +14,7 @@ from ._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
 )
+from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
     from .resources.authors import AsyncAuthors, Authors
@@ -107,6 +108,55 @@ class Bookstore(SyncAPIClient):
             strip_base_suffix=None,
         )
 
+    def with_options(
+        self,
+        *,
+        auth: httpx.Auth | None | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> Bookstore:
+        """A client with some defaults changed that shares this client's connection pool.
+
+        ``client.with_options(timeout=5).authors...``: arguments left out
+        keep this client's values;
+        ``default_headers`` are added to this client's. Closing the new client leaves the pool open
+        (this client owns it).
+        """
+        headers = dict(self._custom_headers)
+        options: dict[str, str | None | NotGiven] = {}
+        for header, value in options.items():
+            if value is None:
+                headers.pop(header, None)
+            elif not isinstance(value, NotGiven):
+                headers[header] = value
+        headers.update(default_headers or {})
+        client = Bookstore(
+            base_url=self.base_url,
+            auth=self.auth if isinstance(auth, NotGiven) else auth,
+            http_client=self.http_client,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=(
+                self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+            ),
+            retry_non_idempotent=(
+                self.retry_non_idempotent
+                if isinstance(retry_non_idempotent, NotGiven)
+                else retry_non_idempotent
+            ),
+            strict_response_validation=self.strict_response_validation,
+            default_headers=headers,
+        )
+        client.max_response_size = self.max_response_size
+        return client
+
+    def __repr__(self) -> str:
+        from ._redact import redact_url
+
+        auth = type(self.auth).__name__ if self.auth is not None else None
+        return f"<Bookstore base_url={redact_url(self.base_url)!r} auth={auth}>"
+
     authors: _Resource[Authors] = _Resource("authors", "Authors")
     books: _Resource[Books] = _Resource("books", "Books")
     orders: _Resource[Orders] = _Resource("orders", "Orders")
@@ -154,6 +204,55 @@ class AsyncBookstore(AsyncAPIClient):
             ),
             strip_base_suffix=None,
         )
+
+    def with_options(
+        self,
+        *,
+        auth: httpx.Auth | None | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> AsyncBookstore:
+        """A client with some defaults changed that shares this client's connection pool.
+
+        ``client.with_options(timeout=5).authors...``: arguments left out
+        keep this client's values;
+        ``default_headers`` are added to this client's. Closing the new client leaves the pool open
+        (this client owns it).
+        """
+        headers = dict(self._custom_headers)
+        options: dict[str, str | None | NotGiven] = {}
+        for header, value in options.items():
+            if value is None:
+                headers.pop(header, None)
+            elif not isinstance(value, NotGiven):
+                headers[header] = value
+        headers.update(default_headers or {})
+        client = AsyncBookstore(
+            base_url=self.base_url,
+            auth=self.auth if isinstance(auth, NotGiven) else auth,
+            http_client=self.http_client,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=(
+                self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+            ),
+            retry_non_idempotent=(
+                self.retry_non_idempotent
+                if isinstance(retry_non_idempotent, NotGiven)
+                else retry_non_idempotent
+            ),
+            strict_response_validation=self.strict_response_validation,
+            default_headers=headers,
+        )
+        client.max_response_size = self.max_response_size
+        return client
+
+    def __repr__(self) -> str:
+        from ._redact import redact_url
+
+        auth = type(self.auth).__name__ if self.auth is not None else None
+        return f"<AsyncBookstore base_url={redact_url(self.base_url)!r} auth={auth}>"
 
     authors: _Resource[AsyncAuthors] = _Resource("authors", "AsyncAuthors")
     books: _Resource[AsyncBooks] = _Resource("books", "AsyncBooks")

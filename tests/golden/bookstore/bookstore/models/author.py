@@ -10,7 +10,7 @@ __all__ = ["Author"]
 class Author(BaseModel):
     """The Author schema."""
 
-    id_: int = Field(alias="id")
+    id_: int = Field(validation_alias="id", serialization_alias="id")
     name: str
     born: date | None = None
     links: dict[str, str] | None = Field(

@@ -15,7 +15,9 @@ class BookPage(BaseModel):
     """The BookPage schema."""
 
     items: "list[Book]"
-    next_: str | None = Field(default=None, alias="next")
+    next_: str | None = Field(
+        default=None, validation_alias="next", serialization_alias="next"
+    )
     counts: dict[str, int] | None = Field(
         default=None, description="Number of books per genre."
     )

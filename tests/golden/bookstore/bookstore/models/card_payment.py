@@ -8,5 +8,7 @@ __all__ = ["CardPayment"]
 class CardPayment(BaseModel):
     """The CardPayment schema."""
 
-    card_number: str = Field(alias="cardNumber")
+    card_number: str = Field(
+        validation_alias="cardNumber", serialization_alias="cardNumber"
+    )
     expires: str | None = None

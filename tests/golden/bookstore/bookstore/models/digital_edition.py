@@ -11,5 +11,9 @@ class DigitalEdition(BaseModel):
     """The DigitalEdition schema."""
 
     kind: Literal["digital"]
-    format_: Literal["epub", "pdf", "mobi"] = Field(alias="format")
-    size_bytes: int | None = Field(default=None, alias="sizeBytes")
+    format_: Literal["epub", "pdf", "mobi"] = Field(
+        validation_alias="format", serialization_alias="format"
+    )
+    size_bytes: int | None = Field(
+        default=None, validation_alias="sizeBytes", serialization_alias="sizeBytes"
+    )

@@ -18,7 +18,7 @@ __all__ = ["Order"]
 class Order(BaseModel):
     """The Order schema."""
 
-    id_: str = Field(alias="id")
+    id_: str = Field(validation_alias="id", serialization_alias="id")
     status: Literal["placed", "paid", "shipped", "cancelled"]
     lines: "list[OrderLine]"
     total: "Money"
@@ -26,7 +26,9 @@ class Order(BaseModel):
         default=None,
         description="How an order is paid; no discriminator, the shapes tell them apart.",
     )
-    placed_at: datetime | None = Field(default=None, alias="placedAt")
+    placed_at: datetime | None = Field(
+        default=None, validation_alias="placedAt", serialization_alias="placedAt"
+    )
 
 
 link(

@@ -8,5 +8,5 @@ __all__ = ["OrderLine"]
 class OrderLine(BaseModel):
     """The OrderLine schema."""
 
-    book_id: int = Field(alias="bookId")
+    book_id: int = Field(validation_alias="bookId", serialization_alias="bookId")
     quantity: int

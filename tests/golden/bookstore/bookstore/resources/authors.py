@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
-from .._types import RequestOptions
+from .._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout, call_options
 
 if TYPE_CHECKING:
     from .._response import NotModified
@@ -33,7 +34,11 @@ class Authors(SyncAPIResource):
         self,
         author_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Author:
         """Get an author"""
         from ..models.author import Author
@@ -43,7 +48,9 @@ class Authors(SyncAPIResource):
             "/authors/{authorId}",
             path_params={"authorId": author_id},
             cast_to=Author,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 
@@ -66,7 +73,11 @@ class AsyncAuthors(AsyncAPIResource):
         self,
         author_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Author:
         """Get an author"""
         from ..models.author import Author
@@ -76,7 +87,9 @@ class AsyncAuthors(AsyncAPIResource):
             "/authors/{authorId}",
             path_params={"authorId": author_id},
             cast_to=Author,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
-from .._types import RequestOptions
+from .._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout, call_options
 
 if TYPE_CHECKING:
     from .._response import NotModified
@@ -44,7 +44,11 @@ class Books(SyncAPIResource):
         ids: Sequence[int] | None = None,
         limit: int | None = None,
         x_request_id: str | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> BookPage:
         """List books
 
@@ -63,14 +67,20 @@ class Books(SyncAPIResource):
             explode=("tags",),
             headers={"X-Request-Id": x_request_id},
             cast_to=BookPage,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def create_book(
         self,
         body: NewBook | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Add a book
 
@@ -84,14 +94,20 @@ class Books(SyncAPIResource):
             "/books",
             json=body,
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def get_book(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Get one book
 
@@ -105,7 +121,9 @@ class Books(SyncAPIResource):
             "/books/{bookId}",
             path_params={"bookId": book_id},
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def update_book(
@@ -113,7 +131,11 @@ class Books(SyncAPIResource):
         book_id: int,
         body: Book | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Replace a book
 
@@ -128,14 +150,20 @@ class Books(SyncAPIResource):
             path_params={"bookId": book_id},
             json=body,
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def delete_book(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Remove a book
 
@@ -147,7 +175,9 @@ class Books(SyncAPIResource):
             "/books/{bookId}",
             path_params={"bookId": book_id},
             cast_to=None,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def get_book_cover(
@@ -155,7 +185,11 @@ class Books(SyncAPIResource):
         book_id: int,
         *,
         size: Literal["small", "medium", "large"] | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> bytes:
         """The cover image"""
         return self._client.request(
@@ -165,14 +199,20 @@ class Books(SyncAPIResource):
             query={"size": size},
             headers={"Accept": "image/png"},
             cast_to=bytes,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def list_book_formats(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]]:
         """Editions of a book"""
         from ..models.digital_edition import DigitalEdition
@@ -185,7 +225,9 @@ class Books(SyncAPIResource):
             cast_to=list[
                 Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]
             ],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 
@@ -218,7 +260,11 @@ class AsyncBooks(AsyncAPIResource):
         ids: Sequence[int] | None = None,
         limit: int | None = None,
         x_request_id: str | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> BookPage:
         """List books
 
@@ -237,14 +283,20 @@ class AsyncBooks(AsyncAPIResource):
             explode=("tags",),
             headers={"X-Request-Id": x_request_id},
             cast_to=BookPage,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def create_book(
         self,
         body: NewBook | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Add a book
 
@@ -258,14 +310,20 @@ class AsyncBooks(AsyncAPIResource):
             "/books",
             json=body,
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def get_book(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Get one book
 
@@ -279,7 +337,9 @@ class AsyncBooks(AsyncAPIResource):
             "/books/{bookId}",
             path_params={"bookId": book_id},
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def update_book(
@@ -287,7 +347,11 @@ class AsyncBooks(AsyncAPIResource):
         book_id: int,
         body: Book | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Book:
         """Replace a book
 
@@ -302,14 +366,20 @@ class AsyncBooks(AsyncAPIResource):
             path_params={"bookId": book_id},
             json=body,
             cast_to=Book,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def delete_book(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Remove a book
 
@@ -321,7 +391,9 @@ class AsyncBooks(AsyncAPIResource):
             "/books/{bookId}",
             path_params={"bookId": book_id},
             cast_to=None,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def get_book_cover(
@@ -329,7 +401,11 @@ class AsyncBooks(AsyncAPIResource):
         book_id: int,
         *,
         size: Literal["small", "medium", "large"] | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> bytes:
         """The cover image"""
         return await self._client.request(
@@ -339,14 +415,20 @@ class AsyncBooks(AsyncAPIResource):
             query={"size": size},
             headers={"Accept": "image/png"},
             cast_to=bytes,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def list_book_formats(
         self,
         book_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]]:
         """Editions of a book"""
         from ..models.digital_edition import DigitalEdition
@@ -359,7 +441,9 @@ class AsyncBooks(AsyncAPIResource):
             cast_to=list[
                 Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]
             ],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 

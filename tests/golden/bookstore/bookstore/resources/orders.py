@@ -8,7 +8,7 @@ from typing import Any, TYPE_CHECKING
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
-from .._types import RequestOptions
+from .._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout, call_options
 
 if TYPE_CHECKING:
     from .._response import NotModified
@@ -35,7 +35,11 @@ class Orders(SyncAPIResource):
         self,
         body: OrderRequest | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Order:
         """Place an order"""
         from ..models.order import Order
@@ -45,14 +49,20 @@ class Orders(SyncAPIResource):
             "/orders",
             json=body,
             cast_to=Order,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def get_order(
         self,
         order_id: str,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Order:
         """Get an order"""
         from ..models.order import Order
@@ -62,14 +72,20 @@ class Orders(SyncAPIResource):
             "/orders/{orderId}",
             path_params={"orderId": order_id},
             cast_to=Order,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def download_receipt(
         self,
         order_id: str,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> bytes:
         """The receipt as a PDF"""
         return self._client.request(
@@ -78,7 +94,9 @@ class Orders(SyncAPIResource):
             path_params={"orderId": order_id},
             headers={"Accept": "application/pdf"},
             cast_to=bytes,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 
@@ -103,7 +121,11 @@ class AsyncOrders(AsyncAPIResource):
         self,
         body: OrderRequest | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Order:
         """Place an order"""
         from ..models.order import Order
@@ -113,14 +135,20 @@ class AsyncOrders(AsyncAPIResource):
             "/orders",
             json=body,
             cast_to=Order,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def get_order(
         self,
         order_id: str,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> Order:
         """Get an order"""
         from ..models.order import Order
@@ -130,14 +158,20 @@ class AsyncOrders(AsyncAPIResource):
             "/orders/{orderId}",
             path_params={"orderId": order_id},
             cast_to=Order,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def download_receipt(
         self,
         order_id: str,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> bytes:
         """The receipt as a PDF"""
         return await self._client.request(
@@ -146,7 +180,9 @@ class AsyncOrders(AsyncAPIResource):
             path_params={"orderId": order_id},
             headers={"Accept": "application/pdf"},
             cast_to=bytes,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 

@@ -1,0 +1,119 @@
+"""A user's script against the SDK of the whole 10.0.2 reference: runs, and type-checks clean.
+
+tests/sdk_scripts/user_surface.py is written as a Python developer would write it (models built
+by Python names, the not-modified result narrowed with isinstance, ...). It runs against the mock
+transport and must pass `mypy --strict` and pyright strict with the generated package importable.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import urllib.parse
+from pathlib import Path
+from typing import Any
+
+import pytest
+from generate_support import REPO, SDK_SCRIPTS, generate_into, run_script
+
+SCRIPT = "user_surface.py"
+CONTACT = {"ContactId": 5, "Name": "Acme", "Department": "Sales", "Unknown": 1}
+
+
+@pytest.fixture(scope="module")
+def sdk(tmp_path_factory: pytest.TempPathFactory, corpus_build: Any) -> Path:
+    document = corpus_build("superoffice-10.0.2")[2]
+    out = tmp_path_factory.mktemp("user-surface")
+    generate_into(out, document, "superoffice_webapi")
+    return out
+
+
+def _checked_copy(sdk: Path, tmp_path: Path) -> Path:
+    """The script and its helper in a folder of their own, with the package beside them."""
+    work = tmp_path / "work"
+    work.mkdir()
+    for name in (SCRIPT, "mock_transport.py"):
+        shutil.copy(SDK_SCRIPTS / name, work / name)
+    (work / "superoffice_webapi").symlink_to(sdk / "superoffice_webapi")
+    return work
+
+
+def test_user_script_runs_with_python_names_and_sends_wire_names(sdk: Path) -> None:
+    result = run_script(sdk, SCRIPT, CONTACT)
+    assert result["entity"] == {"ContactId": 5, "Name": "Acme", "Department": "Sales", "UpdatedBy": {"AssociateId": 7}}
+    assert result["by_wire"] == [5, "Acme"]
+    assert result["contact_id"] == 5
+    assert result["fetched"] == [5, "Acme", "Sales"]
+    assert result["saved"] == "Acme"
+    get, put, odata, agent, delete, async_get, conditional_get, conditional_put = result["sent"]
+    assert conditional_get[3]["if-modified-since"] == "Tue, 02 Jan 2024 03:04:05 GMT"
+    assert "if-modified-since" not in get[3]
+    assert result["not_modified"] is True
+    assert conditional_put[0] == "PUT" and conditional_put[3]["if-unmodified-since"] == "Tue, 02 Jan 2024 03:04:05 GMT"
+    assert get[:2] == ["GET", "https://sod.superoffice.com/Cust1/api/v1/Contact/5"]
+    assert put[0] == "PUT" and json.loads(put[2]) == {"ContactId": 5, "Department": "Support"}
+    query = urllib.parse.parse_qs(urllib.parse.urlsplit(odata[1]).query)
+    assert query["$filter"] == ["name begins 'A'"] and query["$options"] == ["GrandTotal=true"]
+    assert query["$top"] == ["5"] and query["$select"] == ["name"]
+    assert json.loads(agent[2]) == {"ChatSessionId": 798, "Extra": True}
+    assert agent[3]["x-trace"] == "1" and agent[1].endswith("?debug=1")
+    assert delete[0] == "DELETE" and delete[3]["so-language"] == "de"
+    assert "so-language" not in get[3]
+    assert async_get[3]["so-culture"] == "nb"
+    assert result["async_name"] == "Acme"
+    assert result["same_pool"] is True
+    assert "pass" not in result["repr"] and "SuperOffice" in result["repr"]
+
+
+def test_user_script_passes_mypy_strict(sdk: Path, tmp_path: Path) -> None:
+    work = _checked_copy(sdk, tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), SCRIPT],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_user_script_passes_pyright_strict(sdk: Path, tmp_path: Path) -> None:
+    pyright = REPO / "node_modules" / ".bin" / "pyright"
+    if not pyright.exists():
+        pytest.skip("pyright is not installed: run `npm ci` in the checkout")
+    work = _checked_copy(sdk, tmp_path)
+    config = {"include": [SCRIPT], "typeCheckingMode": "strict"}
+    (work / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    result = subprocess.run(
+        [str(pyright), "--outputjson", "-p", str(work / "pyrightconfig.json"), "--pythonpath", sys.executable],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    report = json.loads(result.stdout)
+    problems = [
+        f"{d['file']}:{d['range']['start']['line'] + 1}: {d['message']}"
+        for d in report["generalDiagnostics"]
+        if d["severity"] in ("error", "warning")
+    ]
+    assert not problems, "\n".join(problems)
+    assert report["summary"]["filesAnalyzed"] >= 1
+
+
+def test_conditional_arguments_only_where_documented(sdk: Path) -> None:
+    source = (sdk / "superoffice_webapi" / "resources" / "contact.py").read_text(encoding="utf-8")
+
+    def signature(method: str) -> str:
+        start = source.index(f"    def {method}(")
+        return source[start : source.index(":\n", source.index(") ->", start))]
+
+    assert "if_modified_since: datetime | None = None" in signature("get_contact_entity")
+    assert "| NotModified" in signature("get_contact_entity")
+    assert "if_unmodified_since: datetime | None = None" in signature("put_contact_entity")
+    for undocumented in ("get_all", "post_contact_entity", "delete_contact_entity"):
+        assert "if_modified_since" not in signature(undocumented)
+        assert "if_unmodified_since" not in signature(undocumented)
+        assert "NotModified" not in signature(undocumented)
