@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.plan.checks import check_document
+from generator.plan.incremental import CaseMemo
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
     BUILTIN_NAMES,
@@ -145,9 +146,15 @@ def _unique_options(planner: OperationPlanner) -> tuple[ClientOptionPlan, ...]:
 
 
 def build_plan(
-    spec: dict[str, Any], *, package_name: str, version: str = "0.1.0", source: str = "openapi"
+    spec: dict[str, Any],
+    *,
+    package_name: str,
+    version: str = "0.1.0",
+    source: str = "openapi",
+    memo: CaseMemo | None = None,
 ) -> PackagePlan:
-    """The whole package; `source` names the spec in diagnostics (`<source>#<JSON pointer>`)."""
+    """The whole package; `source` names the spec in diagnostics (`<source>#<JSON pointer>`);
+    `memo` reuses the sample checks of operations whose spec fragments did not change."""
     if not _VERSION_OK.match(version):
         raise ValueError(f"version must be a PEP 440 release such as 1.2.3, got {version!r}")
     if not _PACKAGE_NAME_RE.match(package_name):
@@ -182,6 +189,6 @@ def build_plan(
         resources=tuple(resources),
         security_schemes=dict(schemes) if isinstance(schemes, dict) else {},
         exports=((client, "_client"), ("Async" + client, "_client"), *RUNTIME_EXPORTS),
-        tests=plan_tests(spec, tuple(resources), registry),
+        tests=plan_tests(spec, tuple(resources), registry, memo),
         diagnostics=tuple(check_document(spec, source) + planner.diagnostics),
     )
