@@ -178,3 +178,38 @@ class SpecCache:
             "fragments": self.fragments,
         }
         _store(self.path, state)
+
+
+class ModuleCache:
+    """Finished (rendered and formatted) output modules and the plan's sample cases, by key.
+
+    The file is keyed by sdkgen's code and the templates' fingerprint, so a template or code
+    change starts afresh; within it, a module's key digests the plan object it was rendered
+    from and a case's key the spec fragments it was checked against (see plan/fragments.py).
+    Only entries used by the last build are kept, so the file does not grow with edits.
+    """
+
+    def __init__(self, project_root: Path, templates: str, directory: Path | None = None) -> None:
+        key = digest(f"{project_root.resolve()}\n{code_fingerprint()}\n{templates}".encode())[:32]
+        self.path = (directory or cache_root()) / "modules" / f"{key}.pickle"
+        loaded = _load(self.path)
+        state = loaded if isinstance(loaded, dict) else {}
+        modules, cases, texts = state.get("modules"), state.get("cases"), state.get("texts")
+        self.modules: dict[str, str] = modules if isinstance(modules, dict) else {}
+        self.cases: dict[str, Any] = cases if isinstance(cases, dict) else {}
+        self.texts: dict[str, str] = texts if isinstance(texts, dict) else {}
+        self.used_modules: dict[str, str] = {}
+        self.hits = 0
+
+    def get(self, key: str) -> str | None:
+        text = self.modules.get(key)
+        if text is not None:
+            self.hits += 1
+            self.used_modules[key] = text
+        return text
+
+    def put(self, key: str, text: str) -> None:
+        self.used_modules[key] = text
+
+    def save(self, cases: dict[str, Any], texts: dict[str, str]) -> None:
+        _store(self.path, {"modules": self.used_modules, "cases": cases, "texts": texts})

@@ -296,8 +296,8 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     import time
     from pathlib import Path
 
-    from generator.cache import BuildStamp, PageCache, SpecCache
-    from generator.project import ProjectConfig, build_inputs, plan_outputs
+    from generator.cache import BuildStamp, ModuleCache, PageCache, SpecCache
+    from generator.project import ProjectConfig, build_inputs, plan_outputs, templates_fingerprint
     from generator.writer import MANIFEST_NAME, write_files
 
     started = time.perf_counter()
@@ -312,6 +312,7 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
         return
     cache = None if no_cache else PageCache(config.docs)
     spec_cache = None if no_cache else SpecCache(config.root)
+    module_cache = None if no_cache else ModuleCache(config.root, templates_fingerprint(overrides))
     planned = plan_outputs(
         config,
         bump_version=True,
@@ -319,6 +320,7 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
         cache=cache,
         spec_cache=spec_cache,
         progress=_ProgressBar("parsing pages"),
+        module_cache=module_cache,
     )
     _report_parse(planned, verbose)
     config.spec.parent.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from typing import Any
 
 import tomllib
 
-from generator.cache import PageCache, SpecCache
+from generator.cache import ModuleCache, PageCache, SpecCache
 from generator.corpus import Progress
 from generator.diagnostics import Diagnostic
 from generator.docs_to_openapi import ParseSummary, docs_to_openapi
@@ -89,12 +89,21 @@ def current_version(config: ProjectConfig) -> str | None:
 def build_inputs(config: ProjectConfig, templates_dir: Path | None) -> str:
     """Fingerprint of everything `build` reads (besides sdkgen's own code, which the stamp adds)."""
     from generator.cache import digest, tree_fingerprint
+
+    return digest(
+        "\n".join([tree_fingerprint(config.docs), templates_fingerprint(templates_dir), repr(config)]).encode()
+    )
+
+
+def templates_fingerprint(templates_dir: Path | None) -> str:
+    """Hash of the built-in templates and of the override folder, if any."""
+    from generator.cache import tree_fingerprint
     from generator.render import TEMPLATES_DIR
 
-    parts = [tree_fingerprint(config.docs), tree_fingerprint(TEMPLATES_DIR), repr(config)]
+    parts = [tree_fingerprint(TEMPLATES_DIR)]
     if templates_dir is not None:
         parts.append(tree_fingerprint(templates_dir))
-    return digest("\n".join(parts).encode())
+    return "\n".join(parts)
 
 
 def plan_outputs(
@@ -105,6 +114,7 @@ def plan_outputs(
     cache: PageCache | None = None,
     spec_cache: SpecCache | None = None,
     progress: Progress | None = None,
+    module_cache: ModuleCache | None = None,
 ) -> PlannedOutputs:
     from generator.diff import diff_specs
     from generator.diff.versioning import bump_kind, changelog_entry, next_version
@@ -142,6 +152,7 @@ def plan_outputs(
         version=version,
         templates_dir=templates_dir,
         source=_relative(config.spec, config.root),
+        module_cache=module_cache,
     )
     diagnostics = [*diagnostics, *generated.diagnostics]
     package = {**generated.files, CHANGELOG: changelog}

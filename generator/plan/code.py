@@ -240,6 +240,11 @@ class ImportBlock:
     def __bool__(self) -> bool:
         return bool(self.imports)
 
+    def __repr__(self) -> str:
+        # Sorted: a frozenset's order follows the hash seed, and incremental builds key modules
+        # by the repr of their plan (generator/render/modules.py), which must be the same in every run.
+        return f"ImportBlock({sorted(self.imports)!r}, by_name={self.by_name!r})"
+
     def lines(self) -> list[str]:
         groups: dict[int, list[tuple[tuple[str, ...], str]]] = {}
         by_module: dict[str, list[Import]] = {}

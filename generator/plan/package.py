@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.plan.checks import check_document
+from generator.plan.incremental import CaseMemo
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
     BUILTIN_NAMES,
@@ -213,9 +214,11 @@ def build_plan(
     version: str = "0.1.0",
     source: str = "openapi",
     profile: str | None = None,
+    memo: CaseMemo | None = None,
 ) -> PackagePlan:
     """The whole package; `source` names the spec in diagnostics (`<source>#<JSON pointer>`);
-    `profile` overrides the document's `x-sdkgen-profile` (generator/profiles)."""
+    `profile` overrides the document's `x-sdkgen-profile` (generator/profiles); `memo` reuses the
+    sample checks of operations whose spec fragments did not change."""
     if not _VERSION_OK.match(version):
         raise ValueError(f"version must be a PEP 440 release such as 1.2.3, got {version!r}")
     if not _PACKAGE_NAME_RE.match(package_name):
@@ -265,7 +268,7 @@ def build_plan(
             *RUNTIME_EXPORTS,
             *(extras.exports if extras else ()),
         ),
-        tests=plan_tests(spec, tuple(resources), registry),
+        tests=plan_tests(spec, tuple(resources), registry, memo),
         diagnostics=tuple(check_document(spec, source) + planner.diagnostics),
         server_url_literal=server_url,
         server_variables=server_variables,

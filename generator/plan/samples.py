@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from generator.plan.cases import CaseBuilder, Unusable
+from generator.plan.incremental import CaseMemo
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import as_dict, as_list, py_str
 from generator.plan.package_plan import (
@@ -123,13 +124,28 @@ class _Tally:
         return SampleCounts(skip_reasons=dict(sorted(self.reasons.items())), **self.counts)
 
 
-def plan_tests(spec: dict[str, Any], resources: tuple[ResourcePlan, ...], registry: SchemaRegistry) -> TestSuitePlan:
+def plan_tests(
+    spec: dict[str, Any],
+    resources: tuple[ResourcePlan, ...],
+    registry: SchemaRegistry,
+    memo: CaseMemo | None = None,
+) -> TestSuitePlan:
+    """The suite; `memo` reuses the cases of operations whose inputs did not change."""
     builder = CaseBuilder(spec, registry)
     tally = _Tally()
     sampled: dict[str, list[CasePlan]] = {}
     fallback: dict[str, list[CasePlan]] = {}  # placeholder calls of operations without samples
     for resource, plan in _tested_operations(resources):
-        for case, from_sample in _operation_cases(builder, plan, tally):
+        if memo is None:
+            found = _operation_cases(builder, plan, tally)
+        else:
+            found = memo.cases(
+                memo.key(spec, registry, plan),
+                tally,
+                lambda local, plan=plan: _operation_cases(builder, plan, local),  # type: ignore[misc]
+                _Tally,
+            )
+        for case, from_sample in found:
             if from_sample:
                 sampled.setdefault(resource.module_name, []).append(case)
             elif case.skip_reason is None:
@@ -143,7 +159,7 @@ def plan_tests(spec: dict[str, Any], resources: tuple[ResourcePlan, ...], regist
     schemes = as_dict(as_dict(spec.get("components")).get("securitySchemes"))
     return TestSuitePlan(
         resources=test_resources,
-        spec_json=json.dumps(spec, indent=1, ensure_ascii=False) + "\n",
+        spec_json=memo.spec_json(spec) if memo else json.dumps(spec, indent=1, ensure_ascii=False) + "\n",
         picks=picks,
         auth_cases=_auth_cases(schemes),
         counts=tally.summary(),

@@ -68,52 +68,6 @@ def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
 
 def render_package(plan: PackagePlan, templates_dir: Path | None = None) -> dict[str, str]:
     """Every file of the package, unformatted, keyed by path relative to the output dir."""
-    env = make_environment(templates_dir)
-    pkg = plan.package_name
-    files: dict[str, str] = {}
-    for template, out in _PROJECT_FILES:
-        files[out] = env.get_template(template).render(plan=plan)
-    for template, out in _PACKAGE_FILES:
-        files[f"{pkg}/{out}"] = env.get_template(template).render(plan=plan)
-    runtime_names = sorted(
-        name for name in env.list_templates() if name.startswith("runtime/") and name.endswith(".py.jinja")
-    )
-    runtime_context = {"package_name": pkg, "security_schemes": plan.security_schemes}
-    for name in runtime_names:
-        stem = name[len("runtime/") : -len(".jinja")]
-        files[f"{pkg}/{stem}"] = env.get_template(name).render(**runtime_context)
-    for name, out in plan.profile.files if plan.profile else ():
-        files[f"{pkg}/{out}"] = env.get_template(name).render(**runtime_context)
-    model_templates = {
-        "model": env.get_template("package/models/model.py.jinja"),
-        "alias": env.get_template("package/models/alias.py.jinja"),
-    }
-    for model in plan.models:
-        files[f"{pkg}/models/{model.module_name}.py"] = model_templates[model.kind].render(plan=plan, model=model)
-    resource_template = env.get_template("package/resources/resource.py.jinja")
-    for resource in plan.resources:
-        files[f"{pkg}/resources/{resource.module_name}.py"] = resource_template.render(plan=plan, resource=resource)
-    files.update(render_tests(env, plan))
-    return files
+    from generator.render.modules import render_jobs  # it imports this module's file lists
 
-
-def render_tests(env: jinja2.Environment, plan: PackagePlan) -> dict[str, str]:
-    """The generated test suite (tests/ beside the package), when the plan has one."""
-    suite = plan.tests
-    if suite is None or not (suite.resources or suite.has_runtime_tests):
-        return {}
-    files = {
-        "tests/conftest.py": env.get_template("package/tests/conftest.py.jinja").render(plan=plan),
-        "tests/openapi.json": env.get_template("package/tests/openapi.json.jinja").render(plan=plan),
-    }
-    module_template = env.get_template("package/tests/test_resource.py.jinja")
-    data_template = env.get_template("package/tests/samples.json.jinja")
-    for resource in suite.resources:
-        files[f"tests/test_{resource.module_name}.py"] = module_template.render(plan=plan, resource=resource)
-    for resource in suite.resources + suite.extra_cases:
-        files[f"tests/samples/{resource.module_name}.json"] = data_template.render(plan=plan, resource=resource)
-    if suite.has_runtime_tests:
-        files["tests/test_client_runtime.py"] = env.get_template("package/tests/test_client_runtime.py.jinja").render(
-            plan=plan
-        )
-    return files
+    return {job.path: job.render() for job in render_jobs(plan, make_environment(templates_dir))}

@@ -1,0 +1,106 @@
+"""Spec fragments and what each output depends on: the explicit map behind incremental builds.
+
+A fragment is one independently editable part of the document, named by its JSON pointer: each
+component (`#/components/schemas/Person`, `#/components/parameters/Id`, ...), each path item
+(`#/paths/~1api~1v1~1Person`: its operations and shared parameters) and the document-level
+parts (`#/info`, `#/servers`, `#/security`, `#/components/securitySchemes`, ...). Its digest
+covers its bytes, and `closure` follows its `$ref`s, so anything planned from a fragment also
+depends on every definition that fragment references: renaming a type changes the `$ref` text of
+every referrer, so every module that mentions it is invalidated, not only the definition's own.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from generator.openapi.refs import escape_token
+
+# Document-level parts that are one fragment each (besides paths and components).
+_TOP_LEVEL_SPLIT = ("paths", "components")
+
+
+def _digest(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def _refs(node: Any) -> Iterator[str]:
+    """Every local `$ref` inside `node`, depth first."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/"):
+                yield ref
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+
+
+class FragmentIndex:
+    """Digests and references of every fragment of one document."""
+
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.digests: dict[str, str] = {}
+        self._refs: dict[str, frozenset[str]] = {}
+        self._closures: dict[str, frozenset[str]] = {}
+        for key, value in spec.items():
+            if key in _TOP_LEVEL_SPLIT and isinstance(value, dict):
+                for name, item in value.items():
+                    if key == "components" and isinstance(item, dict):
+                        for child, part in item.items():
+                            self._add(f"#/components/{escape_token(str(name))}/{escape_token(str(child))}", part)
+                    else:
+                        self._add(f"#/{key}/{escape_token(str(name))}", item)
+            else:
+                self._add(f"#/{escape_token(str(key))}", value)
+
+    def _add(self, pointer: str, value: Any) -> None:
+        self.digests[pointer] = _digest(value)
+        self._refs[pointer] = frozenset(self.fragment_of(ref) for ref in _refs(value))
+
+    def fragment_of(self, pointer: str) -> str:
+        """The fragment holding `pointer` (`#/components/schemas/A/properties/b` -> its schema)."""
+        parts = pointer.split("/")
+        depth = 4 if len(parts) > 1 and parts[1] == "components" else 3 if parts[1:2] == ["paths"] else 2
+        return "/".join(parts[:depth])
+
+    def closure(self, pointers: Iterable[str]) -> frozenset[str]:
+        """The fragments and everything they reference, transitively."""
+        result: set[str] = set()
+        for pointer in pointers:
+            result |= self._closure_of(self.fragment_of(pointer))
+        return frozenset(result)
+
+    def _closure_of(self, start: str) -> frozenset[str]:
+        known = self._closures.get(start)
+        if known is not None:
+            return known
+        seen = {start}
+        stack = [start]
+        while stack:  # iterative: reference cycles and deep chains are common in real specs
+            for ref in self._refs.get(stack.pop(), ()):
+                if ref not in seen:
+                    seen.add(ref)
+                    stack.append(ref)
+        closure = frozenset(seen)
+        self._closures[start] = closure
+        return closure
+
+    def key(self, pointers: Iterable[str], *extra: str) -> str:
+        """One digest of the closure of `pointers` (missing fragments count as absent) and `extra`."""
+        h = hashlib.blake2b(digest_size=16)
+        for pointer in sorted(self.closure(pointers)):
+            h.update(f"{pointer}={self.digests.get(pointer, '-')}\n".encode())
+        for part in extra:
+            h.update(part.encode())
+            h.update(b"\0")
+        return h.hexdigest()
+
+
+def path_pointer(path: str) -> str:
+    return f"#/paths/{escape_token(path)}"

@@ -1,0 +1,142 @@
+"""Memo of the plan's per-operation sample checks, keyed by the spec fragments they read.
+
+Building an operation's test cases checks every sample against its schemas (the costly part of
+planning). The cases of one operation depend on: its path item, everything that path item
+references (transitively, see fragments.FragmentIndex), the operation's planned method (names,
+parameters) and the model names of the component schemas in that closure. A key over exactly
+those lets an incremental build re-check only the operations whose inputs changed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from generator.openapi.refs import escape_token
+from generator.plan.fragments import FragmentIndex, path_pointer
+from generator.plan.models import SCHEMA_REF_PREFIX, SchemaRegistry
+from generator.plan.package_plan import CasePlan, OperationPlan
+
+
+class Tally(Protocol):
+    counts: dict[str, int]
+    reasons: dict[str, int]
+
+
+# (cases, count deltas, skip-reason deltas) of one operation.
+Entry = tuple[list[tuple[CasePlan, bool]], dict[str, int], dict[str, int]]
+
+
+class CaseMemo:
+    """Cases of operations by key; `entries` is what the next build may reuse (used ones only)."""
+
+    def __init__(self, known: dict[str, Entry] | None = None, texts: dict[str, str] | None = None) -> None:
+        self.known: dict[str, Entry] = known or {}
+        self.entries: dict[str, Entry] = {}
+        self.known_texts: dict[str, str] = texts or {}
+        self.texts: dict[str, str] = {}  # JSON text of fragments, by depth and digest
+        self.hits = 0
+        self._index: FragmentIndex | None = None
+        self._spec_id = 0
+
+    def index(self, spec: dict[str, Any]) -> FragmentIndex:
+        if self._index is None or self._spec_id != id(spec):
+            self._index, self._spec_id = FragmentIndex(spec), id(spec)
+        return self._index
+
+    def key(self, spec: dict[str, Any], registry: SchemaRegistry, plan: OperationPlan) -> str:
+        assert plan.source is not None
+        index = self.index(spec)
+        pointer = path_pointer(plan.source.path)
+        names = [
+            f"{ref}:{registry.model_ref({'$ref': ref})}"
+            for ref in sorted(index.closure([pointer]))
+            if ref.startswith(SCHEMA_REF_PREFIX)
+        ]
+        return index.key([pointer], plan.source.method, repr(plan), *names)
+
+    def spec_json(self, spec: dict[str, Any]) -> str:
+        return spec_json(spec, self.index(spec), self.known_texts, self.texts)
+
+    def cases(
+        self,
+        key: str,
+        tally: Tally,
+        compute: Callable[[Tally], list[tuple[CasePlan, bool]]],
+        fresh: Callable[[], Tally],
+    ) -> list[tuple[CasePlan, bool]]:
+        entry = self.known.get(key)
+        if entry is None:
+            local = fresh()
+            entry = (compute(local), dict(local.counts), dict(local.reasons))
+        else:
+            self.hits += 1
+        self.entries[key] = entry
+        cases, counts, reasons = entry
+        for name, value in counts.items():
+            tally.counts[name] = tally.counts.get(name, 0) + value
+        for name, value in reasons.items():
+            tally.reasons[name] = tally.reasons.get(name, 0) + value
+        return cases
+
+
+def spec_json(spec: dict[str, Any], index: FragmentIndex, known: dict[str, str], used: dict[str, str]) -> str:
+    """`json.dumps(spec, indent=1, ensure_ascii=False) + "\\n"`, assembled from per-fragment texts.
+
+    The indenting encoder is pure Python (slow on a 10 MB document); a fragment's text depends
+    only on its value and depth, so unchanged fragments reuse the text of the last build.
+    """
+    if not all(isinstance(k, str) for k in spec) or not all(
+        isinstance(k, str) for part in _split_parts(spec) for k in part
+    ):
+        return json.dumps(spec, indent=1, ensure_ascii=False) + "\n"
+
+    def text(pointer: str, value: Any, depth: int) -> str:
+        key = f"{depth}:{index.digests.get(pointer, '')}"
+        found = known.get(key)
+        if found is None or not index.digests.get(pointer):
+            found = json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * depth)
+        used[key] = found
+        return found
+
+    def obj(items: list[tuple[str, str]], depth: int) -> str:
+        if not items:
+            return "{}"
+        pad = " " * (depth + 1)
+        return (
+            "{\n"
+            + ",\n".join(f"{pad}{json.dumps(k, ensure_ascii=False)}: {v}" for k, v in items)
+            + "\n"
+            + " " * depth
+            + "}"
+        )
+
+    top: list[tuple[str, str]] = []
+    for key, value in spec.items():
+        if key == "paths" and isinstance(value, dict):
+            top.append((key, obj([(p, text(f"#/paths/{escape_token(p)}", v, 2)) for p, v in value.items()], 1)))
+        elif key == "components" and isinstance(value, dict):
+            groups = []
+            for group, members in value.items():
+                if isinstance(members, dict):
+                    prefix = f"#/components/{escape_token(group)}/"
+                    children = [(n, text(prefix + escape_token(n), v, 3)) for n, v in members.items()]
+                    groups.append((group, obj(children, 2)))
+                else:
+                    groups.append((group, json.dumps(members, indent=1, ensure_ascii=False).replace("\n", "\n  ")))
+            top.append((key, obj(groups, 1)))
+        else:
+            top.append((key, text(f"#/{escape_token(key)}", value, 1)))
+    return obj(top, 0) + "\n"
+
+
+def _split_parts(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    parts: list[dict[str, Any]] = []
+    paths, components = spec.get("paths"), spec.get("components")
+    if isinstance(paths, dict):
+        parts.append(paths)
+    if isinstance(components, dict):
+        parts.append(components)
+        parts.extend(v for v in components.values() if isinstance(v, dict))
+    return parts

@@ -1,0 +1,82 @@
+"""Incremental generation on a small document: fragment keys follow references, and a build that
+reuses the module cache gives the same bytes as a cold one (the corpus version is
+test_incremental_corpus.py)."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from conftest import REPO
+
+from generator.cache import ModuleCache
+from generator.openapi_to_package import generate_package
+from generator.plan.fragments import FragmentIndex, path_pointer
+from generator.plan.incremental import spec_json
+
+SPEC = REPO / "tests" / "golden" / "specs" / "bookstore.yaml"
+
+
+def _spec() -> dict[str, Any]:
+    loaded: dict[str, Any] = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
+    return loaded
+
+
+def _rename(spec: dict[str, Any], old: str, new: str) -> dict[str, Any]:
+    text = json.dumps(spec)
+    text = text.replace(f'"#/components/schemas/{old}"', f'"#/components/schemas/{new}"')
+    renamed: dict[str, Any] = json.loads(text)
+    schemas = renamed["components"]["schemas"]
+    renamed["components"]["schemas"] = {(new if k == old else k): v for k, v in schemas.items()}
+    return renamed
+
+
+def _users_of(spec: dict[str, Any], name: str) -> list[str]:
+    return [p for p, item in spec["paths"].items() if f"#/components/schemas/{name}" in json.dumps(item)]
+
+
+def test_a_key_changes_with_what_the_fragment_references_and_only_that() -> None:
+    spec = _spec()
+    path = _users_of(spec, "Author")[0]
+    before = FragmentIndex(spec).key([path_pointer(path)])
+    unrelated = copy.deepcopy(spec)
+    unrelated["components"]["schemas"]["Problem"]["description"] = "Changed."
+    assert "Problem" not in str(FragmentIndex(spec).closure([path_pointer(path)]))
+    assert FragmentIndex(unrelated).key([path_pointer(path)]) == before
+    referenced = copy.deepcopy(spec)
+    referenced["components"]["schemas"]["Author"]["description"] = "Changed."
+    assert FragmentIndex(referenced).key([path_pointer(path)]) != before
+
+
+def test_spec_json_from_fragments_is_json_dumps() -> None:
+    spec = _spec()
+    index = FragmentIndex(spec)
+    used: dict[str, str] = {}
+    expected = json.dumps(spec, indent=1, ensure_ascii=False) + "\n"
+    assert spec_json(spec, index, {}, used) == expected
+    assert spec_json(spec, index, used, {}) == expected  # from the reused texts
+
+
+def _incremental(spec: dict[str, Any], root: Path, cache: Path) -> tuple[dict[str, str], int]:
+    modules = ModuleCache(root, "templates", cache)
+    package = generate_package(spec, package_name="bookstore", module_cache=modules, cache_dir=cache / "black")
+    return dict(package.files), modules.hits
+
+
+def test_incremental_build_equals_cold_after_a_rename_and_a_changed_property(tmp_path: Path) -> None:
+    spec = _spec()
+    first, _ = _incremental(spec, tmp_path, tmp_path / "cache")
+    renamed = _rename(spec, "Author", "Writer")
+    renamed["components"]["schemas"]["Genre"]["description"] = "A shelf of the shop."
+    files, hits = _incremental(renamed, tmp_path, tmp_path / "cache")
+    cold = dict(generate_package(renamed, package_name="bookstore", cache_dir=tmp_path / "cold"))
+    assert files == cold
+    assert 0 < hits < len(files)
+    referrers = [p for p, text in first.items() if p.startswith("bookstore/") and re.search(r"\bAuthor\b", text)]
+    assert referrers and all(not re.search(r"\bAuthor\b", files.get(p, "")) for p in referrers)
+    unchanged, _ = _incremental(renamed, tmp_path, tmp_path / "cache")
+    assert unchanged == cold
