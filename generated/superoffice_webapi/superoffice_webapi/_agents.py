@@ -64,7 +64,9 @@ def _failure(response: httpx.Response, cast_to: object) -> AgentError | None:
     if not isinstance(body, dict) or not isinstance(body.get("Message"), str):
         return None
     fields = getattr(cast_to, "model_fields", {})
-    wire_names = {info.alias or name for name, info in fields.items()}
+    wire_names = {
+        info.serialization_alias or info.alias or name for name, info in fields.items()
+    }
     if wire_names & set(body):  # a real entity (or one that has a Message field itself)
         return None
     detail = body.get("MessageDetail")

@@ -14,8 +14,8 @@ Decisions a caller can rely on (each documented where it is implemented):
   and there is none if any of them is None. Retries and their waits are not part of an
   attempt: a call takes at most (max_retries + 1) * T plus the waits.
 - Bodies: buffered responses are limited to ``max_response_size`` decompressed bytes
-  (64 MiB by default; per call ``options={"max_response_size": n}``, None for no limit).
-  ``options={"stream": True}`` with ``with_raw_response`` leaves the body unread for
+  (64 MiB by default; per call ``request_options={"max_response_size": n}``, None for no limit).
+  ``request_options={"stream": True}`` with ``with_raw_response`` leaves the body unread for
   ``write_to_file()`` / ``iter_bytes()`` (see _streams.py).
 - Retries: 429/502/503/504 and connection errors, for idempotent methods (POST/PATCH only
   when allowed). A server's Retry-After (seconds or HTTP date) is honoured up to

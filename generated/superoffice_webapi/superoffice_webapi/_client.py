@@ -14,6 +14,7 @@ from ._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
 )
+from ._types import NOT_GIVEN, NotGiven, Timeout
 from ._tenant import AsyncSuperOfficeClientMixin, SuperOfficeClientMixin
 
 if TYPE_CHECKING:
@@ -142,6 +143,66 @@ class SuperOffice(SuperOfficeClientMixin, SyncAPIClient):
             strip_base_suffix="/api",
         )
 
+    def with_options(
+        self,
+        *,
+        auth: httpx.Auth | None | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
+        accept_language: str | None | NotGiven = NOT_GIVEN,
+        language: str | None | NotGiven = NOT_GIVEN,
+        culture: str | None | NotGiven = NOT_GIVEN,
+        timezone: str | None | NotGiven = NOT_GIVEN,
+        app_token: str | None | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> SuperOffice:
+        """A client with some defaults changed that shares this client's connection pool.
+
+        ``client.with_options(accept_language="de", timeout=5).chat_agent...``: arguments left out
+        keep this client's values, None removes a header option;
+        ``default_headers`` are added to this client's. Closing the new client leaves the pool open
+        (this client owns it).
+        """
+        headers = dict(self._custom_headers)
+        options: dict[str, str | None | NotGiven] = {
+            "Accept-Language": accept_language,
+            "SO-Language": language,
+            "SO-Culture": culture,
+            "SO-TimeZone": timezone,
+            "SO-AppToken": app_token,
+        }
+        for header, value in options.items():
+            if value is None:
+                headers.pop(header, None)
+            elif not isinstance(value, NotGiven):
+                headers[header] = value
+        headers.update(default_headers or {})
+        client = SuperOffice(
+            base_url=self.base_url,
+            auth=self.auth if isinstance(auth, NotGiven) else auth,
+            http_client=self.http_client,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=(
+                self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+            ),
+            retry_non_idempotent=(
+                self.retry_non_idempotent
+                if isinstance(retry_non_idempotent, NotGiven)
+                else retry_non_idempotent
+            ),
+            strict_response_validation=self.strict_response_validation,
+            default_headers=headers,
+        )
+        client.max_response_size = self.max_response_size
+        return client
+
+    def __repr__(self) -> str:
+        from ._redact import redact_url
+
+        auth = type(self.auth).__name__ if self.auth is not None else None
+        return f"<SuperOffice base_url={redact_url(self.base_url)!r} auth={auth}>"
+
     chat_agent: _Resource[ChatAgent] = _Resource("chat_agent", "ChatAgent")
     chat_session: _Resource[ChatSession] = _Resource("chat_session", "ChatSession")
     chat_topic: _Resource[ChatTopic] = _Resource("chat_topic", "ChatTopic")
@@ -212,6 +273,66 @@ class AsyncSuperOffice(AsyncSuperOfficeClientMixin, AsyncAPIClient):
             ),
             strip_base_suffix="/api",
         )
+
+    def with_options(
+        self,
+        *,
+        auth: httpx.Auth | None | NotGiven = NOT_GIVEN,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        max_retries: int | NotGiven = NOT_GIVEN,
+        retry_non_idempotent: bool | NotGiven = NOT_GIVEN,
+        accept_language: str | None | NotGiven = NOT_GIVEN,
+        language: str | None | NotGiven = NOT_GIVEN,
+        culture: str | None | NotGiven = NOT_GIVEN,
+        timezone: str | None | NotGiven = NOT_GIVEN,
+        app_token: str | None | NotGiven = NOT_GIVEN,
+        default_headers: Mapping[str, str] | None = None,
+    ) -> AsyncSuperOffice:
+        """A client with some defaults changed that shares this client's connection pool.
+
+        ``client.with_options(accept_language="de", timeout=5).chat_agent...``: arguments left out
+        keep this client's values, None removes a header option;
+        ``default_headers`` are added to this client's. Closing the new client leaves the pool open
+        (this client owns it).
+        """
+        headers = dict(self._custom_headers)
+        options: dict[str, str | None | NotGiven] = {
+            "Accept-Language": accept_language,
+            "SO-Language": language,
+            "SO-Culture": culture,
+            "SO-TimeZone": timezone,
+            "SO-AppToken": app_token,
+        }
+        for header, value in options.items():
+            if value is None:
+                headers.pop(header, None)
+            elif not isinstance(value, NotGiven):
+                headers[header] = value
+        headers.update(default_headers or {})
+        client = AsyncSuperOffice(
+            base_url=self.base_url,
+            auth=self.auth if isinstance(auth, NotGiven) else auth,
+            http_client=self.http_client,
+            timeout=self.timeout if isinstance(timeout, NotGiven) else timeout,
+            max_retries=(
+                self.max_retries if isinstance(max_retries, NotGiven) else max_retries
+            ),
+            retry_non_idempotent=(
+                self.retry_non_idempotent
+                if isinstance(retry_non_idempotent, NotGiven)
+                else retry_non_idempotent
+            ),
+            strict_response_validation=self.strict_response_validation,
+            default_headers=headers,
+        )
+        client.max_response_size = self.max_response_size
+        return client
+
+    def __repr__(self) -> str:
+        from ._redact import redact_url
+
+        auth = type(self.auth).__name__ if self.auth is not None else None
+        return f"<AsyncSuperOffice base_url={redact_url(self.base_url)!r} auth={auth}>"
 
     chat_agent: _Resource[AsyncChatAgent] = _Resource("chat_agent", "AsyncChatAgent")
     chat_session: _Resource[AsyncChatSession] = _Resource(

@@ -166,19 +166,28 @@ class BaseClient:
             if value is not None and not isinstance(value, NotGiven):
                 merged[name] = format_header_value(value)
         if content is None and json is NOT_GIVEN:
-            merged.pop(
-                "Content-Type", None
-            )  # no body (a GET, an optional body left out)
+            # no body (a GET, an optional body left out): no body Content-Type either
+            merged.pop("Content-Type", None)
         merged.update(options.get("extra_headers", {}))
 
         if json is not NOT_GIVEN and content is not None:
             raise InvalidRequestError("Pass either json= or content=, not both")
+        body = None if json is NOT_GIVEN else to_jsonable(json)
+        extra_body = options.get("extra_body")
+        if extra_body:
+            if content is not None or not (body is None or isinstance(body, dict)):
+                raise InvalidRequestError(
+                    "extra_body needs a request whose body is a JSON object (or empty)"
+                )
+            merged_body: dict[str, object] = dict(body or {})
+            merged_body.update((k, to_jsonable(v)) for k, v in extra_body.items())
+            body = merged_body
         try:
             request = http_client.build_request(
                 method,
                 url,
                 headers=merged,
-                json=None if json is NOT_GIVEN else to_jsonable(json),
+                json=body,
                 content=content,
                 timeout=self._timeout(options),
             )
@@ -231,7 +240,7 @@ class BaseClient:
     def _check_options(self, options: RequestOptions) -> None:
         if options.get("stream") and not options.get("raw_response"):
             raise InvalidRequestError(
-                "options={'stream': True} needs with_raw_response: the body stays unread "
+                "request_options={'stream': True} needs with_raw_response: the body stays unread "
                 "in the APIResponse (write_to_file(), iter_bytes())"
             )
 

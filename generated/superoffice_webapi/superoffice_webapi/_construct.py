@@ -22,11 +22,14 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import Any, Union
+from typing import TYPE_CHECKING, Any, Union
 
 import pydantic
 
 from ._models import BaseModel, bind_references
+
+if TYPE_CHECKING:
+    from pydantic.fields import FieldInfo
 
 __all__ = ["construct"]
 
@@ -160,13 +163,20 @@ def _field_table(
             converter = _make_converter(
                 annotation, namespace, _field_discriminator(info)
             )
-        table.append((info.alias or name, name, converter))
+        table.append((_wire_name(name, info), name, converter))
     return table
 
 
 def _field_discriminator(info: Any) -> str | None:
     tag = info.discriminator
     return tag if isinstance(tag, str) else None
+
+
+def _wire_name(name: str, info: FieldInfo) -> str:
+    """The JSON name of a field: generated models give it as the serialisation alias (so type
+    checkers keep the Python name as the constructor's parameter); hand-written ones as alias.
+    """
+    return info.serialization_alias or info.alias or name
 
 
 def _deferred_converter(
@@ -283,7 +293,9 @@ def _fit_table(
             literals = typing.get_args(annotation)
         else:
             plain = _plain_types(annotation)
-        table.append((info.alias or name, name, literals, info.is_required(), plain))
+        table.append(
+            (_wire_name(name, info), name, literals, info.is_required(), plain)
+        )
     return table
 
 

@@ -183,7 +183,7 @@ class CustomFieldValues(MutableMapping[Union[str, int], CustomValue]):
 
 def _attribute_of(model: type, wire_name: str) -> str:
     for name, info in getattr(model, "model_fields", {}).items():
-        if (info.alias or name) == wire_name:
+        if (info.serialization_alias or info.alias or name) == wire_name:
             return str(name)
     raise AttributeError(f"{model.__name__} has no {wire_name} field")
 

@@ -54,7 +54,7 @@ def _wire_field(result: object, wire: str) -> Any:
         return result.get(wire)
     fields = getattr(type(result), "model_fields", {})
     for name, info in fields.items():
-        if (info.alias or name) == wire:
+        if (info.serialization_alias or info.alias or name) == wire:
             return getattr(result, name, None)
     extra = getattr(result, "__pydantic_extra__", None) or {}
     return extra.get(wire)

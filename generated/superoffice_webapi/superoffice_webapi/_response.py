@@ -2,7 +2,7 @@
 
 Streaming a download to a file, with memory flat whatever its size::
 
-    with client.documents.with_raw_response.get_content(7, options={"stream": True}) as raw:
+    with client.documents.with_raw_response.get_content(7, request_options={"stream": True}) as raw:
         raw.write_to_file("report.pdf")
 
 (async: ``async with ... as raw: await raw.awrite_to_file(path)``). A streamed body has no
@@ -58,7 +58,8 @@ class NotModified:
     """Returned for ``304 Not Modified``: the caller's cached copy is still current.
 
     Falsy, so ``if not result:`` covers both "nothing" and "unchanged"; test with
-    ``result is NOT_MODIFIED`` to tell them apart.
+    ``isinstance(result, NotModified)`` to tell them apart (it narrows the type in mypy and
+    pyright; ``result is NOT_MODIFIED`` is true too but narrows in neither).
     """
 
     _instance: NotModified | None = None
@@ -343,9 +344,9 @@ def _is_async_only(response: httpx.Response) -> bool:
 
 
 def _with_raw_option(kwargs: dict[str, Any]) -> None:
-    options = cast(RequestOptions, dict(kwargs.get("options") or {}))
+    options = cast(RequestOptions, dict(kwargs.get("request_options") or {}))
     options["raw_response"] = True
-    kwargs["options"] = options
+    kwargs["request_options"] = options
 
 
 def to_raw_response_wrapper(func: Callable[P, R]) -> Callable[P, APIResponse[R]]:

@@ -120,8 +120,8 @@ def _decoding_error(response: httpx.Response, exc: Exception) -> ResponseDecodin
 def _too_large(response: httpx.Response, limit: int) -> ResponseTooLargeError:
     return ResponseTooLargeError(
         f"Response body is larger than max_response_size ({limit} bytes, counted after "
-        "decompression); raise it with options={'max_response_size': n} or stream the body "
-        "with options={'stream': True} on with_raw_response",
+        "decompression); raise it with request_options={'max_response_size': n} or stream the "
+        "body with request_options={'stream': True} on with_raw_response",
         response=response,
         limit=limit,
     )

@@ -13,6 +13,7 @@ __all__ = [
     "NotGivenOr",
     "RequestOptions",
     "Timeout",
+    "call_options",
 ]
 
 _T = TypeVar("_T")
@@ -54,7 +55,9 @@ NotGivenOr = Union[_T, NotGiven]
 
 
 class RequestOptions(TypedDict, total=False):
-    """Per-call overrides; every generated method accepts ``options=``."""
+    """Per-call overrides. Generated methods take the common ones as keyword arguments
+    (``extra_headers``, ``extra_query``, ``extra_body``, ``timeout``) and the rest as
+    ``request_options={"max_retries": 0, "stream": True, ...}``."""
 
     timeout: float | httpx.Timeout | None
     """Seconds per attempt (also the attempt's overall deadline), or an httpx.Timeout."""
@@ -63,6 +66,8 @@ class RequestOptions(TypedDict, total=False):
     """Allow retries for POST/PATCH on this call (they are not retried by default)."""
     extra_headers: Mapping[str, str]
     extra_query: Mapping[str, object]
+    extra_body: Mapping[str, object]
+    """Merged into a JSON object body (or sent as the body when the method has none)."""
     raw_response: bool
     """Set by the raw-response wrappers: the call returns an APIResponse instead of the parsed body."""
     max_response_size: int | None
@@ -70,3 +75,23 @@ class RequestOptions(TypedDict, total=False):
     stream: bool
     """With ``with_raw_response``: return once the headers are in, body unread, for
     ``APIResponse.write_to_file()`` / ``iter_bytes()`` (no size limit, no deadline on it)."""
+
+
+def call_options(
+    options: RequestOptions | None,
+    extra_headers: Mapping[str, str] | None,
+    extra_query: Mapping[str, object] | None,
+    extra_body: Mapping[str, object] | None,
+    timeout: Timeout | NotGiven,
+) -> RequestOptions:
+    """A generated method's per-call keyword arguments as one RequestOptions (they win)."""
+    merged: RequestOptions = {**options} if options else {}
+    if extra_headers is not None:
+        merged["extra_headers"] = {**merged.get("extra_headers", {}), **extra_headers}
+    if extra_query is not None:
+        merged["extra_query"] = {**merged.get("extra_query", {}), **extra_query}
+    if extra_body is not None:
+        merged["extra_body"] = {**merged.get("extra_body", {}), **extra_body}
+    if not isinstance(timeout, NotGiven):
+        merged["timeout"] = timeout
+    return merged

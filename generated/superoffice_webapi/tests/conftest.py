@@ -156,7 +156,7 @@ def call_operation(
             ) as client,
         ):
             method = getattr(getattr(client, RESOURCES[module]), method_name)
-            return method(*args, **kwargs, options=call_options or None)
+            return method(*args, **kwargs, request_options=call_options or None)
 
     async def run() -> Any:
         http_client = httpx.AsyncClient(transport=transport, trust_env=False)  # type: ignore[arg-type]
@@ -167,7 +167,7 @@ def call_operation(
             ) as client,
         ):
             method = getattr(getattr(client, RESOURCES[module]), method_name)
-            return await method(*args, **kwargs, options=call_options or None)
+            return await method(*args, **kwargs, request_options=call_options or None)
 
     return asyncio.run(run())
 

@@ -8,4 +8,8 @@ __all__ = ["AcceptChatSessionTransferRequest"]
 class AcceptChatSessionTransferRequest(BaseModel):
     """The AcceptChatSessionTransferRequest schema."""
 
-    chat_session_id: int | None = Field(default=None, alias="ChatSessionId")
+    chat_session_id: int | None = Field(
+        default=None,
+        validation_alias="ChatSessionId",
+        serialization_alias="ChatSessionId",
+    )

@@ -10,12 +10,14 @@ class ChatSessionEntityGetAllResult(BaseModel):
 
     odata_metadata: str | None = Field(
         default=None,
-        alias="odata.metadata",
+        validation_alias="odata.metadata",
+        serialization_alias="odata.metadata",
         description="Address of the metadata document describing the rows.",
     )
     odata_next_link: str | None = Field(
         default=None,
-        alias="odata.nextLink",
+        validation_alias="odata.nextLink",
+        serialization_alias="odata.nextLink",
         description="Address of the next page of rows, when there is one.",
     )
     value: list[dict[str, int | str | None]] | None = Field(

@@ -15,31 +15,95 @@ __all__ = ["Contact"]
 class Contact(BaseModel):
     """The Contact schema."""
 
-    contact_id: int | None = Field(default=None, alias="ContactId")
-    name: str | None = Field(default=None, alias="Name")
-    org_nr: str | None = Field(default=None, alias="OrgNr")
-    department: str | None = Field(default=None, alias="Department")
-    url: str | None = Field(default=None, alias="URL")
-    city: str | None = Field(default=None, alias="City")
-    direct_phone: str | None = Field(default=None, alias="DirectPhone")
-    associate_id: int | None = Field(default=None, alias="AssociateId")
-    country_id: int | None = Field(default=None, alias="CountryId")
-    email_address: str | None = Field(default=None, alias="EmailAddress")
-    kananame: str | None = Field(default=None, alias="Kananame")
-    email_address_name: str | None = Field(default=None, alias="EmailAddressName")
-    url_name: str | None = Field(default=None, alias="URLName")
-    associate_full_name: str | None = Field(default=None, alias="AssociateFullName")
-    business_name: str | None = Field(default=None, alias="BusinessName")
-    category_name: str | None = Field(default=None, alias="CategoryName")
-    country_name: str | None = Field(default=None, alias="CountryName")
-    address: Any = Field(default=None, alias="Address")
-    formatted_address: str | None = Field(default=None, alias="FormattedAddress")
-    full_name: str | None = Field(default=None, alias="FullName")
-    is_owner_contact: bool | None = Field(default=None, alias="IsOwnerContact")
-    active_erp_links: int | None = Field(default=None, alias="ActiveErpLinks")
-    table_right: "TableRight | None" = Field(default=None, alias="TableRight")
+    contact_id: int | None = Field(
+        default=None, validation_alias="ContactId", serialization_alias="ContactId"
+    )
+    name: str | None = Field(
+        default=None, validation_alias="Name", serialization_alias="Name"
+    )
+    org_nr: str | None = Field(
+        default=None, validation_alias="OrgNr", serialization_alias="OrgNr"
+    )
+    department: str | None = Field(
+        default=None, validation_alias="Department", serialization_alias="Department"
+    )
+    url: str | None = Field(
+        default=None, validation_alias="URL", serialization_alias="URL"
+    )
+    city: str | None = Field(
+        default=None, validation_alias="City", serialization_alias="City"
+    )
+    direct_phone: str | None = Field(
+        default=None, validation_alias="DirectPhone", serialization_alias="DirectPhone"
+    )
+    associate_id: int | None = Field(
+        default=None, validation_alias="AssociateId", serialization_alias="AssociateId"
+    )
+    country_id: int | None = Field(
+        default=None, validation_alias="CountryId", serialization_alias="CountryId"
+    )
+    email_address: str | None = Field(
+        default=None,
+        validation_alias="EmailAddress",
+        serialization_alias="EmailAddress",
+    )
+    kananame: str | None = Field(
+        default=None, validation_alias="Kananame", serialization_alias="Kananame"
+    )
+    email_address_name: str | None = Field(
+        default=None,
+        validation_alias="EmailAddressName",
+        serialization_alias="EmailAddressName",
+    )
+    url_name: str | None = Field(
+        default=None, validation_alias="URLName", serialization_alias="URLName"
+    )
+    associate_full_name: str | None = Field(
+        default=None,
+        validation_alias="AssociateFullName",
+        serialization_alias="AssociateFullName",
+    )
+    business_name: str | None = Field(
+        default=None,
+        validation_alias="BusinessName",
+        serialization_alias="BusinessName",
+    )
+    category_name: str | None = Field(
+        default=None,
+        validation_alias="CategoryName",
+        serialization_alias="CategoryName",
+    )
+    country_name: str | None = Field(
+        default=None, validation_alias="CountryName", serialization_alias="CountryName"
+    )
+    address: Any = Field(
+        default=None, validation_alias="Address", serialization_alias="Address"
+    )
+    formatted_address: str | None = Field(
+        default=None,
+        validation_alias="FormattedAddress",
+        serialization_alias="FormattedAddress",
+    )
+    full_name: str | None = Field(
+        default=None, validation_alias="FullName", serialization_alias="FullName"
+    )
+    is_owner_contact: bool | None = Field(
+        default=None,
+        validation_alias="IsOwnerContact",
+        serialization_alias="IsOwnerContact",
+    )
+    active_erp_links: int | None = Field(
+        default=None,
+        validation_alias="ActiveErpLinks",
+        serialization_alias="ActiveErpLinks",
+    )
+    table_right: "TableRight | None" = Field(
+        default=None, validation_alias="TableRight", serialization_alias="TableRight"
+    )
     field_properties: "dict[str, FieldProperty | None] | None" = Field(
-        default=None, alias="FieldProperties"
+        default=None,
+        validation_alias="FieldProperties",
+        serialization_alias="FieldProperties",
     )
 
 

@@ -8,5 +8,11 @@ __all__ = ["GetChatMessagesRequest"]
 class GetChatMessagesRequest(BaseModel):
     """The GetChatMessagesRequest schema."""
 
-    chat_session_id: int | None = Field(default=None, alias="ChatSessionId")
-    after: int | None = Field(default=None, alias="After")
+    chat_session_id: int | None = Field(
+        default=None,
+        validation_alias="ChatSessionId",
+        serialization_alias="ChatSessionId",
+    )
+    after: int | None = Field(
+        default=None, validation_alias="After", serialization_alias="After"
+    )

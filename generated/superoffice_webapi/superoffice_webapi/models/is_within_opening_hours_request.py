@@ -10,6 +10,7 @@ class IsWithinOpeningHoursRequest(BaseModel):
 
     chat_topic_id: int | None = Field(
         default=None,
-        alias="ChatTopicId",
+        validation_alias="ChatTopicId",
+        serialization_alias="ChatTopicId",
         description="Identifier of the topic to check.",
     )

@@ -10,6 +10,7 @@ class RejectChatSessionTransferRequest(BaseModel):
 
     chat_session_id: int | None = Field(
         default=None,
-        alias="ChatSessionId",
+        validation_alias="ChatSessionId",
+        serialization_alias="ChatSessionId",
         description="Identifier of the session whose handover is declined.",
     )

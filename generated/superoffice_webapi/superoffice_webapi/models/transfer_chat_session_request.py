@@ -10,11 +10,13 @@ class TransferChatSessionRequest(BaseModel):
 
     chat_session_id: int | None = Field(
         default=None,
-        alias="ChatSessionId",
+        validation_alias="ChatSessionId",
+        serialization_alias="ChatSessionId",
         description="Identifier of the session to hand over.",
     )
     to_associate: str | None = Field(
         default=None,
-        alias="ToAssociate",
+        validation_alias="ToAssociate",
+        serialization_alias="ToAssociate",
         description="User name or associate id of the agent who should receive the session.",
     )

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
-from .._types import NOT_GIVEN, NotGiven, RequestOptions
+from .._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout, call_options
 
 if TYPE_CHECKING:
     from .._response import NotModified
@@ -36,7 +36,11 @@ class ChatAgent(SyncAPIResource):
         *,
         select: Sequence[str] | str | None = None,
         chat_session_id: int | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Take over a session that another agent is handing to you.
 
@@ -55,14 +59,20 @@ class ChatAgent(SyncAPIResource):
             query={"$select": select},
             json={"ChatSessionId": chat_session_id},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def chat_sessions_for_user(
         self,
         *,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[ChatSessionEntity]:
         """List the chat sessions of every topic the current user takes part in.
 
@@ -78,7 +88,9 @@ class ChatAgent(SyncAPIResource):
             "/api/v1/Agents/Chat/ChatSessionsForUser",
             query={"$select": select},
             cast_to=list[ChatSessionEntity],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def get_chat_messages(
@@ -87,7 +99,11 @@ class ChatAgent(SyncAPIResource):
         select: Sequence[str] | str | None = None,
         chat_session_id: int | None | NotGiven = NOT_GIVEN,
         after: int | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[ChatMessage]:
         """Read the messages of a chat session, either all of them or only those newer than a given message.
 
@@ -102,7 +118,9 @@ class ChatAgent(SyncAPIResource):
             query={"$select": select},
             json={"ChatSessionId": chat_session_id, "After": after},
             cast_to=list[ChatMessage],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def get_chat_session_entity(
@@ -110,7 +128,11 @@ class ChatAgent(SyncAPIResource):
         *,
         chat_session_entity_id: int,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Fetch one ChatSessionEntity by its primary key.
 
@@ -127,7 +149,9 @@ class ChatAgent(SyncAPIResource):
             "/api/v1/Agents/Chat/GetChatSessionEntity",
             query={"chatSessionEntityId": chat_session_entity_id, "$select": select},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def is_within_opening_hours(
@@ -135,7 +159,11 @@ class ChatAgent(SyncAPIResource):
         *,
         select: Sequence[str] | str | None = None,
         chat_topic_id: int | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> bool:
         """Tell whether the given chat topic is open at this moment.
 
@@ -152,7 +180,9 @@ class ChatAgent(SyncAPIResource):
             query={"$select": select},
             json={"ChatTopicId": chat_topic_id},
             cast_to=bool,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def reject_chat_session_transfer(
@@ -160,7 +190,11 @@ class ChatAgent(SyncAPIResource):
         *,
         select: Sequence[str] | str | None = None,
         chat_session_id: int | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Turn down a handover.
 
@@ -180,7 +214,9 @@ class ChatAgent(SyncAPIResource):
             query={"$select": select},
             json={"ChatSessionId": chat_session_id},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def transfer_chat_session(
@@ -189,7 +225,11 @@ class ChatAgent(SyncAPIResource):
         select: Sequence[str] | str | None = None,
         chat_session_id: int | None | NotGiven = NOT_GIVEN,
         to_associate: str | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Offer a chat session to another user agent.
 
@@ -210,7 +250,9 @@ class ChatAgent(SyncAPIResource):
             query={"$select": select},
             json={"ChatSessionId": chat_session_id, "ToAssociate": to_associate},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 
@@ -252,7 +294,11 @@ class AsyncChatAgent(AsyncAPIResource):
         *,
         select: Sequence[str] | str | None = None,
         chat_session_id: int | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Take over a session that another agent is handing to you.
 
@@ -271,14 +317,20 @@ class AsyncChatAgent(AsyncAPIResource):
             query={"$select": select},
             json={"ChatSessionId": chat_session_id},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def chat_sessions_for_user(
         self,
         *,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[ChatSessionEntity]:
         """List the chat sessions of every topic the current user takes part in.
 
@@ -294,7 +346,9 @@ class AsyncChatAgent(AsyncAPIResource):
             "/api/v1/Agents/Chat/ChatSessionsForUser",
             query={"$select": select},
             cast_to=list[ChatSessionEntity],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def get_chat_messages(
@@ -303,7 +357,11 @@ class AsyncChatAgent(AsyncAPIResource):
         select: Sequence[str] | str | None = None,
         chat_session_id: int | None | NotGiven = NOT_GIVEN,
         after: int | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[ChatMessage]:
         """Read the messages of a chat session, either all of them or only those newer than a given message.
 
@@ -318,7 +376,9 @@ class AsyncChatAgent(AsyncAPIResource):
             query={"$select": select},
             json={"ChatSessionId": chat_session_id, "After": after},
             cast_to=list[ChatMessage],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def get_chat_session_entity(
@@ -326,7 +386,11 @@ class AsyncChatAgent(AsyncAPIResource):
         *,
         chat_session_entity_id: int,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Fetch one ChatSessionEntity by its primary key.
 
@@ -343,7 +407,9 @@ class AsyncChatAgent(AsyncAPIResource):
             "/api/v1/Agents/Chat/GetChatSessionEntity",
             query={"chatSessionEntityId": chat_session_entity_id, "$select": select},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def is_within_opening_hours(
@@ -351,7 +417,11 @@ class AsyncChatAgent(AsyncAPIResource):
         *,
         select: Sequence[str] | str | None = None,
         chat_topic_id: int | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> bool:
         """Tell whether the given chat topic is open at this moment.
 
@@ -368,7 +438,9 @@ class AsyncChatAgent(AsyncAPIResource):
             query={"$select": select},
             json={"ChatTopicId": chat_topic_id},
             cast_to=bool,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def reject_chat_session_transfer(
@@ -376,7 +448,11 @@ class AsyncChatAgent(AsyncAPIResource):
         *,
         select: Sequence[str] | str | None = None,
         chat_session_id: int | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Turn down a handover.
 
@@ -396,7 +472,9 @@ class AsyncChatAgent(AsyncAPIResource):
             query={"$select": select},
             json={"ChatSessionId": chat_session_id},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def transfer_chat_session(
@@ -405,7 +483,11 @@ class AsyncChatAgent(AsyncAPIResource):
         select: Sequence[str] | str | None = None,
         chat_session_id: int | None | NotGiven = NOT_GIVEN,
         to_associate: str | None | NotGiven = NOT_GIVEN,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Offer a chat session to another user agent.
 
@@ -426,7 +508,9 @@ class AsyncChatAgent(AsyncAPIResource):
             query={"$select": select},
             json={"ChatSessionId": chat_session_id, "ToAssociate": to_associate},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from functools import cached_property
 from typing import Any, Literal, TYPE_CHECKING
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
-from .._types import RequestOptions
+from .._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout, call_options
 
 if TYPE_CHECKING:
     from .._pages import AsyncODataPage, SyncODataPage
@@ -38,18 +39,22 @@ class ChatSession(SyncAPIResource):
         self,
         *,
         select: Sequence[str] | str | None = None,
-        filter_: str | None = None,
+        filter: str | None = None,
         order_by: str | None = None,
         entities: str | None = None,
         top: int | None = None,
         skip: int | None = None,
         mode: Literal["Slim", "Wide", "Full"] | None = None,
-        options_: str | None = None,
+        options: str | None = None,
         context: str | None = None,
-        format_: str | None = None,
+        format: str | None = None,
         json_safe: bool | None = None,
         output: Literal["Logical", "Display"] | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> SyncODataPage[dict[str, int | str | None]]:
         """List chat sessions as OData rows.
 
@@ -83,15 +88,15 @@ class ChatSession(SyncAPIResource):
 
         Args:
             select: Comma-separated column names to include. Aggregates and modifiers are allowed too, as in "Count(status):Footer".
-            filter_: Condition the rows must meet, for example "customerName begins 'Ing' and rating gt 3".
+            filter: Condition the rows must meet, for example "customerName begins 'Ing' and rating gt 3".
             order_by: Comma-separated columns to sort on, each optionally followed by asc or desc.
             entities: Comma-separated entity names the provider should use. Defaults to "chat".
             top: Largest number of rows to return.
             skip: Number of rows to pass over before the first returned row.
             mode: FULL gives raw values plus display hints for every cell; SLIM gives display values only.
-            options_: Options understood by the provider, for example "GrandTotal=true".
+            options: Options understood by the provider, for example "GrandTotal=true".
             context: Context value handed to the provider.
-            format_: Force JSON or XML output regardless of the Accept header.
+            format: Force JSON or XML output regardless of the Accept header.
             json_safe: Rewrite column names so that they are valid JSON property names, replacing unsafe characters with an underscore.
             output: In SLIM mode: Logical gives true/false for booleans, Display gives icon hints. Dates always come as ISO strings.
         """
@@ -106,20 +111,22 @@ class ChatSession(SyncAPIResource):
             "/api/v1/ChatSession",
             query={
                 "$select": select,
-                "$filter": filter_,
+                "$filter": filter,
                 "$orderBy": order_by,
                 "$entities": entities,
                 "$top": top,
                 "$skip": skip,
                 "$mode": mode,
-                "$options": options_,
+                "$options": options,
                 "$context": context,
-                "$format": format_,
+                "$format": format,
                 "$jsonSafe": json_safe,
                 "$output": output,
             },
             cast_to=ChatSessionEntityGetAllResult,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def post_chat_session_entity(
@@ -127,7 +134,11 @@ class ChatSession(SyncAPIResource):
         new_entity: ChatSessionEntity | Mapping[str, Any],
         *,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Store a new ChatSessionEntity.
 
@@ -145,13 +156,19 @@ class ChatSession(SyncAPIResource):
             query={"$select": select},
             json=new_entity,
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def default_chat_session_entity(
         self,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Get a new, unsaved ChatSessionEntity filled with the server's default values.
 
@@ -163,14 +180,20 @@ class ChatSession(SyncAPIResource):
             "GET",
             "/api/v1/ChatSession/default",
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def accept_chat_session_transfer(
         self,
         chat_session_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Take over a session that another agent is handing to you.
 
@@ -186,7 +209,9 @@ class ChatSession(SyncAPIResource):
             "/api/v1/ChatSession/{chatSessionId}/AcceptTransfer",
             path_params={"chatSessionId": chat_session_id},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def get_chat_messages(
@@ -194,7 +219,11 @@ class ChatSession(SyncAPIResource):
         chat_session_id: int,
         *,
         after: int | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[ChatMessage]:
         """Read the messages of a chat session.
 
@@ -212,7 +241,9 @@ class ChatSession(SyncAPIResource):
             path_params={"chatSessionId": chat_session_id},
             query={"after": after},
             cast_to=list[ChatMessage],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def add_chat_message(
@@ -220,7 +251,11 @@ class ChatSession(SyncAPIResource):
         chat_session_id: int,
         message: ChatMessage | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatMessage:
         """Post a message into a chat session.
 
@@ -238,14 +273,20 @@ class ChatSession(SyncAPIResource):
             path_params={"chatSessionId": chat_session_id},
             json=message,
             cast_to=ChatMessage,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def reset_chat_session(
         self,
         chat_session_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Send a chat session back to the queue so that a person can pick it up.
 
@@ -263,15 +304,22 @@ class ChatSession(SyncAPIResource):
             "/api/v1/ChatSession/{chatSessionId}/Reset",
             path_params={"chatSessionId": chat_session_id},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def get_chat_session_entity(
         self,
-        id_: int,
+        id: int,
         *,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        if_modified_since: datetime | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntityWithLinks | NotModified:
         """Fetch one ChatSessionEntity.
 
@@ -279,27 +327,36 @@ class ChatSession(SyncAPIResource):
         NsApiSlow threshold: 1000 ms.
 
         Args:
-            id_: Primary key of the ChatSessionEntity to fetch.
+            id: Primary key of the ChatSessionEntity to fetch.
             select: Optional comma-separated list of the properties you want back; the rest come back as null. Example: "CustomerName,Status,User/FullName". Without it every property is filled in.
+            if_modified_since: Only answer with the resource if it changed after this time; otherwise the result is NotModified (check with `isinstance(result, NotModified)`).
         """
         from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
 
         return self._client.request(
             "GET",
             "/api/v1/ChatSession/{id}",
-            path_params={"id": id_},
+            path_params={"id": id},
             query={"$select": select},
+            headers={"If-Modified-Since": if_modified_since},
             cast_to=ChatSessionEntityWithLinks,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def put_chat_session_entity(
         self,
-        id_: int,
+        id: int,
         entity: ChatSessionEntityWithLinks | Mapping[str, Any],
         *,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        if_unmodified_since: datetime | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntityWithLinks:
         """Replace a stored ChatSessionEntity with the one in the request body.
 
@@ -308,27 +365,35 @@ class ChatSession(SyncAPIResource):
         Served by the SaveChatSessionEntity service of the Chat agent.
 
         Args:
-            id_: Primary key of the ChatSessionEntity to replace.
+            id: Primary key of the ChatSessionEntity to replace.
             entity: The complete session as it should be stored.
             select: Optional comma-separated list of the properties you want back; the rest come back as null. Example: "CustomerName,Status,User/FullName". Without it every property is filled in.
+            if_unmodified_since: Only apply the change if the resource did not change after this time; otherwise the server answers 412 (PreconditionFailedError).
         """
         from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
 
         return self._client.request(
             "PUT",
             "/api/v1/ChatSession/{id}",
-            path_params={"id": id_},
+            path_params={"id": id},
             query={"$select": select},
             json=entity,
+            headers={"If-Unmodified-Since": if_unmodified_since},
             cast_to=ChatSessionEntityWithLinks,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def delete_chat_session_entity(
         self,
-        id_: int,
+        id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Remove a ChatSessionEntity together with its messages.
 
@@ -336,23 +401,30 @@ class ChatSession(SyncAPIResource):
         NsApiSlow threshold: 2000 ms.
 
         Args:
-            id_: Primary key of the ChatSessionEntity to remove.
+            id: Primary key of the ChatSessionEntity to remove.
         """
         return self._client.request(
             "DELETE",
             "/api/v1/ChatSession/{id}",
-            path_params={"id": id_},
+            path_params={"id": id},
             cast_to=None,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     def patch_chat_session_entity(
         self,
-        id_: int,
+        id: int,
         changes: list[PatchOperation] | dict[str, Any],
         *,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        if_unmodified_since: datetime | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Change only some fields of a ChatSessionEntity, described either as JSON Patch operations or as a partial object in JSON Merge Patch style.
 
@@ -371,20 +443,24 @@ class ChatSession(SyncAPIResource):
         Served by the {SuperOffice.CRM.Services.IChatAgent} service SaveChatSessionEntity.
 
         Args:
-            id_: Primary key of the ChatSessionEntity to change.
+            id: Primary key of the ChatSessionEntity to change.
             changes: A JSON Patch list of operations, or a merge document that is turned into such a list.
             select: Optional comma-separated list of the properties you want back; the rest come back as null. Example: "CustomerName,Status,User/FullName". Without it every property is filled in.
+            if_unmodified_since: Only apply the change if the resource did not change after this time; otherwise the server answers 412 (PreconditionFailedError).
         """
         from ..models.chat_session_entity import ChatSessionEntity
 
         return self._client.request(
             "PATCH",
             "/api/v1/ChatSession/{id}",
-            path_params={"id": id_},
+            path_params={"id": id},
             query={"$select": select},
             json=changes,
+            headers={"If-Unmodified-Since": if_unmodified_since},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 
@@ -431,18 +507,22 @@ class AsyncChatSession(AsyncAPIResource):
         self,
         *,
         select: Sequence[str] | str | None = None,
-        filter_: str | None = None,
+        filter: str | None = None,
         order_by: str | None = None,
         entities: str | None = None,
         top: int | None = None,
         skip: int | None = None,
         mode: Literal["Slim", "Wide", "Full"] | None = None,
-        options_: str | None = None,
+        options: str | None = None,
         context: str | None = None,
-        format_: str | None = None,
+        format: str | None = None,
         json_safe: bool | None = None,
         output: Literal["Logical", "Display"] | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> AsyncODataPage[dict[str, int | str | None]]:
         """List chat sessions as OData rows.
 
@@ -476,15 +556,15 @@ class AsyncChatSession(AsyncAPIResource):
 
         Args:
             select: Comma-separated column names to include. Aggregates and modifiers are allowed too, as in "Count(status):Footer".
-            filter_: Condition the rows must meet, for example "customerName begins 'Ing' and rating gt 3".
+            filter: Condition the rows must meet, for example "customerName begins 'Ing' and rating gt 3".
             order_by: Comma-separated columns to sort on, each optionally followed by asc or desc.
             entities: Comma-separated entity names the provider should use. Defaults to "chat".
             top: Largest number of rows to return.
             skip: Number of rows to pass over before the first returned row.
             mode: FULL gives raw values plus display hints for every cell; SLIM gives display values only.
-            options_: Options understood by the provider, for example "GrandTotal=true".
+            options: Options understood by the provider, for example "GrandTotal=true".
             context: Context value handed to the provider.
-            format_: Force JSON or XML output regardless of the Accept header.
+            format: Force JSON or XML output regardless of the Accept header.
             json_safe: Rewrite column names so that they are valid JSON property names, replacing unsafe characters with an underscore.
             output: In SLIM mode: Logical gives true/false for booleans, Display gives icon hints. Dates always come as ISO strings.
         """
@@ -499,20 +579,22 @@ class AsyncChatSession(AsyncAPIResource):
             "/api/v1/ChatSession",
             query={
                 "$select": select,
-                "$filter": filter_,
+                "$filter": filter,
                 "$orderBy": order_by,
                 "$entities": entities,
                 "$top": top,
                 "$skip": skip,
                 "$mode": mode,
-                "$options": options_,
+                "$options": options,
                 "$context": context,
-                "$format": format_,
+                "$format": format,
                 "$jsonSafe": json_safe,
                 "$output": output,
             },
             cast_to=ChatSessionEntityGetAllResult,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def post_chat_session_entity(
@@ -520,7 +602,11 @@ class AsyncChatSession(AsyncAPIResource):
         new_entity: ChatSessionEntity | Mapping[str, Any],
         *,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Store a new ChatSessionEntity.
 
@@ -538,13 +624,19 @@ class AsyncChatSession(AsyncAPIResource):
             query={"$select": select},
             json=new_entity,
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def default_chat_session_entity(
         self,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Get a new, unsaved ChatSessionEntity filled with the server's default values.
 
@@ -556,14 +648,20 @@ class AsyncChatSession(AsyncAPIResource):
             "GET",
             "/api/v1/ChatSession/default",
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def accept_chat_session_transfer(
         self,
         chat_session_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Take over a session that another agent is handing to you.
 
@@ -579,7 +677,9 @@ class AsyncChatSession(AsyncAPIResource):
             "/api/v1/ChatSession/{chatSessionId}/AcceptTransfer",
             path_params={"chatSessionId": chat_session_id},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def get_chat_messages(
@@ -587,7 +687,11 @@ class AsyncChatSession(AsyncAPIResource):
         chat_session_id: int,
         *,
         after: int | None = None,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[ChatMessage]:
         """Read the messages of a chat session.
 
@@ -605,7 +709,9 @@ class AsyncChatSession(AsyncAPIResource):
             path_params={"chatSessionId": chat_session_id},
             query={"after": after},
             cast_to=list[ChatMessage],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def add_chat_message(
@@ -613,7 +719,11 @@ class AsyncChatSession(AsyncAPIResource):
         chat_session_id: int,
         message: ChatMessage | Mapping[str, Any],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatMessage:
         """Post a message into a chat session.
 
@@ -631,14 +741,20 @@ class AsyncChatSession(AsyncAPIResource):
             path_params={"chatSessionId": chat_session_id},
             json=message,
             cast_to=ChatMessage,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def reset_chat_session(
         self,
         chat_session_id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Send a chat session back to the queue so that a person can pick it up.
 
@@ -656,15 +772,22 @@ class AsyncChatSession(AsyncAPIResource):
             "/api/v1/ChatSession/{chatSessionId}/Reset",
             path_params={"chatSessionId": chat_session_id},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def get_chat_session_entity(
         self,
-        id_: int,
+        id: int,
         *,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        if_modified_since: datetime | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntityWithLinks | NotModified:
         """Fetch one ChatSessionEntity.
 
@@ -672,28 +795,37 @@ class AsyncChatSession(AsyncAPIResource):
         NsApiSlow threshold: 1000 ms.
 
         Args:
-            id_: Primary key of the ChatSessionEntity to fetch.
+            id: Primary key of the ChatSessionEntity to fetch.
             select: Optional comma-separated list of the properties you want back; the rest come back as null. Example: "CustomerName,Status,User/FullName". Without it every property is filled in.
+            if_modified_since: Only answer with the resource if it changed after this time; otherwise the result is NotModified (check with `isinstance(result, NotModified)`).
         """
         from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
 
         result: ChatSessionEntityWithLinks | NotModified = await self._client.request(
             "GET",
             "/api/v1/ChatSession/{id}",
-            path_params={"id": id_},
+            path_params={"id": id},
             query={"$select": select},
+            headers={"If-Modified-Since": if_modified_since},
             cast_to=ChatSessionEntityWithLinks,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
         return result
 
     async def put_chat_session_entity(
         self,
-        id_: int,
+        id: int,
         entity: ChatSessionEntityWithLinks | Mapping[str, Any],
         *,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        if_unmodified_since: datetime | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntityWithLinks:
         """Replace a stored ChatSessionEntity with the one in the request body.
 
@@ -702,27 +834,35 @@ class AsyncChatSession(AsyncAPIResource):
         Served by the SaveChatSessionEntity service of the Chat agent.
 
         Args:
-            id_: Primary key of the ChatSessionEntity to replace.
+            id: Primary key of the ChatSessionEntity to replace.
             entity: The complete session as it should be stored.
             select: Optional comma-separated list of the properties you want back; the rest come back as null. Example: "CustomerName,Status,User/FullName". Without it every property is filled in.
+            if_unmodified_since: Only apply the change if the resource did not change after this time; otherwise the server answers 412 (PreconditionFailedError).
         """
         from ..models.chat_session_entity_with_links import ChatSessionEntityWithLinks
 
         return await self._client.request(
             "PUT",
             "/api/v1/ChatSession/{id}",
-            path_params={"id": id_},
+            path_params={"id": id},
             query={"$select": select},
             json=entity,
+            headers={"If-Unmodified-Since": if_unmodified_since},
             cast_to=ChatSessionEntityWithLinks,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def delete_chat_session_entity(
         self,
-        id_: int,
+        id: int,
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> None:
         """Remove a ChatSessionEntity together with its messages.
 
@@ -730,23 +870,30 @@ class AsyncChatSession(AsyncAPIResource):
         NsApiSlow threshold: 2000 ms.
 
         Args:
-            id_: Primary key of the ChatSessionEntity to remove.
+            id: Primary key of the ChatSessionEntity to remove.
         """
         return await self._client.request(
             "DELETE",
             "/api/v1/ChatSession/{id}",
-            path_params={"id": id_},
+            path_params={"id": id},
             cast_to=None,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
     async def patch_chat_session_entity(
         self,
-        id_: int,
+        id: int,
         changes: list[PatchOperation] | dict[str, Any],
         *,
         select: Sequence[str] | str | None = None,
-        options: RequestOptions | None = None,
+        if_unmodified_since: datetime | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> ChatSessionEntity:
         """Change only some fields of a ChatSessionEntity, described either as JSON Patch operations or as a partial object in JSON Merge Patch style.
 
@@ -765,20 +912,24 @@ class AsyncChatSession(AsyncAPIResource):
         Served by the {SuperOffice.CRM.Services.IChatAgent} service SaveChatSessionEntity.
 
         Args:
-            id_: Primary key of the ChatSessionEntity to change.
+            id: Primary key of the ChatSessionEntity to change.
             changes: A JSON Patch list of operations, or a merge document that is turned into such a list.
             select: Optional comma-separated list of the properties you want back; the rest come back as null. Example: "CustomerName,Status,User/FullName". Without it every property is filled in.
+            if_unmodified_since: Only apply the change if the resource did not change after this time; otherwise the server answers 412 (PreconditionFailedError).
         """
         from ..models.chat_session_entity import ChatSessionEntity
 
         return await self._client.request(
             "PATCH",
             "/api/v1/ChatSession/{id}",
-            path_params={"id": id_},
+            path_params={"id": id},
             query={"$select": select},
             json=changes,
+            headers={"If-Unmodified-Since": if_unmodified_since},
             cast_to=ChatSessionEntity,
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 

@@ -8,7 +8,7 @@ from typing import Any, TYPE_CHECKING
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
-from .._types import RequestOptions
+from .._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout, call_options
 
 if TYPE_CHECKING:
     from .._response import NotModified
@@ -35,7 +35,11 @@ class ChatTopic(SyncAPIResource):
         chat_topic_id: int,
         useragents: Sequence[ChatTopicUserAgent | Mapping[str, Any]],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[ChatTopicUserAgent]:
         """Set the roles users have in a chat topic.
 
@@ -53,7 +57,9 @@ class ChatTopic(SyncAPIResource):
             path_params={"chatTopicId": chat_topic_id},
             json=useragents,
             cast_to=list[ChatTopicUserAgent],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 
@@ -79,7 +85,11 @@ class AsyncChatTopic(AsyncAPIResource):
         chat_topic_id: int,
         useragents: Sequence[ChatTopicUserAgent | Mapping[str, Any]],
         *,
-        options: RequestOptions | None = None,
+        extra_headers: Mapping[str, str] | None = None,
+        extra_query: Mapping[str, object] | None = None,
+        extra_body: Mapping[str, object] | None = None,
+        timeout: Timeout | NotGiven = NOT_GIVEN,
+        request_options: RequestOptions | None = None,
     ) -> list[ChatTopicUserAgent]:
         """Set the roles users have in a chat topic.
 
@@ -97,7 +107,9 @@ class AsyncChatTopic(AsyncAPIResource):
             path_params={"chatTopicId": chat_topic_id},
             json=useragents,
             cast_to=list[ChatTopicUserAgent],
-            options=options,
+            options=call_options(
+                request_options, extra_headers, extra_query, extra_body, timeout
+            ),
         )
 
 
