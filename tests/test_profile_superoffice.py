@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import importlib
 import itertools
+import json
 import os
 import sys
 import threading
@@ -18,7 +19,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from generate_support import generate_into, load_fixture
+from generate_support import REPO, generate_into, load_fixture
 from runtime_harness import Reply, ScriptedServer
 
 PACKAGE = "so_profile_pkg"
@@ -446,3 +447,23 @@ def test_readme_examples_type_check_strict(so: SimpleNamespace, tmp_path: Path) 
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    pyright = REPO / "node_modules" / ".bin" / "pyright"
+    if not pyright.exists():
+        pytest.skip("pyright is not installed: run `npm ci` in the checkout")
+    config = {"include": [script.name], "typeCheckingMode": "strict", "extraPaths": [str(so.out)]}
+    (tmp_path / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    checked = subprocess.run(
+        [str(pyright), "--outputjson", "-p", str(tmp_path / "pyrightconfig.json"), "--pythonpath", sys.executable],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    report = json.loads(checked.stdout)
+    problems = [
+        f"{d['file']}:{d['range']['start']['line'] + 1}: {d['message']}"
+        for d in report["generalDiagnostics"]
+        if d["severity"] in ("error", "warning")
+    ]
+    assert not problems, "\n".join(problems)
+    assert report["summary"]["filesAnalyzed"] >= 1
