@@ -18,6 +18,8 @@ from superoffice_webapi.models import Associate, ContactEntity, ContactEntityWit
 answer: dict[str, Any] = script_input()
 routes[("GET", "/Cust1/api/v1/Contact/5")] = (200, answer)
 routes[("PUT", "/Cust1/api/v1/Contact/5")] = (200, answer)
+# An agent answers with its entity (a null body would be an AgentError, as the reference describes).
+routes[("POST", "/Cust1/api/v1/Agents/Chat/RejectChatSessionTransfer")] = (200, {"ChatSessionId": 798})
 
 client = SuperOffice(
     base_url="https://sod.superoffice.com/Cust1/",
