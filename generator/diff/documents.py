@@ -13,6 +13,7 @@ from typing import Any
 
 from generator.diff.classify import python_type
 from generator.openapi import is_null_schema, resolve_pointer, unescape_token
+from generator.openapi.refs import iter_local_refs
 
 
 def as_dict(value: Any) -> dict[str, Any]:
@@ -223,15 +224,7 @@ def reshaped(shape: Shape, **changes: Any) -> Shape:
 
 def schema_refs_in(node: Any) -> Iterator[str]:
     """Component schema names referenced anywhere inside `node` (not following them)."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/components/schemas/"):
-                yield unescape_token(ref.rsplit("/", 1)[1])
-            for key, value in item.items():
-                if key not in ("example", "examples", "x-samples"):
-                    stack.append(value)
-        elif isinstance(item, list):
-            stack.extend(item)
+    prefix = "#/components/schemas/"
+    for ref in iter_local_refs(node):
+        if ref.startswith(prefix):
+            yield unescape_token(ref.rsplit("/", 1)[1])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -49,3 +50,21 @@ def deref(document: Any, node: Any, *, limit: int = 50) -> dict[str, Any]:
     else:
         return {}
     return current if isinstance(current, dict) else {}
+
+
+# Keys whose values are sample data: a `$ref` key inside them is data, not a reference.
+_SAMPLE_KEYS = frozenset({"example", "examples", "x-samples"})
+
+
+def iter_local_refs(node: Any) -> Iterator[str]:
+    """Every local `#/...` `$ref` inside `node` (not following them; sample data skipped)."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            ref = item.get("$ref")
+            if isinstance(ref, str) and ref.startswith("#/"):
+                yield ref
+            stack.extend(value for key, value in item.items() if key not in _SAMPLE_KEYS)
+        elif isinstance(item, list):
+            stack.extend(item)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
-from generator.openapi.refs import escape_token
+from generator.openapi.refs import escape_token, iter_local_refs
 
 # Document-level parts that are one fragment each (besides paths and components).
 _TOP_LEVEL_SPLIT = ("paths", "components")
@@ -25,20 +25,6 @@ _TOP_LEVEL_SPLIT = ("paths", "components")
 def _digest(value: Any) -> str:
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
-
-
-def _refs(node: Any) -> Iterator[str]:
-    """Every local `$ref` inside `node`, depth first."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            ref = item.get("$ref")
-            if isinstance(ref, str) and ref.startswith("#/"):
-                yield ref
-            stack.extend(item.values())
-        elif isinstance(item, list):
-            stack.extend(item)
 
 
 class FragmentIndex:
@@ -61,7 +47,7 @@ class FragmentIndex:
 
     def _add(self, pointer: str, value: Any) -> None:
         self.digests[pointer] = _digest(value)
-        self._refs[pointer] = frozenset(self.fragment_of(ref) for ref in _refs(value))
+        self._refs[pointer] = frozenset(self.fragment_of(ref) for ref in iter_local_refs(value))
 
     def fragment_of(self, pointer: str) -> str:
         """The fragment holding `pointer` (`#/components/schemas/A/properties/b` -> its schema)."""
