@@ -108,7 +108,7 @@ def test_field_types_for_31_and_30_forms() -> None:
         "Area": "float | None",
         "When": "datetime | None",
         "Day": "date | None",
-        "Color": 'Literal["red", "green"] | None',
+        "Color": 'Annotated[Literal["red", "green"], OpenEnum] | None',  # open: unknown values are kept
         "Either": "int | str | None",
         "Scores": "dict[str, float] | None",
         "Anything": "dict[str, Any] | None",
@@ -123,7 +123,9 @@ def test_field_types_for_31_and_30_forms() -> None:
     assert models == {"Corners": {"ShapeCornersItem"}, "Parent": {"Shape"}}
     assert list(shape.type_checking_imports) == ["from .shape_corners_item import ShapeCornersItem"]
     colors = _model(plan.models, "Colors")
-    assert colors.kind == "alias" and str(colors.alias_expr) == 'list[Literal["red", "green"] | None]'
+    assert (
+        colors.kind == "alias" and str(colors.alias_expr) == 'list[Annotated[Literal["red", "green"], OpenEnum] | None]'
+    )
     names = {m.class_name for m in plan.models}
     assert {"ShapeCornersItem", "CreateShapeBody", "CreateShapeBodyMeta"} <= names
     assert plan.client_class == "Shapes"

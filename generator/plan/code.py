@@ -161,6 +161,44 @@ class Tagged(TypeExpr):
         return replace(self, inner=self.inner.renamed(aliases))
 
 
+@dataclass(frozen=True, eq=False)
+class Open(TypeExpr):
+    """`Annotated[Literal[...], OpenEnum]`: a documented enum that still accepts new values.
+
+    Type checkers read the `Literal`; the runtime's `OpenEnum` validator keeps a value the
+    enum does not list (see `_models.py`). Only model fields (and enum aliases) are wrapped:
+    method arguments are not validated at runtime.
+    """
+
+    inner: TypeExpr
+
+    def render(self) -> str:
+        return f"{ANNOTATED.render()}[{self.inner.render()}, {OPEN_ENUM.render()}]"
+
+    def children(self) -> tuple[TypeExpr, ...]:
+        return (ANNOTATED, OPEN_ENUM, self.inner)
+
+
+def open_enums(expr: TypeExpr, closed: bool = False) -> TypeExpr:
+    """`expr` with every `Literal` of two or more values wrapped in `Open`.
+
+    Single values (`const`, a one-value enum) are tags, and `closed` keeps a discriminator
+    field as it is: pydantic cannot tell union members apart by a field with a wrap validator.
+    """
+    if closed:
+        return expr
+    if isinstance(expr, LiteralType):
+        plain = len(expr.values) > 1 and not any(isinstance(v, bool) for v in expr.values)
+        return Open(expr) if plain else expr
+    if isinstance(expr, Subscript):
+        return replace(expr, args=tuple(open_enums(a) for a in expr.args))
+    if isinstance(expr, Union):
+        return replace(expr, members=tuple(open_enums(m) for m in expr.members))
+    if isinstance(expr, Quoted):
+        return replace(expr, inner=open_enums(expr.inner))
+    return expr
+
+
 def _literal(value: str | int | bool) -> str:
     return py_str(value) if isinstance(value, str) else repr(value)
 
@@ -197,6 +235,7 @@ NONE = Name("None")
 LITERAL = Name("Literal", "typing")
 ANNOTATED = Name("Annotated", "typing")
 FIELD = Name("Field", "pydantic")
+OPEN_ENUM = Name("OpenEnum", ".._models")
 LIST = Name("list")
 DICT = Name("dict")
 STR = Name("str")

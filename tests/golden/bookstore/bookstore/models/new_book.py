@@ -1,9 +1,9 @@
 from datetime import datetime
-from typing import Any, Literal, TYPE_CHECKING
+from typing import Annotated, Any, Literal, TYPE_CHECKING
 
 from pydantic import Field
 
-from .._models import BaseModel
+from .._models import BaseModel, OpenEnum
 from ._link import link
 
 if TYPE_CHECKING:
@@ -18,9 +18,10 @@ class NewBook(BaseModel):
 
     title: str
     authors: "list[Author]"
-    genre: Literal["fiction", "non-fiction", "poetry", "science"] | None = Field(
-        default=None, description="What a book is about."
-    )
+    genre: (
+        Annotated[Literal["fiction", "non-fiction", "poetry", "science"], OpenEnum]
+        | None
+    ) = Field(default=None, description="What a book is about.")
     price: "Money | None" = None
     published: datetime | None = None
     attributes: dict[str, Any] | None = Field(

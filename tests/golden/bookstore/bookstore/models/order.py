@@ -1,9 +1,9 @@
 from datetime import datetime
-from typing import Literal, TYPE_CHECKING
+from typing import Annotated, Literal, TYPE_CHECKING
 
 from pydantic import Field
 
-from .._models import BaseModel
+from .._models import BaseModel, OpenEnum
 from ._link import link
 
 if TYPE_CHECKING:
@@ -19,7 +19,7 @@ class Order(BaseModel):
     """The Order schema."""
 
     id_: str = Field(validation_alias="id", serialization_alias="id")
-    status: Literal["placed", "paid", "shipped", "cancelled"]
+    status: Annotated[Literal["placed", "paid", "shipped", "cancelled"], OpenEnum]
     lines: "list[OrderLine]"
     total: "Money"
     payment: "CardPayment | VoucherPayment | None" = Field(
