@@ -17,6 +17,8 @@ import pytest
 from generate_support import generate_into, run_script
 from runtime_harness import Reply, ScriptedServer
 
+from generator.spec.operation_drafts import supported_patch_ops
+
 
 def _ref(name: str) -> dict[str, str]:
     return {"$ref": f"#/components/schemas/{name}"}
@@ -132,7 +134,9 @@ def test_enums_are_literals_open_at_runtime_and_tags_stay_closed(desk: tuple[Pat
     ticket = files["desk/models/ticket.py"]
     assert 'status: Annotated[Literal["open", "closed"], OpenEnum]' in ticket
     assert 'Annotated[Literal["bug", "feature"], OpenEnum]' in ticket
-    assert "Annotated[Literal[1, 2, 3], OpenEnum]" in files["desk/models/priority.py"]
+    assert "Priority: TypeAlias = Annotated[Literal[1, 2, 3], OpenEnum]" in files["desk/models/priority.py"]
+    assert "priority: Priority | None = None" in ticket  # a named enum keeps its name
+    assert "from .priority import Priority" in ticket
     assert 'kind: Literal["opened", "reopened"]' in files["desk/models/opened.py"]  # a discriminator: closed
     signatures = "".join(v for k, v in files.items() if k.startswith("desk/resources/"))
     assert 'view: Literal["short", "full"] | None = None' in signatures
@@ -183,3 +187,16 @@ def test_unknown_enum_values_from_a_server_reach_the_caller(desk: tuple[Path, di
     assert json.loads(merge.body) == {"id": 1, "status": "open", "Owner": "bo"}  # wire names, unset left out
     assert raw.headers["Content-Type"] == "application/json-patch+json"
     assert json.loads(raw.body) == [{"op": "remove", "path": "/labels/0"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "ops"),
+    [
+        ("JSON PATCH supports operations 'add', 'replace', 'remove' and 'test'.", ("add", "replace", "remove", "test")),
+        ("The server supports the operation `remove` or `test` only", ("remove", "test")),
+        ("Supports operations add, frobnicate and copy.", ("add", "copy")),  # only RFC 6902 names
+        ('"add", "replace" and "move" are not supported', ()),  # no positive statement: no enum
+    ],
+)
+def test_supported_patch_operations_from_page_text(text: str, ops: tuple[str, ...]) -> None:
+    assert supported_patch_ops(text) == ops

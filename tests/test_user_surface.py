@@ -171,3 +171,9 @@ def test_conditional_arguments_only_where_documented(sdk: Path) -> None:
         assert "if_modified_since" not in signature(undocumented)
         assert "if_unmodified_since" not in signature(undocumented)
         assert "NotModified" not in signature(undocumented)
+
+
+def test_patch_operations_are_the_ones_the_reference_supports(corpus_build: Any) -> None:
+    """The pages say "JSON PATCH supports operations 'add', 'replace', 'remove' and 'test'."."""
+    schema = corpus_build("superoffice-10.0.2")[2]["components"]["schemas"]["PatchOperation"]
+    assert schema["properties"]["op"]["enum"] == ["add", "replace", "remove", "test", None]

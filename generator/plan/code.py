@@ -83,6 +83,17 @@ class ModelRef(TypeExpr):
 
 
 @dataclass(frozen=True, eq=False)
+class AliasRef(ModelRef):
+    """A named enum (`Genre`, a `TypeAlias` to an open `Literal` in `models/<module>.py`).
+
+    Imported like a model where annotations are strings (resources), but at runtime by model
+    modules: the alias module holds a `Literal` only, no class to link lazily.
+    """
+
+    literal: TypeExpr | None = None  # the Literal it stands for (closed tag fields inline it)
+
+
+@dataclass(frozen=True, eq=False)
 class Subscript(TypeExpr):
     """`list[X]`, `dict[str, X]`, `Sequence[X]`, `Mapping[str, Any]`."""
 
@@ -186,7 +197,7 @@ def open_enums(expr: TypeExpr, closed: bool = False) -> TypeExpr:
     field as it is: pydantic cannot tell union members apart by a field with a wrap validator.
     """
     if closed:
-        return expr
+        return _inline_aliases(expr)
     if isinstance(expr, LiteralType):
         plain = len(expr.values) > 1 and not any(isinstance(v, bool) for v in expr.values)
         return Open(expr) if plain else expr
@@ -196,6 +207,19 @@ def open_enums(expr: TypeExpr, closed: bool = False) -> TypeExpr:
         return replace(expr, members=tuple(open_enums(m) for m in expr.members))
     if isinstance(expr, Quoted):
         return replace(expr, inner=open_enums(expr.inner))
+    return expr
+
+
+def _inline_aliases(expr: TypeExpr) -> TypeExpr:
+    """`expr` with named enums spelled as their (closed) `Literal`."""
+    if isinstance(expr, AliasRef) and expr.literal is not None:
+        return expr.literal
+    if isinstance(expr, Subscript):
+        return replace(expr, args=tuple(_inline_aliases(a) for a in expr.args))
+    if isinstance(expr, Union):
+        return replace(expr, members=tuple(_inline_aliases(m) for m in expr.members))
+    if isinstance(expr, Quoted):
+        return replace(expr, inner=_inline_aliases(expr.inner))
     return expr
 
 

@@ -17,6 +17,7 @@ from generator.plan.code import (
     LIST,
     NONE,
     STR,
+    AliasRef,
     Call,
     Expr,
     Import,
@@ -401,7 +402,7 @@ class SchemaRegistry:
             if source is not None:
                 return Resolved(source.ref)
             if name in self.components:
-                return self._alias_expr(name)
+                return self._named_enum(name, self._alias_expr(name))
         target = resolve_pointer(self.spec, ref)
         if isinstance(target, dict) and depth < MAX_INLINE_DEPTH:
             return self.resolve(target, hint, depth + 1)
@@ -420,6 +421,16 @@ class SchemaRegistry:
                 self._alias_in_progress.discard(name)
             self._alias_cache[name] = cached
         return cached
+
+    def _named_enum(self, name: str, resolved: Resolved) -> Resolved:
+        """An enum component is spelled by its alias (`Genre`) where used; other aliases inline."""
+        literal = resolved.type
+        if not isinstance(literal, LiteralType) or len(literal.values) < 2:
+            return resolved
+        if any(isinstance(v, bool) for v in literal.values):
+            return resolved
+        class_name, module = self._alias_names[name]
+        return Resolved(AliasRef(class_name, module, literal=literal), resolved.nullable)
 
     def _inline_model(self, schema: Schema, hint: str) -> ModelRef:
         source = self._by_inline_id.get(id(schema))
@@ -465,10 +476,10 @@ class SchemaRegistry:
         doc = clean_text(source.schema.get("description")) or clean_text(source.schema.get("title"))
         if not doc:
             doc = f"The {source.wire_name} schema." if source.wire_name else f"{source.class_name} (inline object)."
-        others = sorted(
-            {(m.class_name, m.module) for f in fields for m in f.annotation.model_refs()} - {source.ref_key}
-        )
+        refs = [m for f in fields for m in f.annotation.model_refs()]
+        others = sorted({(m.class_name, m.module) for m in refs if not isinstance(m, AliasRef)} - {source.ref_key})
         runtime = {i for f in fields for i in f.annotation.imports()} | {Import(".._models", "BaseModel")}
+        runtime |= {Import(f".{m.module}", m.class_name) for m in refs if isinstance(m, AliasRef)}
         if any(isinstance(f.value_expr, Call) for f in fields):
             runtime.add(Import("pydantic", "Field"))
         if others:
@@ -495,7 +506,7 @@ class SchemaRegistry:
         if patch and wire == "op":  # RFC 6902's operations, or those the spec declares
             resolved = Resolved(self.patch.op_type(source.schema), resolved.nullable)
         annotation = open_enums(resolved.annotation(optional=not required), closed=wire in self._tag_names)
-        if annotation.models():
+        if any(not isinstance(m, AliasRef) for m in annotation.model_refs()):
             # Only annotations naming other models are strings (resolved after link());
             # the rest evaluate natively at class creation, which is cheaper for pydantic.
             annotation = Quoted(annotation)
