@@ -190,39 +190,6 @@ class Open(TypeExpr):
         return (ANNOTATED, OPEN_ENUM, self.inner)
 
 
-def open_enums(expr: TypeExpr, closed: bool = False) -> TypeExpr:
-    """`expr` with every `Literal` of two or more values wrapped in `Open`.
-
-    Single values (`const`, a one-value enum) are tags, and `closed` keeps a discriminator
-    field as it is: pydantic cannot tell union members apart by a field with a wrap validator.
-    """
-    if closed:
-        return _inline_aliases(expr)
-    if isinstance(expr, LiteralType):
-        plain = len(expr.values) > 1 and not any(isinstance(v, bool) for v in expr.values)
-        return Open(expr) if plain else expr
-    if isinstance(expr, Subscript):
-        return replace(expr, args=tuple(open_enums(a) for a in expr.args))
-    if isinstance(expr, Union):
-        return replace(expr, members=tuple(open_enums(m) for m in expr.members))
-    if isinstance(expr, Quoted):
-        return replace(expr, inner=open_enums(expr.inner))
-    return expr
-
-
-def _inline_aliases(expr: TypeExpr) -> TypeExpr:
-    """`expr` with named enums spelled as their (closed) `Literal`."""
-    if isinstance(expr, AliasRef) and expr.literal is not None:
-        return expr.literal
-    if isinstance(expr, Subscript):
-        return replace(expr, args=tuple(_inline_aliases(a) for a in expr.args))
-    if isinstance(expr, Union):
-        return replace(expr, members=tuple(_inline_aliases(m) for m in expr.members))
-    if isinstance(expr, Quoted):
-        return replace(expr, inner=_inline_aliases(expr.inner))
-    return expr
-
-
 def _literal(value: str | int | bool) -> str:
     return py_str(value) if isinstance(value, str) else repr(value)
 

@@ -29,11 +29,11 @@ from generator.plan.code import (
     TypeExpr,
     Union,
     imports,
-    open_enums,
     same,
     scalar,
     union,
 )
+from generator.plan.enums import discriminator_names, open_enums
 from generator.plan.names import (
     BUILTIN_NAMES,
     KEYWORDS,
@@ -184,7 +184,7 @@ class SchemaRegistry:
         self._alias_in_progress: set[str] = set()
         self.patch = PatchTypes(self)
         # Fields that tag union members stay closed Literals (pydantic needs them plain).
-        self._tag_names = _discriminator_names(self.components)
+        self._tag_names = discriminator_names(self.components)
         for name, schema in self.components.items():
             if self._is_model_schema(schema):
                 self._by_component[name] = self._new_source(name, schema, wire_name=name)
@@ -544,22 +544,6 @@ class SchemaRegistry:
             alias_expr=expr,
             imports=imports(runtime, by_name=True),
         )
-
-
-def _discriminator_names(components: dict[str, Schema]) -> frozenset[str]:
-    """Every `discriminator.propertyName` under the component schemas (an iterative walk)."""
-    names: set[str] = set()
-    stack: list[object] = list(components.values())
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            tag = node.get("discriminator")
-            if isinstance(tag, dict) and isinstance(tag.get("propertyName"), str):
-                names.add(tag["propertyName"])
-            stack.extend(v for k, v in node.items() if k not in ("example", "examples", "enum", "const", "default"))
-        elif isinstance(node, list):
-            stack.extend(node)
-    return frozenset(names)
 
 
 def _literal(values: list[Any]) -> LiteralType | None:
