@@ -108,7 +108,7 @@ def test_field_types_for_31_and_30_forms() -> None:
         "Area": "float | None",
         "When": "datetime | None",
         "Day": "date | None",
-        "Color": 'Literal["red", "green"] | None',
+        "Color": "Color | None",  # a named enum: its alias (an open Literal)
         "Either": "int | str | None",
         "Scores": "dict[str, float] | None",
         "Anything": "dict[str, Any] | None",
@@ -120,10 +120,11 @@ def test_field_types_for_31_and_30_forms() -> None:
     }
     # annotations know the models they name: the module imports exactly those
     models = {f.wire_name: f.annotation.models() for f in shape.fields if f.annotation.models()}
-    assert models == {"Corners": {"ShapeCornersItem"}, "Parent": {"Shape"}}
+    assert models == {"Color": {"Color"}, "Corners": {"ShapeCornersItem"}, "Parent": {"Shape"}}
     assert list(shape.type_checking_imports) == ["from .shape_corners_item import ShapeCornersItem"]
+    assert "from .color import Color" in list(shape.imports)  # an enum alias: imported at runtime
     colors = _model(plan.models, "Colors")
-    assert colors.kind == "alias" and str(colors.alias_expr) == 'list[Literal["red", "green"] | None]'
+    assert colors.kind == "alias" and str(colors.alias_expr) == "list[Color | None]"
     names = {m.class_name for m in plan.models}
     assert {"ShapeCornersItem", "CreateShapeBody", "CreateShapeBodyMeta"} <= names
     assert plan.client_class == "Shapes"

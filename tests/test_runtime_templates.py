@@ -25,6 +25,7 @@ RUNTIME_MODULES = [
     "_deadline.py",
     "_errors.py",
     "_models.py",
+    "_patch.py",
     "_redact.py",
     "_redirects.py",
     "_request_parts.py",

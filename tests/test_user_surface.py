@@ -30,14 +30,59 @@ def sdk(tmp_path_factory: pytest.TempPathFactory, corpus_build: Any) -> Path:
     return out
 
 
+TYPOS = "user_surface_typos.py"
+
+
 def _checked_copy(sdk: Path, tmp_path: Path) -> Path:
-    """The script and its helper in a folder of their own, with the package beside them."""
+    """The scripts and their helper in a folder of their own, with the package beside them."""
     work = tmp_path / "work"
     work.mkdir()
-    for name in (SCRIPT, "mock_transport.py"):
+    for name in (SCRIPT, TYPOS, "mock_transport.py"):
         shutil.copy(SDK_SCRIPTS / name, work / name)
     (work / "superoffice_webapi").symlink_to(sdk / "superoffice_webapi")
     return work
+
+
+def _mypy(work: Path, script: str, cache: Path) -> tuple[int, list[str]]:
+    """mypy --strict on `script`: exit code and `line: message` of each error in it."""
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), script],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    errors = [line for line in result.stdout.splitlines() if line.startswith(f"{script}:") and ": error:" in line]
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    return result.returncode, [e.split(":", 1)[1] for e in errors]
+
+
+def _pyright(work: Path, script: str) -> list[str]:
+    """pyright strict on `script`: `line: message` of each error or warning."""
+    pyright = REPO / "node_modules" / ".bin" / "pyright"
+    if not pyright.exists():
+        pytest.skip("pyright is not installed: run `npm ci` in the checkout")
+    config = {"include": [script], "typeCheckingMode": "strict"}
+    (work / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
+    result = subprocess.run(
+        [str(pyright), "--outputjson", "-p", str(work / "pyrightconfig.json"), "--pythonpath", sys.executable],
+        cwd=work,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    report = json.loads(result.stdout)
+    assert report["summary"]["filesAnalyzed"] >= 1
+    return [
+        f"{d['range']['start']['line'] + 1}: {d['message']}"
+        for d in report["generalDiagnostics"]
+        if d["severity"] in ("error", "warning")
+    ]
+
+
+def _marked_lines(script: str) -> set[int]:
+    text = (SDK_SCRIPTS / script).read_text(encoding="utf-8")
+    return {number for number, line in enumerate(text.splitlines(), 1) if line.endswith("# typo")}
 
 
 def test_user_script_runs_with_python_names_and_sends_wire_names(sdk: Path) -> None:
@@ -47,7 +92,7 @@ def test_user_script_runs_with_python_names_and_sends_wire_names(sdk: Path) -> N
     assert result["contact_id"] == 5
     assert result["fetched"] == [5, "Acme", "Sales"]
     assert result["saved"] == "Acme"
-    get, put, odata, agent, delete, async_get, conditional_get, conditional_put = result["sent"]
+    get, put, odata, agent, delete, async_get, conditional_get, conditional_put = result["sent"][:8]
     assert conditional_get[3]["if-modified-since"] == "Tue, 02 Jan 2024 03:04:05 GMT"
     assert "if-modified-since" not in get[3]
     assert result["not_modified"] is True
@@ -69,38 +114,47 @@ def test_user_script_runs_with_python_names_and_sends_wire_names(sdk: Path) -> N
 
 def test_user_script_passes_mypy_strict(sdk: Path, tmp_path: Path) -> None:
     work = _checked_copy(sdk, tmp_path)
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(tmp_path / "cache"), SCRIPT],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    code, errors = _mypy(work, SCRIPT, tmp_path / "cache")
+    assert code == 0 and not errors, "\n".join(errors)
 
 
 def test_user_script_passes_pyright_strict(sdk: Path, tmp_path: Path) -> None:
-    pyright = REPO / "node_modules" / ".bin" / "pyright"
-    if not pyright.exists():
-        pytest.skip("pyright is not installed: run `npm ci` in the checkout")
     work = _checked_copy(sdk, tmp_path)
-    config = {"include": [SCRIPT], "typeCheckingMode": "strict"}
-    (work / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
-    result = subprocess.run(
-        [str(pyright), "--outputjson", "-p", str(work / "pyrightconfig.json"), "--pythonpath", sys.executable],
-        cwd=work,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    report = json.loads(result.stdout)
-    problems = [
-        f"{d['file']}:{d['range']['start']['line'] + 1}: {d['message']}"
-        for d in report["generalDiagnostics"]
-        if d["severity"] in ("error", "warning")
-    ]
+    problems = _pyright(work, SCRIPT)
     assert not problems, "\n".join(problems)
-    assert report["summary"]["filesAnalyzed"] >= 1
+
+
+def test_typos_in_documented_values_are_type_errors_in_both_checkers(sdk: Path, tmp_path: Path) -> None:
+    """A misspelt patch operation (dict, model, TypedDict) or enum query value fails type checks."""
+    work = _checked_copy(sdk, tmp_path)
+    marked = _marked_lines(TYPOS)
+    assert len(marked) == 4
+    code, errors = _mypy(work, TYPOS, tmp_path / "cache")
+    assert code == 1 and {int(e.split(":", 1)[0]) for e in errors} == marked, "\n".join(errors)
+    problems = _pyright(work, TYPOS)
+    assert {int(p.split(":", 1)[0]) for p in problems} == marked, "\n".join(problems)
+
+
+def test_json_patch_and_merge_patch_reach_the_wire(sdk: Path) -> None:
+    result = run_script(sdk, SCRIPT, CONTACT)
+    bodies = [json.loads(body) for method, _, body in result["patches"]]
+    assert {method for method, _, _ in result["patches"]} == {"PATCH"}
+    assert bodies[0] == [{"op": "replace", "path": "/Department", "value": "Sales"}, {"op": "remove", "path": "/Info"}]
+    assert bodies[1] == [{"op": "test", "path": "/Name", "value": "Acme"}]
+    assert bodies[2] == [
+        {"op": "replace", "path": "/Name", "value": "Acme Inc"},
+        {"op": "replace", "path": "/Department", "value": "Support"},  # Python name -> wire path
+        {"op": "remove", "path": "/Info"},  # no value sent for remove
+        {"op": "add", "path": "/Emails/-", "value": {"Value": "a@example.com"}},
+    ]
+    assert bodies[3] == [
+        {"op": "replace", "path": "/Department", "value": "Sales"},
+        {"op": "replace", "path": "/Name", "value": "X"},
+    ]
+    assert bodies[4] == bodies[5] == {"Department": "Sales"}  # merge patch: only the set field, wire name
+    assert result["op_value"] == "replace"
+    assert "$mode=Full" in result["enum_query"] and "$output=Display" in result["enum_query"]
+    assert "'departmnet'" in result["typo_caught"] and "'department'" in result["typo_caught"]
 
 
 def test_conditional_arguments_only_where_documented(sdk: Path) -> None:
@@ -117,3 +171,9 @@ def test_conditional_arguments_only_where_documented(sdk: Path) -> None:
         assert "if_modified_since" not in signature(undocumented)
         assert "if_unmodified_since" not in signature(undocumented)
         assert "NotModified" not in signature(undocumented)
+
+
+def test_patch_operations_are_the_ones_the_reference_supports(corpus_build: Any) -> None:
+    """The pages say "JSON PATCH supports operations 'add', 'replace', 'remove' and 'test'."."""
+    schema = corpus_build("superoffice-10.0.2")[2]["components"]["schemas"]["PatchOperation"]
+    assert schema["properties"]["op"]["enum"] == ["add", "replace", "remove", "test", None]

@@ -83,6 +83,17 @@ class ModelRef(TypeExpr):
 
 
 @dataclass(frozen=True, eq=False)
+class AliasRef(ModelRef):
+    """A named enum (`Genre`, a `TypeAlias` to an open `Literal` in `models/<module>.py`).
+
+    Imported like a model where annotations are strings (resources), but at runtime by model
+    modules: the alias module holds a `Literal` only, no class to link lazily.
+    """
+
+    literal: TypeExpr | None = None  # the Literal it stands for (closed tag fields inline it)
+
+
+@dataclass(frozen=True, eq=False)
 class Subscript(TypeExpr):
     """`list[X]`, `dict[str, X]`, `Sequence[X]`, `Mapping[str, Any]`."""
 
@@ -161,6 +172,24 @@ class Tagged(TypeExpr):
         return replace(self, inner=self.inner.renamed(aliases))
 
 
+@dataclass(frozen=True, eq=False)
+class Open(TypeExpr):
+    """`Annotated[Literal[...], OpenEnum]`: a documented enum that still accepts new values.
+
+    Type checkers read the `Literal`; the runtime's `OpenEnum` validator keeps a value the
+    enum does not list (see `_models.py`). Only model fields (and enum aliases) are wrapped:
+    method arguments are not validated at runtime.
+    """
+
+    inner: TypeExpr
+
+    def render(self) -> str:
+        return f"{ANNOTATED.render()}[{self.inner.render()}, {OPEN_ENUM.render()}]"
+
+    def children(self) -> tuple[TypeExpr, ...]:
+        return (ANNOTATED, OPEN_ENUM, self.inner)
+
+
 def _literal(value: str | int | bool) -> str:
     return py_str(value) if isinstance(value, str) else repr(value)
 
@@ -197,6 +226,7 @@ NONE = Name("None")
 LITERAL = Name("Literal", "typing")
 ANNOTATED = Name("Annotated", "typing")
 FIELD = Name("Field", "pydantic")
+OPEN_ENUM = Name("OpenEnum", ".._models")
 LIST = Name("list")
 DICT = Name("dict")
 STR = Name("str")

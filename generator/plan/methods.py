@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.media import is_json_media, pick_media_type
+from generator.openapi import is_null_schema
 from generator.plan.code import (
     ANY,
     BYTES,
@@ -20,6 +21,7 @@ from generator.plan.code import (
     Argument,
     Dict,
     Expr,
+    ModelRef,
     Name,
     NameTuple,
     Subscript,
@@ -41,6 +43,7 @@ from generator.plan.names import (
     snake_case,
 )
 from generator.plan.package_plan import OperationPlan, ParamPlan
+from generator.plan.patch import JSON_PATCH_MEDIA, MERGE_PATCH_MEDIA, merge_target
 
 if TYPE_CHECKING:
     from generator.openapi import OperationRef
@@ -243,12 +246,13 @@ class MethodPlanner:
 
     # -- request body -----------------------------------------------------------------------------
 
-    def body(self, draft: MethodDraft, op: dict[str, Any]) -> None:
+    def body(self, draft: MethodDraft, op: dict[str, Any], found: OperationRef | None = None) -> None:
         body = self.registry.deref(op.get("requestBody"))
         content = body.get("content")
         if not isinstance(content, dict) or not content:
             return
         media = pick_media_type(content)
+        merge = merge_patch_target(self.registry, media, op, found)
         schema = as_dict(as_dict(content[media]).get("schema"))
         if is_json_media(media) and body.get("x-sdkgen-flatten") is True and self._flattened_body(draft, schema):
             return
@@ -260,7 +264,9 @@ class MethodPlanner:
         )
         required = body.get("required") is True
         if is_json_media(media):
-            annotation = self._body_annotation(schema, draft.hint + "Body")
+            annotation = self._body_annotation(schema, draft.hint + "Body", media, merge)
+            if media.split(";")[0].strip().lower() not in ("application/json", "text/json", "*/*"):
+                draft.headers.append(("Content-Type", media))  # application/json-patch+json, ...
         else:
             annotation = BYTES
             draft.headers.append(("Content-Type", media))
@@ -294,20 +300,51 @@ class MethodPlanner:
         draft.set_body("json", Dict(tuple(entries)))
         return True
 
-    def _body_annotation(self, schema: dict[str, Any], hint: str) -> TypeExpr:
-        """Models also accept plain mappings; arrays accept any sequence."""
+    def _body_annotation(
+        self, schema: dict[str, Any], hint: str, media: str = "application/json", merge: ModelRef | None = None
+    ) -> TypeExpr:
+        """Models also accept plain mappings; arrays accept any sequence; JSON Patch operations
+        their TypedDict; a merge-patch object the model it mirrors (plan/patch.py)."""
         model = self.registry.model_ref(schema)
         if model is not None:
             return Union((model, _MAPPING_ANY))
         target = self.registry.deref(schema)
+        members = target.get("anyOf") or target.get("oneOf")
+        if isinstance(members, list) and self._patch_members(members, merge):
+            # A JSON Patch array or a merge-patch object (SuperOffice's PATCH bodies): each typed for users.
+            flat: list[TypeExpr] = []
+            for index, member in enumerate(members):
+                if is_null_schema(member):
+                    flat.append(NONE)
+                    continue
+                expr = self._body_annotation(as_dict(member), f"{hint}{index + 1}", media, merge)
+                flat.extend(expr.members if isinstance(expr, Union) else (expr,))
+            return union(flat)
         items = target.get("items")
         types = target.get("type")
         if (types == "array" or (isinstance(types, list) and "array" in types)) and isinstance(items, dict):
             item_model = self.registry.model_ref(items)
             if item_model is not None:
+                if self.registry.patch.is_operation(items):
+                    twin = self.registry.patch.dict_ref(item_model, items)
+                    return Subscript(SEQUENCE, (Union((item_model, twin)),))
                 return Subscript(SEQUENCE, (Union((item_model, _MAPPING_ANY)),))
+            if media.split(";")[0].strip().lower() == JSON_PATCH_MEDIA:
+                return Subscript(SEQUENCE, (self.registry.patch.generic_dict_ref(),))
             return Subscript(SEQUENCE, (self.registry.resolve(items, hint + "Item").annotation(),))
+        if merge is not None and _free_object(target):
+            return Union((merge, _MAPPING_ANY))
         return self.registry.resolve(schema, hint).annotation()
+
+    def _patch_members(self, members: list[Any], merge: ModelRef | None) -> bool:
+        for member in members:
+            target = self.registry.deref(member)
+            items = target.get("items")
+            if merge is not None and _free_object(target):
+                return True
+            if isinstance(items, dict) and self.registry.model_ref(items) and self.registry.patch.is_operation(items):
+                return True
+        return False
 
     # -- response ---------------------------------------------------------------------------------
 
@@ -399,6 +436,25 @@ class MethodPlanner:
                 lines.append(f"    {p.name}: {body}")
             text += "\n".join(lines)
         return text
+
+
+def _free_object(schema: dict[str, Any]) -> bool:
+    """`{"type": "object"}` with no properties or value schema: what a merge patch often says."""
+    types = schema.get("type")
+    is_object = types == "object" or (isinstance(types, list) and "object" in types)
+    extra = schema.get("additionalProperties")
+    return is_object and not schema.get("properties") and not (isinstance(extra, dict) and extra)
+
+
+def merge_patch_target(
+    registry: SchemaRegistry, media: str, op: dict[str, Any], found: OperationRef | None
+) -> ModelRef | None:
+    """The model a PATCH (or merge-patch+json) body's free-form object stands for, if any."""
+    if found is None:
+        return None
+    if found.method != "patch" and media.split(";")[0].strip().lower() != MERGE_PATCH_MEDIA:
+        return None
+    return merge_target(registry.spec, registry, found.path, op)
 
 
 def _description(param: dict[str, Any]) -> str:

@@ -17,6 +17,7 @@ from generator.plan.code import (
     LIST,
     NONE,
     STR,
+    AliasRef,
     Call,
     Expr,
     Import,
@@ -32,6 +33,7 @@ from generator.plan.code import (
     scalar,
     union,
 )
+from generator.plan.enums import discriminator_names, open_enums
 from generator.plan.names import (
     BUILTIN_NAMES,
     KEYWORDS,
@@ -44,6 +46,7 @@ from generator.plan.names import (
     snake_case,
 )
 from generator.plan.package_plan import FieldPlan, ModelPlan
+from generator.plan.patch import MIXIN, MIXIN_IMPORT, PatchTypes
 from generator.plan.scalars import scalar_type
 
 Schema = dict[str, Any]
@@ -179,6 +182,9 @@ class SchemaRegistry:
         self._alias_names: dict[str, tuple[str, str]] = {}  # component -> (class, module) for aliases
         self._alias_cache: dict[str, Resolved] = {}
         self._alias_in_progress: set[str] = set()
+        self.patch = PatchTypes(self)
+        # Fields that tag union members stay closed Literals (pydantic needs them plain).
+        self._tag_names = discriminator_names(self.components)
         for name, schema in self.components.items():
             if self._is_model_schema(schema):
                 self._by_component[name] = self._new_source(name, schema, wire_name=name)
@@ -202,6 +208,11 @@ class SchemaRegistry:
     def _module_stem(class_name: str) -> str:
         # keywords/builtins get a trailing "_" (`class_`): module stems must be importable names
         return safe_identifier(snake_case(class_name), fallback="model")
+
+    def allocate_extra(self, hint: str) -> ModelRef:
+        """Class and module names for a module that is no schema's (a patch operation's TypedDict)."""
+        class_name = self._allocate_class(hint)
+        return ModelRef(class_name, self._module_names.take(self._module_stem(class_name)))
 
     def _new_source(self, hint: str, schema: Schema, *, wire_name: str) -> _ModelSource:
         class_name = self._allocate_class(hint)
@@ -391,7 +402,7 @@ class SchemaRegistry:
             if source is not None:
                 return Resolved(source.ref)
             if name in self.components:
-                return self._alias_expr(name)
+                return self._named_enum(name, self._alias_expr(name))
         target = resolve_pointer(self.spec, ref)
         if isinstance(target, dict) and depth < MAX_INLINE_DEPTH:
             return self.resolve(target, hint, depth + 1)
@@ -410,6 +421,16 @@ class SchemaRegistry:
                 self._alias_in_progress.discard(name)
             self._alias_cache[name] = cached
         return cached
+
+    def _named_enum(self, name: str, resolved: Resolved) -> Resolved:
+        """An enum component is spelled by its alias (`Genre`) where used; other aliases inline."""
+        literal = resolved.type
+        if not isinstance(literal, LiteralType) or len(literal.values) < 2:
+            return resolved
+        if any(isinstance(v, bool) for v in literal.values):
+            return resolved
+        class_name, module = self._alias_names[name]
+        return Resolved(AliasRef(class_name, module, literal=literal), resolved.nullable)
 
     def _inline_model(self, schema: Schema, hint: str) -> ModelRef:
         source = self._by_inline_id.get(id(schema))
@@ -443,23 +464,28 @@ class SchemaRegistry:
         for name in self.components:
             if name in self._alias_names:
                 plans.append(self._plan_alias(name))
-        return plans
+        return plans + self.patch.plan_dicts()
 
     def _plan_model(self, source: _ModelSource) -> ModelPlan:
         props, required = self.merged_properties(source.schema)
         allocator = NameAllocator()  # the same allocation as `field_name`
-        fields = [self._plan_field(source, allocator, wire, prop, wire in required) for wire, prop in props.items()]
+        patch = self.patch.is_operation(source.schema)
+        fields = [
+            self._plan_field(source, allocator, wire, prop, wire in required, patch) for wire, prop in props.items()
+        ]
         doc = clean_text(source.schema.get("description")) or clean_text(source.schema.get("title"))
         if not doc:
             doc = f"The {source.wire_name} schema." if source.wire_name else f"{source.class_name} (inline object)."
-        others = sorted(
-            {(m.class_name, m.module) for f in fields for m in f.annotation.model_refs()} - {source.ref_key}
-        )
+        refs = [m for f in fields for m in f.annotation.model_refs()]
+        others = sorted({(m.class_name, m.module) for m in refs if not isinstance(m, AliasRef)} - {source.ref_key})
         runtime = {i for f in fields for i in f.annotation.imports()} | {Import(".._models", "BaseModel")}
+        runtime |= {Import(f".{m.module}", m.class_name) for m in refs if isinstance(m, AliasRef)}
         if any(isinstance(f.value_expr, Call) for f in fields):
             runtime.add(Import("pydantic", "Field"))
         if others:
             runtime |= {Import("typing", "TYPE_CHECKING"), Import("._link", "link")}
+        if patch:
+            runtime.add(MIXIN_IMPORT)
         return ModelPlan(
             class_name=source.class_name,
             module_name=source.module_name,
@@ -469,14 +495,18 @@ class SchemaRegistry:
             imports=imports(runtime),
             type_checking_imports=imports((Import(f".{module}", name) for name, module in others), by_name=True),
             links=tuple(others),
+            bases=(MIXIN, "BaseModel") if patch else ("BaseModel",),
         )
 
     def _plan_field(
-        self, source: _ModelSource, names: NameAllocator, wire: str, prop: Schema, required: bool
+        self, source: _ModelSource, names: NameAllocator, wire: str, prop: Schema, required: bool, patch: bool
     ) -> FieldPlan:
         name = names.take(safe_identifier(snake_case(wire), reserved=RESERVED_FIELD_NAMES, fallback="field"))
-        annotation = self.resolve(prop, source.class_name + pascal_case(wire)).annotation(optional=not required)
-        if annotation.models():
+        resolved = self.resolve(prop, source.class_name + pascal_case(wire))
+        if patch and wire == "op":  # RFC 6902's operations, or those the spec declares
+            resolved = Resolved(self.patch.op_type(source.schema), resolved.nullable)
+        annotation = open_enums(resolved.annotation(optional=not required), closed=wire in self._tag_names)
+        if any(not isinstance(m, AliasRef) for m in annotation.model_refs()):
             # Only annotations naming other models are strings (resolved after link());
             # the rest evaluate natively at class creation, which is cheaper for pydantic.
             annotation = Quoted(annotation)
@@ -501,7 +531,7 @@ class SchemaRegistry:
 
     def _plan_alias(self, name: str) -> ModelPlan:
         class_name, module = self._alias_names[name]
-        expr = self._alias_expr(name).annotation()
+        expr = open_enums(self._alias_expr(name).annotation())
         schema = self.components[name]
         doc = clean_text(schema.get("description")) or clean_text(schema.get("title")) or f"The {name} schema."
         runtime = expr.imports() | {Import("__future__", "annotations"), Import("typing", "TypeAlias")}

@@ -89,7 +89,7 @@ class OperationPlanner:
         shared = found.path_item.get("parameters")
         for param in merge_parameters(self.spec, shared, op.get("parameters")):
             self._plan_parameter(draft, param, op, found)
-        self.methods.body(draft, op)
+        self.methods.body(draft, op, found)
         self.methods.conditional(draft, op, found.method)
         returns, cast_to = self.methods.response(draft, op)
         # Required keyword-only arguments first: reads better, and keeps defaults together.

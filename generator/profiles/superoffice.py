@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from generator.plan.code import Import, ImportBlock, ModelRef, Name, Subscript, TypeExpr, imports
+from generator.plan.code import AliasRef, Import, ImportBlock, ModelRef, Name, Subscript, TypeExpr, imports
 from generator.plan.package_plan import CallPlan, ModelPlan, OperationPlan
 from generator.profiles.base import OperationSource, ProfilePlan
 
@@ -55,7 +55,7 @@ def _page_of(row: TypeExpr) -> TypeExpr:
 
 def _is_model(annotation: TypeExpr) -> bool:
     """A method that returns one model class (not a list, union or scalar)."""
-    return isinstance(annotation, ModelRef)
+    return isinstance(annotation, ModelRef) and not isinstance(annotation, AliasRef)
 
 
 class SuperOfficeProfile:

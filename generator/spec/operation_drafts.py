@@ -7,7 +7,8 @@ Agent request carriers are `<Operation>Request`; JSON-patch bodies are `PatchOpe
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from generator.parse.page_model import HttpSample, Page, Property
 from generator.parse.text import (
@@ -47,6 +48,11 @@ from generator.spec.type_refs import (
 )
 
 PATCH_OPERATION = "PatchOperation"
+# RFC 6902's operations; a page that says which of them the server supports narrows the set.
+_PATCH_OPS = ("add", "remove", "replace", "move", "copy", "test")
+_SUPPORTED_OPS = re.compile(
+    r"supports\s+(?:the\s+)?operations?\s+((?:['\"`]?\w+['\"`]?(?:\s*,\s*|\s+and\s+|\s+or\s+)?)+)", re.I
+)
 _PRIMITIVE_KINDS = frozenset({"string", "bool", "int32", "int64", "double", "date-time", "decimal", "float", "guid"})
 
 
@@ -108,6 +114,28 @@ def draft_named(page: Page, registry: Registry) -> OperationDraft:
     return draft
 
 
+def _with_patch_ops(prop: Property, page_text: str) -> Property:
+    """The `op` row typed as the enum of operations the page says the server supports.
+
+    SuperOffice documents them in prose ("JSON PATCH supports operations 'add', 'replace',
+    'remove' and 'test'."), with a plain `string` type cell; without such a sentence the row
+    keeps its cell (generators fall back to RFC 6902's six operations).
+    """
+    if prop.name != "op" or prop.type.strip().lower() not in ("", "string"):
+        return prop
+    ops = supported_patch_ops(page_text)
+    return replace(prop, type="Enum: " + ", ".join(ops)) if ops else prop
+
+
+def supported_patch_ops(text: str) -> tuple[str, ...]:
+    """The RFC 6902 operations a "supports operations a, b and c" sentence lists, in order."""
+    match = _SUPPORTED_OPS.search(text)
+    if match is None:
+        return ()
+    words = re.findall(r"\w+", match.group(1).lower())
+    return tuple(dict.fromkeys(w for w in words if w in _PATCH_OPS))
+
+
 def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> None:
     page, body = draft.page, draft.page.request_body
     assert body is not None
@@ -123,7 +151,7 @@ def _draft_request(draft: OperationDraft, registry: Registry, op_name: str) -> N
         if not schema.fields:
             registry.add_table(
                 PATCH_OPERATION,
-                tuple(p for p in body.properties if p.name != "value"),
+                tuple(_with_patch_ops(p, page.description) for p in body.properties if p.name != "value"),
                 page.file,
                 "One JSON Patch (RFC 6902) operation.",
             )

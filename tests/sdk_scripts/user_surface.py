@@ -13,7 +13,13 @@ from typing import Any
 
 from mock_transport import mock_async_client, mock_client, report, routes, script_input, seen
 from superoffice_webapi import AsyncSuperOffice, BasicAuth, NotModified, SuperOffice
-from superoffice_webapi.models import Associate, ContactEntity, ContactEntityWithLinks
+from superoffice_webapi.models import (
+    Associate,
+    ContactEntity,
+    ContactEntityWithLinks,
+    PatchOperation,
+    PatchOperationDict,
+)
 
 answer: dict[str, Any] = script_input()
 routes[("GET", "/Cust1/api/v1/Contact/5")] = (200, answer)
@@ -69,8 +75,46 @@ unchanged = client.contact.get_contact_entity(6, if_modified_since=since)
 not_modified = isinstance(unchanged, NotModified)
 client.contact.put_contact_entity(5, {"Name": "Acme"}, if_unmodified_since=since)
 
+# JSON Patch from plain dicts (typed by PatchOperationDict, `op` a Literal) ...
+routes[("PATCH", "/Cust1/api/v1/Contact/5")] = (200, answer)
+start = len(seen)
+as_dicts: list[PatchOperationDict] = [
+    {"op": "replace", "path": "/Department", "value": "Sales"},
+    {"op": "remove", "path": "/Info"},
+]
+client.contact.patch_contact_entity(5, as_dicts)
+client.contact.patch_contact_entity(5, [{"op": "test", "path": "/Name", "value": "Acme"}])
+# ... from models (the Literal-typed `op` set by value) and the helpers, by Python or wire names ...
+op_model = PatchOperation(op="replace", path="/Name", value="Acme Inc")
+op_value: str | None = op_model.op
+client.contact.patch_contact_entity(
+    5,
+    [
+        op_model,
+        PatchOperation.replace("department", "Support", model=ContactEntity),
+        PatchOperation.remove("Info"),
+        {"op": "add", "path": "/Emails/-", "value": {"Value": "a@example.com"}},
+    ],
+)
+client.contact.patch_contact_entity(5, PatchOperation.replace_fields(ContactEntity, department="Sales", Name="X"))
+# ... and merge patches: a model holding only the changed fields, or a dict.
+client.contact.patch_contact_entity(5, ContactEntity(department="Sales"))
+client.contact.patch_contact_entity(5, {"Department": "Sales"})
+patches = [(r["method"], r["headers"].get("content-type"), r["body"]) for r in seen[start:]]
+# Documented enum values of query parameters are Literals too.
+client.contact.get_all(mode="Full", output="Display")
+typo_caught = ""
+try:
+    PatchOperation.replace("departmnet", "Sales", model=ContactEntity)
+except ValueError as error:
+    typo_caught = str(error)
+
 report(
     {
+        "patches": patches,
+        "op_value": op_value,
+        "enum_query": seen[-1]["url"],
+        "typo_caught": typo_caught,
         "entity": entity.to_dict(),
         "by_wire": [by_wire.contact_id, by_wire.name],
         "contact_id": contact_id,

@@ -271,9 +271,12 @@ def _fit(
         known += 1
         item = value[wire_name]
         if literals is not None:
-            if item not in literals:
+            if item in literals:
+                tags += 1
+            elif len(literals) == 1 or discriminator in (wire_name, attribute):
                 return None  # a different tag: another member's object
-            tags += 1
+            else:
+                wrong += 1  # an enum value newer than the documentation (see _models.OpenEnum)
         elif plain is not None and item is not None and not _is_json(item, plain):
             wrong += 1
     return (tags, -missing, -wrong, known - (len(value) - known))

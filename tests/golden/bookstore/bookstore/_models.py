@@ -14,10 +14,26 @@ from collections.abc import Callable
 from typing import Any
 
 import pydantic
-from pydantic import ConfigDict, GetCoreSchemaHandler
+from pydantic import ConfigDict, GetCoreSchemaHandler, ValidatorFunctionWrapHandler
 from pydantic_core import CoreSchema
 
-__all__ = ["BaseModel", "bind_references", "set_reference_binder"]
+__all__ = ["OpenEnum", "BaseModel", "bind_references", "set_reference_binder"]
+
+
+def _keep_unknown_value(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
+    try:
+        return handler(value)
+    except pydantic.ValidationError:
+        if isinstance(value, (str, int)) and not isinstance(value, bool):
+            return value  # a value newer than the documentation: kept as sent
+        raise
+
+
+# Fields typed with a documented enum are ``Annotated[Literal[...], OpenEnum]``: type checkers
+# see the ``Literal`` (typos are type errors), while validation (strict_response_validation,
+# model constructors, ``model_validate``) keeps a string or integer the enum does not list, as
+# the default constructing mode does, so a server that adds a value breaks no call.
+OpenEnum = pydantic.WrapValidator(_keep_unknown_value)
 
 # Generated model modules name the models they refer to only for type checkers; models/_link.py
 # records those references and binds them (imports the modules, puts the classes in the

@@ -1,10 +1,11 @@
 from datetime import datetime
-from typing import Any, Literal, TYPE_CHECKING
+from typing import Any, TYPE_CHECKING
 
 from pydantic import Field
 
 from .._models import BaseModel
 from ._link import link
+from .genre import Genre
 
 if TYPE_CHECKING:
     from .author import Author
@@ -19,9 +20,7 @@ class Book(BaseModel):
 
     title: str
     authors: "list[Author]"
-    genre: Literal["fiction", "non-fiction", "poetry", "science"] | None = Field(
-        default=None, description="What a book is about."
-    )
+    genre: Genre | None = Field(default=None, description="What a book is about.")
     price: "Money | None" = None
     published: datetime | None = None
     attributes: dict[str, Any] | None = Field(

@@ -1,8 +1,8 @@
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from .._models import BaseModel
+from .._models import BaseModel, OpenEnum
 
 __all__ = ["DigitalEdition"]
 
@@ -11,7 +11,7 @@ class DigitalEdition(BaseModel):
     """The DigitalEdition schema."""
 
     kind: Literal["digital"]
-    format_: Literal["epub", "pdf", "mobi"] = Field(
+    format_: Annotated[Literal["epub", "pdf", "mobi"], OpenEnum] = Field(
         validation_alias="format", serialization_alias="format"
     )
     size_bytes: int | None = Field(

@@ -1,10 +1,11 @@
 from datetime import datetime
-from typing import Literal, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 from pydantic import Field
 
 from .._models import BaseModel
 from ._link import link
+from .order_status import OrderStatus
 
 if TYPE_CHECKING:
     from .card_payment import CardPayment
@@ -19,7 +20,7 @@ class Order(BaseModel):
     """The Order schema."""
 
     id_: str = Field(validation_alias="id", serialization_alias="id")
-    status: Literal["placed", "paid", "shipped", "cancelled"]
+    status: OrderStatus
     lines: "list[OrderLine]"
     total: "Money"
     payment: "CardPayment | VoucherPayment | None" = Field(

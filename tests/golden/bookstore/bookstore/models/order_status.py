@@ -1,8 +1,12 @@
 from __future__ import annotations
 
-from typing import Literal, TypeAlias
+from typing import Annotated, Literal, TypeAlias
+
+from .._models import OpenEnum
 
 __all__ = ["OrderStatus"]
 
-OrderStatus: TypeAlias = Literal["placed", "paid", "shipped", "cancelled"]
+OrderStatus: TypeAlias = Annotated[
+    Literal["placed", "paid", "shipped", "cancelled"], OpenEnum
+]
 """The OrderStatus schema."""

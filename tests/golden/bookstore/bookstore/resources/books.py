@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from ..models.book import Book
     from ..models.book_page import BookPage
     from ..models.digital_edition import DigitalEdition
+    from ..models.genre import Genre
     from ..models.new_book import NewBook
     from ..models.printed_edition import PrintedEdition
 
@@ -39,7 +40,7 @@ class Books(SyncAPIResource):
     def list_books(
         self,
         *,
-        genre: Literal["fiction", "non-fiction", "poetry", "science"] | None = None,
+        genre: Genre | None = None,
         tags: Sequence[str] | None = None,
         ids: Sequence[int] | None = None,
         limit: int | None = None,
@@ -255,7 +256,7 @@ class AsyncBooks(AsyncAPIResource):
     async def list_books(
         self,
         *,
-        genre: Literal["fiction", "non-fiction", "poetry", "science"] | None = None,
+        genre: Genre | None = None,
         tags: Sequence[str] | None = None,
         ids: Sequence[int] | None = None,
         limit: int | None = None,
