@@ -64,15 +64,19 @@ class CaseBuilder(SampleValues):
             content = as_dict(found[1].get("content"))
             if content:
                 media = pick_media_type(content)
-                names = [str(n) for n, e in as_dict(as_dict(content[media]).get("examples")).items()
-                         if "value" in self.registry.deref(e)]
+                names = [
+                    str(n)
+                    for n, e in as_dict(as_dict(content[media]).get("examples")).items()
+                    if "value" in self.registry.deref(e)
+                ]
         if len(names) < 2:
             body = self.registry.deref(op.get("requestBody"))
             content = as_dict(body.get("content"))
             if content and not names:
                 media_obj = as_dict(content[pick_media_type(content)])
-                names = [str(n) for n, e in as_dict(media_obj.get("examples")).items()
-                         if "value" in self.registry.deref(e)]
+                names = [
+                    str(n) for n, e in as_dict(media_obj.get("examples")).items() if "value" in self.registry.deref(e)
+                ]
         return list(names[:_MAX_EXAMPLE_CASES]) or [None]
 
     # -- one case ---------------------------------------------------------------------------
@@ -315,9 +319,11 @@ class CaseBuilder(SampleValues):
             where = child(located(raw_body, child(op_pointer, "requestBody")), "content", media)
             found = self.examples.of(media_obj, where)
             if found or is_json_media(media):
-                example = self.value_for(found, schema, "request", "request") if is_json_media(media) else (
-                    pick(found, self._choice) or found[0]
-                ).value
+                example = (
+                    self.value_for(found, schema, "request", "request")
+                    if is_json_media(media)
+                    else (pick(found, self._choice) or found[0]).value
+                )
         elif "sample" in examples and "value" in as_dict(examples["sample"]):
             example = examples["sample"]["value"]
         elif "body" in request_sample and request_sample["body"] is not None:

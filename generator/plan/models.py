@@ -36,6 +36,7 @@ from generator.plan.names import (
     BUILTIN_NAMES,
     KEYWORDS,
     NameAllocator,
+    as_dict,
     clean_text,
     docstring_body,
     pascal_case,
@@ -258,6 +259,13 @@ class SchemaRegistry:
                 required |= {str(r) for r in node_required}
         return props, required
 
+    def one_way(self, prop: object) -> bool:
+        """A `readOnly` or `writeOnly` property. One model serves requests and responses, so
+        such a property is never required: a request leaves out the server-assigned `id`, a
+        response the `password` it never returns."""
+        target = self.deref(prop)
+        return any(as_dict(prop).get(k) is True or target.get(k) is True for k in ("readOnly", "writeOnly"))
+
     # -- type expressions ---------------------------------------------------------------------
 
     def resolve(self, schema: object, hint: str, depth: int = 0) -> Resolved:
@@ -448,7 +456,10 @@ class SchemaRegistry:
     def _plan_model(self, source: _ModelSource) -> ModelPlan:
         props, required = self.merged_properties(source.schema)
         allocator = NameAllocator()  # the same allocation as `field_name`
-        fields = [self._plan_field(source, allocator, wire, prop, wire in required) for wire, prop in props.items()]
+        fields = [
+            self._plan_field(source, allocator, wire, prop, wire in required and not self.one_way(prop))
+            for wire, prop in props.items()
+        ]
         doc = clean_text(source.schema.get("description")) or clean_text(source.schema.get("title"))
         if not doc:
             doc = f"The {source.wire_name} schema." if source.wire_name else f"{source.class_name} (inline object)."

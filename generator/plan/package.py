@@ -280,4 +280,6 @@ def build_plan(
 
 def _example_warnings(tests: TestSuitePlan, source: str) -> list[Diagnostic]:
     """Document examples the generated suite could not use (it used placeholders instead)."""
-    return [Diagnostic(at(source, pointer), 0, Severity.WARNING, code, message) for pointer, code, message in tests.warnings]
+    return [
+        Diagnostic(at(source, pointer), 0, Severity.WARNING, code, message) for pointer, code, message in tests.warnings
+    ]

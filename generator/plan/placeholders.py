@@ -42,12 +42,10 @@ _FORMATS = {
     "duration": "P1D",
     "password": "secret",
 }
-_PATTERN_CANDIDATES = ("sample", "a", "A", "1", "abc", "ABC", "a1", "sample-1", "0", "x_1", "AB12")
+_PATTERN_CANDIDATES = ("sample", "a", "A", "1", "abc", "ABC", "a1", "sample-1", "0", "x_1", "AB12", "1x1", "1.0.0")
 
 
-def placeholder_value(
-    registry: SchemaRegistry, schema: object, purpose: Purpose = "request", depth: int = 0
-) -> object:
+def placeholder_value(registry: SchemaRegistry, schema: object, purpose: Purpose = "request", depth: int = 0) -> object:
     """A value of `schema`'s type (see the module docstring)."""
     target = registry.deref(schema)
     if "const" in target:

@@ -69,7 +69,9 @@ class SampleValues:
         for key in ("anyOf", "oneOf"):
             members = as_list(target.get(key))
             if members:
-                problems = [self.conforms(value, m, where, depth + 1, formats=formats, required=required) for m in members]
+                problems = [
+                    self.conforms(value, m, where, depth + 1, formats=formats, required=required) for m in members
+                ]
                 if all(p is not None for p in problems):
                     return next(p for p in problems if p is not None)
                 return None
@@ -82,7 +84,7 @@ class SampleValues:
         if not types and isinstance(target.get("properties"), dict):
             types = ["object"]
         if value is None:
-            if not types or "null" in types:
+            if not types or "null" in types or target.get("nullable") is True:
                 return None
             return f"{where} is null, the schema says {'/'.join(types)}"
         enum = target.get("enum")
@@ -125,7 +127,6 @@ class SampleValues:
         if formats and isinstance(value, str) and target.get("format") == "byte" and not _BASE64_RE.match(value):
             return f"{where} = {value[:40]!r} is not base64 (format: byte)"
         return None
-
 
     def _relaxed(self, prop: object) -> bool:
         """readOnly and writeOnly properties are never required by the models (plan/models.py)."""
