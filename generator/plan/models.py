@@ -21,6 +21,7 @@ from generator.plan.code import (
     Expr,
     Import,
     LiteralType,
+    MappedTagged,
     ModelRef,
     Quoted,
     Subscript,
@@ -282,7 +283,10 @@ class SchemaRegistry:
             if isinstance(members, list) and members:
                 resolved = self._union(members, hint, depth, nullable)
                 tag = self._tag_field(schema.get("discriminator"), resolved.type)
-                return Resolved(Tagged(resolved.type, tag), resolved.nullable) if tag else resolved
+                if tag:
+                    return Resolved(Tagged(resolved.type, tag), resolved.nullable)
+                mapped = self._mapped_tags(schema.get("discriminator"), resolved.type)
+                return Resolved(mapped, resolved.nullable) if mapped else resolved
 
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
@@ -367,6 +371,32 @@ class SchemaRegistry:
             seen |= set(literal.values)
             names.add(self.field_name(props, wire))
         return names.pop() if len(names) == 1 else ""
+
+    def _mapped_tags(self, discriminator: object, members: TypeExpr) -> MappedTagged | None:
+        """A discriminator over component members whose tag property is plain text: the
+        explicit `mapping` (values are `$ref`s or schema names), else each member's name."""
+        if not isinstance(discriminator, dict) or not isinstance(members, Union):
+            return None
+        wire = discriminator.get("propertyName")
+        refs = [m for m in members.members if isinstance(m, ModelRef)]
+        sources = [self._source_of(m) for m in refs]
+        if not isinstance(wire, str) or len(refs) != len(members.members) or None in sources:
+            return None
+        by_name = {s.wire_name: r for s, r in zip(sources, refs, strict=True) if s is not None}
+        tags: dict[str, str] = {}
+        mapping = discriminator.get("mapping")
+        for value, target in (mapping.items() if isinstance(mapping, dict) else ()):
+            name = str(target).rsplit("/", 1)[-1]
+            if name in by_name:
+                tags[str(value)] = by_name[name].class_name
+        mapped = set(tags.values())
+        for name, ref in by_name.items():
+            if ref.class_name not in mapped:
+                tags.setdefault(name, ref.class_name)  # implicit: the schema's own name
+        source = next(s for s in sources if s is not None)
+        props, _ = self.merged_properties(source.schema)
+        attribute = self.field_name(props, wire) if wire in props else wire
+        return MappedTagged(tuple(refs), wire, attribute, tuple(tags.items()))
 
     def _tag_literal(self, prop: object) -> LiteralType | None:
         schema = self.deref(prop)
