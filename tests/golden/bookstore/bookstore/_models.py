@@ -17,7 +17,7 @@ import pydantic
 from pydantic import ConfigDict, GetCoreSchemaHandler
 from pydantic_core import CoreSchema
 
-__all__ = ["BaseModel", "bind_references", "set_reference_binder"]
+__all__ = ["BaseModel", "bind_references", "set_reference_binder", "tag_reader"]
 
 # Generated model modules name the models they refer to only for type checkers; models/_link.py
 # records those references and binds them (imports the modules, puts the classes in the
@@ -37,6 +37,23 @@ def bind_references(model: type[BaseModel], *, closure: bool) -> None:
     with ``closure``: what pydantic needs to build a schema)."""
     if _binder is not None:
         _binder(model, closure)
+
+
+def tag_reader(
+    wire: str, attribute: str, tags: dict[str, str]
+) -> Callable[[Any], str | None]:
+    """A union's member tag for pydantic's ``Discriminator``: the tag property of a JSON object
+    (by wire name) or of a model (by attribute), mapped to the member's ``Tag``; None when the
+    object has no known tag (validation then fails, as with a literal discriminator)."""
+
+    def read(value: Any) -> str | None:
+        if isinstance(value, dict):
+            raw = value.get(wire, value.get(attribute))
+        else:
+            raw = getattr(value, attribute, None)
+        return tags.get(raw) if isinstance(raw, str) else None
+
+    return read
 
 
 def _pydantic_at_least(major: int, minor: int) -> bool:
