@@ -181,3 +181,19 @@ def test_slightly_invalid_documents_generate_with_a_warning_at_each_problem(spec
         ("notes.yaml#/components/schemas/Note/properties/text", "plan-nullable-3-1")
     ]
     assert "read as nullable" in diagnostics[0].message
+
+
+def test_an_incremental_build_replays_a_changed_shared_example(spec: dict[str, Any]) -> None:
+    """`components/examples` entries are `$ref`'d from example maps: a change reaches the cases."""
+    import copy
+
+    from generator.plan.incremental import CaseMemo
+
+    first = CaseMemo()
+    build_plan(spec, package_name="library", memo=first)
+    changed = copy.deepcopy(spec)
+    changed["components"]["examples"]["TwoBooks"]["value"][0]["title"] = "Moments of Reprieve"
+    plan = build_plan(changed, package_name="library", memo=CaseMemo(first.entries))
+    assert plan.tests is not None
+    cases = {c.case_id: c.data for r in plan.tests.resources for c in r.cases}
+    assert cases["list_books"]["response"]["json"][0]["title"] == "Moments of Reprieve"

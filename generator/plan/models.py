@@ -385,7 +385,7 @@ class SchemaRegistry:
         by_name = {s.wire_name: r for s, r in zip(sources, refs, strict=True) if s is not None}
         tags: dict[str, str] = {}
         mapping = discriminator.get("mapping")
-        for value, target in (mapping.items() if isinstance(mapping, dict) else ()):
+        for value, target in mapping.items() if isinstance(mapping, dict) else ():
             name = str(target).rsplit("/", 1)[-1]
             if name in by_name:
                 tags[str(value)] = by_name[name].class_name
