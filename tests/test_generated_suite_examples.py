@@ -58,6 +58,7 @@ def test_every_operation_has_a_case_from_its_examples(spec: dict[str, Any]) -> N
         "get_member",
         "list_loans",
     }
+    assert len({c["call"]["method"] for c in cases.values()}) == len(operations) == 9
     # One case per named response example (the externalValue-only one is not fetched).
     assert len(cases) == len(operations) + 1
     several, empty = cases["list_books"], cases["list_books_2"]
