@@ -18,66 +18,38 @@ from urllib.parse import unquote, urlencode
 
 from generator.media import is_json_media, json_type_of, pick_media_type
 from generator.openapi import escape_token
+from generator.plan.case_responses import MISSING, ResponseCases, Unusable
 from generator.plan.code import ModelRef
-from generator.plan.examples import Example, ExampleFinder, child, located, pick
-from generator.plan.models import SchemaRegistry
+from generator.plan.examples import child, located, pick
 from generator.plan.names import as_dict, as_list
 from generator.plan.package_plan import OperationPlan, ParamPlan
-from generator.plan.placeholders import Purpose, placeholder_value
-from generator.plan.sample_values import SampleValues, match_template, typed, wire_text
+from generator.plan.placeholders import placeholder_value
+from generator.plan.sample_values import match_template, typed, wire_text
 
-# Response headers worth replaying from a sample (the rest describe the original transfer).
-_REPLAYED_HEADERS = ("content-type", "etag", "last-modified", "location")
-_MISSING: Any = object()
+__all__ = ["CaseBuilder", "Unusable"]
+
 # Argument locations a case knows how to fill and check on the wire.
 _KNOWN_LOCATIONS = frozenset({"path", "query", "header", "cookie", "body", "body_field"})
 _MAX_EXAMPLE_CASES = 5  # named response examples replayed per operation
 
 
-class Unusable(Exception):
-    """The sample cannot drive a call; the message is the skip reason."""
-
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-
-
-Warning_ = tuple[str, str, str]  # (JSON pointer, code, message)
-
-
-class CaseBuilder(SampleValues):
+class CaseBuilder(ResponseCases):
     """Builds the case data of one operation's exchanges."""
 
-    def __init__(self, spec: dict[str, Any], registry: SchemaRegistry) -> None:
-        super().__init__(spec, registry)
-        self.examples = ExampleFinder(registry, str(spec.get("openapi", "")).startswith("3.0"))
-        self.warnings: list[Warning_] = []  # of the last build()
-        self._from_spec = False  # the exchange is the document's examples, not a sample
-        self._choice: str | None = None  # the named example the case replays
-        self._used_example = False
-
     def example_names(self, op: dict[str, Any], pointer: str) -> list[str | None]:
-        """One entry per case of an operation without samples: its named response examples."""
+        """One entry per case of an operation without samples: the names of its success
+        response's examples (else of its request body's), or one unnamed case."""
         found = self._success_response(op, pointer)
-        names: list[str | None] = []
-        if found is not None:
-            content = as_dict(found[1].get("content"))
+        for content in (as_dict(found[1].get("content")) if found else {}, self._body_content(op)):
             if content:
-                media = pick_media_type(content)
-                names = [
-                    str(n)
-                    for n, e in as_dict(as_dict(content[media]).get("examples")).items()
-                    if "value" in self.registry.deref(e)
-                ]
-        if len(names) < 2:
-            body = self.registry.deref(op.get("requestBody"))
-            content = as_dict(body.get("content"))
-            if content and not names:
-                media_obj = as_dict(content[pick_media_type(content)])
-                names = [
-                    str(n) for n, e in as_dict(media_obj.get("examples")).items() if "value" in self.registry.deref(e)
-                ]
-        return list(names[:_MAX_EXAMPLE_CASES]) or [None]
+                examples = as_dict(as_dict(content[pick_media_type(content)]).get("examples"))
+                names = [str(n) for n, e in examples.items() if "value" in self.registry.deref(e)]
+                if names:
+                    return list(names[:_MAX_EXAMPLE_CASES])
+        return [None]
+
+    def _body_content(self, op: dict[str, Any]) -> dict[str, Any]:
+        return as_dict(self.registry.deref(op.get("requestBody")).get("content"))
 
     # -- one case ---------------------------------------------------------------------------
 
@@ -128,10 +100,6 @@ class CaseBuilder(SampleValues):
             data["source"] = "examples" if self._used_example else "placeholders"
         return data, compared
 
-    @property
-    def used_example(self) -> bool:
-        return self._used_example
-
     def _spec_parameters(
         self, path: str, op: dict[str, Any], op_pointer: str
     ) -> dict[tuple[str, str], tuple[dict[str, Any], str]]:
@@ -149,23 +117,6 @@ class CaseBuilder(SampleValues):
         return merged
 
     # -- values from examples ------------------------------------------------------------------
-
-    def value_for(self, examples: list[Example], schema: object, purpose: Purpose, what: str) -> object:
-        """The chosen example when it fits the schema, else a placeholder (a misfit is reported)."""
-        example = pick(examples, self._choice)
-        if example is not None:
-            problem = self.conforms(example.value, schema, what, required=purpose)
-            if problem is None:
-                self._used_example = True
-                return example.value
-            self.warnings.append(
-                (
-                    example.pointer,
-                    "plan-example-mismatch",
-                    f"example does not fit its schema ({problem}); the generated test uses a placeholder",
-                )
-            )
-        return placeholder_value(self.registry, schema, purpose)
 
     def _parameter_value(self, found: tuple[dict[str, Any], str] | None) -> object:
         param, pointer = found or ({}, "#")
@@ -313,7 +264,7 @@ class CaseBuilder(SampleValues):
         media = pick_media_type(content)
         media_obj = as_dict(content[media])
         schema = as_dict(media_obj.get("schema"))
-        example: object = _MISSING
+        example: object = MISSING
         examples = as_dict(media_obj.get("examples"))
         if self._from_spec:
             where = child(located(raw_body, child(op_pointer, "requestBody")), "content", media)
@@ -329,7 +280,7 @@ class CaseBuilder(SampleValues):
         elif "body" in request_sample and request_sample["body"] is not None:
             example = request_sample["body"]
         if fields:  # flattened carrier: one keyword per property
-            self._carrier_arguments(fields, schema, {} if example is _MISSING else example, call, request)
+            self._carrier_arguments(fields, schema, {} if example is MISSING else example, call, request)
         else:
             self._body_argument(body_params[0], media, schema, example, call, request)
 
@@ -373,7 +324,7 @@ class CaseBuilder(SampleValues):
     ) -> None:
         """The sample body as the method's body argument (a model when the schema names one)."""
         json_body = is_json_media(media)
-        if example is _MISSING:
+        if example is MISSING:
             if p.default_expr is not None and not self._from_spec:
                 return  # optional body left out: nothing is sent
             example = placeholder_value(self.registry, schema) if json_body else "sample"
@@ -413,91 +364,6 @@ class CaseBuilder(SampleValues):
             return self.registry.model_ref(items), True
         return None, False
 
-    # -- response -------------------------------------------------------------------------------
-
-    def _success_response(self, op: dict[str, Any], op_pointer: str) -> tuple[int, dict[str, Any], str] | None:
-        """(status, response object, its pointer) of the first 2xx (else `default`, as 200)."""
-        responses: dict[Any, Any] = as_dict(op.get("responses"))
-        codes = sorted(str(c) for c in responses if str(c).startswith("2") and str(c).isdigit())
-        key = codes[0] if codes else "default" if "default" in responses else None
-        if key is None:
-            return None
-        raw = responses.get(key, responses.get(int(key)) if key.isdigit() else None)
-        where = located(raw, child(op_pointer, "responses", key))
-        return (int(key) if key.isdigit() else 200), self.registry.deref(raw), where
-
-    def _response(
-        self, op: dict[str, Any], op_pointer: str, plan: OperationPlan, response_sample: dict[str, Any]
-    ) -> tuple[dict[str, Any], str, bool]:
-        """(what the mock answers, what the result must be, whether a documented body is compared)."""
-        if self._from_spec:
-            return self._example_response(op, op_pointer, plan)
-        responses = as_dict(op.get("responses"))
-        status = _status(response_sample, responses)
-        sample_headers = {str(k).lower(): str(v) for k, v in as_dict(response_sample.get("headers")).items()}
-        headers = {k: v for k, v in sample_headers.items() if k in _REPLAYED_HEADERS}
-        response: dict[str, Any] = {"status": status, "headers": headers}
-        if status == 304:
-            return response, "not_modified", False
-        if status == 204:
-            return response, "none", False
-        by_code: dict[Any, Any] = responses  # YAML may load codes as integers
-        documented = self.registry.deref(by_code.get(str(status), by_code.get(status)))
-        media, schema, example = _documented_body(as_dict(documented.get("content")))
-        if example is _MISSING and "body" in response_sample and response_sample["body"] is not None:
-            example = response_sample["body"]
-        if example is _MISSING:
-            return response, "none", False  # nothing documented to answer with: empty body
-        return self._response_body(plan.cast_to.render(), media, schema, example, response)
-
-    def _example_response(
-        self, op: dict[str, Any], op_pointer: str, plan: OperationPlan
-    ) -> tuple[dict[str, Any], str, bool]:
-        """The document's response example (or a placeholder of its schema) for its first 2xx."""
-        found = self._success_response(op, op_pointer)
-        status = 200 if found is None else found[0]
-        response: dict[str, Any] = {"status": status, "headers": {}}
-        content = as_dict(found[1].get("content")) if found else {}
-        if status == 204 or not content or plan.cast_to.render() == "None":
-            return response, "none", False
-        media = pick_media_type(content)
-        media_obj = as_dict(content[media])
-        schema = media_obj.get("schema")
-        assert found is not None
-        examples = self.examples.of(media_obj, child(found[2], "content", media))
-        if is_json_media(media):
-            example = self.value_for(examples, schema, "response", "response")
-        else:
-            chosen = pick(examples, self._choice)
-            example = chosen.value if chosen is not None and isinstance(chosen.value, str) else "sample"
-        return self._response_body(plan.cast_to.render(), media, schema, example, response)
-
-    def _response_body(
-        self, cast: str, media: str, schema: object, example: object, response: dict[str, Any]
-    ) -> tuple[dict[str, Any], str, bool]:
-        headers: dict[str, str] = response["headers"]
-        if cast == "None":
-            response["json"] = example
-            headers.setdefault("content-type", "application/json")
-            return response, "none", False
-        if cast == "bytes" or (media and not is_json_media(media) and cast != "str"):
-            response["content"] = example if isinstance(example, str) else json.dumps(example)
-            if "content-type" not in headers or is_json_media(headers["content-type"]):
-                headers["content-type"] = media if media and not is_json_media(media) else "application/octet-stream"
-            return response, "bytes", cast == "bytes"
-        if media and not is_json_media(media):
-            response["content"] = example if isinstance(example, str) else json.dumps(example)
-            headers["content-type"] = media
-            return response, "text", True
-        if not self._from_spec:  # document examples were checked by value_for
-            problem = self.conforms(example, schema, "response")
-            if problem is not None:
-                raise Unusable("response-body", f"response sample contradicts the schema: {problem}")
-        response["json"] = example
-        if not is_json_media(headers.get("content-type", "")):
-            headers["content-type"] = "application/json; charset=utf-8"
-        return response, "json", True
-
 
 def _operation_pointer(path: str, method: str) -> str:
     return f"#/paths/{escape_token(path)}/{escape_token(method)}"
@@ -519,30 +385,3 @@ def _body_text(media: str, example: object) -> str:
     if media == "application/x-www-form-urlencoded" and isinstance(example, dict):
         return urlencode({str(k): wire_text(v) for k, v in example.items()})
     return json.dumps(example)
-
-
-def _status(response_sample: dict[str, Any], responses: dict[str, Any]) -> int:
-    """The sample's status (else the first documented 2xx); error statuses make no case."""
-    status_raw = response_sample.get("status")
-    if isinstance(status_raw, int):
-        status = status_raw
-    elif isinstance(status_raw, str) and status_raw.isdigit():
-        status = int(status_raw)
-    else:
-        codes = sorted(str(c) for c in responses if str(c).startswith("2"))
-        status = int(codes[0]) if codes and codes[0].isdigit() else 200
-    if status >= 400 or (300 <= status < 400 and status != 304):
-        raise Unusable("response-status", f"sample response is a {status}, not a success")
-    return status
-
-
-def _documented_body(content: dict[str, Any]) -> tuple[str, object, object]:
-    """(media type, schema, example) of a response's documented content (`_MISSING` example if none)."""
-    if not content:
-        return "", None, _MISSING
-    media = pick_media_type(content)
-    media_obj = as_dict(content[media])
-    examples = as_dict(media_obj.get("examples"))
-    if "sample" in examples and "value" in as_dict(examples["sample"]):
-        return media, media_obj.get("schema"), examples["sample"]["value"]
-    return media, media_obj.get("schema"), media_obj.get("example", _MISSING)
