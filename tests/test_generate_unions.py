@@ -44,6 +44,28 @@ SCHEMAS: dict[str, Any] = {
     "Label": _object([], text={"type": "string"}, x={"type": "string"}),
     "Shape": {"anyOf": [_ref("Point"), _ref("Label")]},
     "Holder": _object(["method"], method=_ref("Method"), pets={"type": "array", "items": _ref("Pet")}),
+    # discriminators over plain-text tags (no literal): members with the same fields, so only
+    # the tag tells them apart; an explicit mapping ($ref and bare-name values) ...
+    "Circle": _object(["shapeType", "size"], shapeType={"type": "string"}, size={"type": "number"}),
+    "Square": _object(["shapeType", "size"], shapeType={"type": "string"}, size={"type": "number"}),
+    "Figure": {
+        "oneOf": [_ref("Circle"), _ref("Square")],
+        "discriminator": {
+            "propertyName": "shapeType",
+            "mapping": {"circle": "#/components/schemas/Circle", "sq": "Square"},
+        },
+    },
+    # ... and the implicit one: the tag is the member schema's name
+    "Cow": _object(["animal"], animal={"type": "string"}, name={"type": "string"}),
+    "Hen": _object(["animal"], animal={"type": "string"}, name={"type": "string"}),
+    "Animal": {"anyOf": [_ref("Cow"), _ref("Hen")], "discriminator": {"propertyName": "animal"}},
+    "Farm": _object(
+        [],
+        figure=_ref("Figure"),
+        animals={"type": "array", "items": _ref("Animal")},
+        day={"type": "string", "format": "date"},
+        at={"oneOf": [{"type": "string", "format": "date-time"}, {"type": "string", "format": "date"}]},
+    ),
 }
 
 
@@ -65,6 +87,9 @@ SPEC: dict[str, Any] = {
         "/pets": _get("listPets", {"type": "array", "items": _ref("Pet")}),
         "/shapes": _get("listShapes", {"type": "array", "items": _ref("Shape")}),
         "/holder": _get("getHolder", _ref("Holder")),
+        "/figures": _get("listFigures", {"type": "array", "items": _ref("Figure")}),
+        "/animals": _get("listAnimals", {"type": "array", "items": _ref("Animal")}),
+        "/farm": _get("getFarm", _ref("Farm")),
         "/when": _get(
             "listWhen",
             {
@@ -87,6 +112,24 @@ CASES: list[tuple[str, Any, Any]] = [
         {"method": {"iban": "X"}, "pets": [{"kind": "dog", "name": "Rex"}]},
         {"method": "Bank", "pets": ["Dog"]},
     ),
+    # a plain date in `datetime | date` is a date; a date-time stays one (format: date vs date-time)
+    ("list_when", ["2024-05-01T10:00:00Z", "2024-05-01", "2024-05-01T00:00:00"], ["datetime", "date", "datetime"]),
+    (
+        "list_figures",
+        [{"shapeType": "sq", "size": 2}, {"shapeType": "circle", "size": 1}, {"shapeType": "sq", "size": 3}],
+        ["Square", "Circle", "Square"],
+    ),
+    ("list_animals", [{"animal": "Hen", "name": "Ida"}, {"animal": "Cow", "name": "Mu"}], ["Hen", "Cow"]),
+    (
+        "get_farm",
+        {
+            "figure": {"shapeType": "sq", "size": 2},
+            "animals": [{"animal": "Hen"}],
+            "day": "2024-05-01",
+            "at": "2024-05-02",
+        },
+        {"figure": "Square", "animals": ["Hen"], "day": "date", "at": "date"},
+    ),
 ]
 
 
@@ -106,3 +149,9 @@ def test_each_union_object_comes_back_as_the_member_it_fits(package: Path, stric
 def test_a_discriminated_union_of_tagged_members_is_a_pydantic_tagged_union(package: Path) -> None:
     pet = (package / "unions" / "models" / "pet.py").read_text(encoding="utf-8")
     assert 'Field(discriminator="kind")' in pet
+
+
+def test_a_discriminator_over_plain_text_tags_is_a_callable_discriminated_union(package: Path) -> None:
+    figure = (package / "unions" / "models" / "figure.py").read_text(encoding="utf-8")
+    assert 'tag_reader("shapeType", "shape_type", {"circle": "Circle", "sq": "Square"})' in figure
+    assert 'Annotated[Square, Tag("Square")]' in figure

@@ -272,4 +272,13 @@ def test_corpus_suite_passes_and_covers_the_sampled_pages(corpus_build: Any, tmp
     assert len(ran) % 2 == 0
     assert len(ran) // 2 >= 0.95 * len(sampled), (len(ran) // 2, len(sampled))
     skipped_cases = {re.sub(r"\[(a?sync)-", "[", n) for n in sample_tests(run.skipped)}
-    assert len(ran) // 2 + len(skipped_cases) == len(sampled)
+    # Every operation has a case: its samples, else placeholders (the reference has no other examples).
+    plan = build_plan(document, package_name=PACKAGE)
+    assert plan.tests is not None
+    cases = [(r.module_name, c) for r in plan.tests.resources for c in r.cases]
+    assert len(ran) // 2 + len(skipped_cases) == len(cases)
+    operations = {(module, c.method_name) for module, c in cases if c.skip_reason is None}
+    assert len(operations) >= plan.tests.counts.operations - len(skipped_cases)
+    counts = plan.tests.counts
+    unsampled = counts.operations - counts.with_samples
+    assert unsampled > 0 and counts.example_cases + counts.placeholder_cases >= unsampled - len(skipped_cases)

@@ -1,34 +1,55 @@
-"""One documented exchange -> one test case: the call's arguments, the wire request it must
-send, the response the mock server answers with and what the typed result must dump back to.
-A sample that cannot drive the call raises `Unusable` (the case is then skipped, with the reason)."""
+"""One exchange -> one test case: the call's arguments, the wire request it must send, the
+response the mock server answers with and what the typed result must dump back to.
+
+An exchange is either a documented sample (`x-samples`, which `sdkgen parse` writes) or, for
+any other document, the operation's own examples: parameter, request body and response
+`example`/`examples` (one case per named response example), schema-level examples, and
+schema-derived placeholders (plan/placeholders.py) where the document gives none. A sample
+that cannot drive the call raises `Unusable` (the case is then skipped, with the reason); a
+document example that contradicts its schema is reported (a warning at its JSON pointer) and
+the case uses a placeholder instead.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlencode
 
 from generator.media import is_json_media, json_type_of, pick_media_type
+from generator.openapi import escape_token
+from generator.plan.case_responses import MISSING, ResponseCases, Unusable
 from generator.plan.code import ModelRef
+from generator.plan.examples import child, located, pick
 from generator.plan.names import as_dict, as_list
 from generator.plan.package_plan import OperationPlan, ParamPlan
-from generator.plan.sample_values import SampleValues, match_template, typed, wire_text
+from generator.plan.placeholders import placeholder_value
+from generator.plan.sample_values import match_template, typed, wire_text
 
-# Response headers worth replaying from a sample (the rest describe the original transfer).
-_REPLAYED_HEADERS = ("content-type", "etag", "last-modified", "location")
-_MISSING: Any = object()
+__all__ = ["CaseBuilder", "Unusable"]
 
-
-class Unusable(Exception):
-    """The sample cannot drive a call; the message is the skip reason."""
-
-    def __init__(self, kind: str, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
+# Argument locations a case knows how to fill and check on the wire.
+_KNOWN_LOCATIONS = frozenset({"path", "query", "header", "cookie", "body", "body_field"})
+_MAX_EXAMPLE_CASES = 5  # named response examples replayed per operation
 
 
-class CaseBuilder(SampleValues):
-    """Builds the case data of one operation's samples."""
+class CaseBuilder(ResponseCases):
+    """Builds the case data of one operation's exchanges."""
+
+    def example_names(self, op: dict[str, Any], pointer: str) -> list[str | None]:
+        """One entry per case of an operation without samples: the names of its success
+        response's examples (else of its request body's), or one unnamed case."""
+        found = self._success_response(op, pointer)
+        for content in (as_dict(found[1].get("content")) if found else {}, self._body_content(op)):
+            if content:
+                examples = as_dict(as_dict(content[pick_media_type(content)]).get("examples"))
+                names = [str(n) for n, e in examples.items() if "value" in self.registry.deref(e)]
+                if names:
+                    return list(names[:_MAX_EXAMPLE_CASES])
+        return [None]
+
+    def _body_content(self, op: dict[str, Any]) -> dict[str, Any]:
+        return as_dict(self.registry.deref(op.get("requestBody")).get("content"))
 
     # -- one case ---------------------------------------------------------------------------
 
@@ -39,8 +60,11 @@ class CaseBuilder(SampleValues):
         op: dict[str, Any],
         plan: OperationPlan,
         sample: dict[str, Any] | None,
+        choice: str | None = None,
     ) -> tuple[dict[str, Any], bool]:
         """(case data, whether the response body is compared); raises Unusable."""
+        self.warnings = []
+        self._from_spec, self._choice, self._used_example = sample is None, choice, False
         request_sample = as_dict(as_dict(sample).get("request"))
         response_sample = as_dict(as_dict(sample).get("response"))
         sample_method = request_sample.get("method")
@@ -48,13 +72,18 @@ class CaseBuilder(SampleValues):
             raise Unusable(
                 "method", f"sample request uses {sample_method.upper()}, the operation is {plan.http_method}"
             )
+        unknown = sorted({p.location for p in plan.positional + plan.keyword} - _KNOWN_LOCATIONS)
+        if unknown:
+            raise Unusable("arguments", f"no case replays {', '.join(unknown)} arguments yet")
+        op_pointer = _operation_pointer(path, method)
         params = {p.wire_name: p for p in plan.positional + plan.keyword if p.location in ("path", "query", "header")}
-        spec_params = self._spec_parameters(path, op)
+        spec_params = self._spec_parameters(path, op, op_pointer)
         args: list[object] = []
         kwargs: dict[str, object] = {}
         expected_path = self._path_arguments(path, plan, request_sample, spec_params, args)
         query, extra_query = self._query_arguments(plan, params, request_sample, spec_params, kwargs)
         headers = self._header_arguments(plan, request_sample, spec_params, kwargs)
+        cookies = self._cookie_arguments(plan, spec_params, kwargs)
         call: dict[str, Any] = {"method": plan.method_name, "args": args, "kwargs": kwargs}
         if extra_query:
             call["extra_query"] = extra_query
@@ -62,25 +91,45 @@ class CaseBuilder(SampleValues):
         request: dict[str, Any] = {"method": plan.http_method, "path": expected_path, "query": query}
         if headers:
             request["headers"] = headers
-        self._body_arguments(op, plan, request_sample, call, request)
-        response, expect, compared = self._response(op, plan, response_sample)
-        return {"call": call, "request": request, "response": response, "expect": expect}, compared
+        if cookies:
+            request["cookies"] = cookies
+        self._body_arguments(op, op_pointer, plan, request_sample, call, request)
+        response, expect, compared = self._response(op, op_pointer, plan, response_sample)
+        data = {"call": call, "request": request, "response": response, "expect": expect}
+        if self._from_spec:
+            data["source"] = "examples" if self._used_example else "placeholders"
+        return data, compared
 
-    def _spec_parameters(self, path: str, op: dict[str, Any]) -> dict[tuple[str, str], dict[str, Any]]:
-        item = self.registry.deref(as_dict(self.spec.get("paths")).get(path))
-        merged: dict[tuple[str, str], dict[str, Any]] = {}
-        for raw in as_list(item.get("parameters")) + as_list(op.get("parameters")):
-            param = self.registry.deref(raw)
-            if isinstance(param.get("name"), str) and isinstance(param.get("in"), str):
-                merged[(str(param["in"]), str(param["name"]))] = param
+    def _spec_parameters(
+        self, path: str, op: dict[str, Any], op_pointer: str
+    ) -> dict[tuple[str, str], tuple[dict[str, Any], str]]:
+        """(location, name) -> (parameter object, its pointer); the operation's win."""
+        raw_item = as_dict(self.spec.get("paths")).get(path)
+        item = self.registry.deref(raw_item)
+        item_pointer = located(raw_item, op_pointer.rsplit("/", 1)[0])
+        merged: dict[tuple[str, str], tuple[dict[str, Any], str]] = {}
+        for owner, base in ((item, item_pointer), (op, op_pointer)):
+            for index, raw in enumerate(as_list(owner.get("parameters"))):
+                param = self.registry.deref(raw)
+                if isinstance(param.get("name"), str) and isinstance(param.get("in"), str):
+                    where = located(raw, child(base, "parameters", str(index)))
+                    merged[(str(param["in"]), str(param["name"]))] = (param, where)
         return merged
+
+    # -- values from examples ------------------------------------------------------------------
+
+    def _parameter_value(self, found: tuple[dict[str, Any], str] | None) -> object:
+        param, pointer = found or ({}, "#")
+        schema = param.get("schema")
+        examples = self.examples.of(param, pointer) if self._from_spec or "example" in param else []
+        return self.value_for(examples, schema, "request", "parameter")
 
     def _path_arguments(
         self,
         path: str,
         plan: OperationPlan,
         request_sample: dict[str, Any],
-        spec_params: dict[tuple[str, str], dict[str, Any]],
+        spec_params: dict[tuple[str, str], tuple[dict[str, Any], str]],
         args: list[object],
     ) -> str:
         path_plans = [p for p in plan.positional if p.location == "path"]
@@ -94,14 +143,16 @@ class CaseBuilder(SampleValues):
             captured = {name: unquote(value) for name, value in found.items()}
         expected = path
         for p in path_plans:
-            param = spec_params.get(("path", p.wire_name), {})
-            schema = param.get("schema")
+            found_param = spec_params.get(("path", p.wire_name))
+            schema = (found_param or ({}, ""))[0].get("schema")
             text = captured.get(p.wire_name)
             value: object = None
             if text is not None and not (text.startswith("{") and text.endswith("}")) and text:
                 value = typed(text, self._schema_types(schema))
-            if value is None:
-                value = self.placeholder(schema, param.get("example"))
+            if value is None or value == "" or isinstance(value, (dict, list)):
+                value = self._parameter_value(found_param)
+                if value is None or value == "" or isinstance(value, (dict, list)):
+                    value = placeholder_value(self.registry, {"type": "string"})
             args.append(value)
             expected = expected.replace("{" + p.wire_name + "}", wire_text(value), 1)
         return expected
@@ -111,10 +162,10 @@ class CaseBuilder(SampleValues):
         plan: OperationPlan,
         params: dict[str, ParamPlan],
         request_sample: dict[str, Any],
-        spec_params: dict[tuple[str, str], dict[str, Any]],
+        spec_params: dict[tuple[str, str], tuple[dict[str, Any], str]],
         kwargs: dict[str, object],
-    ) -> tuple[dict[str, str], dict[str, str]]:
-        query: dict[str, str] = {}
+    ) -> tuple[dict[str, Any], dict[str, str]]:
+        query: dict[str, Any] = {}
         extra: dict[str, str] = {}
         by_lower = {w.lower(): p for w, p in params.items() if p.location == "query"}
         sample_query = as_dict(request_sample.get("query"))
@@ -128,25 +179,35 @@ class CaseBuilder(SampleValues):
             if p is None:
                 extra[str(key)] = text
                 continue
-            schema = spec_params.get(("query", p.wire_name), {}).get("schema")
+            schema = spec_params.get(("query", p.wire_name), ({}, ""))[0].get("schema")
             value = typed(text, self._schema_types(schema)) if p.wire_name != "$select" else text
             if value is None or wire_text(value) != text:
                 value = text
             kwargs[p.name] = value
             query[p.wire_name] = text
         for p in plan.keyword:
-            if p.location == "query" and p.default_expr is None and p.name not in kwargs:
-                param = spec_params.get(("query", p.wire_name), {})
-                value = self.placeholder(param.get("schema"), param.get("example"))
-                kwargs[p.name] = value
-                query[p.wire_name] = wire_text(value)
+            if p.location != "query" or p.name in kwargs:
+                continue
+            found = spec_params.get(("query", p.wire_name))
+            if p.default_expr is not None and not self._has_examples(found):
+                continue
+            value = self._parameter_value(found)
+            if value is None or isinstance(value, dict) or (p.default_expr is not None and value == []):
+                if p.default_expr is not None:
+                    continue
+                value = placeholder_value(self.registry, {"type": "string"})
+            kwargs[p.name] = value
+            query[p.wire_name] = _query_text(value, found)
         return query, extra
+
+    def _has_examples(self, found: tuple[dict[str, Any], str] | None) -> bool:
+        return self._from_spec and found is not None and bool(self.examples.of(*found))
 
     def _header_arguments(
         self,
         plan: OperationPlan,
         request_sample: dict[str, Any],
-        spec_params: dict[tuple[str, str], dict[str, Any]],
+        spec_params: dict[tuple[str, str], tuple[dict[str, Any], str]],
         kwargs: dict[str, object],
     ) -> dict[str, str]:
         sample_headers = {str(k).lower(): v for k, v in as_dict(request_sample.get("headers")).items()}
@@ -154,25 +215,47 @@ class CaseBuilder(SampleValues):
         for p in plan.keyword:
             if p.location != "header":
                 continue
-            value = sample_headers.get(p.wire_name.lower())
-            if not isinstance(value, str) and p.default_expr is None:
-                param = spec_params.get(("header", p.wire_name), {})
-                example = param.get("example")
-                value = example if isinstance(example, str) else "sample"
-            if isinstance(value, str):
+            value: object = sample_headers.get(p.wire_name.lower())
+            found = spec_params.get(("header", p.wire_name))
+            if value is None and found is not None and (p.default_expr is None or self._has_examples(found)):
+                value = self._parameter_value(found)
+            if value is None and p.default_expr is None:
+                value = "sample"
+            if isinstance(value, (str, int, float, bool, list)) and value != []:
                 kwargs[p.name] = value
-                headers[p.wire_name] = value
+                headers[p.wire_name] = wire_text(value)
         return headers
+
+    def _cookie_arguments(
+        self,
+        plan: OperationPlan,
+        spec_params: dict[tuple[str, str], tuple[dict[str, Any], str]],
+        kwargs: dict[str, object],
+    ) -> dict[str, str]:
+        cookies: dict[str, str] = {}
+        for p in plan.keyword:
+            found = spec_params.get(("cookie", p.wire_name))
+            if p.location != "cookie" or (p.default_expr is not None and not self._has_examples(found)):
+                continue
+            value = self._parameter_value(found)
+            if isinstance(value, (str, int, float, bool)):
+                kwargs[p.name] = value
+                cookies[p.wire_name] = wire_text(value)
+        return cookies
+
+    # -- request body ---------------------------------------------------------------------------
 
     def _body_arguments(
         self,
         op: dict[str, Any],
+        op_pointer: str,
         plan: OperationPlan,
         request_sample: dict[str, Any],
         call: dict[str, Any],
         request: dict[str, Any],
     ) -> None:
-        body = self.registry.deref(op.get("requestBody"))
+        raw_body = op.get("requestBody")
+        body = self.registry.deref(raw_body)
         content = as_dict(body.get("content"))
         fields = [p for p in plan.keyword if p.location == "body_field"]
         body_params = [p for p in plan.positional + plan.keyword if p.location == "body"]
@@ -181,14 +264,23 @@ class CaseBuilder(SampleValues):
         media = pick_media_type(content)
         media_obj = as_dict(content[media])
         schema = as_dict(media_obj.get("schema"))
-        example: object = _MISSING
+        example: object = MISSING
         examples = as_dict(media_obj.get("examples"))
-        if "sample" in examples and "value" in as_dict(examples["sample"]):
+        if self._from_spec:
+            where = child(located(raw_body, child(op_pointer, "requestBody")), "content", media)
+            found = self.examples.of(media_obj, where)
+            if found or is_json_media(media):
+                example = (
+                    self.value_for(found, schema, "request", "request")
+                    if is_json_media(media)
+                    else (pick(found, self._choice) or found[0]).value
+                )
+        elif "sample" in examples and "value" in as_dict(examples["sample"]):
             example = examples["sample"]["value"]
         elif "body" in request_sample and request_sample["body"] is not None:
             example = request_sample["body"]
         if fields:  # flattened carrier: one keyword per property
-            self._carrier_arguments(fields, schema, {} if example is _MISSING else example, call, request)
+            self._carrier_arguments(fields, schema, {} if example is MISSING else example, call, request)
         else:
             self._body_argument(body_params[0], media, schema, example, call, request)
 
@@ -217,7 +309,8 @@ class CaseBuilder(SampleValues):
             if p.wire_name in example:
                 call["kwargs"][p.name] = sent[p.wire_name] = example[p.wire_name]
             elif p.default_expr is None:
-                call["kwargs"][p.name] = sent[p.wire_name] = self.placeholder(props.get(p.wire_name))
+                value = placeholder_value(self.registry, props.get(p.wire_name))
+                call["kwargs"][p.name] = sent[p.wire_name] = value
         request["json"] = sent
 
     def _body_argument(
@@ -231,14 +324,15 @@ class CaseBuilder(SampleValues):
     ) -> None:
         """The sample body as the method's body argument (a model when the schema names one)."""
         json_body = is_json_media(media)
-        if example is _MISSING:
-            if p.default_expr is not None:
+        if example is MISSING:
+            if p.default_expr is not None and not self._from_spec:
                 return  # optional body left out: nothing is sent
-            example = self.placeholder(schema) if json_body else "sample"
-        elif json_body:
+            example = placeholder_value(self.registry, schema) if json_body else "sample"
+        elif json_body and not self._from_spec:  # document examples were checked by value_for
             problem = self.conforms(example, schema, "request")
             if problem is not None:
                 raise Unusable("request-body", f"request sample contradicts the schema: {problem}")
+        if json_body:
             self._prism_check(example, schema, request)
         argument: dict[str, Any] = {"name": p.name, "positional": p.default_expr is None, "value": example}
         if json_body:
@@ -248,7 +342,7 @@ class CaseBuilder(SampleValues):
                 argument["list"] = is_list
             request["json"] = example
         else:
-            text = example if isinstance(example, str) else json.dumps(example)
+            text = _body_text(media, example)
             argument["value"] = text
             argument["bytes"] = True
             request["content"] = text
@@ -270,76 +364,24 @@ class CaseBuilder(SampleValues):
             return self.registry.model_ref(items), True
         return None, False
 
-    def _response(
-        self, op: dict[str, Any], plan: OperationPlan, response_sample: dict[str, Any]
-    ) -> tuple[dict[str, Any], str, bool]:
-        """(what the mock answers, what the result must be, whether a documented body is compared)."""
-        responses = as_dict(op.get("responses"))
-        status = _status(response_sample, responses)
-        sample_headers = {str(k).lower(): str(v) for k, v in as_dict(response_sample.get("headers")).items()}
-        headers = {k: v for k, v in sample_headers.items() if k in _REPLAYED_HEADERS}
-        response: dict[str, Any] = {"status": status, "headers": headers}
-        if status == 304:
-            return response, "not_modified", False
-        if status == 204:
-            return response, "none", False
-        by_code: dict[Any, Any] = responses  # YAML may load codes as integers
-        documented = self.registry.deref(by_code.get(str(status), by_code.get(status)))
-        media, schema, example = _documented_body(as_dict(documented.get("content")))
-        if example is _MISSING and "body" in response_sample and response_sample["body"] is not None:
-            example = response_sample["body"]
-        if example is _MISSING:
-            return response, "none", False  # nothing documented to answer with: empty body
-        return self._response_body(plan.cast_to.render(), media, schema, example, response)
 
-    def _response_body(
-        self, cast: str, media: str, schema: object, example: object, response: dict[str, Any]
-    ) -> tuple[dict[str, Any], str, bool]:
-        headers: dict[str, str] = response["headers"]
-        if cast == "None":
-            response["json"] = example
-            headers.setdefault("content-type", "application/json")
-            return response, "none", False
-        if cast == "bytes" or (media and not is_json_media(media) and cast != "str"):
-            response["content"] = example if isinstance(example, str) else json.dumps(example)
-            if "content-type" not in headers or is_json_media(headers["content-type"]):
-                headers["content-type"] = media if media and not is_json_media(media) else "application/octet-stream"
-            return response, "bytes", cast == "bytes"
-        if media and not is_json_media(media):
-            response["content"] = example if isinstance(example, str) else json.dumps(example)
-            headers["content-type"] = media
-            return response, "text", True
-        problem = self.conforms(example, schema, "response")
-        if problem is not None:
-            raise Unusable("response-body", f"response sample contradicts the schema: {problem}")
-        response["json"] = example
-        if not is_json_media(headers.get("content-type", "")):
-            headers["content-type"] = "application/json; charset=utf-8"
-        return response, "json", True
+def _operation_pointer(path: str, method: str) -> str:
+    return f"#/paths/{escape_token(path)}/{escape_token(method)}"
 
 
-def _status(response_sample: dict[str, Any], responses: dict[str, Any]) -> int:
-    """The sample's status (else the first documented 2xx); error statuses make no case."""
-    status_raw = response_sample.get("status")
-    if isinstance(status_raw, int):
-        status = status_raw
-    elif isinstance(status_raw, str) and status_raw.isdigit():
-        status = int(status_raw)
-    else:
-        codes = sorted(str(c) for c in responses if str(c).startswith("2"))
-        status = int(codes[0]) if codes and codes[0].isdigit() else 200
-    if status >= 400 or (300 <= status < 400 and status != 304):
-        raise Unusable("response-status", f"sample response is a {status}, not a success")
-    return status
+def _query_text(value: object, found: tuple[dict[str, Any], str] | None) -> object:
+    """What the query must carry: a text, or the list of texts of an exploded array."""
+    param = (found or ({}, ""))[0]
+    explode = param.get("explode")
+    exploded = explode if isinstance(explode, bool) else param.get("style") in (None, "form")
+    if isinstance(value, list) and exploded:
+        return [wire_text(v) for v in value]
+    return wire_text(value)
 
 
-def _documented_body(content: dict[str, Any]) -> tuple[str, object, object]:
-    """(media type, schema, example) of a response's documented content (`_MISSING` example if none)."""
-    if not content:
-        return "", None, _MISSING
-    media = pick_media_type(content)
-    media_obj = as_dict(content[media])
-    examples = as_dict(media_obj.get("examples"))
-    if "sample" in examples and "value" in as_dict(examples["sample"]):
-        return media, media_obj.get("schema"), examples["sample"]["value"]
-    return media, media_obj.get("schema"), media_obj.get("example", _MISSING)
+def _body_text(media: str, example: object) -> str:
+    if isinstance(example, str):
+        return example
+    if media == "application/x-www-form-urlencoded" and isinstance(example, dict):
+        return urlencode({str(k): wire_text(v) for k, v in example.items()})
+    return json.dumps(example)

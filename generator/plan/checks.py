@@ -6,6 +6,11 @@
 - schema keywords with no Python typing counterpart (`not`, `if`, `prefixItems`,
   `patternProperties`, ...): the generated type is looser than the schema.
 - `type` values that are not JSON Schema types (`file` from Swagger 2): typed as `Any`.
+- slightly invalid documents, generated anyway: duplicate `required` entries, `required`
+  naming a property the schema does not have (not required by the model), `example: null`
+  in 3.0 where the schema is not nullable (read as no example), `nullable` in 3.1 (read as
+  a `"null"` type, as 3.0 meant it). Document examples that contradict their schemas are
+  reported by the suite planner (plan/cases.py), which uses placeholders for them.
 """
 
 from __future__ import annotations
@@ -35,6 +40,8 @@ _JSON_TYPES = frozenset({"string", "number", "integer", "boolean", "array", "obj
 def check_document(spec: dict[str, Any], source: str) -> list[Diagnostic]:
     """Every problem of `spec` the plan approximates, in document order (one walk, no `$ref` followed)."""
     found: list[Diagnostic] = []
+    version = str(spec.get("openapi", ""))
+    is_30, is_31 = version.startswith("3.0"), version.startswith("3.1")
     # (node, is it a schema, the key it sits under, path to it as a linked list of keys)
     stack: list[tuple[object, bool, str, _Path]] = [(spec, False, "", None)]
     while stack:
@@ -52,8 +59,11 @@ def check_document(spec: dict[str, Any], source: str) -> list[Diagnostic]:
                 found.append(Diagnostic(at(source, _pointer(path)), 0, Severity.WARNING, *problem))
         if is_schema:
             found.extend(
-                Diagnostic(at(source, _pointer(path)), 0, Severity.WARNING, *p) for p in _schema_problems(node)
+                Diagnostic(at(source, _pointer(path)), 0, Severity.WARNING, *p) for p in _schema_problems(node, is_31)
             )
+        if is_30 and "example" in node and node["example"] is None and not _nullable(spec, node, is_schema):
+            where = at(source, _pointer(("example", path)))
+            found.append(Diagnostic(where, 0, Severity.WARNING, "plan-null-example", _NULL_EXAMPLE))
         stack.extend(reversed(list(_children(node, is_schema, key, path))))
     return found
 
@@ -94,7 +104,9 @@ def _children(
                 yield value, True, name, where
             elif isinstance(value, dict):
                 yield from ((v, True, "", (str(k), where)) for k, v in value.items())
-        elif name not in _DATA_KEYS and not (key == "examples" and name == "value"):
+        elif (name not in _DATA_KEYS or (key == "responses" and name == "default")) and not (
+            key == "examples" and name == "value"
+        ):  # under `responses`, `default` is a response, not a value
             yield value, False, "examples" if key == "examples" and isinstance(value, dict) else name, where
 
 
@@ -106,12 +118,52 @@ def _reference_problem(spec: dict[str, Any], ref: str, effect: str) -> tuple[str
     return None
 
 
-def _schema_problems(schema: dict[str, Any]) -> Iterator[tuple[str, str]]:
+_NULL_EXAMPLE = (
+    "`example: null` in OpenAPI 3.0, where the schema is not nullable: read as no example "
+    "(the generated test uses a placeholder)"
+)
+
+
+def _nullable(spec: dict[str, Any], node: dict[str, Any], is_schema: bool) -> bool:
+    schema = node if is_schema else node.get("schema")
+    if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+        schema = resolve_pointer(spec, schema["$ref"])
+    return isinstance(schema, dict) and schema.get("nullable") is True
+
+
+def _schema_problems(schema: dict[str, Any], is_31: bool = False) -> Iterator[tuple[str, str]]:
     for keyword, message in _UNSUPPORTED.items():
         if keyword in schema:
             yield "plan-unsupported-schema", message
+    yield from _required_problems(schema)
+    if is_31 and "nullable" in schema:
+        yield (
+            "plan-nullable-3-1",
+            '`nullable` is not an OpenAPI 3.1 keyword (3.1 writes `type: [..., "null"]`); '
+            + ("read as nullable" if schema["nullable"] is True else "ignored"),
+        )
     raw = schema.get("type")
     types = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else []
     unknown = [t for t in types if t not in _JSON_TYPES]
     if unknown:
         yield "plan-unknown-type", f"type {unknown[0]!r} is not a JSON Schema type; typed as Any"
+
+
+def _required_problems(schema: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    required = schema.get("required")
+    if not isinstance(required, list):
+        return
+    names = [str(r) for r in required]
+    duplicates = sorted({n for n in names if names.count(n) > 1})
+    if duplicates:
+        yield "plan-duplicate-required", f"`required` lists {', '.join(map(repr, duplicates))} more than once"
+    props = schema.get("properties")
+    # Only where the schema alone says which properties exist (allOf parts may add others).
+    if isinstance(props, dict) and not any(k in schema for k in ("allOf", "anyOf", "oneOf", "$ref")):
+        missing = [n for n in dict.fromkeys(names) if n not in props]
+        if missing:
+            yield (
+                "plan-required-missing",
+                f"`required` names {', '.join(map(repr, missing))}, which `properties` does not define; "
+                "the model does not require it",
+            )

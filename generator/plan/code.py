@@ -190,6 +190,34 @@ class Open(TypeExpr):
         return (ANNOTATED, OPEN_ENUM, self.inner)
 
 
+@dataclass(frozen=True, eq=False)
+class MappedTagged(TypeExpr):
+    """A union told apart by a discriminator whose tag property is plain text (not a literal):
+    `Annotated[Annotated[Cat, Tag("Cat")] | ..., Discriminator(tag_reader("petType", "pet_type",
+    {"cat": "Cat", ...}))]`. The reader maps the tag value (the mapping's keys, else the members'
+    schema names) to the member; `_construct.py` reads the same metadata."""
+
+    members: tuple[ModelRef, ...]
+    wire: str  # the tag property's JSON name
+    attribute: str  # its Python name (for model instances)
+    tags: tuple[tuple[str, str], ...]  # (tag value, member class name)
+
+    def render(self) -> str:
+        tagged = " | ".join(
+            f"{ANNOTATED.render()}[{m.render()}, {TAG.render()}({py_str(m.class_name)})]" for m in self.members
+        )
+        table = ", ".join(f"{py_str(value)}: {py_str(name)}" for value, name in self.tags)
+        reader = f"{TAG_READER.render()}({py_str(self.wire)}, {py_str(self.attribute)}, {{{table}}})"
+        return f"{ANNOTATED.render()}[{tagged}, {DISCRIMINATOR.render()}({reader})]"
+
+    def children(self) -> tuple[TypeExpr, ...]:
+        return (ANNOTATED, TAG, DISCRIMINATOR, TAG_READER, *self.members)
+
+    def renamed(self, aliases: Mapping[str, str]) -> TypeExpr:
+        members = tuple(m.renamed(aliases) for m in self.members)
+        return replace(self, members=tuple(m for m in members if isinstance(m, ModelRef)))
+
+
 def _literal(value: str | int | bool) -> str:
     return py_str(value) if isinstance(value, str) else repr(value)
 
@@ -227,6 +255,9 @@ LITERAL = Name("Literal", "typing")
 ANNOTATED = Name("Annotated", "typing")
 FIELD = Name("Field", "pydantic")
 OPEN_ENUM = Name("OpenEnum", ".._models")
+TAG = Name("Tag", "pydantic")
+DISCRIMINATOR = Name("Discriminator", "pydantic")
+TAG_READER = Name("tag_reader", ".._models")
 LIST = Name("list")
 DICT = Name("dict")
 STR = Name("str")

@@ -54,7 +54,10 @@ class CaseMemo:
             for ref in sorted(index.closure([pointer]))
             if ref.startswith(SCHEMA_REF_PREFIX)
         ]
-        return index.key([pointer], plan.source.method, repr(plan), *names)
+        # `examples` entries may `$ref` `components/examples`, which the fragment closure does not
+        # follow (example data holds no schema references): those count for every operation.
+        examples = [p for p in index.digests if p.startswith("#/components/examples/")]
+        return index.key([pointer, *examples], plan.source.method, repr(plan), *names)
 
     def spec_json(self, spec: dict[str, Any]) -> str:
         return spec_json(spec, self.index(spec), self.known_texts, self.texts)

@@ -288,6 +288,8 @@ class MethodPlanner:
             return False
         entries: list[tuple[str, Expr | str]] = []
         for wire, prop in props.items():
+            if prop.get("readOnly") is True or self.registry.deref(prop).get("readOnly") is True:
+                continue  # assigned by the server: not an argument
             arg = draft.argument(wire, "field")
             annotation = self.registry.resolve(prop, draft.hint + pascal_case(wire)).annotation()
             prop_doc = docstring_body(clean_text(prop.get("description")))

@@ -22,6 +22,7 @@ from generator.plan.code import (
     Expr,
     Import,
     LiteralType,
+    MappedTagged,
     ModelRef,
     Quoted,
     Subscript,
@@ -38,6 +39,7 @@ from generator.plan.names import (
     BUILTIN_NAMES,
     KEYWORDS,
     NameAllocator,
+    as_dict,
     clean_text,
     docstring_body,
     pascal_case,
@@ -269,6 +271,13 @@ class SchemaRegistry:
                 required |= {str(r) for r in node_required}
         return props, required
 
+    def one_way(self, prop: object) -> bool:
+        """A `readOnly` or `writeOnly` property. One model serves requests and responses, so
+        such a property is never required: a request leaves out the server-assigned `id`, a
+        response the `password` it never returns."""
+        target = self.deref(prop)
+        return any(as_dict(prop).get(k) is True or target.get(k) is True for k in ("readOnly", "writeOnly"))
+
     # -- type expressions ---------------------------------------------------------------------
 
     def resolve(self, schema: object, hint: str, depth: int = 0) -> Resolved:
@@ -285,7 +294,10 @@ class SchemaRegistry:
             if isinstance(members, list) and members:
                 resolved = self._union(members, hint, depth, nullable)
                 tag = self._tag_field(schema.get("discriminator"), resolved.type)
-                return Resolved(Tagged(resolved.type, tag), resolved.nullable) if tag else resolved
+                if tag:
+                    return Resolved(Tagged(resolved.type, tag), resolved.nullable)
+                mapped = self._mapped_tags(schema.get("discriminator"), resolved.type)
+                return Resolved(mapped, resolved.nullable) if mapped else resolved
 
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
@@ -370,6 +382,32 @@ class SchemaRegistry:
             seen |= set(literal.values)
             names.add(self.field_name(props, wire))
         return names.pop() if len(names) == 1 else ""
+
+    def _mapped_tags(self, discriminator: object, members: TypeExpr) -> MappedTagged | None:
+        """A discriminator over component members whose tag property is plain text: the
+        explicit `mapping` (values are `$ref`s or schema names), else each member's name."""
+        if not isinstance(discriminator, dict) or not isinstance(members, Union):
+            return None
+        wire = discriminator.get("propertyName")
+        refs = [m for m in members.members if isinstance(m, ModelRef)]
+        sources = [self._source_of(m) for m in refs]
+        if not isinstance(wire, str) or len(refs) != len(members.members) or None in sources:
+            return None
+        by_name = {s.wire_name: r for s, r in zip(sources, refs, strict=True) if s is not None}
+        tags: dict[str, str] = {}
+        mapping = discriminator.get("mapping")
+        for value, target in mapping.items() if isinstance(mapping, dict) else ():
+            name = str(target).rsplit("/", 1)[-1]
+            if name in by_name:
+                tags[str(value)] = by_name[name].class_name
+        mapped = set(tags.values())
+        for name, ref in by_name.items():
+            if ref.class_name not in mapped:
+                tags.setdefault(name, ref.class_name)  # implicit: the schema's own name
+        source = next(s for s in sources if s is not None)
+        props, _ = self.merged_properties(source.schema)
+        attribute = self.field_name(props, wire) if wire in props else wire
+        return MappedTagged(tuple(refs), wire, attribute, tuple(tags.items()))
 
     def _tag_literal(self, prop: object) -> LiteralType | None:
         schema = self.deref(prop)
@@ -471,7 +509,8 @@ class SchemaRegistry:
         allocator = NameAllocator()  # the same allocation as `field_name`
         patch = self.patch.is_operation(source.schema)
         fields = [
-            self._plan_field(source, allocator, wire, prop, wire in required, patch) for wire, prop in props.items()
+            self._plan_field(source, allocator, wire, prop, wire in required and not self.one_way(prop), patch)
+            for wire, prop in props.items()
         ]
         doc = clean_text(source.schema.get("description")) or clean_text(source.schema.get("title"))
         if not doc:

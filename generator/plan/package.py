@@ -6,7 +6,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from generator.plan.checks import check_document
+from generator.diagnostics import Diagnostic, Severity
+from generator.plan.checks import at, check_document
 from generator.plan.incremental import CaseMemo
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
@@ -23,7 +24,7 @@ from generator.plan.names import (
     snake_case,
     words,
 )
-from generator.plan.package_plan import ClientOptionPlan, PackagePlan, ServerVariablePlan
+from generator.plan.package_plan import ClientOptionPlan, PackagePlan, ServerVariablePlan, TestSuitePlan
 from generator.plan.resources import OperationPlanner, build_resources
 from generator.plan.samples import plan_tests
 
@@ -246,6 +247,7 @@ def build_plan(
     all_api = bool(paths) and all(isinstance(p, str) and p.startswith("/api/") for p in paths)
     schemes = as_dict(spec.get("components")).get("securitySchemes")
     doc = f"Python client for {title}." + (f"\n\n{description}" if description else "")
+    tests = plan_tests(spec, tuple(resources), registry, memo)
     return PackagePlan(
         package_name=package_name,
         distribution_name=package_name.replace("_", "-"),
@@ -268,9 +270,16 @@ def build_plan(
             *RUNTIME_EXPORTS,
             *(extras.exports if extras else ()),
         ),
-        tests=plan_tests(spec, tuple(resources), registry, memo),
-        diagnostics=tuple(check_document(spec, source) + planner.diagnostics),
+        tests=tests,
+        diagnostics=tuple(check_document(spec, source) + planner.diagnostics + _example_warnings(tests, source)),
         server_url_literal=server_url,
         server_variables=server_variables,
         profile=extras,
     )
+
+
+def _example_warnings(tests: TestSuitePlan, source: str) -> list[Diagnostic]:
+    """Document examples the generated suite could not use (it used placeholders instead)."""
+    return [
+        Diagnostic(at(source, pointer), 0, Severity.WARNING, code, message) for pointer, code, message in tests.warnings
+    ]

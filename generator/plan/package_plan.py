@@ -164,6 +164,8 @@ class CasePlan:
     skip_reason: str | None  # None -> the test runs
     data: dict[str, Any]  # JSON-able: call, request, response, expect (see templates/package/tests/conftest)
     documents_statuses: tuple[str, ...] = ()  # response codes the operation documents
+    # Document examples the case could not use: (JSON pointer, diagnostic code, message).
+    warnings: tuple[tuple[str, str, str], ...] = ()
 
     @property
     def skip_literal(self) -> str:
@@ -225,6 +227,8 @@ class SampleCounts:
     cases: int = 0
     skipped: int = 0
     response_compared: int = 0  # cases whose typed result is compared with a documented body
+    example_cases: int = 0  # cases of operations without samples that replay document examples
+    placeholder_cases: int = 0  # cases of operations without samples or examples (placeholders)
     skip_reasons: dict[str, int] = field(default_factory=dict)  # reason kind -> count
 
 
@@ -236,6 +240,13 @@ class TestSuitePlan:
     auth_cases: tuple[AuthCasePlan, ...]
     counts: SampleCounts
     extra_cases: tuple[ResourceTestPlan, ...] = ()  # resources whose picked cases have no samples
+    # Document examples that contradict their schemas: (JSON pointer, code, message), once each.
+    warnings: tuple[tuple[str, str, str], ...] = ()
+
+    @property
+    def operation_cases(self) -> int:
+        """Cases that run (not skipped), over every resource."""
+        return sum(c.skip_reason is None for r in self.resources for c in r.cases)
 
     @property
     def has_runtime_tests(self) -> bool:

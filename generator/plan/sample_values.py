@@ -9,13 +9,14 @@ from typing import Any
 
 from generator.media import json_type_of
 from generator.plan.models import SchemaRegistry
-from generator.plan.names import as_list
+from generator.plan.names import as_dict, as_list
 
 _PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
 _INTEGER = re.compile(r"^-?\d+$")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?([eE][-+]?\d+)?$")
 _MAX_DEPTH = 64
 _BASE64_RE = re.compile(r"^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$")
+_DATE_RE = re.compile(r"^\d{4}-\d\d-\d\d$")
 _DATETIME_RE = re.compile(r"^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)?)?$")
 
 
@@ -42,48 +43,23 @@ class SampleValues:
             return ["object"]
         return []
 
-    def placeholder(self, schema: object, example: object = None, depth: int = 0) -> object:
-        """A value of `schema`'s type (the example when it fits); objects get their required properties."""
-        if example is not None and self.conforms(example, schema) is None:
-            return example
-        types = self._schema_types(schema)
-        kind = types[0] if types else "string"
-        target = self.registry.deref(schema)
-        enum = [v for v in as_list(target.get("enum")) if v is not None]
-        if enum:
-            return enum[0]
-        if kind == "integer":
-            return 1
-        if kind == "number":
-            return 1.5
-        if kind == "boolean":
-            return True
-        if kind == "array":
-            return []
-        if kind == "object":
-            props, required = self.registry.merged_properties(target)
-            if depth >= 8:
-                return {}
-            return {
-                name: self.placeholder(props[name], props[name].get("example"), depth + 1)
-                for name in props
-                if name in required
-            }
-        fmt = target.get("format")
-        if fmt == "date-time":
-            return "2024-01-01T00:00:00+00:00"
-        if fmt == "date":
-            return "2024-01-01"
-        return "sample"
-
     def conforms(
-        self, value: object, schema: object, where: str = "$", depth: int = 0, *, formats: bool = False
+        self,
+        value: object,
+        schema: object,
+        where: str = "$",
+        depth: int = 0,
+        *,
+        formats: bool = False,
+        required: str | None = None,
     ) -> str | None:
         """Why `value` does not fit `schema` (types, enums, nesting), or None when it fits.
 
         Only what the generated models enforce is checked, so a case is skipped exactly when
         its sample could not round-trip through the typed client. `formats` adds the string
-        formats a validating server enforces but the models do not (base64 for `byte`).
+        formats a validating server enforces but the models do not (base64 for `byte`);
+        `required` (for document examples, "request" or "response") adds the required
+        properties the models require (not the readOnly or writeOnly ones).
         """
         if depth > _MAX_DEPTH or not isinstance(schema, dict):
             return None
@@ -93,12 +69,14 @@ class SampleValues:
         for key in ("anyOf", "oneOf"):
             members = as_list(target.get(key))
             if members:
-                problems = [self.conforms(value, m, where, depth + 1, formats=formats) for m in members]
+                problems = [
+                    self.conforms(value, m, where, depth + 1, formats=formats, required=required) for m in members
+                ]
                 if all(p is not None for p in problems):
                     return next(p for p in problems if p is not None)
                 return None
         for member in as_list(target.get("allOf")):
-            problem = self.conforms(value, member, where, depth + 1, formats=formats)
+            problem = self.conforms(value, member, where, depth + 1, formats=formats, required=required)
             if problem is not None:
                 return problem
         raw = target.get("type")
@@ -106,7 +84,7 @@ class SampleValues:
         if not types and isinstance(target.get("properties"), dict):
             types = ["object"]
         if value is None:
-            if not types or "null" in types:
+            if not types or "null" in types or target.get("nullable") is True:
                 return None
             return f"{where} is null, the schema says {'/'.join(types)}"
         enum = target.get("enum")
@@ -120,26 +98,40 @@ class SampleValues:
         if actual not in types and not (actual == "number" and "integer" in types and float(value).is_integer()):  # type: ignore[arg-type]
             return f"{where} is {json_type_of(value)}{_short(value)}, the schema says {'/'.join(t for t in types if t != 'null')}"
         if isinstance(value, dict):
-            props, _ = self.registry.merged_properties(target)
+            props, needed = self.registry.merged_properties(target)
+            if required is not None:
+                missing = sorted(n for n in needed if n in props and n not in value and not self._relaxed(props[n]))
+                if missing:
+                    return f"{where} lacks the required property {missing[0]!r}"
             extra = target.get("additionalProperties")
             for key, item in value.items():
                 sub = props.get(key)
                 if sub is None:
                     sub = extra if isinstance(extra, dict) else None
                 if sub is not None:
-                    problem = self.conforms(item, sub, f"{where}.{key}", depth + 1, formats=formats)
+                    problem = self.conforms(item, sub, f"{where}.{key}", depth + 1, formats=formats, required=required)
                     if problem is not None:
                         return problem
         if isinstance(value, list) and isinstance(target.get("items"), dict):
             for index, item in enumerate(value):
-                problem = self.conforms(item, target["items"], f"{where}[{index}]", depth + 1, formats=formats)
+                problem = self.conforms(
+                    item, target["items"], f"{where}[{index}]", depth + 1, formats=formats, required=required
+                )
                 if problem is not None:
                     return problem
         if isinstance(value, str) and target.get("format") == "date-time" and not _DATETIME_RE.match(value):
             return f"{where} = {value!r} is not an ISO 8601 date-time"
+        date_checked = required is not None and target.get("format") == "date"
+        if date_checked and isinstance(value, str) and not _DATE_RE.match(value):
+            return f"{where} = {value!r} is not an ISO 8601 date"
         if formats and isinstance(value, str) and target.get("format") == "byte" and not _BASE64_RE.match(value):
             return f"{where} = {value[:40]!r} is not base64 (format: byte)"
         return None
+
+    def _relaxed(self, prop: object) -> bool:
+        """readOnly and writeOnly properties are never required by the models (plan/models.py)."""
+        target = self.registry.deref(prop)
+        return any(as_dict(prop).get(k) is True or target.get(k) is True for k in ("readOnly", "writeOnly"))
 
 
 def _short(value: object) -> str:

@@ -7,8 +7,10 @@ what the mock server answers, and what the typed result must dump back to. The c
 JSON data (`tests/samples/<resource>.json`): a 3,000-operation API yields megabytes of
 sample bodies, which load far faster as JSON than as Python literals (and skip black).
 
-Operations without a sample still get a case (placeholder arguments, no comparison): the
-runtime error-path tests pick real operations from all of them.
+Operations without a sample get one case per named response example of the document (its
+own `example`/`examples`, plan/examples.py), or one case of schema-derived placeholders
+(plan/placeholders.py): every operation has a wire test, one mechanism for both sources. The
+runtime error-path tests pick real operations from the cases, replayed examples first.
 """
 
 from __future__ import annotations
@@ -115,7 +117,17 @@ def _auth_cases(schemes: dict[str, Any]) -> tuple[AuthCasePlan, ...]:
 class _Tally:
     counts: dict[str, int] = field(
         default_factory=lambda: dict.fromkeys(
-            ("operations", "with_samples", "with_response_sample", "cases", "skipped", "response_compared"), 0
+            (
+                "operations",
+                "with_samples",
+                "with_response_sample",
+                "cases",
+                "skipped",
+                "response_compared",
+                "example_cases",
+                "placeholder_cases",
+            ),
+            0,
         )
     )
     reasons: dict[str, int] = field(default_factory=dict)  # skip reason kind -> count
@@ -133,8 +145,7 @@ def plan_tests(
     """The suite; `memo` reuses the cases of operations whose inputs did not change."""
     builder = CaseBuilder(spec, registry)
     tally = _Tally()
-    sampled: dict[str, list[CasePlan]] = {}
-    fallback: dict[str, list[CasePlan]] = {}  # placeholder calls of operations without samples
+    cases_by_module: dict[str, list[CasePlan]] = {}
     for resource, plan in _tested_operations(resources):
         if memo is None:
             found = _operation_cases(builder, plan, tally)
@@ -145,30 +156,28 @@ def plan_tests(
                 lambda local, plan=plan: _operation_cases(builder, plan, local),  # type: ignore[misc]
                 _Tally,
             )
-        for case, from_sample in found:
-            if from_sample:
-                sampled.setdefault(resource.module_name, []).append(case)
-            elif case.skip_reason is None:
-                fallback.setdefault(resource.module_name, []).append(case)
+        cases_by_module.setdefault(resource.module_name, []).extend(case for case, _ in found)
     resource_by_module = {r.module_name: r for r in resources}
     test_resources = tuple(
         ResourceTestPlan(m, resource_by_module[m].attribute, resource_by_module[m].class_name, tuple(cases))
-        for m, cases in sorted(sampled.items())
+        for m, cases in sorted(cases_by_module.items())
     )
-    picks, extra = _pick_runtime_cases(test_resources, fallback, resource_by_module)
+    picks = _pick_runtime_cases(test_resources)
     schemes = as_dict(as_dict(spec.get("components")).get("securitySchemes"))
+    warnings = {w[0]: w for r in test_resources for c in r.cases for w in c.warnings}
     return TestSuitePlan(
         resources=test_resources,
         spec_json=memo.spec_json(spec) if memo else json.dumps(spec, indent=1, ensure_ascii=False) + "\n",
         picks=picks,
         auth_cases=_auth_cases(schemes),
         counts=tally.summary(),
-        extra_cases=extra,
+        warnings=tuple(warnings.values()),
     )
 
 
 def _operation_cases(builder: CaseBuilder, plan: OperationPlan, tally: _Tally) -> list[tuple[CasePlan, bool]]:
-    """(case, whether it replays a sample) for each sample of the operation, or one placeholder call."""
+    """(case, whether it replays a sample) for each sample of the operation, else for each of
+    its document examples (one case of placeholders when it has none)."""
     assert plan.source is not None
     path, method, op = plan.source.path, plan.source.method, plan.source.operation
     tally.counts["operations"] += 1
@@ -177,39 +186,38 @@ def _operation_cases(builder: CaseBuilder, plan: OperationPlan, tally: _Tally) -
     if samples:
         tally.counts["with_samples"] += 1
         tally.counts["with_response_sample"] += any(isinstance(s.get("response"), dict) for s in samples)
+    exchanges: list[tuple[dict[str, Any] | None, str | None]] = (
+        [(s, None) for s in samples] if samples else [(None, n) for n in builder.example_names(op, plan.source.pointer)]
+    )
     cases: list[tuple[CasePlan, bool]] = []
-    for index, sample in enumerate(samples or [None]):
+    for index, (sample, choice) in enumerate(exchanges):
         case_id = plan.method_name if index == 0 else f"{plan.method_name}_{index + 1}"
         skip: str | None = None
         compared = False
         try:
-            data, compared = builder.build(path, method, op, plan, sample)
+            data, compared = builder.build(path, method, op, plan, sample, choice)
         except Unusable as problem:
             skip = str(problem)
             tally.reasons[problem.kind] = tally.reasons.get(problem.kind, 0) + 1
             data = {"skip": skip}
-        cases.append((CasePlan(case_id, plan.method_name, plan.http_method, skip, data, statuses), sample is not None))
-        if sample is not None:
-            tally.counts["cases"] += 1
-            tally.counts["skipped"] += skip is not None
-            tally.counts["response_compared"] += compared and skip is None
+        warnings = tuple(builder.warnings)
+        case = CasePlan(case_id, plan.method_name, plan.http_method, skip, data, statuses, warnings)
+        cases.append((case, sample is not None))
+        tally.counts["cases"] += 1
+        tally.counts["skipped"] += skip is not None
+        tally.counts["response_compared"] += compared and skip is None
+        if sample is None and skip is None:
+            tally.counts["example_cases" if data.get("source") == "examples" else "placeholder_cases"] += 1
     return cases
 
 
-def _pick_runtime_cases(
-    sampled: tuple[ResourceTestPlan, ...],
-    fallback: dict[str, list[CasePlan]],
-    resource_by_module: dict[str, ResourcePlan],
-) -> tuple[dict[str, PickedCase], tuple[ResourceTestPlan, ...]]:
+def _pick_runtime_cases(resources: tuple[ResourceTestPlan, ...]) -> dict[str, PickedCase]:
     """Real operations for the error-path tests: sampled ones first, documented statuses preferred."""
-    candidates: list[tuple[str, CasePlan]] = [
-        (r.module_name, c) for r in sampled for c in r.cases if c.skip_reason is None
-    ]
-    sampled_only = bool(candidates)
-    if not candidates:  # no usable sample: placeholder calls of unsampled operations
-        candidates = [(module, case) for module in sorted(fallback) for case in fallback[module]]
+    usable = [(r.module_name, c) for r in resources for c in r.cases if c.skip_reason is None]
+    # Replayed samples and document examples first: their calls are the documented ones.
+    candidates = [mc for mc in usable if mc[1].data.get("source") != "placeholders"] or usable
     if not candidates:
-        return {}, ()
+        return {}
 
     def first(prefer: Any) -> tuple[str, CasePlan]:
         return next((mc for mc in candidates if prefer(mc[1])), candidates[0])
@@ -217,24 +225,10 @@ def _pick_runtime_cases(
     def picked(mc: tuple[str, CasePlan], retry: bool = False) -> PickedCase:
         return PickedCase(mc[0], mc[1].case_id, retry and mc[1].http_method not in _IDEMPOTENT)
 
-    picks = {
+    return {
         "not_found": picked(first(lambda c: "404" in c.documents_statuses)),
         "retry": picked(first(lambda c: c.http_method in _IDEMPOTENT), retry=True),
         "timeout": picked(first(lambda c: c.http_method == "GET")),
         "no_content": picked(first(lambda c: "204" in c.documents_statuses)),
         "not_modified": picked(first(lambda c: "304" in c.documents_statuses)),
     }
-    if sampled_only:
-        return picks, ()
-    # Unsampled picks ship as data files for the runtime tests only (no sample test module).
-    chosen = {(p.module_name, p.case_id) for p in picks.values()}
-    extra = tuple(
-        ResourceTestPlan(
-            m,
-            resource_by_module[m].attribute,
-            resource_by_module[m].class_name,
-            tuple(c for c in fallback[m] if (m, c.case_id) in chosen),
-        )
-        for m in sorted({m for m, _ in chosen})
-    )
-    return picks, extra

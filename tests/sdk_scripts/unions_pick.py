@@ -15,6 +15,9 @@ paths = {
     "list_shapes": "/shapes",
     "get_holder": "/holder",
     "list_when": "/when",
+    "list_figures": "/figures",
+    "list_animals": "/animals",
+    "get_farm": "/farm",
 }
 
 
@@ -30,6 +33,9 @@ for operation, body in data["cases"]:
     result = getattr(client.default, operation)()
     if operation == "get_holder":
         found.append({"method": names(result.method), "pets": names(result.pets)})
+    elif operation == "get_farm":
+        parts = ("figure", "animals", "day", "at")
+        found.append({part: names(getattr(result, part)) for part in parts})
     else:
         found.append(names(result))
 report(found)

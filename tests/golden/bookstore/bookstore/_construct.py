@@ -61,11 +61,12 @@ def _converter(annotation: object) -> Converter | None:
 
 
 def _make_converter(
-    annotation: object, namespace: dict[str, Any], discriminator: str | None = None
+    annotation: object, namespace: dict[str, Any], discriminator: object = None
 ) -> Converter | None:
     """A function that converts one non-None JSON value, or None when the value stays as it is.
 
-    ``discriminator`` names the tag field of a union (pydantic's ``Field(discriminator=...)``).
+    ``discriminator`` names the tag field of a union (pydantic's ``Field(discriminator=...)``),
+    or is a ``pydantic.Discriminator`` whose function reads the member's ``Tag``.
     """
     if isinstance(annotation, (str, typing.ForwardRef)):
         annotation = _resolve(annotation, namespace)
@@ -77,11 +78,14 @@ def _make_converter(
         return _make_converter(args[0], namespace, _discriminator(args[1:]))
     if origin in _UNION_ORIGINS:
         members = [arg for arg in args if arg is not _NONE_TYPE]
+        reader = getattr(discriminator, "discriminator", None)
+        if callable(reader):
+            return _tagged_converter(members, reader, namespace)
         if len(members) == 1:
             return _make_converter(members[0], namespace)
         return _union_converter(
             [(member, _make_converter(member, namespace)) for member in members],
-            discriminator,
+            discriminator if isinstance(discriminator, str) else None,
         )
     # get_origin() gives the builtin for typing.List[...] and typing.Dict[...] too.
     if origin is list and args:
@@ -105,12 +109,47 @@ def _make_converter(
     return None
 
 
-def _discriminator(metadata: tuple[object, ...]) -> str | None:
+def _discriminator(metadata: tuple[object, ...]) -> object:
     for item in metadata:
+        if isinstance(item, pydantic.Discriminator):
+            return item
         tag = getattr(item, "discriminator", None)
         if isinstance(tag, str):
             return tag
     return None
+
+
+def _tagged_converter(
+    members: list[object],
+    reader: Callable[[Any], Any],
+    namespace: dict[str, Any],
+) -> Converter | None:
+    """A union of ``Annotated[Member, Tag(...)]`` members picked by ``reader`` (the union's
+    ``Discriminator`` function), as validation picks them; untagged objects fall back to the
+    closest member."""
+    by_tag: dict[object, Converter | None] = {}
+    plain: list[object] = []
+    for member in members:
+        if typing.get_origin(member) is typing.Annotated:
+            inner, *metadata = typing.get_args(member)
+            for item in metadata:
+                if isinstance(item, pydantic.Tag):
+                    by_tag[item.tag] = _make_converter(inner, namespace)
+            member = inner
+        plain.append(member)
+    fallback = _union_converter(
+        [(member, _make_converter(member, namespace)) for member in plain]
+    )
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, dict):
+            tag = reader(value)
+            if tag in by_tag:
+                converter = by_tag[tag]
+                return value if converter is None else converter(value)
+        return value if fallback is None else fallback(value)
+
+    return convert
 
 
 def _resolve(reference: str | typing.ForwardRef, namespace: dict[str, Any]) -> object:
@@ -167,9 +206,9 @@ def _field_table(
     return table
 
 
-def _field_discriminator(info: Any) -> str | None:
+def _field_discriminator(info: Any) -> object:
     tag = info.discriminator
-    return tag if isinstance(tag, str) else None
+    return tag if isinstance(tag, (str, pydantic.Discriminator)) else None
 
 
 def _wire_name(name: str, info: FieldInfo) -> str:
@@ -189,7 +228,11 @@ def _deferred_converter(
             if issubclass(model, BaseModel):
                 bind_references(model, closure=False)
             namespace = vars(sys.modules[model.__module__])
-            tag = discriminator if isinstance(discriminator, str) else None
+            tag = (
+                discriminator
+                if isinstance(discriminator, (str, pydantic.Discriminator))
+                else None
+            )
             resolved.append(_make_converter(annotation, namespace, tag))
         converter = resolved[0]
         return value if converter is None else converter(value)

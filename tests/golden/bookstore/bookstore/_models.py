@@ -17,7 +17,13 @@ import pydantic
 from pydantic import ConfigDict, GetCoreSchemaHandler, ValidatorFunctionWrapHandler
 from pydantic_core import CoreSchema
 
-__all__ = ["OpenEnum", "BaseModel", "bind_references", "set_reference_binder"]
+__all__ = [
+    "BaseModel",
+    "OpenEnum",
+    "bind_references",
+    "set_reference_binder",
+    "tag_reader",
+]
 
 
 def _keep_unknown_value(value: Any, handler: ValidatorFunctionWrapHandler) -> Any:
@@ -53,6 +59,23 @@ def bind_references(model: type[BaseModel], *, closure: bool) -> None:
     with ``closure``: what pydantic needs to build a schema)."""
     if _binder is not None:
         _binder(model, closure)
+
+
+def tag_reader(
+    wire: str, attribute: str, tags: dict[str, str]
+) -> Callable[[Any], str | None]:
+    """A union's member tag for pydantic's ``Discriminator``: the tag property of a JSON object
+    (by wire name) or of a model (by attribute), mapped to the member's ``Tag``; None when the
+    object has no known tag (validation then fails, as with a literal discriminator)."""
+
+    def read(value: Any) -> str | None:
+        if isinstance(value, dict):
+            raw = value.get(wire, value.get(attribute))
+        else:
+            raw = getattr(value, attribute, None)
+        return tags.get(raw) if isinstance(raw, str) else None
+
+    return read
 
 
 def _pydantic_at_least(major: int, minor: int) -> bool:

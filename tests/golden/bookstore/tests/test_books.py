@@ -11,7 +11,13 @@ from collections.abc import Callable
 import pytest
 
 CASES = [
+    "list_books",
+    "create_book",
     "get_book",
+    "update_book",
+    "delete_book",
+    "get_book_cover",
+    "list_book_formats",
 ]
 
 

@@ -12,6 +12,8 @@ import pytest
 
 CASES = [
     "place_order",
+    "get_order",
+    "download_receipt",
 ]
 
 

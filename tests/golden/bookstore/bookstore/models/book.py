@@ -26,7 +26,9 @@ class Book(BaseModel):
     attributes: dict[str, Any] | None = Field(
         default=None, description="Free-form attributes."
     )
-    id_: int = Field(validation_alias="id", serialization_alias="id")
+    id_: int | None = Field(
+        default=None, validation_alias="id", serialization_alias="id"
+    )
     rating: float | None = None
     series: "Series | None" = None
 
