@@ -194,6 +194,12 @@ def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -
     default=None,
     help="API conventions to add (e.g. superoffice); default: the document's x-sdkgen-profile; 'none' for none.",
 )
+@click.option(
+    "--license",
+    "license_expression",
+    default=None,
+    help="SPDX licence of the package (default: the document's info.license, else LicenseRef-Proprietary).",
+)
 @click.option("--strict", is_flag=True, help="Exit non-zero when the plan reports any warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
 def generate(
@@ -203,6 +209,7 @@ def generate(
     pkg_version: str,
     templates_dir: str | None,
     profile: str | None,
+    license_expression: str | None,
     strict: bool,
     verbose: bool,
 ) -> None:
@@ -238,6 +245,7 @@ def generate(
             templates_dir=Path(templates_dir) if templates_dir else None,
             source=spec,
             profile=profile,
+            license=license_expression,
         )
     except (GenerationError, ValueError) as error:
         raise click.ClickException(str(error)) from error

@@ -59,6 +59,7 @@ def generate_package(
     source: str = "openapi",
     profile: str | None = None,
     module_cache: ModuleCache | None = None,
+    license: str | None = None,
 ) -> GeneratedPackage:
     """Plan, render and black-format a whole package; keys are paths relative to OUT_DIR.
 
@@ -69,7 +70,9 @@ def generate_package(
     the same bytes as without it).
     """
     memo = CaseMemo(module_cache.cases, module_cache.texts) if module_cache is not None else None
-    plan = build_plan(spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo)
+    plan = build_plan(
+        spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
+    )
     if module_cache is None or memo is None:
         files = format_files(render_package(plan, templates_dir), cache_dir=cache_dir)
     else:

@@ -36,6 +36,7 @@ class ProjectConfig:
     output: Path
     package_name: str
     title: str = "SuperOffice WebAPI"
+    license: str | None = None  # SPDX; None: the spec's info.license, else LicenseRef-Proprietary
 
     @classmethod
     def load(cls, root: Path) -> ProjectConfig:
@@ -55,6 +56,7 @@ class ProjectConfig:
             package_name=settings.get("package-name")
             or default_package_name(settings.get("title", "SuperOffice WebAPI")),
             title=settings.get("title", "SuperOffice WebAPI"),
+            license=settings.get("license"),
         )
 
 
@@ -153,6 +155,7 @@ def plan_outputs(
         templates_dir=templates_dir,
         source=_relative(config.spec, config.root),
         module_cache=module_cache,
+        license=config.license,
     )
     diagnostics = [*diagnostics, *generated.diagnostics]
     package = {**generated.files, CHANGELOG: changelog}

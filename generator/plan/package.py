@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.plan.checks import check_document
+from generator.plan.distribution import plan_distribution
 from generator.plan.incremental import CaseMemo
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
@@ -215,10 +216,12 @@ def build_plan(
     source: str = "openapi",
     profile: str | None = None,
     memo: CaseMemo | None = None,
+    license: str | None = None,
 ) -> PackagePlan:
     """The whole package; `source` names the spec in diagnostics (`<source>#<JSON pointer>`);
     `profile` overrides the document's `x-sdkgen-profile` (generator/profiles); `memo` reuses the
-    sample checks of operations whose spec fragments did not change."""
+    sample checks of operations whose spec fragments did not change; `license` (SPDX) is the
+    distribution's licence (generator/plan/distribution.py)."""
     if not _VERSION_OK.match(version):
         raise ValueError(f"version must be a PEP 440 release such as 1.2.3, got {version!r}")
     if not _PACKAGE_NAME_RE.match(package_name):
@@ -273,4 +276,5 @@ def build_plan(
         server_url_literal=server_url,
         server_variables=server_variables,
         profile=extras,
+        distribution=plan_distribution(spec, title, license),
     )

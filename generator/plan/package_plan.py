@@ -18,6 +18,7 @@ from generator.plan.code import Argument, Call, Dict, Expr, Import, ImportBlock,
 from generator.plan.names import py_str
 
 if TYPE_CHECKING:
+    from generator.plan.distribution import DistributionPlan
     from generator.profiles.base import ProfilePlan
 
 
@@ -270,6 +271,7 @@ class PackagePlan:
     server_variables: tuple[ServerVariablePlan, ...] = ()
 
     profile: ProfilePlan | None = None  # an API's conventions (generator/profiles); None for most
+    distribution: DistributionPlan | None = None  # pyproject metadata (generator/plan/distribution.py)
 
     @property
     def client_typing_names(self) -> tuple[str, ...]:
