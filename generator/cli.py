@@ -252,15 +252,20 @@ def generate(
     for diagnostic in files.diagnostics:
         if verbose or diagnostic.severity is not Severity.INFO:
             click.echo(diagnostic.format(), err=True)
-    report = write_files(Path(out_dir), files)
+    report = write_files(Path(out_dir), files, seeds=files.seeds, kept=files.kept)
     click.echo(
         f"{package_name}: {len(files)} files ({len(report.written)} written, {len(report.unchanged)} unchanged,"
-        f" {len(report.removed)} removed) in {time.perf_counter() - started:.1f}s",
+        f" {len(report.removed)} removed{_seeded(report.seeded)}) in {time.perf_counter() - started:.1f}s",
         err=True,
     )
     click.echo(f"sdkgen generate: {files.summary()}", err=True)
     if strict and files.warnings:
         sys.exit(1)
+
+
+def _seeded(seeded: list[str]) -> str:
+    """`, lib/__init__.py created` when a maintainers' file was missing."""
+    return f", {', '.join(seeded)} created" if seeded else ""
 
 
 def _report_parse(planned: object, verbose: bool) -> None:
@@ -334,7 +339,7 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     config.spec.parent.mkdir(parents=True, exist_ok=True)
     if not config.spec.is_file() or config.spec.read_text(encoding="utf-8") != planned.spec_text:
         config.spec.write_text(planned.spec_text, encoding="utf-8")
-    report = write_files(config.output, planned.package_files)
+    report = write_files(config.output, planned.package_files, seeds=planned.seed_files, kept=planned.kept)
     if spec_cache is not None:
         spec_cache.save(planned.spec_text, planned.document)
     if not no_cache:
@@ -346,8 +351,8 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     click.echo(f"sdkgen build: {planned.summary.line()}{reused}", err=True)
     click.echo(
         f"sdkgen build: {config.package_name} {planned.version}{bump}: {len(planned.package_files)} files"
-        f" ({len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed)"
-        f" in {time.perf_counter() - started:.1f}s",
+        f" ({len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed"
+        f"{_seeded(report.seeded)}) in {time.perf_counter() - started:.1f}s",
         err=True,
     )
 

@@ -13,7 +13,7 @@ from generator.diagnostics import Diagnostic, Severity
 from generator.plan import build_plan
 from generator.plan.incremental import CaseMemo
 from generator.plan.package_plan import PackagePlan
-from generator.render import make_environment, render_package
+from generator.render import maintainer_dir, make_environment, render_package, render_seeds
 from generator.render.modules import render_jobs
 from generator.writer import format_files
 
@@ -29,6 +29,9 @@ class GeneratedPackage(Mapping[str, str]):
     diagnostics: tuple[Diagnostic, ...] = ()
     operations: int = 0
     models: int = 0
+    # Written only when absent, never listed, overwritten or removed: the maintainers' lib/.
+    seeds: dict[str, str] = field(default_factory=dict)
+    kept: tuple[str, ...] = ()  # folders (relative, ending in "/") the writer never touches
     warnings: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -83,6 +86,8 @@ def generate_package(
         plan.diagnostics,
         operations=plan.operation_count,
         models=len(plan.models),
+        seeds=render_seeds(plan, templates_dir),
+        kept=(maintainer_dir(package_name),),
     )
 
 

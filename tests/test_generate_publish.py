@@ -71,7 +71,7 @@ def test_golden_package_builds_and_passes_twine_check(tmp_path: Path) -> None:
     # info.license.name "Apache 2.0" -> the SPDX expression; contact and externalDocs -> URLs.
     assert metadata["License-Expression"] == "Apache-2.0"
     assert metadata["Description-Content-Type"] == "text/markdown"
-    assert metadata.get_payload().startswith("# bookstore")
+    assert str(metadata.get_payload()).startswith("# bookstore")
     assert "Typing :: Typed" in metadata.get_all("Classifier", [])
     assert "Programming Language :: Python :: 3.12" in metadata.get_all("Classifier", [])
     urls = metadata.get_all("Project-URL", [])
@@ -90,7 +90,7 @@ def test_superoffice_package_builds_and_passes_twine_check(tmp_path: Path) -> No
     assert metadata["Name"] == "superoffice-webapi"
     assert metadata["License-Expression"] == "MIT"  # [tool.sdkgen] license
     assert "Typing :: Typed" in metadata.get_all("Classifier", [])
-    assert metadata.get_payload().startswith("# superoffice-webapi")
+    assert str(metadata.get_payload()).startswith("# superoffice-webapi")
 
 
 def test_license_option_wins_and_must_be_spdx(tmp_path: Path) -> None:

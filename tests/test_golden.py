@@ -116,3 +116,21 @@ def test_undiscriminated_union_result_is_the_member_that_fits() -> None:
     # the Python name too (_construct._wire_name).
     result = run_script(BASE, "golden_bookstore.py")
     assert result["order_payment"] == "VoucherPayment"
+
+
+def test_generic_golden_package_carries_no_superoffice_parts() -> None:
+    """A generic document gets only what it declares: no SuperOffice auth, error fields or names."""
+    vendor = ("SoTicket", "SOTicket", "SuperOffice", "Cust", "SO-", "superoffice", "soticket", "so-apptoken")
+    found = [
+        f"{name}: {word}"
+        for name, content in tree(BASE).items()
+        for word in vendor
+        if word in content.decode("utf-8", "replace")
+    ]
+    assert not found, found
+    exports = (BASE / "bookstore" / "__init__.py").read_text()
+    # apiKey + http bearer + oauth2 are declared: ApiKeyAuth and BearerAuth, no BasicAuth.
+    assert '"ApiKeyAuth": "_auth"' in exports and '"BearerAuth": "_auth"' in exports
+    assert "BasicAuth" not in exports
+    readme = (BASE / "README.md").read_text()
+    assert "BasicAuth" not in readme and "ApiKeyAuth(" in readme

@@ -6,8 +6,10 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from generator.plan.auth import plan_auth
 from generator.plan.checks import check_document
 from generator.plan.distribution import plan_distribution
+from generator.plan.errors import plan_errors
 from generator.plan.incremental import CaseMemo
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
@@ -71,6 +73,7 @@ CLIENT_RESERVED = frozenset(
         "http_client",
         "strip_base_suffix",
         "rate_limiter",
+        "hooks",
     }
 )
 _VERSION_RE = re.compile(r"^\d+(\.\d+)*$|^v\d+(\.\d+)*$", re.IGNORECASE)
@@ -155,10 +158,7 @@ RUNTIME_EXPORTS: tuple[tuple[str, str], ...] = (
     ("NOT_GIVEN", "_types"),
     ("NotGiven", "_types"),
     ("RequestOptions", "_types"),
-    ("ApiKeyAuth", "_auth"),
-    ("BasicAuth", "_auth"),
-    ("BearerAuth", "_auth"),
-    ("SoTicketAuth", "_auth"),
+    ("Hooks", "_hooks"),
     ("SdkError", "_errors"),
     ("APIConnectionError", "_errors"),
     ("APITimeoutError", "_errors"),
@@ -186,7 +186,17 @@ RUNTIME_EXPORTS: tuple[tuple[str, str], ...] = (
 )
 # Constructor arguments of the generated clients; client options must not take these names.
 CLIENT_ARGUMENTS = frozenset(
-    {"self", "base_url", "auth", "http_client", "timeout", "max_retries", "retry_non_idempotent", "default_headers"}
+    {
+        "self",
+        "base_url",
+        "auth",
+        "http_client",
+        "timeout",
+        "max_retries",
+        "retry_non_idempotent",
+        "default_headers",
+        "hooks",
+    }
 )
 _VERSION_OK = re.compile(r"^\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?$")
 
@@ -230,6 +240,9 @@ def build_plan(
 
     chosen = select_profile(spec, profile)
     extras = chosen.package_plan(package_name) if chosen else None
+    auth = plan_auth(spec, chosen)
+    if extras is not None and auth.profile_files:
+        extras = replace(extras, files=(*extras.files, *auth.profile_files))
     registry = SchemaRegistry(spec)
     planner = OperationPlanner(spec, registry, source, chosen)
     planner.plan()  # before the models: operations discover inline body/response models
@@ -269,12 +282,15 @@ def build_plan(
             (client, "_client"),
             ("Async" + client, "_client"),
             *RUNTIME_EXPORTS,
+            *auth.exports,
             *(extras.exports if extras else ()),
         ),
-        tests=plan_tests(spec, tuple(resources), registry, memo),
+        tests=plan_tests(spec, tuple(resources), registry, memo, auth),
         diagnostics=tuple(check_document(spec, source) + planner.diagnostics),
         server_url_literal=server_url,
         server_variables=server_variables,
         profile=extras,
         distribution=plan_distribution(spec, title, license),
+        auth=auth,
+        errors=plan_errors(spec, registry.deref, extras.error_fields if extras else None),
     )
