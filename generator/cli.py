@@ -318,7 +318,11 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     overrides = Path(templates_dir) if templates_dir else None
     stamp = BuildStamp(config.root)
     inputs = build_inputs(config, overrides)
-    if not no_cache and stamp.matches(inputs):
+    from generator.render import maintainer_dir
+
+    # A deleted lib/__init__.py is not an input: look for it, so that build recreates it.
+    seed_missing = not (config.output / maintainer_dir(config.package_name) / "__init__.py").is_file()
+    if not no_cache and not seed_missing and stamp.matches(inputs):
         click.echo(
             f"sdkgen build: nothing changed since the last build ({time.perf_counter() - started:.2f}s)", err=True
         )
