@@ -194,6 +194,12 @@ def diff(old: str, new: str, fmt: str, include_docs: bool, output: str | None) -
     default=None,
     help="API conventions to add (e.g. superoffice); default: the document's x-sdkgen-profile; 'none' for none.",
 )
+@click.option(
+    "--license",
+    "license_expression",
+    default=None,
+    help="SPDX licence of the package (default: the document's info.license, else LicenseRef-Proprietary).",
+)
 @click.option("--strict", is_flag=True, help="Exit non-zero when the plan reports any warning.")
 @click.option("-v", "--verbose", is_flag=True, help="Also list informational diagnostics.")
 def generate(
@@ -203,6 +209,7 @@ def generate(
     pkg_version: str,
     templates_dir: str | None,
     profile: str | None,
+    license_expression: str | None,
     strict: bool,
     verbose: bool,
 ) -> None:
@@ -238,21 +245,27 @@ def generate(
             templates_dir=Path(templates_dir) if templates_dir else None,
             source=spec,
             profile=profile,
+            license=license_expression,
         )
     except (GenerationError, ValueError) as error:
         raise click.ClickException(str(error)) from error
     for diagnostic in files.diagnostics:
         if verbose or diagnostic.severity is not Severity.INFO:
             click.echo(diagnostic.format(), err=True)
-    report = write_files(Path(out_dir), files)
+    report = write_files(Path(out_dir), files, seeds=files.seeds, kept=files.kept)
     click.echo(
         f"{package_name}: {len(files)} files ({len(report.written)} written, {len(report.unchanged)} unchanged,"
-        f" {len(report.removed)} removed) in {time.perf_counter() - started:.1f}s",
+        f" {len(report.removed)} removed{_seeded(report.seeded)}) in {time.perf_counter() - started:.1f}s",
         err=True,
     )
     click.echo(f"sdkgen generate: {files.summary()}", err=True)
     if strict and files.warnings:
         sys.exit(1)
+
+
+def _seeded(seeded: list[str]) -> str:
+    """`, lib/__init__.py created` when a maintainers' file was missing."""
+    return f", {', '.join(seeded)} created" if seeded else ""
 
 
 def _report_parse(planned: object, verbose: bool) -> None:
@@ -305,7 +318,11 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     overrides = Path(templates_dir) if templates_dir else None
     stamp = BuildStamp(config.root)
     inputs = build_inputs(config, overrides)
-    if not no_cache and stamp.matches(inputs):
+    from generator.render import maintainer_dir
+
+    # A deleted lib/__init__.py is not an input: look for it, so that build recreates it.
+    seed_missing = not (config.output / maintainer_dir(config.package_name) / "__init__.py").is_file()
+    if not no_cache and not seed_missing and stamp.matches(inputs):
         click.echo(
             f"sdkgen build: nothing changed since the last build ({time.perf_counter() - started:.2f}s)", err=True
         )
@@ -326,7 +343,7 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     config.spec.parent.mkdir(parents=True, exist_ok=True)
     if not config.spec.is_file() or config.spec.read_text(encoding="utf-8") != planned.spec_text:
         config.spec.write_text(planned.spec_text, encoding="utf-8")
-    report = write_files(config.output, planned.package_files)
+    report = write_files(config.output, planned.package_files, seeds=planned.seed_files, kept=planned.kept)
     if spec_cache is not None:
         spec_cache.save(planned.spec_text, planned.document)
     if not no_cache:
@@ -338,8 +355,8 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     click.echo(f"sdkgen build: {planned.summary.line()}{reused}", err=True)
     click.echo(
         f"sdkgen build: {config.package_name} {planned.version}{bump}: {len(planned.package_files)} files"
-        f" ({len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed)"
-        f" in {time.perf_counter() - started:.1f}s",
+        f" ({len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.removed)} removed"
+        f"{_seeded(report.seeded)}) in {time.perf_counter() - started:.1f}s",
         err=True,
     )
 

@@ -13,7 +13,7 @@ from generator.diagnostics import Diagnostic, Severity
 from generator.plan import build_plan
 from generator.plan.incremental import CaseMemo
 from generator.plan.package_plan import PackagePlan
-from generator.render import make_environment, render_package
+from generator.render import maintainer_dir, make_environment, render_package, render_seeds
 from generator.render.modules import render_jobs
 from generator.writer import format_files
 
@@ -29,6 +29,9 @@ class GeneratedPackage(Mapping[str, str]):
     diagnostics: tuple[Diagnostic, ...] = ()
     operations: int = 0
     models: int = 0
+    # Written only when absent, never listed, overwritten or removed: the maintainers' lib/.
+    seeds: dict[str, str] = field(default_factory=dict)
+    kept: tuple[str, ...] = ()  # folders (relative, ending in "/") the writer never touches
     warnings: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -59,6 +62,7 @@ def generate_package(
     source: str = "openapi",
     profile: str | None = None,
     module_cache: ModuleCache | None = None,
+    license: str | None = None,
 ) -> GeneratedPackage:
     """Plan, render and black-format a whole package; keys are paths relative to OUT_DIR.
 
@@ -69,7 +73,9 @@ def generate_package(
     the same bytes as without it).
     """
     memo = CaseMemo(module_cache.cases, module_cache.texts) if module_cache is not None else None
-    plan = build_plan(spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo)
+    plan = build_plan(
+        spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
+    )
     if module_cache is None or memo is None:
         files = format_files(render_package(plan, templates_dir), cache_dir=cache_dir)
     else:
@@ -80,6 +86,8 @@ def generate_package(
         plan.diagnostics,
         operations=plan.operation_count,
         models=len(plan.models),
+        seeds=render_seeds(plan, templates_dir),
+        kept=(maintainer_dir(package_name),),
     )
 
 

@@ -36,6 +36,7 @@ class ProjectConfig:
     output: Path
     package_name: str
     title: str = "SuperOffice WebAPI"
+    license: str | None = None  # SPDX; None: the spec's info.license, else LicenseRef-Proprietary
 
     @classmethod
     def load(cls, root: Path) -> ProjectConfig:
@@ -55,6 +56,7 @@ class ProjectConfig:
             package_name=settings.get("package-name")
             or default_package_name(settings.get("title", "SuperOffice WebAPI")),
             title=settings.get("title", "SuperOffice WebAPI"),
+            license=settings.get("license"),
         )
 
 
@@ -72,6 +74,8 @@ class PlannedOutputs:
     changelog_entry: str = ""
     notes: list[str] = field(default_factory=list)
     document: dict[str, Any] = field(default_factory=dict)
+    seed_files: dict[str, str] = field(default_factory=dict)  # written only when missing (lib/)
+    kept: tuple[str, ...] = ()  # folders relative to config.output that build never touches
 
 
 def current_version(config: ProjectConfig) -> str | None:
@@ -153,11 +157,25 @@ def plan_outputs(
         templates_dir=templates_dir,
         source=_relative(config.spec, config.root),
         module_cache=module_cache,
+        license=config.license,
     )
     diagnostics = [*diagnostics, *generated.diagnostics]
     package = {**generated.files, CHANGELOG: changelog}
     files = {config.spec: spec_text, **{config.output / relative: text for relative, text in package.items()}}
-    return PlannedOutputs(files, package, spec_text, version, bump, diagnostics, summary, entry, notes, document)
+    return PlannedOutputs(
+        files,
+        package,
+        spec_text,
+        version,
+        bump,
+        diagnostics,
+        summary,
+        entry,
+        notes,
+        document,
+        seed_files=dict(generated.seeds),
+        kept=generated.kept,
+    )
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -168,17 +186,25 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def stale_files(config: ProjectConfig, planned: PlannedOutputs) -> list[str]:
-    """Files that differ from what the tool writes now (missing, changed, or left over), relative to root."""
-    from generator.writer import MANIFEST_NAME
+    """Files that differ from what the tool writes now (missing, changed, or left over), relative to root.
+
+    The maintainers' folders (`planned.kept`, the package's lib/) are theirs: never stale, except
+    that a missing seed file is reported (build would create it)."""
+    from generator.writer import MANIFEST_NAME, is_kept
 
     stale: list[str] = []
     for path, text in sorted(planned.files.items()):
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
             stale.append(str(path.relative_to(config.root)))
+    for relative in sorted(planned.seed_files):
+        if not (config.output / relative).exists():
+            stale.append(f"{(config.output / relative).relative_to(config.root)} (missing; build creates it)")
     if config.output.is_dir():
         expected = set(planned.package_files) | {MANIFEST_NAME}
         for path in sorted(config.output.rglob("*")):
             relative = path.relative_to(config.output).as_posix()
+            if is_kept(relative, planned.kept):
+                continue
             if path.is_file() and relative not in expected and not _is_byproduct(relative):
                 stale.append(f"{path.relative_to(config.root)} (not generated)")
     return stale

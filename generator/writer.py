@@ -241,6 +241,7 @@ class WriteReport:
     written: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    seeded: list[str] = field(default_factory=list)  # seed files created because they were missing
 
 
 def _safe_target(out_dir: Path, relative: str) -> Path:
@@ -250,14 +251,27 @@ def _safe_target(out_dir: Path, relative: str) -> Path:
     return out_dir / path
 
 
-def write_files(out_dir: Path, files: Mapping[str, str]) -> WriteReport:
-    """Write `files` under `out_dir`; only changed bytes hit the disk; stale files are removed."""
+def write_files(
+    out_dir: Path,
+    files: Mapping[str, str],
+    *,
+    seeds: Mapping[str, str] | None = None,
+    kept: tuple[str, ...] = (),
+) -> WriteReport:
+    """Write `files` under `out_dir`; only changed bytes hit the disk; stale files are removed.
+
+    `seeds` are written only when missing and never listed in the manifest; nothing under a
+    `kept` folder (relative, ending in `/`: the maintainers' `lib/`) is overwritten or removed.
+    """
     report = WriteReport()
     out_dir.mkdir(parents=True, exist_ok=True)
     manifest = out_dir / MANIFEST_NAME
     previous: list[str] = []
     if manifest.is_file():
         previous = [line for line in manifest.read_text(encoding="utf-8").splitlines() if line]
+    clashing = sorted(p for p in files if is_kept(p, kept))
+    if clashing:
+        raise GenerationError(f"generated files inside a maintainers' folder ({', '.join(kept)}): {clashing}")
     for relative in sorted(files):
         target = _safe_target(out_dir, relative)
         data = files[relative].encode("utf-8")
@@ -271,15 +285,28 @@ def write_files(out_dir: Path, files: Mapping[str, str]) -> WriteReport:
         target.write_bytes(data)
         report.written.append(relative)
     for relative in sorted(set(previous) - set(files)):
+        if is_kept(relative, kept):
+            continue  # an old manifest may list it; it is the maintainers' now
         target = _safe_target(out_dir, relative)
         if target.is_file():
             target.unlink()
             report.removed.append(relative)
             _remove_empty_parents(target.parent, out_dir)
+    for relative, text in sorted((seeds or {}).items()):
+        target = _safe_target(out_dir, relative)
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target, text.encode("utf-8"))
+            report.seeded.append(relative)
     listing = "".join(f"{p}\n" for p in sorted(files)).encode("utf-8")
     if not manifest.is_file() or manifest.read_bytes() != listing:
         manifest.write_bytes(listing)
     return report
+
+
+def is_kept(relative: str, kept: tuple[str, ...]) -> bool:
+    """Whether the POSIX relative path lies in one of the `kept` folders."""
+    return any(relative.startswith(folder) for folder in kept)
 
 
 def _remove_empty_parents(folder: Path, stop: Path) -> None:

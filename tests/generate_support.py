@@ -35,9 +35,9 @@ def load_fixture(name: str) -> dict[str, Any]:
 
 
 def generate_into(out_dir: Path, spec: dict[str, Any], package_name: str, **options: Any) -> dict[str, str]:
-    files = generate_package(spec, package_name=package_name, cache_dir=BLACK_CACHE, **options).files
-    write_files(out_dir, files)
-    return files
+    package = generate_package(spec, package_name=package_name, cache_dir=BLACK_CACHE, **options)
+    write_files(out_dir, package.files, seeds=package.seeds, kept=package.kept)
+    return package.files
 
 
 def run_script(out_dir: Path, script: str, data: Any = None, *, cwd: Path | None = None, bytecode: bool = False) -> Any:

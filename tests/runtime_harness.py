@@ -20,7 +20,6 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-import jinja2
 import pytest
 
 RUNTIME_TEMPLATES = Path(__file__).resolve().parents[1] / "templates" / "runtime"
@@ -29,30 +28,63 @@ PACKAGE_NAME = "sdkrt_pkg"
 SUPEROFFICE_SCHEMES: dict[str, Any] = {
     "basic": {"type": "http", "scheme": "basic"},
     "bearer": {"type": "http", "scheme": "bearer"},
-    "soTicket": {"type": "apiKey", "in": "header", "name": "Authorization"},
+    "soTicket": {"type": "apiKey", "in": "header", "name": "Authorization", "description": "SOTicket <ticket>"},
     "xsrfToken": {"type": "apiKey", "in": "header", "name": "X-XSRF-TOKEN"},
 }
+# The runtime tests' own API-key schemes (each becomes a class with its name and location baked in).
+TEST_SCHEMES: dict[str, Any] = {
+    **SUPEROFFICE_SCHEMES,
+    "subscription": {"type": "apiKey", "in": "query", "name": "subscription"},  # SubscriptionAuth
+    "apiKeyQuery": {"type": "apiKey", "in": "query", "name": "api_key"},  # ApiKeyQueryAuth
+    "sid": {"type": "apiKey", "in": "cookie", "name": "sid"},  # SidAuth
+    "session": {"type": "apiKey", "in": "cookie", "name": "session"},  # SessionAuth
+    "token": {"type": "apiKey", "in": "header", "name": "Authorization"},  # TokenAuth (prefix="Token")
+    "tenantPass": {"type": "apiKey", "in": "header", "name": "X-Tenant-Pass"},  # TenantPassAuth
+    "sub": {"type": "apiKey", "in": "query", "name": "sub"},  # SubAuth
+}
+
+
+def runtime_context(
+    package_name: str, security_schemes: Mapping[str, Any], profile: str = "superoffice"
+) -> dict[str, Any]:
+    """What the generator renders runtime templates with, for a document declaring these schemes."""
+    from generator.plan.auth import plan_auth
+    from generator.plan.errors import plan_errors
+    from generator.profiles import select_profile
+
+    spec: dict[str, Any] = {"components": {"securitySchemes": dict(security_schemes)}}
+    chosen = select_profile(spec, profile)
+    extras = chosen.package_plan(package_name) if chosen else None
+    return {
+        "package_name": package_name,
+        "security_schemes": dict(security_schemes),
+        "auth": plan_auth(spec, chosen),
+        "errors": plan_errors(
+            spec, lambda node: node if isinstance(node, dict) else {}, extras.error_fields if extras else None
+        ),
+    }
 
 
 def render_runtime(
     package_name: str = PACKAGE_NAME,
     security_schemes: Mapping[str, Any] | None = None,
-    **environment_options: Any,
+    profile: str = "superoffice",
 ) -> dict[str, str]:
-    """{module file name: source} for every runtime template, rendered like the generator does."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(RUNTIME_TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        **environment_options,
-    )
-    schemes = dict(SUPEROFFICE_SCHEMES if security_schemes is None else security_schemes)
-    return {
-        template.removesuffix(".jinja"): env.get_template(template).render(
-            package_name=package_name, security_schemes=schemes
-        )
-        for template in sorted(env.list_templates(extensions=["jinja"]))
+    """{module file name: source} for every runtime template (and the profile's auth module), rendered
+    with the generator's environment and context."""
+    from generator.render import make_environment
+
+    env = make_environment()
+    context = runtime_context(package_name, TEST_SCHEMES if security_schemes is None else security_schemes, profile)
+    names = [n for n in sorted(env.list_templates()) if n.startswith("runtime/") and n.endswith(".py.jinja")]
+    files = {
+        name[len("runtime/") : -len(".jinja")]: env.get_template(name).render(**context)
+        for name in names
+        if context["auth"].has_runtime or name != "runtime/_auth.py.jinja"
     }
+    for template, module in context["auth"].profile_files:
+        files[module] = env.get_template(template).render(**context)
+    return files
 
 
 _INIT = '''"""Hand-written stand-in for the generated package __init__ (lazy, like the real one)."""
@@ -66,8 +98,8 @@ _LAZY = {
     "AsyncClient": "._client",
     "BasicAuth": "._auth",
     "BearerAuth": "._auth",
-    "SoTicketAuth": "._auth",
-    "ApiKeyAuth": "._auth",
+    "SoTicketAuth": "._ticket_auth",
+    "XsrfTokenAuth": "._auth",
     "NOT_GIVEN": "._types",
     "NOT_MODIFIED": "._response",
 }
@@ -376,11 +408,13 @@ def rt(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SimpleNamespace]:
             )
         }
         item = importlib.import_module(f"{PACKAGE_NAME}.models.item")
+        ticket = importlib.import_module(f"{PACKAGE_NAME}._ticket_auth")
         yield SimpleNamespace(
             root=root,
             base_client=modules["_base_client"],
             errors=modules["_errors"],
-            auth=modules["_auth"],
+            # the generic classes and the SuperOffice profile's SoTicketAuth
+            auth=SimpleNamespace(**vars(modules["_auth"]), SoTicketAuth=ticket.SoTicketAuth),
             models=modules["_models"],
             response=modules["_response"],
             types=modules["_types"],

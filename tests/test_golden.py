@@ -116,3 +116,44 @@ def test_undiscriminated_union_result_is_the_member_that_fits() -> None:
     # the Python name too (_construct._wire_name).
     result = run_script(BASE, "golden_bookstore.py")
     assert result["order_payment"] == "VoucherPayment"
+
+
+def test_generic_golden_package_carries_no_superoffice_parts() -> None:
+    """A generic document gets only what it declares: no SuperOffice auth, error fields or names."""
+    vendor = ("SoTicket", "SOTicket", "SuperOffice", "Cust", "SO-", "superoffice", "soticket", "so-apptoken")
+    found = [
+        f"{name}: {word}"
+        for name, content in tree(BASE).items()
+        for word in vendor
+        if word in content.decode("utf-8", "replace")
+    ]
+    assert not found, found
+    exports = (BASE / "bookstore" / "__init__.py").read_text()
+    # apiKey + http bearer + oauth2 are declared: ApiKeyAuth and BearerAuth, no BasicAuth.
+    assert '"ApiKeyAuth": "_auth"' in exports and '"BearerAuth": "_auth"' in exports
+    assert "BasicAuth" not in exports
+    readme = (BASE / "README.md").read_text()
+    assert "BasicAuth" not in readme and "ApiKeyAuth(" in readme
+
+
+def test_readme_auth_and_extending_examples_type_check_strict(tmp_path: Path) -> None:
+    """The README's Authentication and Extending sections: their examples pass mypy --strict."""
+    import re
+    import subprocess
+    import sys
+
+    readme = (BASE / "README.md").read_text()
+    sections = [readme[readme.index(h) :].split("\n## ", 2)[0] for h in ("## Authentication", "## Extending the SDK")]
+    blocks = [b for s in sections for b in re.findall(r"```python\n(.*?)```", s, re.S) if "/lib/__init__.py" not in b]
+    assert len(blocks) >= 2
+    script = tmp_path / "readme_examples.py"
+    script.write_text("\n".join(blocks), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(script)],
+        env={**os.environ, "MYPYPATH": str(BASE)},
+        capture_output=True,
+        text=True,
+        timeout=600,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

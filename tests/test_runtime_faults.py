@@ -44,7 +44,7 @@ class ChainAuth(httpx.Auth):
 def all_credentials(rt: SimpleNamespace) -> dict[str, Any]:
     auth = ChainAuth(
         rt.auth.SoTicketAuth(TICKET, app_token=APP_TOKEN),
-        rt.auth.ApiKeyAuth("api_key", QUERY_KEY, location="query"),
+        rt.auth.ApiKeyQueryAuth(QUERY_KEY),
     )
     return {"auth": auth, "default_headers": {"X-XSRF-TOKEN": XSRF}}
 

@@ -506,13 +506,13 @@ def test_default_headers_option_headers_and_overrides(rt: SimpleNamespace, serve
             lambda a: a.SoTicketAuth("SOTicket 7T:abc123==", app_token="app-secret"),
             {"authorization": "SOTicket 7T:abc123==", "so-apptoken": "app-secret"},
         ),
-        (lambda a: a.ApiKeyAuth("X-XSRF-TOKEN", "xsrf"), {"x-xsrf-token": "xsrf"}),
+        (lambda a: a.XsrfTokenAuth("xsrf"), {"x-xsrf-token": "xsrf"}),
         (
-            lambda a: a.ApiKeyAuth("Authorization", "t", prefix="Token"),
+            lambda a: a.TokenAuth("t", prefix="Token"),
             {"authorization": "Token t"},
         ),
         (
-            lambda a: a.ApiKeyAuth("session", "s1", location="cookie"),
+            lambda a: a.SessionAuth("s1"),
             {"cookie": "session=s1"},
         ),
     ],
@@ -544,7 +544,7 @@ def test_auth_headers(
 
 
 def test_api_key_in_query(rt: SimpleNamespace, server: ScriptedServer) -> None:
-    auth = rt.auth.ApiKeyAuth("api_key", "k1", location="query")
+    auth = rt.auth.ApiKeyQueryAuth("k1")
     with make_client(rt, server, auth=auth) as client:
         client.request("GET", "/api/v1/Thing", query={"$top": 1})
     assert server.received[0].query_string == "%24top=1&api_key=k1"
@@ -555,7 +555,7 @@ def test_auth_reprs_hide_secrets(rt: SimpleNamespace) -> None:
         rt.auth.BasicAuth("u", "secret"),
         rt.auth.BearerAuth("secret"),
         rt.auth.SoTicketAuth("secret", app_token="secret"),
-        rt.auth.ApiKeyAuth("X", "secret"),
+        rt.auth.XsrfTokenAuth("secret"),
     ):
         assert "secret" not in repr(auth)
 

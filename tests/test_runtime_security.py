@@ -22,9 +22,9 @@ SECRETS = (TICKET, APP_TOKEN, XSRF, QUERY_KEY, COOKIE, PASSWORD)
 
 AUTHS: dict[str, Callable[[SimpleNamespace], httpx.Auth]] = {
     "soticket": lambda rt: rt.auth.SoTicketAuth(TICKET, app_token=APP_TOKEN),
-    "xsrf-header": lambda rt: rt.auth.ApiKeyAuth("X-XSRF-TOKEN", XSRF),
-    "query-key": lambda rt: rt.auth.ApiKeyAuth("subscription", QUERY_KEY, location="query"),
-    "cookie": lambda rt: rt.auth.ApiKeyAuth("sid", COOKIE, location="cookie"),
+    "xsrf-header": lambda rt: rt.auth.XsrfTokenAuth(XSRF),
+    "query-key": lambda rt: rt.auth.SubscriptionAuth(QUERY_KEY),
+    "cookie": lambda rt: rt.auth.SidAuth(COOKIE),
     "basic": lambda rt: rt.auth.BasicAuth("admin", PASSWORD),
 }
 
@@ -132,7 +132,7 @@ def test_reprs_of_requests_and_headers_mask_every_credential_but_keep_the_values
 def test_connection_error_messages_mask_query_credentials(rt: SimpleNamespace) -> None:
     with ScriptedServer() as stopped:
         url = stopped.url
-    auth = rt.auth.ApiKeyAuth("api_key", QUERY_KEY, location="query")
+    auth = rt.auth.ApiKeyQueryAuth(QUERY_KEY)
     with rt.Client(base_url=url, auth=auth, max_retries=0) as client:
         with pytest.raises(rt.errors.APIConnectionError) as raised:
             client.request("GET", f"{url}/x?token={PASSWORD}")
@@ -158,8 +158,9 @@ def test_redact_url(rt: SimpleNamespace, url: str, expected: str) -> None:
 
 
 def test_api_key_names_are_masked_once_an_auth_uses_them(rt: SimpleNamespace) -> None:
-    rt.auth.ApiKeyAuth("X-Tenant-Pass", "v")  # "pass" is not one of the built-in words
-    rt.auth.ApiKeyAuth("sub", "v", location="query")
+    # "pass" is not one of the built-in words: the declared schemes' names are masked.
+    rt.auth.TenantPassAuth("v")
+    rt.auth.SubAuth("v")
     assert rt.redact.redact_url("http://h/?sub=value") == "http://h/?sub=[secure]"
     headers = rt.redact.SafeHeaders({"X-Tenant-Pass": "value", "Accept": "x"})
     assert repr(headers) == "SafeHeaders({'x-tenant-pass': '[secure]', 'accept': 'x'})"

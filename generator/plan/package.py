@@ -7,7 +7,10 @@ from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.plan.auth import plan_auth
 from generator.plan.checks import at, check_document
+from generator.plan.distribution import plan_distribution
+from generator.plan.errors import plan_errors
 from generator.plan.incremental import CaseMemo
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
@@ -71,6 +74,7 @@ CLIENT_RESERVED = frozenset(
         "http_client",
         "strip_base_suffix",
         "rate_limiter",
+        "hooks",
     }
 )
 _VERSION_RE = re.compile(r"^\d+(\.\d+)*$|^v\d+(\.\d+)*$", re.IGNORECASE)
@@ -155,10 +159,7 @@ RUNTIME_EXPORTS: tuple[tuple[str, str], ...] = (
     ("NOT_GIVEN", "_types"),
     ("NotGiven", "_types"),
     ("RequestOptions", "_types"),
-    ("ApiKeyAuth", "_auth"),
-    ("BasicAuth", "_auth"),
-    ("BearerAuth", "_auth"),
-    ("SoTicketAuth", "_auth"),
+    ("Hooks", "_hooks"),
     ("SdkError", "_errors"),
     ("APIConnectionError", "_errors"),
     ("APITimeoutError", "_errors"),
@@ -186,7 +187,17 @@ RUNTIME_EXPORTS: tuple[tuple[str, str], ...] = (
 )
 # Constructor arguments of the generated clients; client options must not take these names.
 CLIENT_ARGUMENTS = frozenset(
-    {"self", "base_url", "auth", "http_client", "timeout", "max_retries", "retry_non_idempotent", "default_headers"}
+    {
+        "self",
+        "base_url",
+        "auth",
+        "http_client",
+        "timeout",
+        "max_retries",
+        "retry_non_idempotent",
+        "default_headers",
+        "hooks",
+    }
 )
 _VERSION_OK = re.compile(r"^\d+(\.\d+)*((a|b|rc)\d+)?(\.post\d+)?(\.dev\d+)?$")
 
@@ -216,10 +227,12 @@ def build_plan(
     source: str = "openapi",
     profile: str | None = None,
     memo: CaseMemo | None = None,
+    license: str | None = None,
 ) -> PackagePlan:
     """The whole package; `source` names the spec in diagnostics (`<source>#<JSON pointer>`);
     `profile` overrides the document's `x-sdkgen-profile` (generator/profiles); `memo` reuses the
-    sample checks of operations whose spec fragments did not change."""
+    sample checks of operations whose spec fragments did not change; `license` (SPDX) is the
+    distribution's licence (generator/plan/distribution.py)."""
     if not _VERSION_OK.match(version):
         raise ValueError(f"version must be a PEP 440 release such as 1.2.3, got {version!r}")
     if not _PACKAGE_NAME_RE.match(package_name):
@@ -228,6 +241,9 @@ def build_plan(
 
     chosen = select_profile(spec, profile)
     extras = chosen.package_plan(package_name) if chosen else None
+    auth = plan_auth(spec, chosen)
+    if extras is not None and auth.profile_files:
+        extras = replace(extras, files=(*extras.files, *auth.profile_files))
     registry = SchemaRegistry(spec)
     planner = OperationPlanner(spec, registry, source, chosen)
     planner.plan()  # before the models: operations discover inline body/response models
@@ -247,7 +263,7 @@ def build_plan(
     all_api = bool(paths) and all(isinstance(p, str) and p.startswith("/api/") for p in paths)
     schemes = as_dict(spec.get("components")).get("securitySchemes")
     doc = f"Python client for {title}." + (f"\n\n{description}" if description else "")
-    tests = plan_tests(spec, tuple(resources), registry, memo)
+    tests = plan_tests(spec, tuple(resources), registry, memo, auth)
     return PackagePlan(
         package_name=package_name,
         distribution_name=package_name.replace("_", "-"),
@@ -268,6 +284,7 @@ def build_plan(
             (client, "_client"),
             ("Async" + client, "_client"),
             *RUNTIME_EXPORTS,
+            *auth.exports,
             *(extras.exports if extras else ()),
         ),
         tests=tests,
@@ -275,6 +292,9 @@ def build_plan(
         server_url_literal=server_url,
         server_variables=server_variables,
         profile=extras,
+        distribution=plan_distribution(spec, title, license),
+        auth=auth,
+        errors=plan_errors(spec, registry.deref, extras.error_fields if extras else None),
     )
 
 

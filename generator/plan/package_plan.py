@@ -18,6 +18,9 @@ from generator.plan.code import Argument, Call, Dict, Expr, Import, ImportBlock,
 from generator.plan.names import py_str
 
 if TYPE_CHECKING:
+    from generator.plan.auth import AuthPlan
+    from generator.plan.distribution import DistributionPlan
+    from generator.plan.errors import ErrorFieldsPlan
     from generator.profiles.base import ProfilePlan
 
 
@@ -252,8 +255,30 @@ class TestSuitePlan:
     def has_runtime_tests(self) -> bool:
         return bool(self.picks)
 
+    @property
+    def auth_header_names(self) -> str:
+        """`{"authorization", "x-api-key"}`: every header a declared scheme sets (lower case), as a set literal."""
+        import ast
+
+        names = sorted(
+            {str(ast.literal_eval(name)).lower() for case in self.auth_cases for name, _ in case.expected_headers}
+        )
+        return "{" + ", ".join(py_str(n) for n in names) + "}" if names else "set()"
+
 
 # -- the package ------------------------------------------------------------------------------
+
+
+def _empty_auth() -> AuthPlan:
+    from generator.plan.auth import AuthPlan
+
+    return AuthPlan()
+
+
+def _generic_errors() -> ErrorFieldsPlan:
+    from generator.plan.errors import GENERIC
+
+    return GENERIC
 
 
 @dataclass(frozen=True)
@@ -281,6 +306,9 @@ class PackagePlan:
     server_variables: tuple[ServerVariablePlan, ...] = ()
 
     profile: ProfilePlan | None = None  # an API's conventions (generator/profiles); None for most
+    distribution: DistributionPlan | None = None  # pyproject metadata (generator/plan/distribution.py)
+    auth: AuthPlan = field(default_factory=lambda: _empty_auth())  # declared security schemes (plan/auth.py)
+    errors: ErrorFieldsPlan = field(default_factory=lambda: _generic_errors())  # error-body fields (plan/errors.py)
 
     @property
     def client_typing_names(self) -> tuple[str, ...]:

@@ -19,10 +19,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.plan.auth import AuthPlan
 from generator.plan.cases import CaseBuilder, Unusable
 from generator.plan.incremental import CaseMemo
 from generator.plan.models import SchemaRegistry
-from generator.plan.names import as_dict, as_list, py_str
+from generator.plan.names import as_dict, as_list
 from generator.plan.package_plan import (
     AuthCasePlan,
     CasePlan,
@@ -45,72 +46,13 @@ def _tested_operations(resources: tuple[ResourcePlan, ...]) -> list[tuple[Resour
     return [(r, op) for r in resources for op in r.operations if not op.variant and op.source is not None]
 
 
-def _auth_cases(schemes: dict[str, Any]) -> tuple[AuthCasePlan, ...]:
-    cases: list[AuthCasePlan] = []
-    for name in sorted(schemes):
-        scheme = as_dict(schemes[name])
-        kind = str(scheme.get("type", "")).lower()
-        if kind == "http" and str(scheme.get("scheme", "")).lower() == "basic":
-            cases.append(
-                AuthCasePlan(
-                    name,
-                    'BasicAuth("sdk-user", "sdk-pass")',
-                    "BasicAuth",
-                    ((py_str("Authorization"), py_str("Basic c2RrLXVzZXI6c2RrLXBhc3M=")),),
-                    (),
-                )
-            )
-        elif (kind == "http" and str(scheme.get("scheme", "")).lower() == "bearer") or kind in (
-            "oauth2",
-            "openidconnect",
-        ):
-            cases.append(
-                AuthCasePlan(
-                    name,
-                    'BearerAuth("sdk-token")',
-                    "BearerAuth",
-                    ((py_str("Authorization"), py_str("Bearer sdk-token")),),
-                    (),
-                )
-            )
-        elif kind == "apikey":
-            location = str(scheme.get("in", "header"))
-            header = str(scheme.get("name", ""))
-            text = f"{name} {scheme.get('description', '')}".lower()
-            if location == "header" and header.lower() == "authorization" and "soticket" in text:
-                cases.append(
-                    AuthCasePlan(
-                        name,
-                        'SoTicketAuth("7T:sdk-ticket", app_token="sdk-app")',
-                        "SoTicketAuth",
-                        (
-                            (py_str("Authorization"), py_str("SOTicket 7T:sdk-ticket")),
-                            (py_str("SO-AppToken"), py_str("sdk-app")),
-                        ),
-                        (),
-                    )
-                )
-            elif location == "header" and header:
-                cases.append(
-                    AuthCasePlan(
-                        name,
-                        f'ApiKeyAuth({py_str(header)}, "sdk-key")',
-                        "ApiKeyAuth",
-                        ((py_str(header), py_str("sdk-key")),),
-                        (),
-                    )
-                )
-            elif location == "query" and header:
-                cases.append(
-                    AuthCasePlan(
-                        name,
-                        f'ApiKeyAuth({py_str(header)}, "sdk-key", location="query")',
-                        "ApiKeyAuth",
-                        (),
-                        ((py_str(header), py_str("sdk-key")),),
-                    )
-                )
-    return tuple(cases)
+def _auth_cases(auth: AuthPlan) -> tuple[AuthCasePlan, ...]:
+    """One case per declared scheme with a class: what its test constructor must send."""
+    return tuple(
+        AuthCasePlan(s.key, s.test_expr, s.class_name, s.expected_headers, s.expected_query)
+        for s in auth.schemes
+        if s.class_name and s.test_expr
+    )
 
 
 @dataclass
@@ -141,6 +83,7 @@ def plan_tests(
     resources: tuple[ResourcePlan, ...],
     registry: SchemaRegistry,
     memo: CaseMemo | None = None,
+    auth: AuthPlan | None = None,
 ) -> TestSuitePlan:
     """The suite; `memo` reuses the cases of operations whose inputs did not change."""
     builder = CaseBuilder(spec, registry)
@@ -163,13 +106,12 @@ def plan_tests(
         for m, cases in sorted(cases_by_module.items())
     )
     picks = _pick_runtime_cases(test_resources)
-    schemes = as_dict(as_dict(spec.get("components")).get("securitySchemes"))
     warnings = {w[0]: w for r in test_resources for c in r.cases for w in c.warnings}
     return TestSuitePlan(
         resources=test_resources,
         spec_json=memo.spec_json(spec) if memo else json.dumps(spec, indent=1, ensure_ascii=False) + "\n",
         picks=picks,
-        auth_cases=_auth_cases(schemes),
+        auth_cases=_auth_cases(auth) if auth is not None else (),
         counts=tally.summary(),
         warnings=tuple(warnings.values()),
     )

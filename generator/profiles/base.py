@@ -5,6 +5,8 @@
   the profile's runtime (`OperationPlan.call`), e.g. "this list operation returns a page".
 - `adjust_model`: called once per planned model (generator/plan/package.py), may add base
   classes (mixins with accessors) and their imports.
+- `claim_security_scheme`: called once per declared security scheme (generator/plan/auth.py); a
+  profile may implement a scheme with a class of its own runtime (SuperOffice's `SoTicketAuth`).
 - `package_plan`: runtime modules (templates rendered into the package), client-class bases
   (e.g. a `for_tenant` constructor), public exports, README sections, optional dependencies.
 """
@@ -15,7 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from generator.plan.auth import ProfileAuth
 from generator.plan.code import TypeExpr
+from generator.plan.errors import ErrorFieldsPlan
 from generator.plan.package_plan import ModelPlan, OperationPlan
 
 
@@ -42,6 +46,7 @@ class ProfilePlan:
     readme_sections: tuple[str, ...] = ()  # template names appended to the README
     optional_dependencies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (extra, requirements)
     reserved_client_attributes: frozenset[str] = field(default_factory=frozenset)
+    error_fields: ErrorFieldsPlan | None = None  # the API's own error-body fields (before generic ones)
 
 
 class Profile(Protocol):
@@ -52,3 +57,5 @@ class Profile(Protocol):
     def adjust_model(self, model: ModelPlan) -> ModelPlan: ...
 
     def package_plan(self, package_name: str) -> ProfilePlan: ...
+
+    def claim_security_scheme(self, key: str, scheme: dict[str, Any]) -> ProfileAuth | None: ...

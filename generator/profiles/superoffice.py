@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from generator.plan.auth import ProfileAuth
 from generator.plan.code import AliasRef, Import, ImportBlock, ModelRef, Name, Subscript, TypeExpr, imports
+from generator.plan.errors import ErrorFieldsPlan
 from generator.plan.package_plan import CallPlan, ModelPlan, OperationPlan
 from generator.profiles.base import OperationSource, ProfilePlan
 
@@ -49,6 +51,25 @@ _ENTITY_CALL = CallPlan(
 )
 
 
+# SuperOffice's error body (the reference's rest/index.md): {"Error": true, "ErrorType": ...}.
+_ERRORS = ErrorFieldsPlan(
+    message_keys=("ErrorMessage",),
+    type_keys=("ErrorType",),
+    source_keys=("ErrorSource",),
+    example='{"Error": true, "ErrorType": "SoNotFoundException", "ErrorMessage": "...", "ErrorSource": "..."}',
+)
+# The SOTicket scheme `sdkgen parse` writes: apiKey in the Authorization header, "SOTicket <ticket>".
+_TICKET_AUTH = ProfileAuth(
+    class_name="SoTicketAuth",
+    module="_ticket_auth",
+    template=f"{_TEMPLATES}/_ticket_auth.py.jinja",
+    signature="SoTicketAuth(ticket, app_token=None, refresh=None)",
+    example='SoTicketAuth("7T:ticket==", app_token="app-token")',
+    test_expr='SoTicketAuth("7T:sdk-ticket", app_token="sdk-app")',
+    expected_headers=(("Authorization", "SOTicket 7T:sdk-ticket"), ("SO-AppToken", "sdk-app")),
+)
+
+
 def _page_of(row: TypeExpr) -> TypeExpr:
     return Subscript(_SYNC_PAGE, (row,))
 
@@ -71,7 +92,16 @@ class SuperOfficeProfile:
             readme_sections=(f"{_TEMPLATES}/README.md.jinja",),
             optional_dependencies=(("systemuser", ("cryptography>=41",)),),
             reserved_client_attributes=frozenset({"for_tenant", "raise_agent_errors", "tenant"}),
+            error_fields=_ERRORS,
         )
+
+    def claim_security_scheme(self, key: str, scheme: dict[str, Any]) -> ProfileAuth | None:
+        """The SOTicket scheme (apiKey in `Authorization`, named or described as a ticket)."""
+        text = f"{key} {scheme.get('description') or ''}".lower()
+        in_authorization = str(scheme.get("name", "")).lower() == "authorization"
+        if str(scheme.get("type", "")).lower() == "apikey" and in_authorization and "ticket" in text:
+            return _TICKET_AUTH
+        return None
 
     def adjust_operation(self, plan: OperationPlan, source: OperationSource) -> OperationPlan:
         schema = _success_schema(source)

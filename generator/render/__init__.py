@@ -30,6 +30,10 @@ _PACKAGE_FILES = (
     ("package/resources/__init__.py.jinja", "resources/__init__.py"),
 )
 
+# Files written only when absent (the maintainers' own folder, never overwritten or removed).
+MAINTAINER_DIR = "lib"
+_SEED_FILES = (("package/lib/__init__.py.jinja", f"{MAINTAINER_DIR}/__init__.py"),)
+
 
 def docstring_literal(body: str, indent: int) -> str:
     """`body` (already escaped by the planner) as a triple-quoted literal indented for black.
@@ -64,6 +68,17 @@ def make_environment(templates_dir: Path | None = None) -> jinja2.Environment:
     )
     env.filters["docstring"] = docstring_literal
     return env
+
+
+def render_seeds(plan: PackagePlan, templates_dir: Path | None = None) -> dict[str, str]:
+    """The files written only when missing (`<package>/lib/__init__.py`), by path like render_package."""
+    env = make_environment(templates_dir)
+    return {f"{plan.package_name}/{out}": env.get_template(name).render(plan=plan) for name, out in _SEED_FILES}
+
+
+def maintainer_dir(package_name: str) -> str:
+    """The folder (relative to the output dir) that sdkgen never writes after creating its seeds."""
+    return f"{package_name}/{MAINTAINER_DIR}/"
 
 
 def render_package(plan: PackagePlan, templates_dir: Path | None = None) -> dict[str, str]:

@@ -47,15 +47,27 @@ def _job(env: jinja2.Environment, path: str, template: str, key: str | None, **c
     return RenderJob(path, key, lambda: env.get_template(template).render(**context))
 
 
+def runtime_context(plan: PackagePlan) -> dict[str, Any]:
+    """What runtime templates (and profile runtime templates) are rendered with."""
+    return {
+        "package_name": plan.package_name,
+        "security_schemes": plan.security_schemes,
+        "auth": plan.auth,
+        "errors": plan.errors,
+    }
+
+
 def render_jobs(plan: PackagePlan, env: jinja2.Environment) -> list[RenderJob]:
     """Every file of the package as a job: its path, its cache key (None: always rendered), its text."""
     pkg = plan.package_name
     header = _header(plan)
     jobs = [_job(env, out, template, None, plan=plan) for template, out in _PROJECT_FILES]
     jobs += [_job(env, f"{pkg}/{out}", template, None, plan=plan) for template, out in _PACKAGE_FILES]
-    runtime = {"package_name": pkg, "security_schemes": plan.security_schemes}
+    runtime = runtime_context(plan)
     for name in sorted(n for n in env.list_templates() if n.startswith("runtime/") and n.endswith(".py.jinja")):
         stem = name[len("runtime/") : -len(".jinja")]
+        if stem == "_auth.py" and not plan.auth.has_runtime:
+            continue  # no declared scheme has a class: no auth module at all
         jobs.append(_job(env, f"{pkg}/{stem}", name, _key(header, name, runtime), **runtime))
     for name, out in plan.profile.files if plan.profile else ():
         jobs.append(_job(env, f"{pkg}/{out}", name, _key(header, name, runtime), **runtime))

@@ -35,9 +35,7 @@ routes[("POST", "/v2/orders")] = (
     },
 )
 
-client = Bookstore(
-    base_url="https://api.bookstore.test/v2", auth=ApiKeyAuth("X-Api-Key", "k-1"), http_client=mock_client()
-)
+client = Bookstore(base_url="https://api.bookstore.test/v2", auth=ApiKeyAuth("k-1"), http_client=mock_client())
 book = client.books.get_book(7)
 page = client.books.list_books(genre="poetry", tags=["a", "b"], ids=[1, 2])
 editions = client.books.list_book_formats(7)

@@ -20,10 +20,7 @@ if TYPE_CHECKING:
     from ._types import NOT_GIVEN as NOT_GIVEN
     from ._types import NotGiven as NotGiven
     from ._types import RequestOptions as RequestOptions
-    from ._auth import ApiKeyAuth as ApiKeyAuth
-    from ._auth import BasicAuth as BasicAuth
-    from ._auth import BearerAuth as BearerAuth
-    from ._auth import SoTicketAuth as SoTicketAuth
+    from ._hooks import Hooks as Hooks
     from ._errors import SdkError as SdkError
     from ._errors import APIConnectionError as APIConnectionError
     from ._errors import APITimeoutError as APITimeoutError
@@ -48,6 +45,9 @@ if TYPE_CHECKING:
     from ._errors import UnprocessableEntityError as UnprocessableEntityError
     from ._errors import RateLimitError as RateLimitError
     from ._errors import InternalServerError as InternalServerError
+    from ._auth import ApiKeyAuth as ApiKeyAuth
+    from ._auth import BearerAuth as BearerAuth
+    from ._auth import RefreshHook as RefreshHook
 
 __version__ = "0.1.0"
 
@@ -61,10 +61,7 @@ _EXPORTS: dict[str, str] = {
     "NOT_GIVEN": "_types",
     "NotGiven": "_types",
     "RequestOptions": "_types",
-    "ApiKeyAuth": "_auth",
-    "BasicAuth": "_auth",
-    "BearerAuth": "_auth",
-    "SoTicketAuth": "_auth",
+    "Hooks": "_hooks",
     "SdkError": "_errors",
     "APIConnectionError": "_errors",
     "APITimeoutError": "_errors",
@@ -89,6 +86,9 @@ _EXPORTS: dict[str, str] = {
     "UnprocessableEntityError": "_errors",
     "RateLimitError": "_errors",
     "InternalServerError": "_errors",
+    "ApiKeyAuth": "_auth",
+    "BearerAuth": "_auth",
+    "RefreshHook": "_auth",
 }
 
 __all__ = [
@@ -100,10 +100,7 @@ __all__ = [
     "NOT_GIVEN",
     "NotGiven",
     "RequestOptions",
-    "ApiKeyAuth",
-    "BasicAuth",
-    "BearerAuth",
-    "SoTicketAuth",
+    "Hooks",
     "SdkError",
     "APIConnectionError",
     "APITimeoutError",
@@ -128,6 +125,9 @@ __all__ = [
     "UnprocessableEntityError",
     "RateLimitError",
     "InternalServerError",
+    "ApiKeyAuth",
+    "BearerAuth",
+    "RefreshHook",
 ]
 
 

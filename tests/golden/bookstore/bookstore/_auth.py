@@ -1,31 +1,35 @@
-"""Authentication: ``httpx.Auth`` implementations producing the headers the API expects.
+"""Authentication: ``httpx.Auth`` classes for the security schemes the API declares.
 
-Pass one as ``auth=`` to the client. They only set headers (or a query parameter), so the
-same object works with the sync and the async client. The client applies the auth to the
-first request of a call, to each retry and to each same-origin redirect; a redirect to another
-scheme, host or port is followed (GET/HEAD only) without it (see _redirects.py). Reprs show
-no secret, and the header or query names set here are masked in logs (see _redact.py).
+Pass one as ``auth=`` to the client (any other ``httpx.Auth`` works too). They only set headers
+(or a query parameter or cookie), so the same object works with the sync and the async client.
+The client applies the auth to the first request of a call, to each retry and to each
+same-origin redirect; a redirect to another scheme, host or port is followed (GET/HEAD only)
+without it (see _redirects.py). Reprs show no secret, and the names set here are masked in
+logs (see _redact.py).
 
 Security schemes declared by the API description, and the class that implements each:
 
-- ``apiKey``: ``ApiKeyAuth("X-Api-Key", value)``
-- ``bearer``: ``BearerAuth(token)``
-- ``oauth2``: ``BearerAuth(access_token)``
+- ``apiKey``: ``ApiKeyAuth(key)``
+- ``bearer``: ``BearerAuth(token, refresh=None)``
+- ``oauth2``: ``BearerAuth(token, refresh=None)``
 """
 
 from __future__ import annotations
 
-import base64
 import inspect
 import threading
 from collections.abc import Awaitable, Callable, Generator
-from typing import Literal, Union
+from typing import ClassVar, Literal, Union
 
 import httpx
 
 from ._redact import register_sensitive_name
 
-__all__ = ["ApiKeyAuth", "BasicAuth", "BearerAuth", "RefreshHook", "SoTicketAuth"]
+__all__ = [
+    "ApiKeyAuth",
+    "BearerAuth",
+    "RefreshHook",
+]
 
 RefreshHook = Callable[[], Union[str, Awaitable[str]]]
 """Returns a fresh credential (token or ticket); may be async (then: the async client only)."""
@@ -74,22 +78,12 @@ class _HeaderAuth(httpx.Auth):
 _REFRESH_LOCK = threading.Lock()
 
 
-class BasicAuth(_HeaderAuth):
-    """``Authorization: Basic base64(username:password)`` (SuperOffice onsite user login)."""
-
-    def __init__(self, username: str, password: str) -> None:
-        self.username = username
-        credentials = base64.b64encode(f"{username}:{password}".encode()).decode(
-            "ascii"
-        )
-        self._headers = {"Authorization": f"Basic {credentials}"}
-
-    def __repr__(self) -> str:
-        return f"BasicAuth(username={self.username!r}, password='***')"
-
-
 class BearerAuth(_HeaderAuth):
-    """``Authorization: Bearer <token>`` (SuperOffice Online access token from SuperID)."""
+    """``Authorization: Bearer <token>``, for ``bearer``, ``oauth2``.
+
+    ``refresh=`` is a callable returning a fresh token (async for the async client): on a 401
+    the client calls it once and sends the request again.
+    """
 
     def __init__(self, token: str, *, refresh: RefreshHook | None = None) -> None:
         self._refresh = refresh
@@ -102,54 +96,16 @@ class BearerAuth(_HeaderAuth):
         return "BearerAuth(token='***')"
 
 
-class SoTicketAuth(_HeaderAuth):
-    """``Authorization: SOTicket <ticket>`` plus ``SO-AppToken: <app_token>`` when given.
+class _KeyAuth(httpx.Auth):
+    """An API key in a header (optionally after a scheme prefix), a query parameter or a cookie;
+    subclasses fix the parameter's name and location."""
 
-    The ticket (``7T:abc123==``) is sent as is; a leading ``SOTicket `` is tolerated.
-    """
+    name: ClassVar[str] = ""
+    location: ClassVar[Literal["header", "query", "cookie"]] = "header"
 
-    def __init__(
-        self,
-        ticket: str,
-        app_token: str | None = None,
-        *,
-        refresh: RefreshHook | None = None,
-    ) -> None:
-        self._app_token = app_token
-        self._refresh = refresh
-        self._set_credential(ticket)
-        self._has_app_token = app_token is not None
-
-    def _set_credential(self, credential: str) -> None:
-        if credential[:9].lower() == "soticket ":
-            credential = credential[9:]
-        self._headers = {"Authorization": f"SOTicket {credential}"}
-        if self._app_token is not None:
-            self._headers["SO-AppToken"] = self._app_token
-
-    def __repr__(self) -> str:
-        app_token = "'***'" if self._has_app_token else "None"
-        return f"SoTicketAuth(ticket='***', app_token={app_token})"
-
-
-class ApiKeyAuth(httpx.Auth):
-    """An API key in a header (optionally with a scheme prefix), a query parameter or a cookie."""
-
-    def __init__(
-        self,
-        name: str,
-        value: str,
-        location: Literal["header", "query", "cookie"] = "header",
-        prefix: str | None = None,
-    ) -> None:
-        if location not in ("header", "query", "cookie"):
-            raise ValueError(
-                f"location must be 'header', 'query' or 'cookie', not {location!r}"
-            )
-        self.name = name
-        self.location = location
-        register_sensitive_name(name)
-        self._value = f"{prefix} {value}" if prefix else value
+    def __init__(self, key: str, *, prefix: str | None = None) -> None:
+        register_sensitive_name(self.name)
+        self._value = f"{prefix} {key}" if prefix else key
 
     def auth_flow(
         self, request: httpx.Request
@@ -165,6 +121,11 @@ class ApiKeyAuth(httpx.Auth):
         yield request
 
     def __repr__(self) -> str:
-        return (
-            f"ApiKeyAuth(name={self.name!r}, value='***', location={self.location!r})"
-        )
+        return f"{type(self).__name__}(key='***')"
+
+
+class ApiKeyAuth(_KeyAuth):
+    """The ``apiKey`` security scheme: the key in the ``X-Api-Key`` header."""
+
+    name = "X-Api-Key"
+    location = "header"

@@ -21,10 +21,12 @@ Decisions a caller can rely on (each documented where it is implemented):
   when allowed). A server's Retry-After (seconds or HTTP date) is honoured up to
   MAX_RETRY_AFTER (60 s); a value that is zero, negative, in the past or unparsable falls back
   to the exponential backoff (full jitter, 0.5 s doubling up to 8 s).
-- Recovery: a 401 when the auth has ``refresh_credentials`` (BearerAuth/SoTicketAuth with
+- Recovery: a 401 when the auth has ``refresh_credentials`` (a token auth with
   ``refresh=``) refreshes it once and sends the request again; a second 401 raises.
   ``_recovery_hooks`` repair other answers the same way (once per call each). Neither counts
   as a retry. ``client.rate_limiter`` (None by default) paces every attempt.
+- Hooks (``client.hooks``, _hooks.py): your callables run before each attempt, after each
+  attempt's response and before the call raises an ``SdkError``, in registration order.
 - One connection pool per client, created on first use under a lock, so threads (sync) and
   tasks (async) sharing a client share it; ``close()`` closes it, and a closed client raises
   ``ClientClosedError``.
@@ -57,9 +59,11 @@ from ._client_core import (
 )
 from ._errors import (
     InvalidRequestError,
+    SdkError,
     connection_error,
     describe_exception,
 )
+from ._hooks import Hooks
 from ._redact import SafeHeaders, redact_url
 from ._redirects import (
     MAX_REDIRECTS,
@@ -114,6 +118,7 @@ class SyncAPIClient(BaseClient):
         default_headers: Mapping[str, str] | None = None,
         strip_base_suffix: str | None = None,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        hooks: Hooks | None = None,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -125,6 +130,7 @@ class SyncAPIClient(BaseClient):
             default_headers=default_headers,
             strip_base_suffix=strip_base_suffix,
             max_response_size=max_response_size,
+            hooks=hooks,
         )
         # Close only what we opened: a caller's http_client stays theirs to close.
         self._owns_http_client = http_client is None
@@ -245,45 +251,55 @@ class SyncAPIClient(BaseClient):
         http_client = self.http_client
         retries_taken = 0
         repaired: set[object] = set()
-        while True:
-            request = self._build_request(
-                http_client,
-                method,
-                path,
-                path_params=path_params,
-                query=query,
-                explode=explode,
-                headers=headers,
-                json=json,
-                content=content,
-                options=opts,
-            )
-            can_retry = may_retry and retries_taken < max_retries
-            if self.rate_limiter is not None:
-                self.rate_limiter.acquire()
-            try:
-                response = self._attempt(http_client, request, opts)
-            except httpx.TransportError as exc:
-                if not can_retry or isinstance(exc, httpx.UnsupportedProtocol):
+        hooks = self.hooks
+        try:
+            while True:
+                request = self._build_request(
+                    http_client,
+                    method,
+                    path,
+                    path_params=path_params,
+                    query=query,
+                    explode=explode,
+                    headers=headers,
+                    json=json,
+                    content=content,
+                    options=opts,
+                )
+                can_retry = may_retry and retries_taken < max_retries
+                if self.rate_limiter is not None:
+                    self.rate_limiter.acquire()
+                if hooks:
+                    hooks.run_before(request)
+                try:
+                    response = self._attempt(http_client, request, opts)
+                except httpx.TransportError as exc:
+                    if not can_retry or isinstance(exc, httpx.UnsupportedProtocol):
+                        raise connection_error(exc, request) from exc
+                    delay = self._retry_delay(retries_taken, None)
+                    self._log_retry(request, repr(describe_exception(exc)), delay)
+                except httpx.HTTPError as exc:
                     raise connection_error(exc, request) from exc
-                delay = self._retry_delay(retries_taken, None)
-                self._log_retry(request, repr(describe_exception(exc)), delay)
-            except httpx.HTTPError as exc:
-                raise connection_error(exc, request) from exc
-            else:
-                repair = self._recovery(response, repaired)
-                if repair is not None and self._repair(repair):
+                else:
+                    if hooks:
+                        hooks.run_after(response)
+                    repair = self._recovery(response, repaired)
+                    if repair is not None and self._repair(repair):
+                        response.close()
+                        continue
+                    if not (can_retry and response.status_code in RETRY_STATUSES):
+                        return self._process_response(
+                            response, cast_to, opts, retries_taken
+                        )
+                    delay = self._retry_delay(retries_taken, response)
+                    self._log_retry(request, response.status_code, delay)
                     response.close()
-                    continue
-                if not (can_retry and response.status_code in RETRY_STATUSES):
-                    return self._process_response(
-                        response, cast_to, opts, retries_taken
-                    )
-                delay = self._retry_delay(retries_taken, response)
-                self._log_retry(request, response.status_code, delay)
-                response.close()
-            self._sleep(delay)
-            retries_taken += 1
+                self._sleep(delay)
+                retries_taken += 1
+        except SdkError as exc:
+            if hooks:
+                hooks.run_error(exc)
+            raise
 
     def _repair(self, repair: Callable[[], object]) -> bool:
         """Run a recovery (see BaseClient._recovery); True: send the request again."""
@@ -402,6 +418,7 @@ class AsyncAPIClient(BaseClient):
         default_headers: Mapping[str, str] | None = None,
         strip_base_suffix: str | None = None,
         max_response_size: int | None = DEFAULT_MAX_RESPONSE_SIZE,
+        hooks: Hooks | None = None,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -413,6 +430,7 @@ class AsyncAPIClient(BaseClient):
             default_headers=default_headers,
             strip_base_suffix=strip_base_suffix,
             max_response_size=max_response_size,
+            hooks=hooks,
         )
         self._owns_http_client = http_client is None
         self._http: httpx.AsyncClient | None = http_client
@@ -530,45 +548,55 @@ class AsyncAPIClient(BaseClient):
         http_client = self.http_client
         retries_taken = 0
         repaired: set[object] = set()
-        while True:
-            request = self._build_request(
-                http_client,
-                method,
-                path,
-                path_params=path_params,
-                query=query,
-                explode=explode,
-                headers=headers,
-                json=json,
-                content=content,
-                options=opts,
-            )
-            can_retry = may_retry and retries_taken < max_retries
-            if self.rate_limiter is not None:
-                await self.rate_limiter.aacquire()
-            try:
-                response = await self._attempt(http_client, request, opts)
-            except httpx.TransportError as exc:
-                if not can_retry or isinstance(exc, httpx.UnsupportedProtocol):
+        hooks = self.hooks
+        try:
+            while True:
+                request = self._build_request(
+                    http_client,
+                    method,
+                    path,
+                    path_params=path_params,
+                    query=query,
+                    explode=explode,
+                    headers=headers,
+                    json=json,
+                    content=content,
+                    options=opts,
+                )
+                can_retry = may_retry and retries_taken < max_retries
+                if self.rate_limiter is not None:
+                    await self.rate_limiter.aacquire()
+                if hooks:
+                    await hooks.arun_before(request)
+                try:
+                    response = await self._attempt(http_client, request, opts)
+                except httpx.TransportError as exc:
+                    if not can_retry or isinstance(exc, httpx.UnsupportedProtocol):
+                        raise connection_error(exc, request) from exc
+                    delay = self._retry_delay(retries_taken, None)
+                    self._log_retry(request, repr(describe_exception(exc)), delay)
+                except httpx.HTTPError as exc:
                     raise connection_error(exc, request) from exc
-                delay = self._retry_delay(retries_taken, None)
-                self._log_retry(request, repr(describe_exception(exc)), delay)
-            except httpx.HTTPError as exc:
-                raise connection_error(exc, request) from exc
-            else:
-                repair = self._recovery(response, repaired)
-                if repair is not None and await self._repair(repair):
+                else:
+                    if hooks:
+                        await hooks.arun_after(response)
+                    repair = self._recovery(response, repaired)
+                    if repair is not None and await self._repair(repair):
+                        await response.aclose()
+                        continue
+                    if not (can_retry and response.status_code in RETRY_STATUSES):
+                        return self._process_response(
+                            response, cast_to, opts, retries_taken
+                        )
+                    delay = self._retry_delay(retries_taken, response)
+                    self._log_retry(request, response.status_code, delay)
                     await response.aclose()
-                    continue
-                if not (can_retry and response.status_code in RETRY_STATUSES):
-                    return self._process_response(
-                        response, cast_to, opts, retries_taken
-                    )
-                delay = self._retry_delay(retries_taken, response)
-                self._log_retry(request, response.status_code, delay)
-                await response.aclose()
-            await self._sleep(delay)
-            retries_taken += 1
+                await self._sleep(delay)
+                retries_taken += 1
+        except SdkError as exc:
+            if hooks:
+                await hooks.arun_error(exc)
+            raise
 
     async def _repair(self, repair: Callable[[], object]) -> bool:
         """Run a recovery (sync or async; see BaseClient._recovery); True: send again."""

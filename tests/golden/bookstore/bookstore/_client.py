@@ -14,6 +14,7 @@ from ._base_client import (
     AsyncAPIClient,
     SyncAPIClient,
 )
+from ._hooks import Hooks, setup_client
 from ._types import NOT_GIVEN, NotGiven, Timeout
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class Bookstore(SyncAPIClient):
 
     Args:
         base_url: Root URL of the API.
-        auth: An httpx.Auth such as BasicAuth, BearerAuth or SoTicketAuth.
+        auth: ApiKeyAuth, BearerAuth (the API's security schemes), or any other httpx.Auth.
         http_client: Your own httpx.Client (transport, proxies); you close it.
         timeout: Seconds, or an httpx.Timeout, for every request.
         max_retries: Retries for connection errors, 429 and 502-504 responses.
@@ -80,6 +81,8 @@ class Bookstore(SyncAPIClient):
             built as typed models without validation, so data the documentation does not
             describe exactly still reaches you, and a first call stays fast.
         default_headers: Extra headers for every request.
+        hooks: Callables run before each request, after each response and on errors
+            (``client.hooks.before_request(fn)`` registers more later; see _hooks.py).
     """
 
     def __init__(
@@ -93,6 +96,7 @@ class Bookstore(SyncAPIClient):
         retry_non_idempotent: bool = False,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -106,7 +110,10 @@ class Bookstore(SyncAPIClient):
                 default_headers,
             ),
             strip_base_suffix=None,
+            hooks=hooks,
         )
+        # Maintainers' lib.setup_client(client), once per Hooks object (see _hooks.py).
+        setup_client(self, self.hooks)
 
     def with_options(
         self,
@@ -122,7 +129,7 @@ class Bookstore(SyncAPIClient):
         ``client.with_options(timeout=5).authors...``: arguments left out
         keep this client's values;
         ``default_headers`` are added to this client's. Closing the new client leaves the pool open
-        (this client owns it).
+        (this client owns it). The new client gets a copy of this client's hooks.
         """
         headers = dict(self._custom_headers)
         options: dict[str, str | None | NotGiven] = {}
@@ -147,6 +154,7 @@ class Bookstore(SyncAPIClient):
             ),
             strict_response_validation=self.strict_response_validation,
             default_headers=headers,
+            hooks=self.hooks.copy(),
         )
         client.max_response_size = self.max_response_size
         return client
@@ -167,7 +175,7 @@ class AsyncBookstore(AsyncAPIClient):
 
     Args:
         base_url: Root URL of the API.
-        auth: An httpx.Auth such as BasicAuth, BearerAuth or SoTicketAuth.
+        auth: ApiKeyAuth, BearerAuth (the API's security schemes), or any other httpx.Auth.
         http_client: Your own httpx.AsyncClient (transport, proxies); you close it.
         timeout: Seconds, or an httpx.Timeout, for every request.
         max_retries: Retries for connection errors, 429 and 502-504 responses.
@@ -177,6 +185,8 @@ class AsyncBookstore(AsyncAPIClient):
             built as typed models without validation, so data the documentation does not
             describe exactly still reaches you, and a first call stays fast.
         default_headers: Extra headers for every request.
+        hooks: Callables run before each request, after each response and on errors
+            (``client.hooks.before_request(fn)`` registers more later; see _hooks.py).
     """
 
     def __init__(
@@ -190,6 +200,7 @@ class AsyncBookstore(AsyncAPIClient):
         retry_non_idempotent: bool = False,
         strict_response_validation: bool = False,
         default_headers: Mapping[str, str] | None = None,
+        hooks: Hooks | None = None,
     ) -> None:
         super().__init__(
             base_url=base_url,
@@ -203,7 +214,10 @@ class AsyncBookstore(AsyncAPIClient):
                 default_headers,
             ),
             strip_base_suffix=None,
+            hooks=hooks,
         )
+        # Maintainers' lib.setup_client(client), once per Hooks object (see _hooks.py).
+        setup_client(self, self.hooks)
 
     def with_options(
         self,
@@ -219,7 +233,7 @@ class AsyncBookstore(AsyncAPIClient):
         ``client.with_options(timeout=5).authors...``: arguments left out
         keep this client's values;
         ``default_headers`` are added to this client's. Closing the new client leaves the pool open
-        (this client owns it).
+        (this client owns it). The new client gets a copy of this client's hooks.
         """
         headers = dict(self._custom_headers)
         options: dict[str, str | None | NotGiven] = {}
@@ -244,6 +258,7 @@ class AsyncBookstore(AsyncAPIClient):
             ),
             strict_response_validation=self.strict_response_validation,
             default_headers=headers,
+            hooks=self.hooks.copy(),
         )
         client.max_response_size = self.max_response_size
         return client

@@ -19,6 +19,7 @@ from ._errors import (
     InvalidRequestError,
     make_status_error,
 )
+from ._hooks import Hooks
 from ._redact import install_log_filter, redact_url, safe_request
 from ._request_parts import (
     encode_query,
@@ -101,6 +102,7 @@ class BaseClient:
         default_headers: Mapping[str, str] | None,
         strip_base_suffix: str | None,
         max_response_size: int | None,
+        hooks: Hooks | None = None,
     ) -> None:
         if max_retries < 0:
             raise InvalidRequestError(f"max_retries must be >= 0, got {max_retries}")
@@ -119,6 +121,8 @@ class BaseClient:
         self.rate_limiter: Pacer | None = None
         """Paces every attempt when set (off by default); may be shared by several clients."""
         self._recovery_hooks: list[RecoveryHook] = []
+        self.hooks: Hooks = Hooks() if hooks is None else hooks
+        """Your callables run before each request, after each response and on errors (_hooks.py)."""
 
     @property
     def auth(self) -> httpx.Auth | None:

@@ -461,7 +461,7 @@ def _parse_date(value: Any) -> Any:
 def _iso_for_python(text: str) -> str:
     """ISO 8601 text that ``datetime.fromisoformat`` reads on every supported Python.
 
-    SuperOffice writes 7 fractional digits (``11:10:26.1285249+02:00``) and some servers ``Z``
+    Some servers write 7 fractional digits (``11:10:26.1285249+02:00``) and some ``Z``
     for UTC; Python before 3.11 accepts neither, so the fraction is cut to microseconds.
     """
     if text.endswith(("Z", "z")):

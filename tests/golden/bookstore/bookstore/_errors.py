@@ -15,10 +15,13 @@ in them have API keys, tickets and passwords masked (see _redact.py).
 - ``InvalidRequestError`` (also a ``ValueError``) and ``ClientClosedError`` (also a
   ``RuntimeError``): the call could not be made as asked.
 
-HTTP error statuses raise an ``APIStatusError``
-subclass chosen by status code; SuperOffice error bodies such as
-``{"Error": true, "ErrorType": "SoNotFoundException", "ErrorMessage": "..."}`` are parsed into
-``error_type`` / ``error_message`` / ``error_source``.
+HTTP error statuses raise an ``APIStatusError`` subclass chosen by status code, with the
+parsed body (``body``) and, read from it, ``error_message`` and ``error_type``.
+The fields are those of the error schemas the API description declares
+(``Problem``), found by their usual names:
+the message from ``detail``, ``title``,
+the type from ``type``, ``code``
+(the first that is a non-empty string, names compared without case; a text body is the message).
 """
 
 from __future__ import annotations
@@ -187,11 +190,9 @@ class APIStatusError(SdkError):
     body: object
     """The error body: parsed JSON when it is JSON, else the text (``None`` when empty)."""
     error_type: str | None
-    """SuperOffice ``ErrorType`` (e.g. ``SoNotFoundException``) or a generic ``type``/``code``."""
+    """The body's error type or code (see the module docstring for the fields read)."""
     error_message: str | None
-    """SuperOffice ``ErrorMessage`` or a generic ``message``/``error``/``detail``/``title``."""
-    error_source: str | None
-    """SuperOffice ``ErrorSource``, when present."""
+    """The body's error message (or the text of a non-JSON body)."""
 
     def __init__(self, message: str, *, response: httpx.Response, body: object) -> None:
         super().__init__(message)
@@ -199,7 +200,7 @@ class APIStatusError(SdkError):
         self.status_code = response.status_code
         self.headers = response.headers
         self.body = body
-        self.error_type, self.error_message, self.error_source = _error_fields(body)
+        self.error_type, self.error_message, source = _error_fields(body)
 
     @property
     def request(self) -> httpx.Request:
@@ -263,31 +264,50 @@ _ERROR_BY_STATUS: dict[int, type[APIStatusError]] = {
 
 
 def _first_str(body: dict[str, Any], *keys: str) -> str | None:
+    lowered = {k.lower(): v for k, v in body.items() if isinstance(k, str)}
     for key in keys:
-        value = body.get(key)
+        value = body.get(key, lowered.get(key.lower()))
         if isinstance(value, str) and value:
             return value
     return None
 
 
+# Compared without case: "message" also reads "Message".
+_MESSAGE_KEYS: tuple[str, ...] = (
+    "detail",
+    "title",
+)
+_TYPE_KEYS: tuple[str, ...] = (
+    "type",
+    "code",
+)
+_SOURCE_KEYS: tuple[str, ...] = ()
+_NESTED_KEYS: tuple[str, ...] = ()
+
+
 def _error_fields(body: object) -> tuple[str | None, str | None, str | None]:
-    """(error_type, error_message, error_source) from a SuperOffice or generic error body."""
+    """(error_type, error_message, error_source) from an error body."""
     if isinstance(body, str):
         return None, (body.strip() or None), None
     if not isinstance(body, dict):
         return None, None, None
-    error = body.get("error")
-    if isinstance(error, dict):
-        # {"error": {"message": ..., "type"/"code": ...}} as many APIs send it.
-        nested_type, nested_message, _ = _error_fields(error)
-        return nested_type, nested_message, None
-    error_type = _first_str(body, "ErrorType", "type", "code")
-    if error_type is None and isinstance(body.get("code"), int):
-        error_type = str(body["code"])
-    error_message = _first_str(
-        body, "ErrorMessage", "message", "Message", "error", "detail", "title"
-    )
-    return error_type, error_message, _first_str(body, "ErrorSource")
+    error_type = _first_str(body, *_TYPE_KEYS)
+    if error_type is None:
+        lowered = {k.lower(): v for k, v in body.items() if isinstance(k, str)}
+        codes = [lowered.get(key.lower()) for key in _TYPE_KEYS]
+        code = next(
+            (c for c in codes if isinstance(c, int) and not isinstance(c, bool)), None
+        )
+        error_type = None if code is None else str(code)
+    error_message = _first_str(body, *_MESSAGE_KEYS)
+    for key in _NESTED_KEYS:
+        nested = body.get(key)
+        if isinstance(nested, dict) and (error_message is None or error_type is None):
+            # {"error": {"message": ..., "code": ...}} as many APIs send it.
+            nested_type, nested_message, _ = _error_fields(nested)
+            error_type = error_type or nested_type
+            error_message = error_message or nested_message
+    return error_type, error_message, _first_str(body, *_SOURCE_KEYS)
 
 
 def _parse_body(response: httpx.Response) -> object:

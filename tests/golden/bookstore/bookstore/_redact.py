@@ -5,13 +5,12 @@ Where the package shows a URL or headers (its own log lines, httpx's and httpcor
 values are replaced by ``[secure]`` (the marker httpx itself uses for ``Authorization``):
 
 - headers: ``Authorization``, ``Proxy-Authorization``, ``Cookie``, ``Set-Cookie``,
-  ``SO-AppToken``, ``X-XSRF-TOKEN``, any name containing ``token``, ``secret``, ``password``,
-  ``key``, ``ticket``, ``session``, ``signature`` or ``auth``, and every header an
-  ``ApiKeyAuth`` sets;
-- query parameters: the same words, plus every parameter an ``ApiKeyAuth`` sets;
+  any name containing ``token``, ``secret``, ``password``, ``key``, ``ticket``, ``session``,
+  ``signature`` or ``auth``, and every header an API-key auth class sets;
+- query parameters: the same words, plus every parameter an API-key auth class sets;
 - the password of ``user:password@`` in a URL.
 
-The real values stay where the request needs them (``request.headers["SO-AppToken"]`` still
+The real values stay where the request needs them (``request.headers["X-Api-Token"]`` still
 returns the token): only what is printed is masked. The log filter is installed on the
 ``httpx`` and ``httpcore`` loggers (which log request URLs at INFO, with the query string) and
 on this package's logger when the package's client is imported, at every level.
@@ -45,8 +44,7 @@ _SENSITIVE_NAMES = {
     "proxy-authorization",
     "cookie",
     "set-cookie",
-    "so-apptoken",
-    "x-xsrf-token",
+    "x-api-key",
     "apikey",
     "api_key",
     "api-key",

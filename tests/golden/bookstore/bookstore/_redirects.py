@@ -7,8 +7,8 @@ attempt (one more raises ``TooManyRedirectsError``), with these rules:
   browsers and httpx do; 307 and 308 keep the method. The body is re-sent only when the
   method is unchanged.
 - Same origin (scheme, host and port of the call's first request): the request is rebuilt
-  for the new URL with the call's headers and the auth applied again, so SOTicket, SO-AppToken,
-  X-XSRF-TOKEN and API keys keep working after e.g. a ``/api`` -> ``/api/`` redirect.
+  for the new URL with the call's headers and the auth applied again, so tokens, tickets and
+  API keys keep working after e.g. a ``/api`` -> ``/api/`` redirect.
 - Another origin (an http -> https switch counts, as does another port): only GET and HEAD
   are followed, carrying nothing but ``Accept``, ``Accept-Encoding``, ``Accept-Language`` and
   ``User-Agent``: no auth (neither ours nor the http_client's), no custom or per-call header,

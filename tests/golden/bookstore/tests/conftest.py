@@ -46,11 +46,10 @@ if (PACKAGE_ROOT / PACKAGE / "__init__.py").is_file() and str(
 ) not in sys.path:
     sys.path.insert(0, str(PACKAGE_ROOT))
 
-from bookstore import AsyncBookstore, BasicAuth, Bookstore, NOT_MODIFIED  # noqa: E402
+from bookstore import AsyncBookstore, ApiKeyAuth, Bookstore, NOT_MODIFIED  # noqa: E402
 from bookstore._errors import APIStatusError  # noqa: E402
 
 MOCK_BASE_URL = "https://sdk.test"
-SAMPLE_AUTH = ("sdk-user", "sdk-pass")
 # Resource module -> client attribute.
 RESOURCES: dict[str, str] = {
     "authors": "authors",
@@ -140,7 +139,8 @@ def call_operation(
     args, kwargs, call_options = build_call(case)
     call_options.update(options or {})
     method_name = case["call"]["method"]
-    client_options.setdefault("auth", BasicAuth(*SAMPLE_AUTH))
+    # A declared security scheme (apiKey), as a user would authenticate.
+    client_options.setdefault("auth", ApiKeyAuth("sdk-key"))
     client_options.setdefault("max_retries", 0)
     # The samples check the SDK's types, so responses are validated, not just constructed.
     client_options.setdefault("strict_response_validation", True)

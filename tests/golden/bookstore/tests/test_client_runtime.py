@@ -28,7 +28,7 @@ pytestmark = pytest.mark.usefixtures("mock_only")
 
 AUTH_HEADERS: dict[str, tuple[httpx.Auth, dict[str, str], dict[str, str]]] = {
     "apiKey": (
-        ApiKeyAuth("X-Api-Key", "sdk-key"),
+        ApiKeyAuth("sdk-key"),
         {
             "X-Api-Key": "sdk-key",
         },
@@ -63,11 +63,7 @@ def case(module: str, case_id: str) -> dict[str, Any]:
 
 
 def test_not_found_raises_with_error_details(flavor: str) -> None:
-    error = {
-        "Error": True,
-        "ErrorType": "SoNotFoundException",
-        "ErrorMessage": "No such item",
-    }
+    error = {"detail": "No such item", "type": "NotFound"}
     recorder = Recorder(lambda: httpx.Response(404, json=error))
     with pytest.raises(NotFoundError) as raised:
         call_operation(
@@ -77,7 +73,7 @@ def test_not_found_raises_with_error_details(flavor: str) -> None:
             transport=recorder.transport,
         )
     assert raised.value.status_code == 404
-    assert raised.value.error_type == "SoNotFoundException"
+    assert raised.value.error_type == "NotFound"
     assert raised.value.error_message == "No such item"
 
 
@@ -85,7 +81,7 @@ def test_rate_limit_is_retried_after_retry_after(flavor: str) -> None:
     sample = case("books", "get_book")
     recorder = Recorder(
         lambda: httpx.Response(
-            429, headers={"Retry-After": "1"}, json={"ErrorMessage": "Slow down"}
+            429, headers={"Retry-After": "1"}, json={"message": "Slow down"}
         ),
         lambda: sample_response(sample),
     )
@@ -144,7 +140,7 @@ def test_auth_sends_exactly_the_scheme_headers(scheme: str, flavor: str) -> None
     sent = recorder.requests[0]
     for name, value in headers.items():
         assert sent.headers.get(name) == value
-    others = {"authorization", "so-apptoken", "x-xsrf-token"} - {
+    others: set[str] = {"authorization", "x-api-key"} - {
         name.lower() for name in headers
     }
     assert not others & {name.lower() for name in sent.headers}
