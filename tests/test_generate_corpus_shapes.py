@@ -1,4 +1,4 @@
-"""Shapes the public corpus (tests/public_specs.py) revealed, each reduced to a small document.
+"""Shapes the public corpus (tests/public_spec_list.py) revealed, each reduced to a small document.
 
 Every document here must generate without a warning it does not deserve, import, and pass
 `mypy --strict`.

@@ -1,4 +1,4 @@
-"""Real public OpenAPI documents (tests/public_specs.py) generate packages that work.
+"""Real public OpenAPI documents (tests/public_spec_list.py) generate packages that work.
 
 For each: `sdkgen generate` succeeds with no traceback and every diagnostic names the document
 and a JSON pointer; the package pip-installs into a fresh venv and every module of it imports
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from public_specs import PUBLIC_SPECS, PublicSpec
+from public_spec_list import PUBLIC_SPECS, PublicSpec
 from test_generated_suite import run_suite
 
 REPO = Path(__file__).resolve().parent.parent
