@@ -30,7 +30,7 @@ PUBLIC_SPECS: tuple[PublicSpec, ...] = (
     PublicSpec(
         "intellifi_brain",
         "intellifi.nl.json",
-        "3.0.1; server URL variables, a multipart upload, a cookie parameter, oneOf unions, allOf",
+        "3.0.1; server URL variables, a multipart upload, cookie and header API keys, oneOf unions, allOf",
         "MIT",
     ),
     PublicSpec(
@@ -62,7 +62,7 @@ PUBLIC_SPECS: tuple[PublicSpec, ...] = (
     PublicSpec(
         "meshery",
         "meshery.local.json",
-        "3.0.0; multipart uploads, a cookie parameter, 75 operations",
+        "3.0.0; multipart uploads, a cookie API key, 75 operations",
         "Apache-2.0",
     ),
 )
