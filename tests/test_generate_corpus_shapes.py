@@ -64,7 +64,23 @@ PERCENT_REF: dict[str, Any] = {
     },
 }
 
-DOCUMENTS: dict[str, dict[str, Any]] = {"shape_percent_ref": PERCENT_REF}
+# A no-content answer documented to send 304 as well: `-> None | NotModified`, async included.
+NOT_MODIFIED: dict[str, Any] = {
+    "openapi": "3.0.1",
+    "info": _INFO,
+    "paths": {
+        "/props": {
+            "delete": {
+                "operationId": "deleteProperty",
+                "tags": ["props"],
+                "parameters": [{"name": "key", "in": "query", "required": True, "schema": {"type": "string"}}],
+                "responses": {"200": {"description": "deleted"}, "304": {"description": "nothing to delete"}},
+            }
+        }
+    },
+}
+
+DOCUMENTS: dict[str, dict[str, Any]] = {"shape_percent_ref": PERCENT_REF, "shape_not_modified": NOT_MODIFIED}
 
 
 @pytest.fixture(scope="module")
@@ -91,6 +107,31 @@ def test_percent_encoded_ref_resolves_to_the_schema_it_names(packages: dict[str,
     )
     name, times = _run(code, packages["shape_percent_ref"]).split()
     assert name != "dict" and times == "3"
+
+
+def test_a_no_content_call_documented_to_answer_304_returns_not_modified(packages: dict[str, Path]) -> None:
+    code = """
+import asyncio, httpx
+from shape_not_modified import AsyncShapes, NotModified, Shapes
+
+def answer(status):
+    return lambda request: httpx.Response(status)
+
+async def both(status):
+    sync = Shapes(base_url="https://x.test", http_client=httpx.Client(transport=httpx.MockTransport(answer(status))))
+    http = httpx.AsyncClient(transport=httpx.MockTransport(answer(status)))
+    async with AsyncShapes(base_url="https://x.test", http_client=http) as client:
+        result = await client.props.delete_property(key="a")
+    return [type(sync.props.delete_property(key="a")).__name__, type(result).__name__]
+
+print(asyncio.run(both(200)) + asyncio.run(both(304)))
+"""
+    assert _run(code, packages["shape_not_modified"]).split() == [
+        "['NoneType',",
+        "'NoneType',",
+        "'NotModified',",
+        "'NotModified']",
+    ]
 
 
 def test_every_package_passes_mypy_strict(packages: dict[str, Path], tmp_path: Path) -> None:
