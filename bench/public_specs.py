@@ -212,6 +212,9 @@ def _crash_line(text: str) -> str:
     """The exception line under a rich-formatted traceback (a box of `│` lines), else the error line."""
     if "Traceback" in text:
         lines = [line.strip() for line in text.splitlines() if line.strip() and line.strip()[0] not in "╭│╰"]
+        starts = [i for i, line in enumerate(lines) if re.match(r"[\w.]+(Error|Exception)\b", line)]
+        if starts:  # rich wraps a long message over several lines: join them again
+            return first_error_line(" ".join(lines[starts[-1] :]))
         if lines:
             return first_error_line(lines[-1])
     return first_error_line(text)
