@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import unquote
 
 
 def escape_token(token: str) -> str:
@@ -28,6 +29,10 @@ def resolve_pointer(document: Any, ref: str) -> Any | None:
     node: Any = document
     for raw in ref[2:].split("/"):
         token = unescape_token(raw)
+        if isinstance(node, dict) and token not in node:
+            # A `$ref` is a URI, so its fragment may be percent-encoded (RFC 6901 section 6):
+            # `#/paths/~1pets~1%7Bid%7D` names the path `/pets/{id}`.
+            token = unescape_token(unquote(raw))
         if isinstance(node, dict) and token in node:
             node = node[token]
         elif isinstance(node, list) and token.isdigit() and int(token) < len(node):

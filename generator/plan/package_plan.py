@@ -14,7 +14,19 @@ from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
 from generator.openapi import OperationRef
-from generator.plan.code import Argument, Call, Dict, Expr, Import, ImportBlock, Name, TypeExpr, imports, swap_names
+from generator.plan.code import (
+    Argument,
+    Call,
+    Dict,
+    Expr,
+    Import,
+    ImportBlock,
+    Name,
+    TypeExpr,
+    Union,
+    imports,
+    swap_names,
+)
 from generator.plan.names import py_str
 
 if TYPE_CHECKING:
@@ -120,6 +132,23 @@ class OperationPlan:
     @property
     def cast_to(self) -> TypeExpr:
         return next(v for k, v in self.request_kwargs if k == "cast_to" and isinstance(v, TypeExpr))
+
+    @property
+    def binds_result(self) -> bool:
+        """Whether an async method binds the awaited call to an annotated variable first: mypy cannot
+        solve an awaited TypeForm of a union of 3+ types (no-any-return) otherwise."""
+        return isinstance(self.return_annotation, Union) and not self.awaits_none
+
+    @property
+    def awaits_none(self) -> bool:
+        """A no-content answer documented to send 304 too (`-> None | NotModified`): the awaited
+        `request(cast_to=None)` is typed None, whose value mypy refuses to use in a return whose
+        annotation is not plain None (func-returns-value), though at run time it is NotModified
+        on a 304. The async method's return line carries an ignore for exactly that code."""
+        if not isinstance(self.return_annotation, Union):
+            return False
+        cast = next((v for k, v in self.request_kwargs if k == "cast_to"), None)
+        return isinstance(cast, TypeExpr) and cast.render() == "None"
 
 
 @dataclass(frozen=True)
