@@ -79,7 +79,7 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_docs_file(root: Path, relative: str, limit: int = MAX_PAGE_BYTES) -> bytes:
+def read_docs_file(root: Path, relative: str, limit: int = MAX_PAGE_BYTES, *, root_resolved: bool = False) -> bytes:
     """The bytes of `relative`, if it is a regular file inside `root` of at most `limit` bytes.
 
     Links are resolved and must stay inside `root` (resolved). The file's type and size are checked
@@ -87,11 +87,8 @@ def read_docs_file(root: Path, relative: str, limit: int = MAX_PAGE_BYTES) -> by
     opened non-blocking and never read past `limit` + 1 bytes, so a FIFO, a device or a huge file
     neither blocks the run nor fills the memory. Raises Refused, or OSError when it cannot be read.
     """
-    base = root.resolve()
-    target = (base / relative).resolve(strict=True)
-    if target != base and base not in target.parents:
-        raise Refused("page-outside", f"links to {target}, outside the docs folder; not read")
-    info = os.stat(target)
+    base = root if root_resolved else root.resolve()
+    target, info = _inside(base, relative)
     if not stat.S_ISREG(info.st_mode):
         raise Refused("page-not-regular", f"is {_kind(info.st_mode)}; only regular files are read")
     if info.st_size > limit:
@@ -116,6 +113,27 @@ def read_docs_file(root: Path, relative: str, limit: int = MAX_PAGE_BYTES) -> by
     return b"".join(chunks)
 
 
+def _inside(base: Path, relative: str) -> tuple[Path, os.stat_result]:
+    """`relative` under the resolved `base`, with its links resolved, and its stat; Refused when it
+    leads outside `base`. Plain relative paths without links (nearly every page) cost one lstat per
+    folder level, not the full resolution of the whole path (Path.resolve lstats every component
+    of the root again, for every page)."""
+    parts = relative.split("/")
+    if not any(part in ("", ".", "..") for part in parts):
+        current = str(base)
+        for part in parts:
+            current = os.path.join(current, part)
+            info = os.lstat(current)
+            if stat.S_ISLNK(info.st_mode):
+                break
+        else:
+            return Path(current), info
+    target = (base / relative).resolve(strict=True)
+    if target != base and base not in target.parents:
+        raise Refused("page-outside", f"links to {target}, outside the docs folder; not read")
+    return target, os.stat(target)
+
+
 class _FolderIncludes:
     """Reads include targets relative to the docs root, refusing what `read_docs_file` refuses."""
 
@@ -127,7 +145,7 @@ class _FolderIncludes:
     def __call__(self, relative: str) -> str | None:
         self.read.append(relative)
         try:
-            raw = read_docs_file(self.root, relative, self.limit)
+            raw = read_docs_file(self.root, relative, self.limit, root_resolved=True)
         except Refused as refused:
             raise IncludeRefused(str(refused)) from None
         except (OSError, RuntimeError):  # missing, or a link loop
@@ -140,15 +158,15 @@ def parse_file(
 ) -> PageResult:
     """Read and parse one page. Never raises: whatever goes wrong becomes a diagnostic naming the page."""
     diags = Diagnostics()
+    reader = includes or _FolderIncludes(root, limit)
     try:
-        raw = read_docs_file(root, relative, limit)
+        raw = read_docs_file(reader.root, relative, limit, root_resolved=True)
     except Refused as refused:
         diags.warn(relative, 0, refused.code, f"{relative} {refused}")
         return PageResult(relative, None, tuple(diags.items))
     except (OSError, RuntimeError) as error:
         diags.error(relative, 0, "read-error", f"cannot read page: {error}")
         return PageResult(relative, None, tuple(diags.items))
-    reader = includes or _FolderIncludes(root, limit)
     reader.read = []
     try:
         text, problem = decode_page(raw)
