@@ -11,14 +11,17 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.cache import PageCache, digest
 from generator.diagnostics import Diagnostic, Diagnostics, Severity
 from generator.gcpause import paused_gc
 from generator.parse import codec
 from generator.parse.decode import decode_page
 from generator.parse.page import IncludeRefused, parse_page
 from generator.parse.page_model import Page
+
+if TYPE_CHECKING:  # the page cache (and its hashing and pickling) is only loaded by cached builds
+    from generator.cache import PageCache
 
 # Folders that hold include targets or shared text, not endpoint pages.
 NON_PAGE_FOLDERS = frozenset({"samples", "includes"})
@@ -113,7 +116,7 @@ def read_docs_file(root: Path, relative: str, limit: int = MAX_PAGE_BYTES, *, ro
     return b"".join(chunks)
 
 
-def _inside(base: Path, relative: str) -> tuple[Path, os.stat_result]:
+def _inside(base: Path, relative: str) -> tuple[str, os.stat_result]:
     """`relative` under the resolved `base`, with its links resolved, and its stat; Refused when it
     leads outside `base`. Plain relative paths without links (nearly every page) cost one lstat per
     folder level, not the full resolution of the whole path (Path.resolve lstats every component
@@ -127,11 +130,11 @@ def _inside(base: Path, relative: str) -> tuple[Path, os.stat_result]:
             if stat.S_ISLNK(info.st_mode):
                 break
         else:
-            return Path(current), info
+            return current, info
     target = (base / relative).resolve(strict=True)
     if target != base and base not in target.parents:
         raise Refused("page-outside", f"links to {target}, outside the docs folder; not read")
-    return target, os.stat(target)
+    return str(target), os.stat(target)
 
 
 class _FolderIncludes:
@@ -306,6 +309,8 @@ def parse_folder_cached(
 
     Files that cannot or may not be read hash to "" and are never cached: they are parsed (refused) again.
     """
+    from generator.cache import digest
+
     files = find_pages(root)
     hashes: dict[str, str] = {}
 
