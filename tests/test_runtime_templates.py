@@ -30,6 +30,7 @@ RUNTIME_MODULES = [
     "_request_parts.py",
     "_response.py",
     "_streams.py",
+    "_tls.py",
     "_types.py",
 ]
 
