@@ -12,10 +12,46 @@ import click
 from generator import __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
     from pathlib import Path
 
 
-@click.group()
+class _Commands(click.Group):
+    """The `sdkgen` command group. Run from the command line (no `args`), a command that asked for
+    it ends the process without tearing down its objects: freeing a parse's ~10 million objects one
+    by one costs about a tenth of the run, and the process is about to end anyway."""
+
+    fast_exit = False
+
+    def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
+        if args is not None or not options.get("standalone_mode", True):
+            return super().main(args, *rest, **options)
+        try:
+            result = super().main(args, *rest, **options)
+        except SystemExit as ending:
+            if not _Commands.fast_exit:
+                raise
+            code = ending.code
+        else:
+            if not _Commands.fast_exit:
+                return result
+            code = 0
+        import os
+        import sys
+
+        if not isinstance(code, int):
+            if code is not None:
+                print(code, file=sys.stderr)
+            code = 0 if code is None else 1
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):  # a closed pipe: nothing more can be said
+                code = code or 1
+        os._exit(code)
+
+
+@click.group(cls=_Commands)
 @click.version_option(__version__, prog_name="sdkgen")
 def main() -> None:
     """Markdown REST reference -> OpenAPI 3.1 -> typed Python SDK."""
@@ -108,6 +144,7 @@ def parse(
     if explain_names:
         _write_name_report(Path(explain_names), list(summary.stats.name_report))
     click.echo(f"sdkgen parse: {summary.line()} in {time.perf_counter() - started:.2f}s", err=True)
+    _Commands.fast_exit = True  # everything is written: nothing left to clean up
     if summary.errors or (strict and summary.warnings):
         sys.exit(1)
 

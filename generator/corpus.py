@@ -11,14 +11,17 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from generator.cache import PageCache, digest
 from generator.diagnostics import Diagnostic, Diagnostics, Severity
 from generator.gcpause import paused_gc
 from generator.parse import codec
 from generator.parse.decode import decode_page
 from generator.parse.page import IncludeRefused, parse_page
 from generator.parse.page_model import Page
+
+if TYPE_CHECKING:  # the page cache (and its hashing and pickling) is only loaded by cached builds
+    from generator.cache import PageCache
 
 # Folders that hold include targets or shared text, not endpoint pages.
 NON_PAGE_FOLDERS = frozenset({"samples", "includes"})
@@ -79,7 +82,7 @@ def _kind(mode: int) -> str:
     return "not a regular file"
 
 
-def read_docs_file(root: Path, relative: str, limit: int = MAX_PAGE_BYTES) -> bytes:
+def read_docs_file(root: Path, relative: str, limit: int = MAX_PAGE_BYTES, *, root_resolved: bool = False) -> bytes:
     """The bytes of `relative`, if it is a regular file inside `root` of at most `limit` bytes.
 
     Links are resolved and must stay inside `root` (resolved). The file's type and size are checked
@@ -87,11 +90,8 @@ def read_docs_file(root: Path, relative: str, limit: int = MAX_PAGE_BYTES) -> by
     opened non-blocking and never read past `limit` + 1 bytes, so a FIFO, a device or a huge file
     neither blocks the run nor fills the memory. Raises Refused, or OSError when it cannot be read.
     """
-    base = root.resolve()
-    target = (base / relative).resolve(strict=True)
-    if target != base and base not in target.parents:
-        raise Refused("page-outside", f"links to {target}, outside the docs folder; not read")
-    info = os.stat(target)
+    base = root if root_resolved else root.resolve()
+    target, info = _inside(base, relative)
     if not stat.S_ISREG(info.st_mode):
         raise Refused("page-not-regular", f"is {_kind(info.st_mode)}; only regular files are read")
     if info.st_size > limit:
@@ -116,6 +116,27 @@ def read_docs_file(root: Path, relative: str, limit: int = MAX_PAGE_BYTES) -> by
     return b"".join(chunks)
 
 
+def _inside(base: Path, relative: str) -> tuple[str, os.stat_result]:
+    """`relative` under the resolved `base`, with its links resolved, and its stat; Refused when it
+    leads outside `base`. Plain relative paths without links (nearly every page) cost one lstat per
+    folder level, not the full resolution of the whole path (Path.resolve lstats every component
+    of the root again, for every page)."""
+    parts = relative.split("/")
+    if not any(part in ("", ".", "..") for part in parts):
+        current = str(base)
+        for part in parts:
+            current = os.path.join(current, part)
+            info = os.lstat(current)
+            if stat.S_ISLNK(info.st_mode):
+                break
+        else:
+            return current, info
+    target = (base / relative).resolve(strict=True)
+    if target != base and base not in target.parents:
+        raise Refused("page-outside", f"links to {target}, outside the docs folder; not read")
+    return str(target), os.stat(target)
+
+
 class _FolderIncludes:
     """Reads include targets relative to the docs root, refusing what `read_docs_file` refuses."""
 
@@ -127,7 +148,7 @@ class _FolderIncludes:
     def __call__(self, relative: str) -> str | None:
         self.read.append(relative)
         try:
-            raw = read_docs_file(self.root, relative, self.limit)
+            raw = read_docs_file(self.root, relative, self.limit, root_resolved=True)
         except Refused as refused:
             raise IncludeRefused(str(refused)) from None
         except (OSError, RuntimeError):  # missing, or a link loop
@@ -140,15 +161,15 @@ def parse_file(
 ) -> PageResult:
     """Read and parse one page. Never raises: whatever goes wrong becomes a diagnostic naming the page."""
     diags = Diagnostics()
+    reader = includes or _FolderIncludes(root, limit)
     try:
-        raw = read_docs_file(root, relative, limit)
+        raw = read_docs_file(reader.root, relative, limit, root_resolved=True)
     except Refused as refused:
         diags.warn(relative, 0, refused.code, f"{relative} {refused}")
         return PageResult(relative, None, tuple(diags.items))
     except (OSError, RuntimeError) as error:
         diags.error(relative, 0, "read-error", f"cannot read page: {error}")
         return PageResult(relative, None, tuple(diags.items))
-    reader = includes or _FolderIncludes(root, limit)
     reader.read = []
     try:
         text, problem = decode_page(raw)
@@ -288,6 +309,8 @@ def parse_folder_cached(
 
     Files that cannot or may not be read hash to "" and are never cached: they are parsed (refused) again.
     """
+    from generator.cache import digest
+
     files = find_pages(root)
     hashes: dict[str, str] = {}
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from generator.cache import PageCache
 from generator.corpus import MAX_PAGE_BYTES, PageResult, Progress, parse_folder, parse_folder_cached
 from generator.diagnostics import Diagnostic, Diagnostics, Severity
 from generator.gcpause import paused_gc
 from generator.spec.document import BuildStats, build_document
+
+if TYPE_CHECKING:
+    from generator.cache import PageCache
 
 
 @dataclass(frozen=True)

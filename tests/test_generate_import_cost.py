@@ -50,6 +50,10 @@ def test_importing_the_package_loads_no_model_and_a_call_loads_only_what_it_retu
     assert resources == ["superoffice_webapi.resources.chat_agent"]
     # The answer carries no nested object, so no model of ChatSessionEntity's closure is needed.
     assert models == ["superoffice_webapi.models._link", "superoffice_webapi.models.chat_session_entity"]
+    # An answer with a nested User loads the model of that field only, not every model
+    # ChatSessionEntity refers to (Person, Contact, Project, Sale, Ticket, ...).
+    nested = [m for m in loaded["after_nested_call"] if m.startswith("superoffice_webapi.models.")]
+    assert nested == sorted([*models, "superoffice_webapi.models.associate"])
 
 
 def test_models_used_directly_bind_their_references_on_first_use(full_sdk: Path) -> None:

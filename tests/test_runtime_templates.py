@@ -33,6 +33,7 @@ RUNTIME_MODULES = [
     "_response.py",
     "_streams.py",
     "_ticket_auth.py",  # the SuperOffice profile's SoTicketAuth (the harness's default schemes)
+    "_tls.py",
     "_types.py",
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -27,6 +28,9 @@ def split_front_matter(text: str, file: str, diags: Diagnostics) -> tuple[dict[s
         lines_before += 1
         if line.strip() == "---":
             raw = text[yaml_start:start]
+            simple = _simple_mapping(raw)
+            if simple is not None:
+                return simple, ("" if end < 0 else text[end + 1 :]), lines_before
             try:
                 fixed: list[str] = []
                 data = _plain(yaml.load(raw, Loader=_YAML_LOADER) or {}, fixed)
@@ -52,6 +56,30 @@ def split_front_matter(text: str, file: str, diags: Diagnostics) -> tuple[dict[s
         start = end + 1
     diags.warn(file, 1, "front-matter", "front matter is not closed by '---'")
     return {}, text, 0
+
+
+# `key: value` lines whose value YAML reads as that very text: printable ASCII, starting with a
+# letter (not a number, date, quote, alias, tag, block or flow indicator), no comment (` #`) and
+# no further `: `. Nearly every page's front matter is a few such lines; anything else goes to YAML.
+_SIMPLE_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_.-]*): +([A-Za-z][ -~]*)")
+# Plain scalars YAML 1.1 (PyYAML's resolver) reads as booleans or null.
+_NOT_TEXT = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
+
+
+def _simple_mapping(raw: str) -> dict[str, Any] | None:
+    """The front matter as a dict when every line is a simple `key: text` line, else None."""
+    data: dict[str, Any] = {}
+    for line in raw.splitlines():
+        match = _SIMPLE_LINE.fullmatch(line)
+        if match is None:
+            return None
+        key, value = match.group(1), match.group(2).rstrip(" ")
+        if " #" in value or ": " in value or value.endswith(":") or key.lower() in _NOT_TEXT:
+            return None
+        if value.lower() in _NOT_TEXT:
+            return None
+        data[key] = value
+    return data or None
 
 
 def _plain(value: Any, fixed: list[str]) -> Any:

@@ -134,7 +134,7 @@ class SyncAPIClient(BaseClient):
         )
         # Close only what we opened: a caller's http_client stays theirs to close.
         self._owns_http_client = http_client is None
-        # Created on first use: an httpx.Client loads the TLS trust store (tens of ms).
+        # Created on first use (its TLS trust store is loaded at the first TLS handshake: _tls.py).
         self._http: httpx.Client | None = http_client
 
     @property
@@ -147,8 +147,13 @@ class SyncAPIClient(BaseClient):
                     raise closed_error()
                 if self._http is None:
                     from ._deadline import install_deadline
+                    from ._tls import default_tls_context
 
-                    created = httpx.Client(timeout=self.timeout, follow_redirects=False)
+                    created = httpx.Client(
+                        timeout=self.timeout,
+                        follow_redirects=False,
+                        verify=default_tls_context(),
+                    )
                     install_deadline(created)
                     self._http = created
                 client = self._http
@@ -445,8 +450,12 @@ class AsyncAPIClient(BaseClient):
                 if self._closed:
                     raise closed_error()
                 if self._http is None:
+                    from ._tls import default_tls_context
+
                     self._http = httpx.AsyncClient(
-                        timeout=self.timeout, follow_redirects=False
+                        timeout=self.timeout,
+                        follow_redirects=False,
+                        verify=default_tls_context(),
                     )
                 client = self._http
         if client.is_closed:

@@ -17,6 +17,7 @@ Each model class gets a converter table on first use, from its pydantic field an
 from __future__ import annotations
 
 import enum
+import re
 import sys
 import types
 import typing
@@ -36,6 +37,7 @@ __all__ = ["construct"]
 Converter = Callable[[Any], Any]
 
 _NONE_TYPE = type(None)
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _UNION_ORIGINS: tuple[object, ...] = (Union, types.UnionType)
 # Per model class: (wire name, attribute name, converter or None) for every field.
 _FIELD_TABLES: dict[
@@ -222,11 +224,18 @@ def _deferred_converter(
     model: type[pydantic.BaseModel], annotation: object, discriminator: object = None
 ) -> Converter:
     resolved: list[Converter | None] = []
+    # Only the models this field names are imported, not all that the model refers to.
+    text = (
+        annotation.__forward_arg__
+        if isinstance(annotation, typing.ForwardRef)
+        else annotation
+    )
+    names = set(_IDENTIFIER.findall(text)) if isinstance(text, str) else None
 
     def convert(value: Any) -> Any:
         if not resolved:
             if issubclass(model, BaseModel):
-                bind_references(model, closure=False)
+                bind_references(model, closure=False, names=names)
             namespace = vars(sys.modules[model.__module__])
             tag = (
                 discriminator

@@ -10,7 +10,7 @@ is needed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 import pydantic
@@ -45,7 +45,7 @@ OpenEnum = pydantic.WrapValidator(_keep_unknown_value)
 # records those references and binds them (imports the modules, puts the classes in the
 # referring module's namespace) when first needed. It installs its binder here, where the
 # runtime can reach it.
-_ReferenceBinder = Callable[[type["BaseModel"], bool], None]
+_ReferenceBinder = Callable[[type["BaseModel"], bool, "Collection[str] | None"], None]
 _binder: _ReferenceBinder | None = None
 
 
@@ -54,11 +54,14 @@ def set_reference_binder(binder: _ReferenceBinder) -> None:
     _binder = binder
 
 
-def bind_references(model: type[BaseModel], *, closure: bool) -> None:
+def bind_references(
+    model: type[BaseModel], *, closure: bool, names: Collection[str] | None = None
+) -> None:
     """Make the models that ``model``'s annotations name resolvable (all of them, transitively,
-    with ``closure``: what pydantic needs to build a schema)."""
+    with ``closure``: what pydantic needs to build a schema; only ``names`` of the direct ones
+    when given: what one field of a constructed response needs)."""
     if _binder is not None:
-        _binder(model, closure)
+        _binder(model, closure, names)
 
 
 def tag_reader(

@@ -5,7 +5,7 @@ calls `link(cls, {name: module})` after defining its class, which only records t
 references: importing a model module creates one class. The references are bound (the
 modules imported, the classes put into the referring module's namespace) when first needed:
 
-- the direct ones when a response is constructed into the model (`_construct.py`);
+- those one field names when a response carrying that field is constructed (`_construct.py`);
 - the whole closure when pydantic first builds the model's schema (validation, serialisation,
   a TypeAdapter or an enclosing model), through the hooks on `_models.BaseModel`.
 
@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from .._models import BaseModel, set_reference_binder
 
@@ -38,12 +38,14 @@ def link(model: type[BaseModel], deps: Mapping[str, str]) -> None:
     _references[model] = deps
 
 
-def _bind(model: type[BaseModel], closure: bool) -> None:
+def _bind(
+    model: type[BaseModel], closure: bool, names: Collection[str] | None = None
+) -> None:
     if model in _closed or (not closure and model in _bound):
         return
     with _lock:
         if not closure:
-            _bind_direct(model)
+            _bind_direct(model, names)
             return
         graph: dict[type[BaseModel], list[type[BaseModel]]] = {}
         queue = [model]
@@ -62,10 +64,15 @@ def _bind(model: type[BaseModel], closure: bool) -> None:
     _build_deep_levels(graph)
 
 
-def _bind_direct(model: type[BaseModel]) -> list[type[BaseModel]]:
+def _bind_direct(
+    model: type[BaseModel], names: Collection[str] | None = None
+) -> list[type[BaseModel]]:
+    """Bind the models `model` refers to (only `names` of them, when given)."""
     namespace = vars(sys.modules[model.__module__])
     targets: list[type[BaseModel]] = []
     for name, module in _references.get(model, {}).items():
+        if names is not None and name not in names:
+            continue
         full_name = f"{__package__}.{module}"
         target_module = sys.modules.get(full_name)
         if target_module is None:
@@ -73,7 +80,8 @@ def _bind_direct(model: type[BaseModel]) -> list[type[BaseModel]]:
         target = getattr(target_module, name)
         namespace[name] = target
         targets.append(target)
-    _bound.add(model)
+    if names is None:
+        _bound.add(model)
     return targets
 
 
