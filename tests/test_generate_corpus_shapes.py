@@ -80,7 +80,50 @@ NOT_MODIFIED: dict[str, Any] = {
     },
 }
 
-DOCUMENTS: dict[str, dict[str, Any]] = {"shape_percent_ref": PERCENT_REF, "shape_not_modified": NOT_MODIFIED}
+# Enums whose values are objects or arrays (`enum: [{}]`, `enum: [[1], [2]]`) have no Literal form:
+# they are typed from the schema's `type`.
+OBJECT_ENUMS: dict[str, Any] = {
+    "openapi": "3.0.1",
+    "info": _INFO,
+    "paths": {
+        "/containers": {
+            "post": {
+                "operationId": "createContainer",
+                "tags": ["containers"],
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "properties": {
+                                    "kinds": {"type": "array", "items": {"type": "integer"}, "enum": [[1], [2]]}
+                                },
+                            }
+                        }
+                    }
+                },
+                "responses": {"200": _json({"$ref": "#/components/schemas/Config"})},
+            }
+        }
+    },
+    "components": {
+        "schemas": {
+            "Config": {
+                "type": "object",
+                "properties": {
+                    "ports": {"type": "object", "additionalProperties": {"type": "object", "enum": [{}]}},
+                    "mixed": {"enum": ["a", {"b": 1}]},
+                },
+            }
+        }
+    },
+}
+
+DOCUMENTS: dict[str, dict[str, Any]] = {
+    "shape_percent_ref": PERCENT_REF,
+    "shape_not_modified": NOT_MODIFIED,
+    "shape_object_enums": OBJECT_ENUMS,
+}
 
 
 @pytest.fixture(scope="module")
@@ -132,6 +175,18 @@ print(asyncio.run(both(200)) + asyncio.run(both(304)))
         "'NotModified',",
         "'NotModified']",
     ]
+
+
+def test_enums_of_objects_or_arrays_are_typed_from_their_schema(packages: dict[str, Path]) -> None:
+    config = (packages["shape_object_enums"] / "shape_object_enums" / "models" / "config.py").read_text()
+    assert "ports: dict[str, dict[str, Any]] | None" in config
+    out = _run(
+        "from shape_object_enums.models import Config\n"
+        "c = Config.model_validate({'ports': {'80/tcp': {}}, 'mixed': {'b': 1}})\n"
+        "print(c.ports, c.mixed)",
+        packages["shape_object_enums"],
+    )
+    assert out.strip() == "{'80/tcp': {}} {'b': 1}"
 
 
 def test_every_package_passes_mypy_strict(packages: dict[str, Path], tmp_path: Path) -> None:

@@ -586,7 +586,10 @@ class SchemaRegistry:
 
 
 def _literal(values: list[Any]) -> LiteralType | None:
-    """`Literal[...]` of an enum's strings and integers (or booleans); None for other values."""
+    """`Literal[...]` of an enum's strings and integers (or booleans); None for other values
+    (objects and arrays, as in `enum: [{}]`, are typed from the schema's `type` instead)."""
+    if not all(v is None or isinstance(v, (str, int, bool)) for v in values):
+        return None
     usable = list(dict.fromkeys(v for v in values if v is not None))
     if usable and all(isinstance(v, bool) for v in usable):
         return LiteralType(tuple(usable))
