@@ -232,7 +232,7 @@ def build_plan(
     planner.plan()  # before the models: operations discover inline body/response models
     client = client_class_name(spec, package_name)
     options = _unique_options(planner)
-    reserved = CLIENT_RESERVED | (extras.reserved_client_attributes if extras else frozenset())
+    reserved = CLIENT_RESERVED | frozenset(extras.reserved_client_attributes if extras else ())
     server_url, server_variables = _server_variables(
         spec, set(reserved) | {"strict_response_validation"} | {o.name for o in options}
     )

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from generator.plan.code import TypeExpr
@@ -41,7 +41,9 @@ class ProfilePlan:
     exports: tuple[tuple[str, str], ...] = ()  # (public name, module) re-exported by __init__
     readme_sections: tuple[str, ...] = ()  # template names appended to the README
     optional_dependencies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (extra, requirements)
-    reserved_client_attributes: frozenset[str] = field(default_factory=frozenset)
+    # A sorted tuple, not a set: plan reprs key the module cache, and a set's order (so its repr)
+    # changes with each process's string hash seed.
+    reserved_client_attributes: tuple[str, ...] = ()
 
 
 class Profile(Protocol):

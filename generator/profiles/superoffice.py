@@ -70,7 +70,7 @@ class SuperOfficeProfile:
             exports=_EXPORTS,
             readme_sections=(f"{_TEMPLATES}/README.md.jinja",),
             optional_dependencies=(("systemuser", ("cryptography>=41",)),),
-            reserved_client_attributes=frozenset({"for_tenant", "raise_agent_errors", "tenant"}),
+            reserved_client_attributes=("for_tenant", "raise_agent_errors", "tenant"),
         )
 
     def adjust_operation(self, plan: OperationPlan, source: OperationSource) -> OperationPlan:
