@@ -262,7 +262,7 @@ def generate(
     from generator.diagnostics import Severity
     from generator.openapi import SpecLoadError, load_document
     from generator.openapi_to_package import generate_package
-    from generator.plan.package import default_package_name
+    from generator.package_name import default_package_name
     from generator.writer import GenerationError, write_files
 
     started = time.perf_counter()
@@ -347,8 +347,8 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     from pathlib import Path
 
     from generator.cache import BuildStamp, ModuleCache, PageCache, SpecCache
+    from generator.files import MANIFEST_NAME
     from generator.project import ProjectConfig, build_inputs, plan_outputs, templates_fingerprint
-    from generator.writer import MANIFEST_NAME, write_files
 
     started = time.perf_counter()
     config = ProjectConfig.load(Path(root).resolve())
@@ -364,6 +364,8 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
             f"sdkgen build: nothing changed since the last build ({time.perf_counter() - started:.2f}s)", err=True
         )
         return
+    from generator.writer import write_files  # black: only once there is something to build
+
     cache = None if no_cache else PageCache(config.docs)
     spec_cache = None if no_cache else SpecCache(config.root)
     module_cache = None if no_cache else ModuleCache(config.root, templates_fingerprint(overrides))

@@ -6,6 +6,11 @@ import os
 import tempfile
 from pathlib import Path
 
+# The built-in templates (generator/render reads them; `build` fingerprints them without jinja2).
+TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
+# The list of files a generation wrote, inside its output directory (see writer.write_files).
+MANIFEST_NAME = ".sdkgen-manifest"
+
 
 def cache_root() -> Path:
     """`$SDKGEN_CACHE_DIR`, else `$XDG_CACHE_HOME/sdkgen`, else `~/.cache/sdkgen`."""

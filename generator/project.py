@@ -12,16 +12,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import tomllib
 
-from generator.cache import ModuleCache, PageCache, SpecCache
-from generator.corpus import Progress
-from generator.diagnostics import Diagnostic
-from generator.docs_to_openapi import ParseSummary, docs_to_openapi
-from generator.openapi import SpecLoadError, load_document
-from generator.openapi.dump import dump_spec, spec_format
+if TYPE_CHECKING:
+    # Imported where used: a build with nothing changed stops before parsing or generating.
+    from generator.cache import ModuleCache, PageCache, SpecCache
+    from generator.corpus import Progress
+    from generator.diagnostics import Diagnostic
+    from generator.docs_to_openapi import ParseSummary
 
 DEFAULT_VERSION = "0.1.0"
 CHANGELOG = "CHANGELOG.md"
@@ -45,7 +45,7 @@ class ProjectConfig:
         if pyproject.is_file():
             settings = tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {}).get("sdkgen", {})
         output = root / settings.get("output", "generated/superoffice_webapi")
-        from generator.plan.package import default_package_name
+        from generator.package_name import default_package_name
 
         return cls(
             root=root,
@@ -102,7 +102,7 @@ def build_inputs(config: ProjectConfig, templates_dir: Path | None) -> str:
 def templates_fingerprint(templates_dir: Path | None) -> str:
     """Hash of the built-in templates and of the override folder, if any."""
     from generator.cache import tree_fingerprint
-    from generator.render import TEMPLATES_DIR
+    from generator.files import TEMPLATES_DIR
 
     parts = [tree_fingerprint(TEMPLATES_DIR)]
     if templates_dir is not None:
@@ -122,6 +122,9 @@ def plan_outputs(
 ) -> PlannedOutputs:
     from generator.diff import diff_specs
     from generator.diff.versioning import bump_kind, changelog_entry, next_version
+    from generator.docs_to_openapi import docs_to_openapi
+    from generator.openapi import SpecLoadError, load_document
+    from generator.openapi.dump import dump_spec, spec_format
     from generator.openapi_to_package import generate_package
 
     document, diagnostics, summary = docs_to_openapi(config.docs, title=config.title, cache=cache, progress=progress)
@@ -190,7 +193,8 @@ def stale_files(config: ProjectConfig, planned: PlannedOutputs) -> list[str]:
 
     The maintainers' folders (`planned.kept`, the package's lib/) are theirs: never stale, except
     that a missing seed file is reported (build would create it)."""
-    from generator.writer import MANIFEST_NAME, is_kept
+    from generator.files import MANIFEST_NAME
+    from generator.writer import is_kept
 
     stale: list[str] = []
     for path, text in sorted(planned.files.items()):

@@ -21,11 +21,10 @@ from pathlib import Path
 import black
 from black.mode import TargetVersion
 
-from generator.files import atomic_write, cache_root
+from generator.files import MANIFEST_NAME, atomic_write, cache_root
 from generator.linesplit import split_line
 
 _BLACK_VERSION = importlib.metadata.version("black")
-MANIFEST_NAME = ".sdkgen-manifest"
 _MODE = black.Mode(target_versions={TargetVersion.PY310}, line_length=88)
 # Below this many bytes to format, starting worker processes costs more than it saves.
 _PARALLEL_THRESHOLD = 200_000

@@ -12,10 +12,11 @@ from black.mode import TargetVersion
 from generate_support import BLACK_CACHE, generate_into, load_fixture
 from test_generate_nasty import nasty_spec
 
+from generator.files import MANIFEST_NAME
 from generator.openapi_to_package import generate_package
 from generator.plan import build_plan
 from generator.render import render_package
-from generator.writer import MANIFEST_NAME, format_files, write_files
+from generator.writer import format_files, write_files
 
 
 def _assert_black_clean(files: Mapping[str, str]) -> None:

@@ -21,7 +21,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.plan.package import default_package_name
+from generator.package_name import default_package_name
 from generator.project import ProjectConfig
 
 REPO = Path(__file__).resolve().parents[1]

@@ -45,6 +45,27 @@ def test_no_change_rebuild_does_nothing(project: Path) -> None:
     assert _mtimes(project) == before
 
 
+def test_no_change_rebuild_imports_no_stage(project: Path) -> None:
+    """A build with nothing to do is mostly interpreter start-up: it must not import the parser,
+    the planner, jinja2 or black (together seconds on a loaded machine) before finding that out."""
+    import os
+    import subprocess
+    import sys
+
+    _build(project)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "generator.cli", "build", "--root", str(project)],
+        env={**os.environ},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0 and "nothing changed" in done.stderr, done.stderr[-2000:]
+    imported = {line.rsplit("|", 1)[-1].strip() for line in done.stderr.splitlines() if line.startswith("import time:")}
+    heavy = {"black", "jinja2", "markdown_it", "yaml", "generator.plan", "generator.parse", "generator.spec"}
+    assert imported and not imported & heavy, sorted(imported & heavy)
+
+
 def test_one_page_change_reparses_one_page_and_rewrites_only_what_changed(project: Path) -> None:
     _build(project)
     before = _mtimes(project)

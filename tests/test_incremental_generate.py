@@ -80,3 +80,38 @@ def test_incremental_build_equals_cold_after_a_rename_and_a_changed_property(tmp
     assert referrers and all(not re.search(r"\bAuthor\b", files.get(p, "")) for p in referrers)
     unchanged, _ = _incremental(renamed, tmp_path, tmp_path / "cache")
     assert unchanged == cold
+
+
+_KEYS_SCRIPT = """
+import json, sys
+from pathlib import Path
+import yaml
+from generator.plan import build_plan
+from generator.plan.incremental import CaseMemo
+from generator.render import make_environment
+from generator.render.modules import render_jobs
+spec = yaml.safe_load(Path(sys.argv[1]).read_text(encoding="utf-8"))
+memo = CaseMemo()
+plan = build_plan(spec, package_name="bookstore", profile="superoffice", memo=memo)
+keys = {job.path: job.key for job in render_jobs(plan, make_environment(None))}
+print(json.dumps({"modules": keys, "cases": sorted(memo.entries)}))
+"""
+
+
+def test_cache_keys_are_the_same_in_every_process() -> None:
+    """`sdkgen build` runs in a new process each time: a key that depends on the string hash
+    seed (a set's repr) would never hit. The profile adds package-level plan values too."""
+    import os
+    import subprocess
+    import sys
+
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-c", _KEYS_SCRIPT, str(SPEC)], env=env, capture_output=True, text=True, timeout=300
+        )
+        assert done.returncode == 0, done.stderr[-2000:]
+        runs.append(json.loads(done.stdout))
+    assert runs[0]["modules"] and runs[0]["cases"]
+    assert runs[0] == runs[1]

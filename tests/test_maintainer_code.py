@@ -13,7 +13,7 @@ from conftest import REPO
 from generate_support import run_script
 
 from generator.cli import main
-from generator.writer import MANIFEST_NAME
+from generator.files import MANIFEST_NAME
 
 SPEC = REPO / "tests" / "golden" / "specs" / "bookstore.yaml"
 

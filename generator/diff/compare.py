@@ -35,13 +35,16 @@ from generator.openapi import escape_token
 class _Comparer(OperationComparer):
     """Whole-document parts: component schemas, security schemes, document-wide security."""
 
-    def components(self, usage: SchemaUsage, renames: list[Rename]) -> None:
+    def components(self, usage: _LazyUsage, renames: list[Rename]) -> None:
         renamed_from = {r.new: r.old for r in renames}
         for name in sorted(self.old.schemas.keys() | self.new.schemas.keys()):
             if name in self.renamed:
                 continue  # reported under its new name
             loc = f"#/components/schemas/{escape_token(name)}"
             old_name = renamed_from.get(name, name)
+            if old_name == name and name in self.old.schemas and name in self.new.schemas:
+                if self.old.schemas[name] == self.new.schemas[name]:
+                    continue  # equal nodes compare to nothing (see SchemaComparer.schema); skip the usage look-up
             where = Where(directions=_directions(usage, name, old_name) or BOTH, schema=name)
             if name not in self.new.schemas:
                 self.emit(ChangeKind.SCHEMA_REMOVED, where, loc, f"schema {name} removed", name, None)
@@ -91,8 +94,30 @@ class _Comparer(OperationComparer):
         self.security_lists(self.old.doc.get("security"), self.new.doc.get("security"), where, "#/security")
 
 
-def _directions(usage: SchemaUsage, name: str, old_name: str) -> frozenset[Direction]:
+def _directions(usage: _LazyUsage, name: str, old_name: str) -> frozenset[Direction]:
     return usage.directions(name) | usage.directions(old_name)
+
+
+class _LazyUsage:
+    """The schema usage of both documents, built on the first question: a diff in which no
+    schema changed (a prose edit, an operation's own change) never needs the reference graphs,
+    which cost more than the rest of such a diff."""
+
+    def __init__(self, docs: list[tuple[Document, list[Operation]]], display: Mapping[int, str]) -> None:
+        self._docs = docs
+        self._display = display
+        self._usage: SchemaUsage | None = None
+
+    def _built(self) -> SchemaUsage:
+        if self._usage is None:
+            self._usage = _schema_usage(self._docs, self._display)
+        return self._usage
+
+    def users(self, name: str) -> tuple[str, ...]:
+        return self._built().users(name)
+
+    def directions(self, name: str) -> frozenset[Direction]:
+        return self._built().directions(name)
 
 
 def _schema_usage(docs: Iterable[tuple[Document, list[Operation]]], display: Mapping[int, str]) -> SchemaUsage:
@@ -135,7 +160,7 @@ def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any], *, include_docs: 
             None,
             op.operation_id,
         )
-    usage = _schema_usage(((old_doc, old_ops), (new_doc, new_ops)), display)
+    usage = _LazyUsage([(old_doc, old_ops), (new_doc, new_ops)], display)
     renames = find_renames(old_doc, new_doc, usage.users)
     comparer.renamed = {r.old: r.new for r in renames}
     for o, n in pairs:

@@ -80,12 +80,14 @@ def _indent(text: str, spaces: int) -> str:
     return "".join(pad + line if line.strip() else line for line in text.splitlines(keepends=True))
 
 
-def _fragment(key: str, value: Any, known: dict[str, str], used: dict[str, str]) -> str:
+def _fragment(key: str, value: Any, spaces: int, known: dict[str, str], used: dict[str, str]) -> str:
+    """`{key: value}` as YAML indented by `spaces`; cached indented, since re-indenting thousands of
+    unchanged fragments line by line costs as much as hashing them."""
     flat = json.dumps([key, value], ensure_ascii=False, separators=(",", ":"))
-    digest = hashlib.sha256(flat.encode("utf-8", "surrogatepass")).hexdigest()
+    digest = f"{spaces}:" + hashlib.sha256(flat.encode("utf-8", "surrogatepass")).hexdigest()
     text = used.get(digest) or known.get(digest)
     if text is None:
-        text = _yaml({key: value})
+        text = _indent(_yaml({key: value}), spaces)
     used[digest] = text
     return text
 
@@ -95,13 +97,13 @@ def _dump_yaml_fragments(document: dict[str, Any], known: dict[str, str], used: 
     for key, value in document.items():
         if key == "paths" and isinstance(value, dict) and value:
             out.append("paths:\n")
-            out.extend(_indent(_fragment(path, item, known, used), 2) for path, item in value.items())
+            out.extend(_fragment(path, item, 2, known, used) for path, item in value.items())
         elif key == "components" and isinstance(value, dict) and value:
             out.append("components:\n")
             for section, members in value.items():
                 if isinstance(members, dict) and members:
                     out.append(f"  {section}:\n")
-                    out.extend(_indent(_fragment(name, member, known, used), 4) for name, member in members.items())
+                    out.extend(_fragment(name, member, 4, known, used) for name, member in members.items())
                 else:
                     out.append(_indent(_yaml({section: members}), 2))
         else:

@@ -81,20 +81,6 @@ _VERSION_RE = re.compile(r"^\d+(\.\d+)*$|^v\d+(\.\d+)*$", re.IGNORECASE)
 _PACKAGE_NAME_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
-# Words that name the document rather than the API: left out of the default package name.
-_DOCUMENT_WORDS = frozenset({"swagger", "openapi", "the", "reference", "sdk", "client", "specification", "spec"})
-
-
-def default_package_name(title: str) -> str:
-    """The import name `sdkgen generate` and `sdkgen build` use when none is configured: the title's
-    words, lower case, joined by `_`, without versions and document words.
-    `SuperOffice WebAPI` -> `superoffice_webapi`, `Swagger Petstore - OpenAPI 3.0` -> `petstore`."""
-    tokens = [t.lower() for t in re.split(r"[^A-Za-z0-9]+", clean_text(title)) if t]
-    kept = [t for t in tokens if t not in _DOCUMENT_WORDS and not _VERSION_RE.match(t)]
-    name = "_".join(kept) or "client"
-    return "api_" + name if name[0].isdigit() else name
-
-
 def client_class_name(spec: dict[str, Any], package_name: str) -> str:
     """`SuperOffice WebAPI` -> `SuperOffice`, `Swagger Petstore - OpenAPI 3.0` -> `Petstore`."""
     info = as_dict(spec.get("info"))
@@ -249,7 +235,7 @@ def build_plan(
     planner.plan()  # before the models: operations discover inline body/response models
     client = client_class_name(spec, package_name)
     options = _unique_options(planner)
-    reserved = CLIENT_RESERVED | (extras.reserved_client_attributes if extras else frozenset())
+    reserved = CLIENT_RESERVED | frozenset(extras.reserved_client_attributes if extras else ())
     server_url, server_variables = _server_variables(
         spec, set(reserved) | {"strict_response_validation"} | {o.name for o in options}
     )

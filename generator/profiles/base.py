@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from generator.plan.auth import ProfileAuth
@@ -45,7 +45,9 @@ class ProfilePlan:
     exports: tuple[tuple[str, str], ...] = ()  # (public name, module) re-exported by __init__
     readme_sections: tuple[str, ...] = ()  # template names appended to the README
     optional_dependencies: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (extra, requirements)
-    reserved_client_attributes: frozenset[str] = field(default_factory=frozenset)
+    # A sorted tuple, not a set: plan reprs key the module cache, and a set's order (so its repr)
+    # changes with each process's string hash seed.
+    reserved_client_attributes: tuple[str, ...] = ()
     error_fields: ErrorFieldsPlan | None = None  # the API's own error-body fields (before generic ones)
 
 

@@ -91,7 +91,7 @@ class SuperOfficeProfile:
             exports=_EXPORTS,
             readme_sections=(f"{_TEMPLATES}/README.md.jinja",),
             optional_dependencies=(("systemuser", ("cryptography>=41",)),),
-            reserved_client_attributes=frozenset({"for_tenant", "raise_agent_errors", "tenant"}),
+            reserved_client_attributes=("for_tenant", "raise_agent_errors", "tenant"),
             error_fields=_ERRORS,
         )
 

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import jinja2
 
+from generator.files import TEMPLATES_DIR
 from generator.plan.package_plan import PackagePlan
-
-TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 
 # (template name, output path relative to the package root dir) for one-off files.
 _PROJECT_FILES = (
