@@ -355,7 +355,7 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     overrides = Path(templates_dir) if templates_dir else None
     stamp = BuildStamp(config.root)
     inputs = build_inputs(config, overrides)
-    from generator.render import maintainer_dir
+    from generator.files import maintainer_dir
 
     # A deleted lib/__init__.py is not an input: look for it, so that build recreates it.
     seed_missing = not (config.output / maintainer_dir(config.package_name) / "__init__.py").is_file()

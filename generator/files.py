@@ -32,3 +32,14 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+# The maintainers' folder of a generated package (as Stainless SDKs keep lib/): seeded once, then
+# never written, removed or called stale. Here, not in render/, so a no-change build can look for
+# its seed without importing the renderer.
+MAINTAINER_DIR = "lib"
+
+
+def maintainer_dir(package_name: str) -> str:
+    """The folder (relative to the output dir) that sdkgen never writes after creating its seeds."""
+    return f"{package_name}/{MAINTAINER_DIR}/"

@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.files import maintainer_dir
 from generator.plan import build_plan
 from generator.plan.incremental import CaseMemo
 from generator.plan.package_plan import PackagePlan
-from generator.render import maintainer_dir, make_environment, render_package, render_seeds
+from generator.render import make_environment, render_package, render_seeds
 from generator.render.modules import render_jobs
 from generator.writer import format_files
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.files import TEMPLATES_DIR
+from generator.files import MAINTAINER_DIR, TEMPLATES_DIR
 from generator.plan.package_plan import PackagePlan
 
 # (template name, output path relative to the package root dir) for one-off files.
@@ -30,7 +30,6 @@ _PACKAGE_FILES = (
 )
 
 # Files written only when absent (the maintainers' own folder, never overwritten or removed).
-MAINTAINER_DIR = "lib"
 _SEED_FILES = (("package/lib/__init__.py.jinja", f"{MAINTAINER_DIR}/__init__.py"),)
 
 
@@ -73,11 +72,6 @@ def render_seeds(plan: PackagePlan, templates_dir: Path | None = None) -> dict[s
     """The files written only when missing (`<package>/lib/__init__.py`), by path like render_package."""
     env = make_environment(templates_dir)
     return {f"{plan.package_name}/{out}": env.get_template(name).render(plan=plan) for name, out in _SEED_FILES}
-
-
-def maintainer_dir(package_name: str) -> str:
-    """The folder (relative to the output dir) that sdkgen never writes after creating its seeds."""
-    return f"{package_name}/{MAINTAINER_DIR}/"
 
 
 def render_package(plan: PackagePlan, templates_dir: Path | None = None) -> dict[str, str]:
