@@ -153,6 +153,7 @@ RUNTIME_EXPORTS: tuple[tuple[str, str], ...] = (
     ("NotModified", "_response"),
     ("NOT_GIVEN", "_types"),
     ("NotGiven", "_types"),
+    ("FileTypes", "_types"),
     ("RequestOptions", "_types"),
     ("ApiKeyAuth", "_auth"),
     ("BasicAuth", "_auth"),

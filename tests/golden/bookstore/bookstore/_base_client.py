@@ -79,6 +79,8 @@ from ._types import NOT_GIVEN, RequestOptions
 if TYPE_CHECKING:
     from typing_extensions import TypeForm
 
+    from ._bodies import FormBody, MultipartBody
+
 __all__ = [
     "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
@@ -162,6 +164,8 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: type[_T],
         options: RequestOptions | None = None,
     ) -> _T: ...
@@ -178,6 +182,8 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: None = None,
         options: RequestOptions | None = None,
     ) -> None: ...
@@ -194,6 +200,8 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: TypeForm[_T],
         options: RequestOptions | None = None,
     ) -> _T: ...
@@ -210,6 +218,8 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: object,
         options: RequestOptions | None = None,
     ) -> Any: ...
@@ -225,6 +235,8 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: object = None,
         options: RequestOptions | None = None,
     ) -> Any:
@@ -257,6 +269,8 @@ class SyncAPIClient(BaseClient):
                 json=json,
                 content=content,
                 options=opts,
+                form=form,
+                multipart=multipart,
             )
             can_retry = may_retry and retries_taken < max_retries
             if self.rate_limiter is not None:
@@ -447,6 +461,8 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: type[_T],
         options: RequestOptions | None = None,
     ) -> _T: ...
@@ -463,6 +479,8 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: None = None,
         options: RequestOptions | None = None,
     ) -> None: ...
@@ -479,6 +497,8 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: TypeForm[_T],
         options: RequestOptions | None = None,
     ) -> _T: ...
@@ -495,6 +515,8 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: object,
         options: RequestOptions | None = None,
     ) -> Any: ...
@@ -510,6 +532,8 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: object = None,
         options: RequestOptions | None = None,
     ) -> Any:
@@ -542,6 +566,8 @@ class AsyncAPIClient(BaseClient):
                 json=json,
                 content=content,
                 options=opts,
+                form=form,
+                multipart=multipart,
             )
             can_retry = may_retry and retries_taken < max_retries
             if self.rate_limiter is not None:
