@@ -36,9 +36,11 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return {name: root / name for name in DOCUMENTS}
 
 
-def _call(packages: dict[str, Path], package: str, tmp_path: Path) -> tuple[list[Any], list[Received]]:
+def _call(
+    packages: dict[str, Path], package: str, tmp_path: Path, replies: tuple[Reply, ...] = ()
+) -> tuple[list[Any], list[Received]]:
     with ScriptedServer() as server:
-        server.script(*[_REPLY] * 20)
+        server.script(*replies, *[_REPLY] * 20)
         results = run_script(packages[package], SCRIPT, {"url": server.url, "package": package, "dir": str(tmp_path)})
         return results, list(server.received)
 
@@ -116,8 +118,8 @@ def test_form_fields_are_encoded_with_their_style_sync_and_async(packages: dict[
 
 
 def test_multipart_parts_carry_names_filenames_and_content_types(packages: dict[str, Path], tmp_path: Path) -> None:
-    _, received = _call(packages, "uploads", tmp_path)
-    avatar, named, photos, blob_path, blob_bytes, async_avatar, async_photos = received
+    _, received = _call(packages, "uploads", tmp_path, (_REPLY,) * 5 + (Reply(503, {}),))
+    avatar, named, photos, blob_path, blob_bytes, failed, retried, async_avatar, async_photos = received
     assert [(p["name"], p["filename"], p["type"], p["content"]) for p in _parts(avatar)] == [
         ("file", "upload", "application/octet-stream", b"\x00avatar"),
         ("caption", None, None, b"hi"),
@@ -145,6 +147,8 @@ def test_multipart_parts_carry_names_filenames_and_content_types(packages: dict[
     assert next(p for p in parts if p["name"] == "notes")["headers"] == {"X-Part-Version": "2"}
     assert _header(blob_path, "Content-Type") == "application/octet-stream" and blob_path.body == b"\x89PNG-beach"
     assert blob_bytes.body == b"raw bytes"
+    assert [(p["name"], p["content"]) for p in _parts(retried)] == [("file", b"\x89PNG-beach"), ("caption", b"again")]
+    assert _parts(retried) == _parts(failed)  # the first attempt did not use the file up
     assert [(p["name"], p["filename"], p["type"], p["content"]) for p in _parts(async_avatar)] == [
         ("file", "beach.png", "image/png", b"\x89PNG-beach"),
         ("caption", None, None, b"async"),

@@ -51,7 +51,7 @@ def payments(url: str) -> list[Any]:
 
 
 def uploads(url: str, scratch: Path) -> list[Any]:
-    from uploads import AsyncUploads, FileTypes, Uploads
+    from uploads import AsyncUploads, FileTypes, RequestOptions, Uploads
     from uploads.models import AlbumMeta
 
     photo = scratch / "beach.png"
@@ -73,6 +73,9 @@ def uploads(url: str, scratch: Path) -> list[Any]:
         )
         client.default.put_blob(photo)
         client.default.put_blob(b"raw bytes")
+        with photo.open("rb") as handle:  # answered 503 once: the retry sends the same parts
+            retry: RequestOptions = {"retry_non_idempotent": True, "max_retries": 1}
+            client.default.upload_avatar(file=handle, caption="again", request_options=retry)
 
     async def run() -> None:
         async with AsyncUploads(base_url=url) as client:

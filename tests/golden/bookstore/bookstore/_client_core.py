@@ -219,7 +219,7 @@ class BaseClient:
                 f"Invalid request URL {redact_url(url)}: {exc}"
             ) from exc
         if files is not None:
-            # Read the parts once (files of unknown size too): retries and redirects resend them.
+            # Read the parts (files of unknown size too): a redirect resends these bytes.
             request.read()
             if request.headers.pop("Transfer-Encoding", None) is not None:
                 request.headers["Content-Length"] = str(len(request.content))
