@@ -169,7 +169,7 @@ def _loose(kind: TypeExpr) -> TypeExpr:
     return kind
 
 
-def _is_file(registry: SchemaRegistry, schema: dict[str, Any]) -> bool:
+def _is_file(schema: dict[str, Any]) -> bool:
     types, _ = schema_types(schema)
     if types and "string" not in types:
         return False
@@ -181,12 +181,12 @@ def _is_file(registry: SchemaRegistry, schema: dict[str, Any]) -> bool:
 def _file_kind(registry: SchemaRegistry, schema: dict[str, Any]) -> str | None:
     """ "file" for a binary string (3.0 `format: binary/base64`, 3.1 `contentMediaType`/
     `contentEncoding`), "files" for an array of them, None for other fields."""
-    if _is_file(registry, schema):
+    if _is_file(schema):
         return "file"
     types, _ = schema_types(schema)
     if "array" in types or (not types and "items" in schema):
         items = registry.deref(schema.get("items"))
-        if items and _is_file(registry, items):
+        if items and _is_file(items):
             return "files"
     return None
 
