@@ -20,6 +20,7 @@ from runtime_harness import (
 RUNTIME_MODULES = [
     "_auth.py",
     "_base_client.py",
+    "_bodies.py",
     "_client_core.py",
     "_construct.py",
     "_deadline.py",

@@ -385,6 +385,7 @@ class Call:
 
     func: str
     args: tuple[Argument, ...]
+    module: str = ""  # where `func` is imported from, when the module calling it must import it
 
     def __str__(self) -> str:
         return f"{self.func}({', '.join(str(a) for a in self.args)})"

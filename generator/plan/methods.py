@@ -4,11 +4,20 @@ docstring, planned in named steps (parameters, body, response, call)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.media import is_json_media, pick_media_type
 from generator.openapi import is_null_schema
+from generator.plan.bodies import (
+    FieldsBody,
+    is_fields_media,
+    other_media_note,
+    raw_body_type,
+    raw_body_value,
+    request_media_type,
+)
 from generator.plan.code import (
     ANY,
     BYTES,
@@ -121,8 +130,9 @@ class MethodDraft:
     exploded: list[str] = field(default_factory=list)  # array query parameters sent as name=a&name=b
     headers: list[tuple[str, Expr | str]] = field(default_factory=list)  # str: a fixed value
     cookies: list[tuple[str, Expr | str]] = field(default_factory=list)
-    body: tuple[str, Argument] | None = None  # ("json" | "content", value)
+    body: tuple[str, Argument] | None = None  # ("json" | "content" | "form" | "multipart", value)
     headers_before_body: bool = False
+    notes: list[str] = field(default_factory=list)  # docstring paragraphs (the body's media types)
 
     def argument(self, wire: str, fallback: str) -> str:
         return self.names.take(argument_identifier(snake_case(wire), reserved=ARG_RESERVED, fallback=fallback))
@@ -251,8 +261,12 @@ class MethodPlanner:
         content = body.get("content")
         if not isinstance(content, dict) or not content:
             return
-        media = pick_media_type(content)
+        media = request_media_type(content)
+        draft.notes += other_media_note(content, media)
         merge = merge_patch_target(self.registry, media, op, found)
+        if is_fields_media(media):  # form and multipart fields: generator/plan/bodies.py
+            FieldsBody(self.registry).plan(draft, media, as_dict(content[media]))
+            return
         schema = as_dict(as_dict(content[media]).get("schema"))
         if is_json_media(media) and body.get("x-sdkgen-flatten") is True and self._flattened_body(draft, schema):
             return
@@ -268,7 +282,7 @@ class MethodPlanner:
             if media.split(";")[0].strip().lower() not in ("application/json", "text/json", "*/*"):
                 draft.headers.append(("Content-Type", media))  # application/json-patch+json, ...
         else:
-            annotation = BYTES
+            annotation = raw_body_type(media)
             draft.headers.append(("Content-Type", media))
         description = docstring_body(clean_text(body.get("description")))
         if required:
@@ -279,7 +293,7 @@ class MethodPlanner:
         if is_json_media(media):
             draft.set_body("json", Expr(arg))
         else:
-            draft.set_body("content", Expr(arg if required else f"{arg} or None"))
+            draft.set_body("content", raw_body_value(media, arg, required))
 
     def _flattened_body(self, draft: MethodDraft, schema: dict[str, Any]) -> bool:
         """A carrier object whose properties become keyword arguments (`x-sdkgen-flatten`)."""
@@ -414,7 +428,9 @@ class MethodPlanner:
 
     # -- docs -------------------------------------------------------------------------------------
 
-    def docstring(self, op: dict[str, Any], method: str, path: str, params: list[ParamPlan]) -> str:
+    def docstring(
+        self, op: dict[str, Any], method: str, path: str, params: list[ParamPlan], notes: Sequence[str] = ()
+    ) -> str:
         summary = clean_text(op.get("summary"))
         description = clean_text(op.get("description"))
         parts: list[str] = []
@@ -429,6 +445,7 @@ class MethodPlanner:
             parts.append(f"Online restricted: {restricted.strip()}")
         if op.get("deprecated") is True:
             parts.append("Deprecated: calling it emits a DeprecationWarning.")
+        parts.extend(notes)
         text = docstring_body("\n\n".join(parts))
         documented = [p for p in params if p.description]
         if documented:

@@ -144,6 +144,7 @@ RUNTIME_EXPORTS: tuple[tuple[str, str], ...] = (
     ("NotModified", "_response"),
     ("NOT_GIVEN", "_types"),
     ("NotGiven", "_types"),
+    ("FileTypes", "_types"),
     ("RequestOptions", "_types"),
     ("Hooks", "_hooks"),
     ("SdkError", "_errors"),

@@ -71,7 +71,7 @@ class ParamPlan:
     wire_name: str
     annotation: TypeExpr
     default_expr: str | None  # None -> required
-    location: str  # "path" | "query" | "header" | "body" | "body_field"
+    location: str  # "path" | "query" | "header" | "cookie" | "body" | "body_field" | "form_field" | "multipart_field"
     description: str  # escaped for a docstring (may be empty)
     deprecated: bool = False  # the method warns when a value is passed
 

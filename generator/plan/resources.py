@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
 from generator.openapi import OperationRef, iter_operations, merge_parameters
-from generator.plan.code import NOT_GIVEN, NOT_MODIFIED, Import, ImportBlock, ModelRef, TypeExpr, imports
+from generator.plan.code import NOT_GIVEN, NOT_MODIFIED, Call, Import, ImportBlock, ModelRef, Name, TypeExpr, imports
 from generator.plan.methods import SKIPPED_HEADERS, MethodDraft, MethodPlanner, client_option_name
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
@@ -98,7 +98,9 @@ class OperationPlanner:
             method_name=name,
             http_method=found.method.upper(),
             path=found.path,
-            docstring=self.methods.docstring(op, found.method, found.path, draft.positional + draft.keyword),
+            docstring=self.methods.docstring(
+                op, found.method, found.path, draft.positional + draft.keyword, draft.notes
+            ),
             positional=tuple(draft.positional),
             keyword=tuple(draft.keyword),
             return_annotation=returns,
@@ -179,13 +181,18 @@ def build_resources(
         annotations = [t for op in builder.operations for t in _annotations(op)]
         models = {(m.class_name, m.module) for t in annotations for m in t.model_refs()}
         aliases = {c: c + "Model" if c in local_names else c for c, _ in models}
-        tc_imports = imports(
-            [_model_import(c, m, aliases) for c, m in models] + [Import(".._response", "NotModified")], by_name=True
+        # NotModified only where a return type names it (pyright strict flags unused imports)
+        not_modified = (
+            [Import(".._response", "NotModified")] if any(_names_not_modified(t) for t in annotations) else []
         )
+        tc_imports = imports([_model_import(c, m, aliases) for c, m in models] + not_modified, by_name=True)
         # Names a profile's call puts in return annotations (its page types): type checkers only.
         call_only = {i for op in builder.operations if op.call for i in op.call.type_checking_imports}
         tc_imports = imports(tc_imports.imports, call_only, by_name=True)
         operations = tuple(_with_aliases(op, aliases) for op in builder.operations)
+        runtime_imports = _resource_imports(annotations, builder.operations).imports - call_only
+        if not tc_imports:  # nothing is imported for type checkers only: no TYPE_CHECKING block
+            runtime_imports -= {Import("typing", "TYPE_CHECKING")}
         result.append(
             ResourcePlan(
                 tag=tag,
@@ -195,7 +202,7 @@ def build_resources(
                 attribute=attribute,
                 docstring=docstring_body(f"Operations tagged {tag!r}."),
                 operations=operations,
-                imports=ImportBlock(_resource_imports(annotations).imports - call_only),
+                imports=ImportBlock(runtime_imports),
                 type_checking_imports=tc_imports,
                 raw_class_name=raw_name,
                 async_raw_class_name=async_raw_name,
@@ -221,13 +228,21 @@ _RESOURCE_IMPORTS = (
 )
 
 
+def _names_not_modified(annotation: TypeExpr) -> bool:
+    return any(isinstance(n, Name) and n.name == NOT_MODIFIED.name for n in annotation.walk())
+
+
 def _annotations(op: OperationPlan) -> list[TypeExpr]:
     return [p.annotation for p in op.positional + op.keyword] + [op.return_annotation]
 
 
-def _resource_imports(annotations: list[TypeExpr]) -> ImportBlock:
+def _resource_imports(annotations: list[TypeExpr], operations: list[OperationPlan]) -> ImportBlock:
     """Runtime imports of a resource module (cheap ones only: models are imported lazily)."""
     used = {i for t in annotations for i in t.imports()}
+    # what request() arguments construct (FormBody, MultipartBody)
+    used |= {
+        Import(v.module, v.func) for op in operations for _, v in op.request_kwargs if isinstance(v, Call) and v.module
+    }
     if Import(NOT_GIVEN.module, NOT_GIVEN.name) in used:
         used.add(Import(NOT_GIVEN.module, "NOT_GIVEN"))  # the default value
     used.discard(Import(NOT_MODIFIED.module, NOT_MODIFIED.name))  # annotations only: TYPE_CHECKING

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from ._response import NotModified as NotModified
     from ._types import NOT_GIVEN as NOT_GIVEN
     from ._types import NotGiven as NotGiven
+    from ._types import FileTypes as FileTypes
     from ._types import RequestOptions as RequestOptions
     from ._hooks import Hooks as Hooks
     from ._errors import SdkError as SdkError
@@ -60,6 +61,7 @@ _EXPORTS: dict[str, str] = {
     "NotModified": "_response",
     "NOT_GIVEN": "_types",
     "NotGiven": "_types",
+    "FileTypes": "_types",
     "RequestOptions": "_types",
     "Hooks": "_hooks",
     "SdkError": "_errors",
@@ -99,6 +101,7 @@ __all__ = [
     "NotModified",
     "NOT_GIVEN",
     "NotGiven",
+    "FileTypes",
     "RequestOptions",
     "Hooks",
     "SdkError",

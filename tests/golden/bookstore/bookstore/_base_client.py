@@ -83,6 +83,8 @@ from ._types import NOT_GIVEN, RequestOptions
 if TYPE_CHECKING:
     from typing_extensions import TypeForm
 
+    from ._bodies import FormBody, MultipartBody
+
 __all__ = [
     "DEFAULT_MAX_RESPONSE_SIZE",
     "DEFAULT_MAX_RETRIES",
@@ -173,6 +175,8 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: type[_T],
         options: RequestOptions | None = None,
     ) -> _T: ...
@@ -189,6 +193,8 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: None = None,
         options: RequestOptions | None = None,
     ) -> None: ...
@@ -205,6 +211,8 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: TypeForm[_T],
         options: RequestOptions | None = None,
     ) -> _T: ...
@@ -221,6 +229,8 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: object,
         options: RequestOptions | None = None,
     ) -> Any: ...
@@ -236,6 +246,8 @@ class SyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: object = None,
         options: RequestOptions | None = None,
     ) -> Any:
@@ -270,6 +282,8 @@ class SyncAPIClient(BaseClient):
                     json=json,
                     content=content,
                     options=opts,
+                    form=form,
+                    multipart=multipart,
                 )
                 can_retry = may_retry and retries_taken < max_retries
                 if self.rate_limiter is not None:
@@ -474,6 +488,8 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: type[_T],
         options: RequestOptions | None = None,
     ) -> _T: ...
@@ -490,6 +506,8 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: None = None,
         options: RequestOptions | None = None,
     ) -> None: ...
@@ -506,6 +524,8 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: TypeForm[_T],
         options: RequestOptions | None = None,
     ) -> _T: ...
@@ -522,6 +542,8 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: object,
         options: RequestOptions | None = None,
     ) -> Any: ...
@@ -537,6 +559,8 @@ class AsyncAPIClient(BaseClient):
         headers: Mapping[str, object] | None = None,
         json: object = NOT_GIVEN,
         content: bytes | None = None,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
         cast_to: object = None,
         options: RequestOptions | None = None,
     ) -> Any:
@@ -571,6 +595,8 @@ class AsyncAPIClient(BaseClient):
                     json=json,
                     content=content,
                     options=opts,
+                    form=form,
+                    multipart=multipart,
                 )
                 can_retry = may_retry and retries_taken < max_retries
                 if self.rate_limiter is not None:

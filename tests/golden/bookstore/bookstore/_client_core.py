@@ -37,6 +37,8 @@ from ._types import NOT_GIVEN, NotGiven, RequestOptions
 if TYPE_CHECKING:
     from httpx._client import UseClientDefault
 
+    from ._bodies import FormBody, MultipartBody
+
 __all__ = [
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_TIMEOUT",
@@ -150,6 +152,8 @@ class BaseClient:
         json: object,
         content: bytes | None,
         options: RequestOptions,
+        form: FormBody | None = None,
+        multipart: MultipartBody | None = None,
     ) -> httpx.Request:
         path = expand_path(path, path_params)
         if path.startswith(("http://", "https://")):
@@ -169,15 +173,33 @@ class BaseClient:
                 value = format_cookies(value)  # the call's cookie parameters
             if value is not None and not isinstance(value, NotGiven):
                 merged[name] = format_header_value(value)
-        if content is None and json is NOT_GIVEN:
+        bodies = (json is not NOT_GIVEN, content is not None, form, multipart)
+        if sum(1 for given in bodies if given not in (None, False)) > 1:
+            raise InvalidRequestError("Pass one of json=, content=, form=, multipart=")
+        extra_body = options.get("extra_body")
+        files = None
+        if form is not None:
+            content = form.encode(method, extra_body)
+            extra_body = None
+            if content is not None:
+                merged["Content-Type"] = "application/x-www-form-urlencoded"
+        elif multipart is not None:
+            files = multipart.parts(extra_body) or None
+            extra_body = None
+            # httpx writes the Content-Type with the boundary it picks
+            merged.pop("Content-Type", None)
+            if files is None:  # not one part: still a multipart body, with a boundary
+                content = b"--sdkgen-empty--\r\n"
+                merged["Content-Type"] = "multipart/form-data; boundary=sdkgen-empty"
+        if content is None and json is NOT_GIVEN and files is None:
             # no body (a GET, an optional body left out): no body Content-Type either
             merged.pop("Content-Type", None)
         merged.update(options.get("extra_headers", {}))
+        if files is not None and "boundary=" not in merged.get("Content-Type", "="):
+            # a multipart type without its boundary (from extra_headers) is unreadable
+            merged.pop("Content-Type", None)
 
-        if json is not NOT_GIVEN and content is not None:
-            raise InvalidRequestError("Pass either json= or content=, not both")
         body = None if json is NOT_GIVEN else to_jsonable(json)
-        extra_body = options.get("extra_body")
         if extra_body:
             if content is not None or not (body is None or isinstance(body, dict)):
                 raise InvalidRequestError(
@@ -193,12 +215,18 @@ class BaseClient:
                 headers=merged,
                 json=body,
                 content=content,
+                files=files,
                 timeout=self._timeout(options),
             )
         except httpx.InvalidURL as exc:
             raise InvalidRequestError(
                 f"Invalid request URL {redact_url(url)}: {exc}"
             ) from exc
+        if files is not None:
+            # Read the parts (files of unknown size too): a redirect resends these bytes.
+            request.read()
+            if request.headers.pop("Transfer-Encoding", None) is not None:
+                request.headers["Content-Length"] = str(len(request.content))
         return safe_request(request)
 
     def _timeout(self, options: RequestOptions) -> float | httpx.Timeout | None:

@@ -1,14 +1,17 @@
-"""Types shared by the client, the resources and the user: per-call options and NOT_GIVEN."""
+"""Types shared by the client, the resources and the user: per-call options, NOT_GIVEN, files."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal, TypedDict, TypeVar, Union
+from os import PathLike
+from typing import IO, Literal, Optional, Tuple, TypedDict, TypeVar, Union
 
 import httpx
 
 __all__ = [
     "NOT_GIVEN",
+    "FileContent",
+    "FileTypes",
     "NotGiven",
     "NotGivenOr",
     "RequestOptions",
@@ -52,6 +55,17 @@ NOT_GIVEN = NotGiven()
 
 NotGivenOr = Union[_T, NotGiven]
 """``NotGivenOr[int | None]``: an argument that may be left out entirely."""
+
+FileContent = Union[IO[bytes], bytes, PathLike[str]]
+"""A file's content: bytes, a file opened in binary mode, or a path (read when sent)."""
+FileTypes = Union[
+    FileContent,
+    Tuple[Optional[str], FileContent],
+    Tuple[Optional[str], FileContent, Optional[str]],
+    Tuple[Optional[str], FileContent, Optional[str], Mapping[str, str]],
+]
+"""A multipart file argument: the content alone (named after the path or file object, else
+``upload``), or ``(filename, content[, content_type[, headers]])``."""
 
 
 class RequestOptions(TypedDict, total=False):

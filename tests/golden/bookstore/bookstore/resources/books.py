@@ -13,7 +13,6 @@ from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
 from .._types import NOT_GIVEN, NotGiven, RequestOptions, Timeout, call_options
 
 if TYPE_CHECKING:
-    from .._response import NotModified
     from ..models.book import Book
     from ..models.book_page import BookPage
     from ..models.digital_edition import DigitalEdition
