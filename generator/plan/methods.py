@@ -373,33 +373,6 @@ class MethodPlanner:
             return ANY
         return self.registry.resolve(schema, hint + "Response").annotation()
 
-    # -- docs -------------------------------------------------------------------------------------
-
-    def docstring(self, op: dict[str, Any], method: str, path: str, params: list[ParamPlan]) -> str:
-        summary = clean_text(op.get("summary"))
-        description = clean_text(op.get("description"))
-        parts: list[str] = []
-        if summary:
-            parts.append(summary)
-        if description and description != summary:
-            parts.append(description)
-        if not parts:
-            parts.append(f"{method.upper()} {path}")
-        restricted = op.get("x-online-restricted")
-        if isinstance(restricted, str) and restricted.strip() and restricted.strip() not in description:
-            parts.append(f"Online restricted: {restricted.strip()}")
-        if op.get("deprecated") is True:
-            parts.append("Deprecated: calling it emits a DeprecationWarning.")
-        text = docstring_body("\n\n".join(parts))
-        documented = [p for p in params if p.description]
-        if documented:
-            lines = ["", "", "Args:"]
-            for p in documented:
-                body = "\n".join(("        " + line) if line else "" for line in p.description.split("\n")).lstrip()
-                lines.append(f"    {p.name}: {body}")
-            text += "\n".join(lines)
-        return text
-
 
 def _description(param: dict[str, Any]) -> str:
     text = clean_text(param.get("description"))

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from generator.diagnostics import Diagnostic
 from generator.openapi import OperationRef, iter_operations, merge_parameters
 from generator.plan.code import NOT_GIVEN, NOT_MODIFIED, Import, ImportBlock, ModelRef, TypeExpr, imports
+from generator.plan.docstrings import method_docstring, resource_docstring
 from generator.plan.methods import SKIPPED_HEADERS, MethodDraft, MethodPlanner, client_option_name
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
@@ -98,7 +99,7 @@ class OperationPlanner:
             method_name=name,
             http_method=found.method.upper(),
             path=found.path,
-            docstring=self.methods.docstring(op, found.method, found.path, draft.positional + draft.keyword),
+            docstring="",  # below, once the profile has had its say on the return type
             positional=tuple(draft.positional),
             keyword=tuple(draft.keyword),
             return_annotation=returns,
@@ -108,7 +109,10 @@ class OperationPlanner:
             source=found,
             variant=is_variant,
         )
-        self.resources[tag].operations.append(self.methods.finish(draft, plan, found, op))
+        plan = self.methods.finish(draft, plan, found, op)
+        params = plan.positional + plan.keyword
+        doc = method_docstring(op, found.method, found.path, params, plan.return_annotation, self.registry.deref)
+        self.resources[tag].operations.append(replace(plan, docstring=doc))
 
     def _plan_parameter(
         self, draft: MethodDraft, param: dict[str, Any], op: dict[str, Any], found: OperationRef
@@ -193,7 +197,7 @@ def build_resources(
                 class_name=class_name,
                 async_class_name=async_name,
                 attribute=attribute,
-                docstring=docstring_body(f"Operations tagged {tag!r}."),
+                docstring=resource_docstring(tag, planner.spec),
                 operations=operations,
                 imports=ImportBlock(_resource_imports(annotations).imports - call_only),
                 type_checking_imports=tc_imports,
