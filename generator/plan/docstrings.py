@@ -45,6 +45,11 @@ def http_line(method: str, path: str) -> str:
     return f"`{method.upper()} {path}`"
 
 
+def one_line(text: object) -> str:
+    """The first paragraph of a description on one line (api.md lists, the README)."""
+    return " ".join(clean_text(text).split("\n\n")[0].split())
+
+
 def method_docstring(
     op: dict[str, Any],
     method: str,
@@ -76,7 +81,8 @@ def method_docstring(
 
 
 def _indented(doc: str) -> str:
-    return "\n".join(("        " + line) if line else "" for line in doc.split("\n")).lstrip()
+    """An argument's text under its name; blank lines are dropped so Args stays one block."""
+    return "\n".join("        " + line for line in doc.split("\n") if line.strip()).lstrip()
 
 
 def _description_of(responses: dict[str, Any], code: str, deref: Callable[[object], dict[str, Any]]) -> str:
@@ -106,11 +112,11 @@ def _raises(responses: dict[str, Any], deref: Callable[[object], dict[str, Any]]
     return lines
 
 
-def resource_docstring(tag: str, spec: dict[str, Any]) -> str:
-    """The tag's own description (`tags[].description`), else a sentence naming the resource."""
+def resource_description(tag: str, spec: dict[str, Any]) -> str:
+    """The tag's own description (`tags[].description`), else a sentence naming the resource (plain text)."""
     for entry in as_list(spec.get("tags")):
         if isinstance(entry, dict) and entry.get("name") == tag and clean_text(entry.get("description")):
-            return docstring_body(clean_text(entry.get("description")))
+            return clean_text(entry.get("description"))
     title = " ".join(clean_text(as_dict(spec.get("info")).get("title")).split()) or "the API"
     name = " ".join(tag.replace("_", " ").split()) or "default"
-    return docstring_body(f"The {name} endpoints of {title}.")
+    return f"The {name} endpoints of {title}."

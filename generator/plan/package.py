@@ -24,6 +24,7 @@ from generator.plan.names import (
     words,
 )
 from generator.plan.package_plan import ClientOptionPlan, PackagePlan, ServerVariablePlan
+from generator.plan.readme import plan_readme
 from generator.plan.resources import OperationPlanner, build_resources
 from generator.plan.samples import plan_tests
 
@@ -246,6 +247,8 @@ def build_plan(
     all_api = bool(paths) and all(isinstance(p, str) and p.startswith("/api/") for p in paths)
     schemes = as_dict(spec.get("components")).get("securitySchemes")
     doc = f"Python client for {title}." + (f"\n\n{description}" if description else "")
+    security_schemes: dict[str, object] = dict(schemes) if isinstance(schemes, dict) else {}
+    tests = plan_tests(spec, tuple(resources), registry, memo)
     return PackagePlan(
         package_name=package_name,
         distribution_name=package_name.replace("_", "-"),
@@ -261,16 +264,17 @@ def build_plan(
         client_options=options,
         models=tuple(models),
         resources=tuple(resources),
-        security_schemes=dict(schemes) if isinstance(schemes, dict) else {},
+        security_schemes=security_schemes,
         exports=(
             (client, "_client"),
             ("Async" + client, "_client"),
             *RUNTIME_EXPORTS,
             *(extras.exports if extras else ()),
         ),
-        tests=plan_tests(spec, tuple(resources), registry, memo),
+        tests=tests,
         diagnostics=tuple(check_document(spec, source) + planner.diagnostics),
         server_url_literal=server_url,
         server_variables=server_variables,
         profile=extras,
+        readme=plan_readme(tuple(resources), tests.auth_cases if tests else (), security_schemes),
     )

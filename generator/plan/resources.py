@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from generator.diagnostics import Diagnostic
 from generator.openapi import OperationRef, iter_operations, merge_parameters
 from generator.plan.code import NOT_GIVEN, NOT_MODIFIED, Import, ImportBlock, ModelRef, TypeExpr, imports
-from generator.plan.docstrings import method_docstring, resource_docstring
+from generator.plan.docstrings import method_docstring, one_line, resource_description
 from generator.plan.methods import SKIPPED_HEADERS, MethodDraft, MethodPlanner, client_option_name
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
@@ -112,7 +112,8 @@ class OperationPlanner:
         plan = self.methods.finish(draft, plan, found, op)
         params = plan.positional + plan.keyword
         doc = method_docstring(op, found.method, found.path, params, plan.return_annotation, self.registry.deref)
-        self.resources[tag].operations.append(replace(plan, docstring=doc))
+        summary = one_line(op.get("summary")) or one_line(op.get("description"))
+        self.resources[tag].operations.append(replace(plan, docstring=doc, summary=summary))
 
     def _plan_parameter(
         self, draft: MethodDraft, param: dict[str, Any], op: dict[str, Any], found: OperationRef
@@ -190,6 +191,7 @@ def build_resources(
         call_only = {i for op in builder.operations if op.call for i in op.call.type_checking_imports}
         tc_imports = imports(tc_imports.imports, call_only, by_name=True)
         operations = tuple(_with_aliases(op, aliases) for op in builder.operations)
+        description = resource_description(tag, planner.spec)
         result.append(
             ResourcePlan(
                 tag=tag,
@@ -197,12 +199,13 @@ def build_resources(
                 class_name=class_name,
                 async_class_name=async_name,
                 attribute=attribute,
-                docstring=resource_docstring(tag, planner.spec),
+                docstring=docstring_body(description),
                 operations=operations,
                 imports=ImportBlock(_resource_imports(annotations).imports - call_only),
                 type_checking_imports=tc_imports,
                 raw_class_name=raw_name,
                 async_raw_class_name=async_raw_name,
+                summary=one_line(description),
             )
         )
     return result

@@ -18,6 +18,7 @@ TEMPLATES_DIR = Path(__file__).resolve().parent.parent.parent / "templates"
 _PROJECT_FILES = (
     ("package/pyproject.toml.jinja", "pyproject.toml"),
     ("package/README.md.jinja", "README.md"),
+    ("package/api.md.jinja", "api.md"),
 )
 _PACKAGE_FILES = (
     ("package/__init__.py.jinja", "__init__.py"),

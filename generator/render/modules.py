@@ -21,7 +21,7 @@ from generator.plan.package_plan import PackagePlan
 from generator.render import _PACKAGE_FILES, _PROJECT_FILES
 
 # Plan fields that per-module templates never read (or that have keys of their own).
-_NOT_IN_HEADER = frozenset({"version", "models", "resources", "tests", "diagnostics"})
+_NOT_IN_HEADER = frozenset({"version", "models", "resources", "tests", "diagnostics", "readme"})
 
 
 @dataclass(frozen=True)
