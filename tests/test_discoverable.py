@@ -116,7 +116,7 @@ def _notice_problems(root: Path) -> list[str]:
 def test_every_generated_module_starts_with_the_notice(sdk_1002: Path, tmp_path: Path) -> None:
     assert not _notice_problems(sdk_1002)
     assert (sdk_1002 / PACKAGE / "py.typed").read_text() == ""
-    spec = load_fixture("petstore.yaml")
+    spec = load_fixture("petstore_3_0.yaml")
     first = generate_into(tmp_path / "a", spec, "petstore")
     second = generate_into(tmp_path / "b", spec, "petstore")
     assert first == second  # deterministic: no timestamps, no paths
@@ -138,7 +138,7 @@ def test_reprs_are_useful_and_never_show_secrets(sdk_1002: Path) -> None:
     assert len(result["checked"]) >= 12
 
 
-@pytest.mark.parametrize("fixture", ["petstore.yaml"])
+@pytest.mark.parametrize("fixture", ["petstore_3_0.yaml"])
 def test_readme_of_a_generic_spec_names_only_its_schemes_and_real_calls(fixture: str, tmp_path: Path) -> None:
     spec = load_fixture(fixture)
     files = generate_into(tmp_path, spec, "petstore")

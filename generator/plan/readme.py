@@ -122,10 +122,22 @@ def _main_example(found: list[tuple[ResourcePlan, OperationPlan]]) -> ExampleCal
     return _first(by_path, False) or _first(gets, False) or _first(found, False) or _first(found, True)
 
 
+def _scheme_text(scheme: dict[str, object]) -> str:
+    """The scheme's description, else what its type says (`an OAuth2 access token`)."""
+    said = one_line(scheme.get("description"))
+    if said:
+        return said
+    kind, http = str(scheme.get("type", "")).lower(), str(scheme.get("scheme", "")).lower()
+    if kind == "apikey":
+        return f"an API key in the {scheme.get('in', 'header')} `{scheme.get('name', '')}`"
+    if kind == "http":
+        return "user name and password" if http == "basic" else f"a {http or 'bearer'} token"
+    return {"oauth2": "an OAuth2 access token", "openidconnect": "an OpenID Connect access token"}.get(kind, "")
+
+
 def _auth(cases: Iterable[AuthCasePlan], schemes: dict[str, object]) -> tuple[AuthExample, ...]:
     return tuple(
-        AuthExample(c.scheme, one_line(as_dict(schemes.get(c.scheme)).get("description")), c.import_name, c.auth_expr)
-        for c in cases
+        AuthExample(c.scheme, _scheme_text(as_dict(schemes.get(c.scheme))), c.import_name, c.auth_expr) for c in cases
     )
 
 
