@@ -34,9 +34,7 @@ _LOCATION_WORDS = {
     "body": "The request body.",
 }
 PER_CALL_OPTIONS = (
-    "extra_headers, extra_query, extra_body, timeout, request_options: per-call options "
-    "(headers and query parameters to add, fields to merge into the JSON body, this call's timeout, "
-    "rarer settings such as max_retries); see the README."
+    "extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options)."
 )
 
 
@@ -106,9 +104,8 @@ def _raises(responses: dict[str, Any], deref: Callable[[object], dict[str, Any]]
         if name:
             said = _description_of(responses, code, deref)
             lines.append(f"    {name}: {docstring_body(said or code)}" + ("" if said.endswith(".") else "."))
-    other = "any other error status" if lines else "the server answered with an error status"
-    lines.append(f"    APIStatusError: {other} (4xx ClientError, 5xx ServerError).")
-    lines.append("    APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).")
+    lines.append(f"    APIStatusError: {'any other' if lines else 'an'} error status (ClientError, ServerError).")
+    lines.append("    APIConnectionError: no answer (APITimeoutError: none in time).")
     return lines
 
 

@@ -47,14 +47,14 @@ class Authors(SyncAPIResource):
 
         Args:
             author_id: The `authorId` path parameter.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Author: The author.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.author import Author
 
@@ -100,14 +100,14 @@ class AsyncAuthors(AsyncAPIResource):
 
         Args:
             author_id: The `authorId` path parameter.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Author: The author.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.author import Author
 

@@ -63,14 +63,14 @@ class Books(SyncAPIResource):
             ids: Only these books.
             limit: The `limit` query parameter.
             x_request_id: Sent as the `X-Request-Id` header.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             BookPage: One page of books.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.book_page import BookPage
 
@@ -102,15 +102,15 @@ class Books(SyncAPIResource):
 
         Args:
             body: The book to add.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Book: The book as stored.
 
         Raises:
             UnprocessableEntityError: The book is invalid.
-            APIStatusError: any other error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: any other error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.book import Book
 
@@ -140,15 +140,15 @@ class Books(SyncAPIResource):
 
         Args:
             book_id: The book's id.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Book: The book.
 
         Raises:
             NotFoundError: No such book.
-            APIStatusError: any other error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: any other error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.book import Book
 
@@ -180,14 +180,14 @@ class Books(SyncAPIResource):
         Args:
             book_id: The book's id.
             body: The request body.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Book: The book as stored.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.book import Book
 
@@ -218,14 +218,14 @@ class Books(SyncAPIResource):
 
         Args:
             book_id: The book's id.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             None: Removed.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         return self._client.request(
             "DELETE",
@@ -255,14 +255,14 @@ class Books(SyncAPIResource):
         Args:
             book_id: The `bookId` path parameter.
             size: The `size` query parameter.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             bytes: The image.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         return self._client.request(
             "GET",
@@ -292,14 +292,14 @@ class Books(SyncAPIResource):
 
         Args:
             book_id: The `bookId` path parameter.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             list[Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]]: Each edition, printed or digital.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.digital_edition import DigitalEdition
         from ..models.printed_edition import PrintedEdition
@@ -364,14 +364,14 @@ class AsyncBooks(AsyncAPIResource):
             ids: Only these books.
             limit: The `limit` query parameter.
             x_request_id: Sent as the `X-Request-Id` header.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             BookPage: One page of books.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.book_page import BookPage
 
@@ -403,15 +403,15 @@ class AsyncBooks(AsyncAPIResource):
 
         Args:
             body: The book to add.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Book: The book as stored.
 
         Raises:
             UnprocessableEntityError: The book is invalid.
-            APIStatusError: any other error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: any other error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.book import Book
 
@@ -441,15 +441,15 @@ class AsyncBooks(AsyncAPIResource):
 
         Args:
             book_id: The book's id.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Book: The book.
 
         Raises:
             NotFoundError: No such book.
-            APIStatusError: any other error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: any other error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.book import Book
 
@@ -481,14 +481,14 @@ class AsyncBooks(AsyncAPIResource):
         Args:
             book_id: The book's id.
             body: The request body.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Book: The book as stored.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.book import Book
 
@@ -519,14 +519,14 @@ class AsyncBooks(AsyncAPIResource):
 
         Args:
             book_id: The book's id.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             None: Removed.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         return await self._client.request(
             "DELETE",
@@ -556,14 +556,14 @@ class AsyncBooks(AsyncAPIResource):
         Args:
             book_id: The `bookId` path parameter.
             size: The `size` query parameter.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             bytes: The image.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         return await self._client.request(
             "GET",
@@ -593,14 +593,14 @@ class AsyncBooks(AsyncAPIResource):
 
         Args:
             book_id: The `bookId` path parameter.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             list[Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]]: Each edition, printed or digital.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.digital_edition import DigitalEdition
         from ..models.printed_edition import PrintedEdition

@@ -48,14 +48,14 @@ class Orders(SyncAPIResource):
 
         Args:
             body: The request body.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Order: The order.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.order import Order
 
@@ -85,14 +85,14 @@ class Orders(SyncAPIResource):
 
         Args:
             order_id: The `orderId` path parameter.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Order: The order.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.order import Order
 
@@ -122,14 +122,14 @@ class Orders(SyncAPIResource):
 
         Args:
             order_id: The `orderId` path parameter.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             bytes: The receipt.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         return self._client.request(
             "GET",
@@ -176,14 +176,14 @@ class AsyncOrders(AsyncAPIResource):
 
         Args:
             body: The request body.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Order: The order.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.order import Order
 
@@ -213,14 +213,14 @@ class AsyncOrders(AsyncAPIResource):
 
         Args:
             order_id: The `orderId` path parameter.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             Order: The order.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         from ..models.order import Order
 
@@ -250,14 +250,14 @@ class AsyncOrders(AsyncAPIResource):
 
         Args:
             order_id: The `orderId` path parameter.
-            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (headers and query parameters to add, fields to merge into the JSON body, this call's timeout, rarer settings such as max_retries); see the README.
+            extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
             bytes: The receipt.
 
         Raises:
-            APIStatusError: the server answered with an error status (4xx ClientError, 5xx ServerError).
-            APIConnectionError: the request did not reach the server (APITimeoutError: it timed out).
+            APIStatusError: an error status (ClientError, ServerError).
+            APIConnectionError: no answer (APITimeoutError: none in time).
         """
         return await self._client.request(
             "GET",
