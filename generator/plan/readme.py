@@ -118,7 +118,8 @@ def _main_example(found: list[tuple[ResourcePlan, OperationPlan]]) -> ExampleCal
         return op.http_method == "GET" and op.call is None and bool(op.return_annotation.model_refs())
 
     gets = [c for c in found if plain_get(c[1])]
-    by_path = [c for c in gets if c[1].positional]  # `get_x(1)` shows more than a call without arguments
+    # `get_x(1)` of one model shows more than a list or a call without arguments.
+    by_path = sorted((c for c in gets if c[1].positional), key=lambda c: not isinstance(c[1].cast_to, ModelRef))
     return _first(by_path, False) or _first(gets, False) or _first(found, False) or _first(found, True)
 
 
