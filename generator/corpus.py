@@ -17,8 +17,9 @@ from generator.diagnostics import Diagnostic, Diagnostics, Severity
 from generator.gcpause import paused_gc
 from generator.parse import codec
 from generator.parse.decode import decode_page
+from generator.parse.index_page import is_index_file, parse_index_page
 from generator.parse.page import IncludeRefused, parse_page
-from generator.parse.page_model import Page
+from generator.parse.page_model import IndexPage, Page
 
 if TYPE_CHECKING:  # the page cache (and its hashing and pickling) is only loaded by cached builds
     from generator.cache import PageCache
@@ -38,6 +39,7 @@ class PageResult:
     page: Page | None
     diagnostics: tuple[Diagnostic, ...]
     includes: tuple[str, ...] = ()  # include targets the page read (relative to the root)
+    index: IndexPage | None = None  # an agent's or entity's index page (parse/index_page.py)
 
 
 def find_pages(root: Path) -> list[str]:
@@ -176,10 +178,11 @@ def parse_file(
         if problem:
             diags.warn(relative, 0, "encoding", problem)
         page = parse_page(text, relative, diags, reader)
+        index = parse_index_page(text, relative, diags) if page is None and is_index_file(relative) else None
     except Exception as error:  # one page must never stop the run (RecursionError, ...)
         diags.error(relative, 0, "internal-error", f"page could not be parsed ({_describe(error)}); skipped")
-        page = None
-    return PageResult(relative, page, tuple(diags.items), tuple(sorted(set(reader.read))))
+        page = index = None
+    return PageResult(relative, page, tuple(diags.items), tuple(sorted(set(reader.read))), index)
 
 
 def _describe(error: BaseException) -> str:
@@ -207,6 +210,7 @@ def _parse_chunk_encoded(args: ChunkArgs) -> bytes:
                 None if r.page is None else codec.encode_page(r.page),
                 codec.encode_diagnostics(r.diagnostics),
                 r.includes,
+                None if r.index is None else codec.encode_index(r.index),
             )
             for r in _parse_chunk(args)
         ]
@@ -216,9 +220,13 @@ def _parse_chunk_encoded(args: ChunkArgs) -> bytes:
 def _decode_chunk(data: bytes) -> list[PageResult]:
     return [
         PageResult(
-            file, None if page is None else codec.decode_page(page), codec.decode_diagnostics(diags), tuple(includes)
+            file,
+            None if page is None else codec.decode_page(page),
+            codec.decode_diagnostics(diags),
+            tuple(includes),
+            None if index is None else codec.decode_index(index),
         )
-        for file, page, diags, includes in codec.loads(data)
+        for file, page, diags, includes, index in codec.loads(data)
     ]
 
 
@@ -239,7 +247,7 @@ def _worker_chunk(future: Future[bytes], args: ChunkArgs) -> list[PageResult]:
                 f"the worker process parsing {len(results)} pages from {first.file} on failed "
                 f"({_describe(error)}); they were parsed again in the main process",
             )
-            results[0] = PageResult(first.file, first.page, (*first.diagnostics, note), first.includes)
+            results[0] = PageResult(first.file, first.page, (*first.diagnostics, note), first.includes, first.index)
         return results
 
 

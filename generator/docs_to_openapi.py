@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class ParseSummary:
     files: int
     pages: int
-    skipped: int  # files that are not endpoint pages, or endpoint pages too broken to use
+    skipped: int  # files that are not endpoint pages (index pages included), or endpoint pages too broken to use
     stats: BuildStats
     warnings: int
     errors: int
@@ -43,7 +43,8 @@ def pages_to_openapi(
         diags.extend(list(result.diagnostics))
     pages = [result.page for result in results if result.page is not None]
     with paused_gc():
-        document, stats = build_document(pages, diags, title=title)
+        indexes = [result.index for result in results if result.index is not None]
+        document, stats = build_document(pages, diags, title=title, index_pages=indexes)
     items = diags.sorted()
     summary = ParseSummary(
         files=len(results),

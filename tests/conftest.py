@@ -54,3 +54,13 @@ def corpus_build() -> Any:
         return built[name]
 
     return get
+
+
+@pytest.fixture(scope="session")
+def sdk_1002(tmp_path_factory: pytest.TempPathFactory, corpus_build: Any) -> Path:
+    """The SDK of the whole 10.0.2 reference (`superoffice_webapi`), generated once per session."""
+    from generate_support import generate_into
+
+    out = tmp_path_factory.mktemp("sdk-1002")
+    generate_into(out, corpus_build("superoffice-10.0.2")[2], "superoffice_webapi")
+    return out

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from generate_support import FIXTURES
 
 from generator.cli import main
+from generator.render.modules import GENERATED_NOTICE
 
 
 def test_generate_writes_the_package_and_reruns_without_changes(
@@ -40,7 +41,8 @@ def test_package_name_defaults_to_the_title_and_templates_override(
     )
     assert result.exit_code == 0, result.output
     assert (out / "petstore" / "_client.py").is_file()
-    assert (out / "README.md").read_text() == "# custom readme for Petstore\n"
+    # An overriding template's output is still a generated file: it gets the notice too.
+    assert (out / "README.md").read_text() == f"<!-- {GENERATED_NOTICE} -->\n# custom readme for Petstore\n"
 
 
 def test_bad_spec_is_a_clean_error(tmp_path: Path) -> None:

@@ -97,7 +97,8 @@ def test_headers_and_cookies_are_sent_in_their_style(package: Path) -> None:
 
 def test_arguments_are_typed_by_their_schema_and_required_cookies_are_required(package: Path) -> None:
     source = (package / "params" / "resources" / "default.py").read_text(encoding="utf-8")
-    signature = source[source.index("def get_thing(") : source.index('"""GET')]
+    start = source.index("def get_thing(")
+    signature = source[start : source.index('"""', start)]
     assert "x_page: int," in signature
     assert "x_flag: bool | None = None" in signature
     assert 'x_mode: Literal["fast", "slow"] | None = None' in signature

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from generate_support import run_script
+from generate_support import mypy_strict_problems, pyright_strict_problems, readme_python, run_script
 
 from generator.cli import main
 
@@ -157,3 +157,17 @@ def test_readme_auth_and_extending_examples_type_check_strict(tmp_path: Path) ->
         cwd=tmp_path,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_golden_readme_examples_type_check_strict_and_run(tmp_path: Path) -> None:
+    """The committed README's Python blocks pass mypy --strict and pyright strict, and run as written."""
+    script = "readme_examples_checked.py"
+    (tmp_path / script).write_text(readme_python((BASE / "README.md").read_text(encoding="utf-8")), encoding="utf-8")
+    assert mypy_strict_problems(tmp_path, [script], BASE) == ""
+    result = run_script(BASE, "readme_examples.py", {"readme": str(BASE / "README.md"), "start": "", "stop": ""})
+    assert result["blocks"] == 8  # usage, auth, options, raw responses, errors, retries, async, hooks
+    assert ["GET", "https://api.bookstore.test/v2/authors/1"] in result["requests"]
+    problems = pyright_strict_problems(tmp_path, [script], BASE)
+    if problems is None:
+        pytest.skip("pyright is not installed: run `npm ci` in the checkout")
+    assert not problems, "\n".join(problems)

@@ -8,7 +8,7 @@ import asyncio
 import importlib
 import itertools
 import json
-import os
+import re
 import sys
 import threading
 import time
@@ -19,7 +19,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-from generate_support import REPO, generate_into, load_fixture
+from generate_support import generate_into, load_fixture, mypy_strict_problems, pyright_strict_problems, readme_python
 from runtime_harness import Reply, ScriptedServer
 
 PACKAGE = "so_profile_pkg"
@@ -262,7 +262,6 @@ def test_oauth_refresher_posts_the_refresh_token(so: SimpleNamespace, server: Sc
 
 def test_system_user_ticket_signs_and_exchanges(so: SimpleNamespace) -> None:
     import base64
-    import json
 
     crypto = pytest.importorskip("cryptography.hazmat.primitives.asymmetric.rsa")
     from cryptography.hazmat.primitives import hashes, serialization
@@ -428,42 +427,16 @@ def test_profile_files_only_with_the_profile(so: SimpleNamespace, tmp_path: Path
 
 
 def test_readme_examples_type_check_strict(so: SimpleNamespace, tmp_path: Path) -> None:
-    """The profile's README section: its examples, in order, pass mypy --strict."""
-    import re
-    import subprocess
-
+    """The whole README with the profile's section: its examples, in order, pass mypy --strict and pyright strict."""
     readme = so.files["README.md"]
     section = readme[readme.index("## SuperOffice conventions") :]
-    blocks = re.findall(r"```python\n(.*?)```", section, re.S)
-    assert len(blocks) >= 6  # pages, tenants, re-authentication, agents, custom fields, rate limit
-    script = tmp_path / "readme_examples.py"
-    script.write_text("\n".join(blocks).replace("so_profile_pkg", PACKAGE), encoding="utf-8")
-    result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", str(script)],
-        env={**os.environ, "MYPYPATH": str(so.out)},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        cwd=tmp_path,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    pyright = REPO / "node_modules" / ".bin" / "pyright"
-    if not pyright.exists():
+    assert (
+        len(re.findall(r"```python\n", section)) >= 6
+    )  # pages, tenants, re-authentication, agents, custom fields, rate limit
+    script = "readme_examples.py"
+    (tmp_path / script).write_text(readme_python(readme).replace("so_profile_pkg", PACKAGE), encoding="utf-8")
+    assert mypy_strict_problems(tmp_path, [script], so.out) == ""
+    problems = pyright_strict_problems(tmp_path, [script], so.out)
+    if problems is None:
         pytest.skip("pyright is not installed: run `npm ci` in the checkout")
-    config = {"include": [script.name], "typeCheckingMode": "strict", "extraPaths": [str(so.out)]}
-    (tmp_path / "pyrightconfig.json").write_text(json.dumps(config), encoding="utf-8")
-    checked = subprocess.run(
-        [str(pyright), "--outputjson", "-p", str(tmp_path / "pyrightconfig.json"), "--pythonpath", sys.executable],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
-    report = json.loads(checked.stdout)
-    problems = [
-        f"{d['file']}:{d['range']['start']['line'] + 1}: {d['message']}"
-        for d in report["generalDiagnostics"]
-        if d["severity"] in ("error", "warning")
-    ]
     assert not problems, "\n".join(problems)
-    assert report["summary"]["filesAnalyzed"] >= 1

@@ -8,26 +8,32 @@ transport and must pass `mypy --strict` and pyright strict with the generated pa
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
 import urllib.parse
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
-from generate_support import REPO, SDK_SCRIPTS, generate_into, run_script
+from generate_support import (
+    REPO,
+    SDK_SCRIPTS,
+    mypy_strict_problems,
+    pyright_strict_problems,
+    readme_python,
+    run_script,
+)
 
 SCRIPT = "user_surface.py"
 CONTACT = {"ContactId": 5, "Name": "Acme", "Department": "Sales", "Unknown": 1}
 
 
 @pytest.fixture(scope="module")
-def sdk(tmp_path_factory: pytest.TempPathFactory, corpus_build: Any) -> Path:
-    document = corpus_build("superoffice-10.0.2")[2]
-    out = tmp_path_factory.mktemp("user-surface")
-    generate_into(out, document, "superoffice_webapi")
-    return out
+def sdk(sdk_1002: Path) -> Path:
+    return sdk_1002
 
 
 TYPOS = "user_surface_typos.py"
@@ -109,19 +115,22 @@ def test_user_script_runs_with_python_names_and_sends_wire_names(sdk: Path) -> N
     assert async_get[3]["so-culture"] == "nb"
     assert result["async_name"] == "Acme"
     assert result["same_pool"] is True
-    assert "pass" not in result["repr"] and "SuperOffice" in result["repr"]
+    assert "'pass'" not in result["repr"] and result["repr"].startswith("SuperOffice(base_url=")
 
 
-def test_user_script_passes_mypy_strict(sdk: Path, tmp_path: Path) -> None:
+README_SCRIPT = "readme_examples_checked.py"
+
+
+def _readme_script(sdk: Path, work: Path) -> str:
+    """The generated README's Python blocks as one script beside the user script."""
+    readme = (sdk / "README.md").read_text(encoding="utf-8")
+    (work / README_SCRIPT).write_text(readme_python(readme), encoding="utf-8")
+    return README_SCRIPT
+
+
+def test_user_script_and_readme_examples_pass_mypy_strict(sdk: Path, tmp_path: Path) -> None:
     work = _checked_copy(sdk, tmp_path)
-    code, errors = _mypy(work, SCRIPT, tmp_path / "cache")
-    assert code == 0 and not errors, "\n".join(errors)
-
-
-def test_user_script_passes_pyright_strict(sdk: Path, tmp_path: Path) -> None:
-    work = _checked_copy(sdk, tmp_path)
-    problems = _pyright(work, SCRIPT)
-    assert not problems, "\n".join(problems)
+    assert mypy_strict_problems(work, [SCRIPT, _readme_script(sdk, work)]) == ""
 
 
 def test_typos_in_documented_values_are_type_errors_in_both_checkers(sdk: Path, tmp_path: Path) -> None:
@@ -155,6 +164,24 @@ def test_json_patch_and_merge_patch_reach_the_wire(sdk: Path) -> None:
     assert result["op_value"] == "replace"
     assert "$mode=Full" in result["enum_query"] and "$output=Display" in result["enum_query"]
     assert "'departmnet'" in result["typo_caught"] and "'department'" in result["typo_caught"]
+
+
+def test_user_script_and_readme_examples_pass_pyright_strict(sdk: Path, tmp_path: Path) -> None:
+    work = _checked_copy(sdk, tmp_path)
+    problems = pyright_strict_problems(work, [SCRIPT, _readme_script(sdk, work)])
+    if problems is None:
+        pytest.skip("pyright is not installed: run `npm ci` in the checkout")
+    assert not problems, "\n".join(problems)
+
+
+def test_readme_examples_run_against_a_mock_transport(sdk: Path) -> None:
+    """The generic sections' examples run as written (the profile's need a tenant and a key file)."""
+    readme = sdk / "README.md"
+    result = run_script(sdk, "readme_examples.py", {"readme": str(readme), "start": "", "stop": "## SuperOffice"})
+    assert result["blocks"] >= 8
+    method, template = re.findall(r"^answer = client\..*  # (\S+) (\S+)$", readme.read_text(encoding="utf-8"), re.M)[0]
+    pattern = re.sub(r"\\\{[^}]*\\\}", "[^/]+", re.escape(template)) + "$"
+    assert any(m == method and re.search(pattern, urlsplit(url).path) for m, url in result["requests"]), result
 
 
 def test_conditional_arguments_only_where_documented(sdk: Path) -> None:

@@ -11,7 +11,7 @@ import marshal
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
-from generator.parse.page_model import Body, HttpSample, Note, Page, Parameter, Property, Response, Status
+from generator.parse.page_model import Body, HttpSample, IndexPage, Note, Page, Parameter, Property, Response, Status
 
 Row = tuple[Any, ...]
 
@@ -98,6 +98,15 @@ def decode_page(row: Row) -> Page:
         tag=tag,
         front_matter=front,
     )
+
+
+def encode_index(index: IndexPage) -> Row:
+    return (index.file, index.tag, index.title, index.base_path, index.description, index.links, index.line)
+
+
+def decode_index(row: Row) -> IndexPage:
+    file, tag, title, base_path, description, links, line = row
+    return IndexPage(file, tag, title, base_path, description, tuple(links), line)
 
 
 def encode_diagnostics(items: tuple[Diagnostic, ...]) -> Row:

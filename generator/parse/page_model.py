@@ -115,3 +115,16 @@ class Page:
     notes: tuple[Note, ...]
     tag: str  # from the page's folder: "Chat_Agent", "Contact"
     front_matter: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    """An `index.md` page that introduces one agent or entity (a tag of the operations in its folder)."""
+
+    file: str
+    tag: str  # the folder's name, as endpoint pages derive their tag
+    title: str
+    base_path: str  # the path the page's ```http block names ("" when it has none)
+    description: str  # the page's own prose, clean Markdown ("" when it has none)
+    links: tuple[str, ...]  # the pages it lists (targets as written)
+    line: int  # where the title (or the page) starts

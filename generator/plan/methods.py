@@ -4,7 +4,6 @@ docstring, planned in named steps (parameters, body, response, call)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -425,36 +424,6 @@ class MethodPlanner:
         if not isinstance(schema, dict) or not schema:
             return ANY
         return self.registry.resolve(schema, hint + "Response").annotation()
-
-    # -- docs -------------------------------------------------------------------------------------
-
-    def docstring(
-        self, op: dict[str, Any], method: str, path: str, params: list[ParamPlan], notes: Sequence[str] = ()
-    ) -> str:
-        summary = clean_text(op.get("summary"))
-        description = clean_text(op.get("description"))
-        parts: list[str] = []
-        if summary:
-            parts.append(summary)
-        if description and description != summary:
-            parts.append(description)
-        if not parts:
-            parts.append(f"{method.upper()} {path}")
-        restricted = op.get("x-online-restricted")
-        if isinstance(restricted, str) and restricted.strip() and restricted.strip() not in description:
-            parts.append(f"Online restricted: {restricted.strip()}")
-        if op.get("deprecated") is True:
-            parts.append("Deprecated: calling it emits a DeprecationWarning.")
-        parts.extend(notes)
-        text = docstring_body("\n\n".join(parts))
-        documented = [p for p in params if p.description]
-        if documented:
-            lines = ["", "", "Args:"]
-            for p in documented:
-                body = "\n".join(("        " + line) if line else "" for line in p.description.split("\n")).lstrip()
-                lines.append(f"    {p.name}: {body}")
-            text += "\n".join(lines)
-        return text
 
 
 def _free_object(schema: dict[str, Any]) -> bool:

@@ -28,6 +28,7 @@ from generator.plan.names import (
     words,
 )
 from generator.plan.package_plan import ClientOptionPlan, PackagePlan, ServerVariablePlan, TestSuitePlan
+from generator.plan.readme import plan_readme
 from generator.plan.resources import OperationPlanner, build_resources
 from generator.plan.samples import plan_tests
 
@@ -250,6 +251,7 @@ def build_plan(
     all_api = bool(paths) and all(isinstance(p, str) and p.startswith("/api/") for p in paths)
     schemes = as_dict(spec.get("components")).get("securitySchemes")
     doc = f"Python client for {title}." + (f"\n\n{description}" if description else "")
+    security_schemes: dict[str, object] = dict(schemes) if isinstance(schemes, dict) else {}
     tests = plan_tests(spec, tuple(resources), registry, memo, auth)
     return PackagePlan(
         package_name=package_name,
@@ -266,7 +268,7 @@ def build_plan(
         client_options=options,
         models=tuple(models),
         resources=tuple(resources),
-        security_schemes=dict(schemes) if isinstance(schemes, dict) else {},
+        security_schemes=security_schemes,
         exports=(
             (client, "_client"),
             ("Async" + client, "_client"),
@@ -282,6 +284,7 @@ def build_plan(
         distribution=plan_distribution(spec, title, license),
         auth=auth,
         errors=plan_errors(spec, registry.deref, extras.error_fields if extras else None),
+        readme=plan_readme(tuple(resources), tests.auth_cases if tests else (), security_schemes, tuple(models)),
     )
 
 

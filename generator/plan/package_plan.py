@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from generator.plan.auth import AuthPlan
     from generator.plan.distribution import DistributionPlan
     from generator.plan.errors import ErrorFieldsPlan
+    from generator.plan.readme import ReadmePlan
     from generator.profiles.base import ProfilePlan
 
 
@@ -108,6 +109,24 @@ class OperationPlan:
     # The spec operation this method calls (its test cases are built from it), by identity.
     source: OperationRef | None = field(default=None, compare=False, repr=False)
     variant: bool = False  # an `x-sdkgen-variants` entry of `source` (no test cases of its own)
+    summary: str = ""  # one line of plain text (api.md); the docstring has the whole text
+
+    @property
+    def http_line(self) -> str:
+        """`POST /api/v1/...`, as the docstring and api.md show it."""
+        return f"{self.http_method} {self.path}"
+
+    @property
+    def signature(self) -> str:
+        """`(id: int, *, select: str | None = None) -> Contact`: the API's own arguments (api.md)."""
+        parts = [p.name + ": " + str(p.annotation) for p in self.positional]
+        if self.keyword:
+            parts.append("*")
+        parts += [
+            f"{p.name}: {p.annotation}" + ("" if p.default_expr is None else f" = {p.default_expr}")
+            for p in self.keyword
+        ]
+        return f"({', '.join(parts)}) -> {self.return_annotation}"
 
     def returns(self, is_async: bool) -> TypeExpr:
         if not (is_async and self.call):
@@ -164,6 +183,7 @@ class ResourcePlan:
     type_checking_imports: ImportBlock  # models and runtime types named in annotations only
     raw_class_name: str = ""  # `<Class>WithRawResponse`: the methods returning APIResponse
     async_raw_class_name: str = ""
+    summary: str = ""  # the first paragraph of the description, one line of plain text (api.md)
 
 
 @dataclass(frozen=True)
@@ -338,6 +358,7 @@ class PackagePlan:
     distribution: DistributionPlan | None = None  # pyproject metadata (generator/plan/distribution.py)
     auth: AuthPlan = field(default_factory=lambda: _empty_auth())  # declared security schemes (plan/auth.py)
     errors: ErrorFieldsPlan = field(default_factory=lambda: _generic_errors())  # error-body fields (plan/errors.py)
+    readme: ReadmePlan | None = None  # the README's examples and auth schemes (plan/readme.py)
 
     @property
     def client_typing_names(self) -> tuple[str, ...]:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from generator.diagnostics import Diagnostic
 from generator.openapi import OperationRef, iter_operations, merge_parameters
 from generator.plan.code import NOT_GIVEN, NOT_MODIFIED, Call, Import, ImportBlock, ModelRef, Name, TypeExpr, imports
+from generator.plan.docstrings import method_docstring, one_line, resource_description
 from generator.plan.methods import SKIPPED_HEADERS, MethodDraft, MethodPlanner, client_option_name
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import (
@@ -98,9 +99,7 @@ class OperationPlanner:
             method_name=name,
             http_method=found.method.upper(),
             path=found.path,
-            docstring=self.methods.docstring(
-                op, found.method, found.path, draft.positional + draft.keyword, draft.notes
-            ),
+            docstring="",  # below, once the profile has had its say on the return type
             positional=tuple(draft.positional),
             keyword=tuple(draft.keyword),
             return_annotation=returns,
@@ -110,7 +109,13 @@ class OperationPlanner:
             source=found,
             variant=is_variant,
         )
-        self.resources[tag].operations.append(self.methods.finish(draft, plan, found, op))
+        plan = self.methods.finish(draft, plan, found, op)
+        params = plan.positional + plan.keyword
+        doc = method_docstring(
+            op, found.method, found.path, params, plan.return_annotation, self.registry.deref, draft.notes
+        )
+        summary = one_line(op.get("summary")) or one_line(op.get("description"))
+        self.resources[tag].operations.append(replace(plan, docstring=doc, summary=summary))
 
     def _plan_parameter(
         self, draft: MethodDraft, param: dict[str, Any], op: dict[str, Any], found: OperationRef
@@ -193,6 +198,7 @@ def build_resources(
         runtime_imports = _resource_imports(annotations, builder.operations).imports - call_only
         if not tc_imports:  # nothing is imported for type checkers only: no TYPE_CHECKING block
             runtime_imports -= {Import("typing", "TYPE_CHECKING")}
+        description = resource_description(tag, planner.spec)
         result.append(
             ResourcePlan(
                 tag=tag,
@@ -200,12 +206,13 @@ def build_resources(
                 class_name=class_name,
                 async_class_name=async_name,
                 attribute=attribute,
-                docstring=docstring_body(f"Operations tagged {tag!r}."),
+                docstring=docstring_body(description),
                 operations=operations,
                 imports=ImportBlock(runtime_imports),
                 type_checking_imports=tc_imports,
                 raw_class_name=raw_name,
                 async_raw_class_name=async_raw_name,
+                summary=one_line(description),
             )
         )
     return result

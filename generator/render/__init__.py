@@ -17,6 +17,7 @@ from generator.plan.package_plan import PackagePlan
 _PROJECT_FILES = (
     ("package/pyproject.toml.jinja", "pyproject.toml"),
     ("package/README.md.jinja", "README.md"),
+    ("package/api.md.jinja", "api.md"),
 )
 _PACKAGE_FILES = (
     ("package/__init__.py.jinja", "__init__.py"),

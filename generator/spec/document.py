@@ -13,13 +13,14 @@ SDK generators can emit the variants as further methods on the same URL.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
 from generator.diagnostics import Diagnostics
 from generator.openapi import HTTP_METHODS
-from generator.parse.page_model import HttpSample, Page, Parameter, is_status_code
+from generator.parse.page_model import HttpSample, IndexPage, Page, Parameter, is_status_code
 from generator.spec.component_names import apply_schema_renames
 from generator.spec.emit import is_untyped, object_schema, type_schema
 from generator.spec.explain import fallback_names, name_report
@@ -33,6 +34,7 @@ from generator.spec.parameters import (
     unique_parameters,
 )
 from generator.spec.schema_registry import Registry
+from generator.spec.tags import described_tags
 from generator.spec.type_refs import ArrayOf, Binary, DictOf, Ref, TypeRef
 
 OPENAPI_VERSION = "3.1.0"
@@ -475,7 +477,15 @@ SECURITY_SCHEMES: dict[str, Any] = {
 
 
 def build_document(
-    pages: list[Page], diags: Diagnostics, title: str = "SuperOffice WebAPI", version: str = "v1"
+    pages: list[Page],
+    diags: Diagnostics,
+    title: str = "SuperOffice WebAPI",
+    version: str = "v1",
+    index_pages: Sequence[IndexPage] = (),
 ) -> tuple[dict[str, Any], BuildStats]:
-    """Build the OpenAPI document for `pages`; problems go to `diags`."""
-    return _DocumentBuilder(pages, diags).document(title, version)
+    """Build the OpenAPI document for `pages`; problems go to `diags`. `index_pages` describe
+    the tags (generator/spec/tags.py)."""
+    document, stats = _DocumentBuilder(pages, diags).document(title, version)
+    names = [str(entry["name"]) for entry in document["tags"]]
+    document["tags"] = described_tags(names, index_pages, diags)
+    return document, stats
