@@ -71,7 +71,8 @@ def test_golden_package_builds_and_passes_twine_check(tmp_path: Path) -> None:
     # info.license.name "Apache 2.0" -> the SPDX expression; contact and externalDocs -> URLs.
     assert metadata["License-Expression"] == "Apache-2.0"
     assert metadata["Description-Content-Type"] == "text/markdown"
-    assert str(metadata.get_payload()).startswith("# bookstore")
+    # The README is the long description (after its do-not-edit comment, which Markdown hides).
+    assert str(metadata.get_payload()).strip() == (GOLDEN / "README.md").read_text(encoding="utf-8").strip()
     assert "Typing :: Typed" in metadata.get_all("Classifier", [])
     assert "Programming Language :: Python :: 3.12" in metadata.get_all("Classifier", [])
     urls = metadata.get_all("Project-URL", [])
@@ -90,7 +91,9 @@ def test_superoffice_package_builds_and_passes_twine_check(tmp_path: Path) -> No
     assert metadata["Name"] == "superoffice-webapi"
     assert metadata["License-Expression"] == "MIT"  # [tool.sdkgen] license
     assert "Typing :: Typed" in metadata.get_all("Classifier", [])
-    assert str(metadata.get_payload()).startswith("# superoffice-webapi")
+    readme = (GENERATED / "README.md").read_text(encoding="utf-8")
+    assert "\n# superoffice-webapi\n" in readme
+    assert str(metadata.get_payload()).strip() == readme.strip()
 
 
 def test_license_option_wins_and_must_be_spdx(tmp_path: Path) -> None:
