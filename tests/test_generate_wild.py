@@ -85,7 +85,7 @@ def packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return found
 
 
-CLIENTS = {"wild_empty": "Empty", "wild_hooks": "Hooks", "wild_names": "None_"}
+CLIENTS = {"wild_empty": "Empty", "wild_hooks": "HooksClient", "wild_names": "None_"}  # `Hooks` is the runtime's
 
 
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))

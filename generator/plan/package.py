@@ -82,6 +82,12 @@ _VERSION_RE = re.compile(r"^\d+(\.\d+)*$|^v\d+(\.\d+)*$", re.IGNORECASE)
 _PACKAGE_NAME_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
+# Names that _client.py imports or the package root exports besides the client classes.
+_CLIENT_MODULE_NAMES = frozenset(
+    ("Any", "ApiKeyAuth", "AsyncAPIClient", "BasicAuth", "BearerAuth", "Generic", "Mapping", "SyncAPIClient", "Timeout")
+)
+
+
 def client_class_name(spec: dict[str, Any], package_name: str) -> str:
     """`SuperOffice WebAPI` -> `SuperOffice`, `Swagger Petstore - OpenAPI 3.0` -> `Petstore`."""
     info = as_dict(spec.get("info"))
@@ -94,6 +100,10 @@ def client_class_name(spec: dict[str, Any], package_name: str) -> str:
     name = "".join(w[:1].upper() + w[1:] for w in kept) or pascal_case(package_name) or "Client"
     if not name[0].isalpha():
         name = "Client" + name
+    if name in _CLIENT_MODULE_NAMES or name in {
+        n for n, _ in RUNTIME_EXPORTS
+    }:  # a title `Hooks` or `Timeout` would shadow what _client.py imports
+        name += "Client"
     return name + "_" if name in KEYWORDS else name  # a title `None` or `True`
 
 
