@@ -100,9 +100,8 @@ def client_class_name(spec: dict[str, Any], package_name: str) -> str:
     name = "".join(w[:1].upper() + w[1:] for w in kept) or pascal_case(package_name) or "Client"
     if not name[0].isalpha():
         name = "Client" + name
-    if name in _CLIENT_MODULE_NAMES or name in {
-        n for n, _ in RUNTIME_EXPORTS
-    }:  # a title `Hooks` or `Timeout` would shadow what _client.py imports
+    # A title `Hooks` or `Timeout` would shadow what _client.py imports or the package exports.
+    if name in _CLIENT_MODULE_NAMES | {n for n, _ in RUNTIME_EXPORTS}:
         name += "Client"
     return name + "_" if name in KEYWORDS else name  # a title `None` or `True`
 
