@@ -345,7 +345,7 @@ def parse_folder_cached(
             cache.put(
                 result.file, file_hash(result.file), [(name, file_hash(name)) for name in result.includes], result
             )
-    if todo or cache.hashes_changed:
+    if todo or cache.hashes_changed or any(name not in results for name in cache.entries):  # or removed pages
         cache.save(files)
     return [results[relative] for relative in files]
 

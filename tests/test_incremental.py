@@ -208,3 +208,37 @@ def test_damaged_page_cache_file_is_a_miss(tmp_path: Path, damage: str) -> None:
     cache = PageCache(docs, tmp_path / "cache")
     assert parse_folder_cached(docs, cache) == first
     assert cache.hits == 0
+
+
+def test_a_few_changed_pages_go_to_a_delta_file_that_a_damaged_copy_of_only_costs_misses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.corpus import parse_folder, parse_folder_cached
+
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "specs" / "docs", docs)
+    first = parse_folder_cached(docs, PageCache(docs, tmp_path / "cache"))
+    main_file = PageCache(docs, tmp_path / "cache").path
+    main_bytes = main_file.read_bytes()
+    page = docs / PAGE
+    page.write_text(page.read_text().replace("GetChatSessionEntity", "GetChatSessionThing"))
+    (docs / "agent" / "Chat_Agent" / "v1ChatAgent_Copy.md").write_text(page.read_text())
+    cold = parse_folder(docs, workers=1)
+    cache = PageCache(docs, tmp_path / "cache")
+    assert parse_folder_cached(docs, cache) == cold and cache.hits == len(first) - 1
+    assert main_file.read_bytes() == main_bytes and cache.delta_path.is_file()
+
+    cache = PageCache(docs, tmp_path / "cache")  # the main file and the delta together
+    assert parse_folder_cached(docs, cache) == cold and cache.hits == len(cold)
+
+    cache.delta_path.write_bytes(cache.delta_path.read_bytes()[:40])
+    cache = PageCache(docs, tmp_path / "cache")
+    assert parse_folder_cached(docs, cache) == cold and cache.hits == len(cold) - 2
+
+    monkeypatch.setattr(PageCache, "DELTA_LIMIT", 0)  # folded into the main file
+    (docs / "agent" / "Chat_Agent" / "v1ChatAgent_Copy.md").unlink()
+    cache = PageCache(docs, tmp_path / "cache")
+    assert parse_folder_cached(docs, cache) == parse_folder(docs, workers=1)
+    assert not cache.delta_path.exists() and main_file.read_bytes() != main_bytes
+    cache = PageCache(docs, tmp_path / "cache")
+    assert parse_folder_cached(docs, cache) == parse_folder(docs, workers=1) and cache.hits == len(first)
