@@ -40,6 +40,7 @@ class CaseMemo:
         self.hits = 0
         self._index: FragmentIndex | None = None
         self._spec_id = 0
+        self._examples: list[str] = []  # the index's `components/examples` fragments
         # repr of each operation plan, and the (memo key, position) of each case, by identity: the
         # objects are held here so an id is never reused while this memo lives.
         self._op_reprs: dict[int, tuple[OperationPlan, str]] = {}
@@ -48,6 +49,9 @@ class CaseMemo:
     def index(self, spec: dict[str, Any]) -> FragmentIndex:
         if self._index is None or self._spec_id != id(spec):
             self._index, self._spec_id = FragmentIndex(spec), id(spec)
+            # `examples` entries may `$ref` `components/examples`, which the fragment closure does
+            # not follow (example data holds no schema references): those count for every operation.
+            self._examples = [p for p in self._index.digests if p.startswith("#/components/examples/")]
         return self._index
 
     def key(self, spec: dict[str, Any], registry: SchemaRegistry, plan: OperationPlan) -> str:
@@ -59,10 +63,7 @@ class CaseMemo:
             for ref in sorted(index.closure([pointer]))
             if ref.startswith(SCHEMA_REF_PREFIX)
         ]
-        # `examples` entries may `$ref` `components/examples`, which the fragment closure does not
-        # follow (example data holds no schema references): those count for every operation.
-        examples = [p for p in index.digests if p.startswith("#/components/examples/")]
-        return index.key([pointer, *examples], plan.source.method, self.operation_repr(plan), *names)
+        return index.key([pointer, *self._examples], plan.source.method, self.operation_repr(plan), *names)
 
     def operation_repr(self, plan: OperationPlan) -> str:
         """repr(plan), computed once per plan object (the plan's costliest key input, needed by
