@@ -24,8 +24,10 @@ from typing import Any
 
 from generator import __version__
 from generator.files import atomic_write, cache_root
+from generator.gcpause import paused_gc
 
 _PACKAGE = Path(__file__).resolve().parent
+_PAGE_FORMAT = 2  # PageCache file layout; any other value (or none: format 1) is a miss
 
 
 def digest(data: bytes) -> str:
@@ -45,8 +47,10 @@ def code_fingerprint(*folders: str) -> str:
 
 
 def _load(path: Path) -> Any:
+    # Unpickling allocates ~10^5 acyclic objects; the cyclic collector would re-scan them for
+    # nothing (half the load time of the page cache).
     try:
-        with path.open("rb") as handle:
+        with path.open("rb") as handle, paused_gc():
             return pickle.load(handle)
     except Exception:
         return None
@@ -56,36 +60,101 @@ def _store(path: Path, value: Any) -> None:
     atomic_write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
+Signature = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns (see corpus.plain_file_signature)
+PageEntry = tuple[str, tuple[tuple[str, str], ...], Any]  # page hash, (include, hash)..., result
+
+
+def _page_state(loaded: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """(entries, signatures) of a page cache file of this format, else None (a miss)."""
+    if not isinstance(loaded, dict) or loaded.get("format") != _PAGE_FORMAT:
+        return None
+    entries, signatures = loaded.get("entries"), loaded.get("signatures")
+    if not isinstance(entries, dict) or not isinstance(signatures, dict):
+        return None
+    return entries, signatures
+
+
 class PageCache:
-    """Parsed pages of one docs folder, keyed by content hash."""
+    """Parsed pages of one docs folder, keyed by content hash.
+
+    The file holds every page (the spec stage needs them all); a build that re-parsed a few pages
+    writes only those to a small delta file next to it instead of pickling all of them again, and
+    the delta is folded into the main file once it holds DELTA_LIMIT pages. Every entry is checked
+    against the content hashes on use, so a delta that does not belong to its main file (a crash
+    between the two writes) can cost misses, never a wrong page.
+    """
+
+    DELTA_LIMIT = 64
 
     def __init__(self, docs_root: Path, directory: Path | None = None) -> None:
         key = digest(f"{docs_root.resolve()}\n{code_fingerprint('parse')}".encode())[:32]
         self.path = (directory or cache_root()) / "pages" / f"{key}.pickle"
-        loaded = _load(self.path)
-        self.entries: dict[str, tuple[str, tuple[tuple[str, str], ...], Any]] = (
-            loaded if isinstance(loaded, dict) else {}
-        )
+        self.delta_path = self.path.with_name(f"{key}.delta.pickle")
+        base = _page_state(_load(self.path))
+        self._has_base = base is not None
+        self.entries: dict[str, PageEntry] = dict(base[0]) if base else {}
+        # File -> (stat signature, content hash) as last hashed: the fast path of corpus.file_hash.
+        self.signatures: dict[str, tuple[Signature, str]] = dict(base[1]) if base else {}
+        delta = _page_state(_load(self.delta_path)) if base else None
+        # Pages (None: removed) and signatures written since the main file, and still to be.
+        self._delta: dict[str, PageEntry | None] = dict(delta[0]) if delta else {}
+        self._delta_signatures: dict[str, tuple[Signature, str]] = dict(delta[1]) if delta else {}
+        for name, entry in self._delta.items():
+            if entry is None:
+                self.entries.pop(name, None)
+            else:
+                self.entries[name] = entry
+        self.signatures.update(self._delta_signatures)
+        self.hashes_changed = False
         self.hits = 0
+
+    def known_hash(self, relative: str, signature: Signature | None) -> str | None:
+        """The content hash recorded for `relative` when its stat signature is still the same."""
+        if signature is None:
+            return None
+        known = self.signatures.get(relative)
+        if not isinstance(known, tuple) or len(known) != 2 or known[0] != signature or not isinstance(known[1], str):
+            return None
+        return known[1]
+
+    def record_hash(self, relative: str, signature: Signature, content_hash: str) -> None:
+        self.signatures[relative] = self._delta_signatures[relative] = (signature, content_hash)
+        self.hashes_changed = True
 
     def get(self, relative: str, page_hash: str, file_hash: Any) -> Any:
         """The cached result, if the page and every file it included are unchanged."""
         entry = self.entries.get(relative)
-        if entry is None or entry[0] != page_hash:
-            return None
-        for include, include_hash in entry[1]:
-            if file_hash(include) != include_hash:
+        try:
+            if entry is None or entry[0] != page_hash:
                 return None
+            for include, include_hash in entry[1]:
+                if file_hash(include) != include_hash:
+                    return None
+            result = entry[2]
+        except (TypeError, ValueError, IndexError):  # a damaged entry is a miss
+            return None
         self.hits += 1
-        return entry[2]
+        return result
 
     def put(self, relative: str, page_hash: str, includes: Iterable[tuple[str, str]], result: Any) -> None:
-        self.entries[relative] = (page_hash, tuple(includes), result)
+        self.entries[relative] = self._delta[relative] = (page_hash, tuple(includes), result)
 
     def save(self, keep: Iterable[str]) -> None:
         keep_set = set(keep)
-        self.entries = {name: entry for name, entry in self.entries.items() if name in keep_set}
-        _store(self.path, self.entries)
+        for name in [name for name in self.entries if name not in keep_set]:
+            del self.entries[name]
+            self._delta[name] = None
+        small = len(self._delta) <= self.DELTA_LIMIT and len(self._delta_signatures) <= 4 * self.DELTA_LIMIT
+        if self._has_base and small:
+            state = {"format": _PAGE_FORMAT, "entries": self._delta, "signatures": self._delta_signatures}
+            _store(self.delta_path, state)
+        else:
+            read = keep_set | {include for entry in self.entries.values() for include, _ in entry[1]}
+            self.signatures = {name: known for name, known in self.signatures.items() if name in read}
+            _store(self.path, {"format": _PAGE_FORMAT, "entries": self.entries, "signatures": self.signatures})
+            self.delta_path.unlink(missing_ok=True)
+            self._has_base, self._delta, self._delta_signatures = True, {}, {}
+        self.hashes_changed = False
 
 
 class BuildStamp:
@@ -166,7 +235,8 @@ class SpecCache:
         if not self._document or digest(spec_text.encode()) != self._spec_hash:
             return None
         try:
-            document = marshal.loads(self._document)
+            with paused_gc():  # ~10^6 dicts and lists, none of them cyclic
+                document = marshal.loads(self._document)
         except (EOFError, ValueError, TypeError):
             return None
         return document if isinstance(document, dict) else None

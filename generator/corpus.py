@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import stat
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -321,13 +322,21 @@ def parse_folder_cached(
 
     files = find_pages(root)
     hashes: dict[str, str] = {}
+    base = root.resolve()
 
     def file_hash(relative: str) -> str:
         if relative not in hashes:
+            signature = plain_file_signature(base, relative)
+            known = cache.known_hash(relative, signature)
+            if known is not None:
+                hashes[relative] = known
+                return known
             try:
-                hashes[relative] = digest(read_docs_file(root, relative, max_page_bytes))
+                hashes[relative] = digest(read_docs_file(base, relative, max_page_bytes, root_resolved=True))
             except (Refused, OSError, RuntimeError):
                 hashes[relative] = ""
+            if hashes[relative] and signature is not None and not _racy(signature):
+                cache.record_hash(relative, signature, hashes[relative])
         return hashes[relative]
 
     results: dict[str, PageResult] = {}
@@ -344,6 +353,44 @@ def parse_folder_cached(
             cache.put(
                 result.file, file_hash(result.file), [(name, file_hash(name)) for name in result.includes], result
             )
-    if todo:
+    if todo or cache.hashes_changed or any(name not in results for name in cache.entries):  # or removed pages
         cache.save(files)
     return [results[relative] for relative in files]
+
+
+FileSignature = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns
+
+# A file changed this recently may change again within the same timestamp tick, keeping its
+# signature (git's "racy clean" entries): it is hashed on every run until it is this old.
+RACY_NS = 3_000_000_000
+
+
+def _racy(signature: FileSignature) -> bool:
+    return time.time_ns() - max(signature[1], signature[3]) < RACY_NS
+
+
+def plain_file_signature(base: Path, relative: str) -> FileSignature | None:
+    """(size, mtime_ns, inode, ctime_ns) of `relative` under the resolved `base`, when it is a regular
+    file reached through no link (else None: links, `..` and the like are always read and hashed).
+
+    The page cache trusts an unchanged signature to mean unchanged bytes, as make and git's index
+    do: a rewrite that keeps size, mtime, inode and ctime alike goes unseen. ctime cannot be set
+    from user space, so that takes a rewrite within the file system's timestamp granularity; any
+    stat change re-hashes the file, and the content hash stays the cache key.
+    """
+    parts = relative.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return None
+    current = str(base)
+    info: os.stat_result | None = None
+    for part in parts:
+        current = os.path.join(current, part)
+        try:
+            info = os.lstat(current)
+        except OSError:
+            return None
+        if stat.S_ISLNK(info.st_mode):
+            return None
+    if info is None or not stat.S_ISREG(info.st_mode):
+        return None
+    return (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)

@@ -80,7 +80,7 @@ def generate_package(
     if module_cache is None or memo is None:
         files = format_files(render_package(plan, templates_dir), cache_dir=cache_dir)
     else:
-        files = _render_incrementally(plan, templates_dir, module_cache, cache_dir)
+        files = _render_incrementally(plan, templates_dir, module_cache, cache_dir, memo)
         module_cache.save(memo.entries, memo.texts)
     return GeneratedPackage(
         files,
@@ -93,10 +93,10 @@ def generate_package(
 
 
 def _render_incrementally(
-    plan: PackagePlan, templates_dir: Path | None, cache: ModuleCache, cache_dir: Path | None
+    plan: PackagePlan, templates_dir: Path | None, cache: ModuleCache, cache_dir: Path | None, memo: CaseMemo
 ) -> dict[str, str]:
     """Render and format only the modules whose key is not in the cache; same bytes as cold."""
-    jobs = render_jobs(plan, make_environment(templates_dir))
+    jobs = render_jobs(plan, make_environment(templates_dir), memo.subject_repr)
     done: dict[str, str] = {}
     rendered: dict[str, str] = {}
     for job in jobs:

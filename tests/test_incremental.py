@@ -148,3 +148,97 @@ def test_yaml_spec_is_the_same_bytes_with_or_without_fragment_cache(tmp_path: Pa
     warm = dump_spec(document, "yaml", fragments)
     assert cold == warm == dump_spec(document, "yaml")
     assert yaml.safe_load(cold) == document
+
+
+def test_unchanged_files_are_not_read_again_and_a_same_size_rewrite_is(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Files whose stat signature is as last hashed are not read; any stat change (here a
+    same-size rewrite with the old mtime put back: its ctime still moves) re-hashes the file."""
+    import os
+
+    from generator import corpus
+
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "specs" / "docs", docs)
+    monkeypatch.setattr(corpus, "RACY_NS", 0)  # the copy is seconds old: trust its signatures now
+    first = corpus.parse_folder_cached(docs, PageCache(docs, tmp_path / "cache"))
+    reads: list[str] = []
+    real_read = corpus.read_docs_file
+
+    def counting_read(root: Path, relative: str, *args: object, **kwargs: object) -> bytes:
+        reads.append(relative)
+        return real_read(root, relative, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(corpus, "read_docs_file", counting_read)
+    cache = PageCache(docs, tmp_path / "cache")
+    assert corpus.parse_folder_cached(docs, cache) == first
+    assert reads == [] and cache.hits == len(first)
+
+    page = docs / PAGE
+    before = page.stat()
+    text = page.read_text()
+    edited = text.replace("GetChatSessionEntity", "GetChatSessionEntitX", 1)
+    assert edited != text and len(edited) == len(text)
+    page.write_text(edited)
+    os.utime(page, ns=(before.st_atime_ns, before.st_mtime_ns))
+    cache = PageCache(docs, tmp_path / "cache")
+    again = corpus.parse_folder_cached(docs, cache)
+    assert PAGE in reads and cache.hits == len(first) - 1
+    assert again == corpus.parse_folder(docs, workers=1)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "old format", "wrong types"])
+def test_damaged_page_cache_file_is_a_miss(tmp_path: Path, damage: str) -> None:
+    import pickle
+
+    from generator.corpus import parse_folder_cached
+
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "specs" / "docs", docs)
+    first = parse_folder_cached(docs, PageCache(docs, tmp_path / "cache"))
+    path = PageCache(docs, tmp_path / "cache").path
+    data = path.read_bytes()
+    if damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "old format":  # format 1: the entries dict alone
+        path.write_bytes(pickle.dumps(pickle.loads(data)["entries"]))
+    else:
+        path.write_bytes(pickle.dumps({"format": 2, "entries": [1, 2], "signatures": {PAGE: "x"}}))
+    cache = PageCache(docs, tmp_path / "cache")
+    assert parse_folder_cached(docs, cache) == first
+    assert cache.hits == 0
+
+
+def test_a_few_changed_pages_go_to_a_delta_file_that_a_damaged_copy_of_only_costs_misses(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.corpus import parse_folder, parse_folder_cached
+
+    docs = tmp_path / "docs"
+    shutil.copytree(REPO / "specs" / "docs", docs)
+    first = parse_folder_cached(docs, PageCache(docs, tmp_path / "cache"))
+    main_file = PageCache(docs, tmp_path / "cache").path
+    main_bytes = main_file.read_bytes()
+    page = docs / PAGE
+    page.write_text(page.read_text().replace("GetChatSessionEntity", "GetChatSessionThing"))
+    (docs / "agent" / "Chat_Agent" / "v1ChatAgent_Copy.md").write_text(page.read_text())
+    cold = parse_folder(docs, workers=1)
+    cache = PageCache(docs, tmp_path / "cache")
+    assert parse_folder_cached(docs, cache) == cold and cache.hits == len(first) - 1
+    assert main_file.read_bytes() == main_bytes and cache.delta_path.is_file()
+
+    cache = PageCache(docs, tmp_path / "cache")  # the main file and the delta together
+    assert parse_folder_cached(docs, cache) == cold and cache.hits == len(cold)
+
+    cache.delta_path.write_bytes(cache.delta_path.read_bytes()[:40])
+    cache = PageCache(docs, tmp_path / "cache")
+    assert parse_folder_cached(docs, cache) == cold and cache.hits == len(cold) - 2
+
+    monkeypatch.setattr(PageCache, "DELTA_LIMIT", 0)  # folded into the main file
+    (docs / "agent" / "Chat_Agent" / "v1ChatAgent_Copy.md").unlink()
+    cache = PageCache(docs, tmp_path / "cache")
+    assert parse_folder_cached(docs, cache) == parse_folder(docs, workers=1)
+    assert not cache.delta_path.exists() and main_file.read_bytes() != main_bytes
+    cache = PageCache(docs, tmp_path / "cache")
+    assert parse_folder_cached(docs, cache) == parse_folder(docs, workers=1) and cache.hits == len(first)

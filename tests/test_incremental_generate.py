@@ -93,7 +93,7 @@ from generator.render.modules import render_jobs
 spec = yaml.safe_load(Path(sys.argv[1]).read_text(encoding="utf-8"))
 memo = CaseMemo()
 plan = build_plan(spec, package_name="bookstore", profile="superoffice", memo=memo)
-keys = {job.path: job.key for job in render_jobs(plan, make_environment(None))}
+keys = {job.path: job.key for job in render_jobs(plan, make_environment(None), memo.subject_repr)}
 print(json.dumps({"modules": keys, "cases": sorted(memo.entries)}))
 """
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any, Protocol
 
 from generator.openapi.refs import escape_token
 from generator.plan.fragments import FragmentIndex, path_pointer
 from generator.plan.models import SCHEMA_REF_PREFIX, SchemaRegistry
-from generator.plan.package_plan import CasePlan, OperationPlan
+from generator.plan.package_plan import CasePlan, OperationPlan, ResourcePlan, ResourceTestPlan
 
 
 class Tally(Protocol):
@@ -39,10 +40,18 @@ class CaseMemo:
         self.hits = 0
         self._index: FragmentIndex | None = None
         self._spec_id = 0
+        self._examples: list[str] = []  # the index's `components/examples` fragments
+        # repr of each operation plan, and the (memo key, position) of each case, by identity: the
+        # objects are held here so an id is never reused while this memo lives.
+        self._op_reprs: dict[int, tuple[OperationPlan, str]] = {}
+        self._case_tokens: dict[int, tuple[CasePlan, str]] = {}
 
     def index(self, spec: dict[str, Any]) -> FragmentIndex:
         if self._index is None or self._spec_id != id(spec):
             self._index, self._spec_id = FragmentIndex(spec), id(spec)
+            # `examples` entries may `$ref` `components/examples`, which the fragment closure does
+            # not follow (example data holds no schema references): those count for every operation.
+            self._examples = [p for p in self._index.digests if p.startswith("#/components/examples/")]
         return self._index
 
     def key(self, spec: dict[str, Any], registry: SchemaRegistry, plan: OperationPlan) -> str:
@@ -54,10 +63,32 @@ class CaseMemo:
             for ref in sorted(index.closure([pointer]))
             if ref.startswith(SCHEMA_REF_PREFIX)
         ]
-        # `examples` entries may `$ref` `components/examples`, which the fragment closure does not
-        # follow (example data holds no schema references): those count for every operation.
-        examples = [p for p in index.digests if p.startswith("#/components/examples/")]
-        return index.key([pointer, *examples], plan.source.method, repr(plan), *names)
+        return index.key([pointer, *self._examples], plan.source.method, self.operation_repr(plan), *names)
+
+    def operation_repr(self, plan: OperationPlan) -> str:
+        """repr(plan), computed once per plan object (the plan's costliest key input, needed by
+        both the case key and the key of the resource module that holds the operation)."""
+        known = self._op_reprs.get(id(plan))
+        if known is None:
+            known = self._op_reprs[id(plan)] = (plan, repr(plan))
+        return known[1]
+
+    def subject_repr(self, subject: object) -> str:
+        """A text that determines `subject` (a render job's plan object) as repr(subject) does, and
+        is the same in every process, built from cheaper parts where they are known: a resource's
+        operations by their memoised reprs, a test resource's cases by the case key they came from
+        (a case is a function of its key: the memo reuses it exactly when the key is unchanged)."""
+        if isinstance(subject, ResourcePlan):
+            parts = [repr(replace(subject, operations=())), *map(self.operation_repr, subject.operations)]
+            return "resource\0" + "\0".join(parts)
+        if isinstance(subject, ResourceTestPlan):
+            cases = [self._case_token(case) for case in subject.cases]
+            return "tests\0" + "\0".join([repr(replace(subject, cases=())), *cases])
+        return repr(subject)
+
+    def _case_token(self, case: CasePlan) -> str:
+        known = self._case_tokens.get(id(case))
+        return f"key:{known[1]}" if known is not None and known[0] is case else f"repr:{case!r}"
 
     def spec_json(self, spec: dict[str, Any]) -> str:
         return spec_json(spec, self.index(spec), self.known_texts, self.texts)
@@ -77,6 +108,8 @@ class CaseMemo:
             self.hits += 1
         self.entries[key] = entry
         cases, counts, reasons = entry
+        for position, (case, _) in enumerate(cases):
+            self._case_tokens.setdefault(id(case), (case, f"{key}#{position}"))
         for name, value in counts.items():
             tally.counts[name] = tally.counts.get(name, 0) + value
         for name, value in reasons.items():

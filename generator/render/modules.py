@@ -35,9 +35,14 @@ def _header(plan: PackagePlan) -> str:
     return repr([(f.name, getattr(plan, f.name)) for f in fields(plan) if f.name not in _NOT_IN_HEADER])
 
 
-def _key(header: str, template: str, subject: Any) -> str:
+# What a job's key digests of its plan object: repr, or a cheaper text that determines the object
+# as well and is the same in every process (plan.incremental.CaseMemo.subject_repr).
+SubjectRepr = Callable[[object], str]
+
+
+def _key(header: str, template: str, subject: Any, subject_repr: SubjectRepr = repr) -> str:
     h = hashlib.blake2b(digest_size=20)
-    for part in (header, template, repr(subject)):
+    for part in (header, template, subject_repr(subject)):
         h.update(part.encode())
         h.update(b"\0")
     return h.hexdigest()
@@ -70,7 +75,7 @@ def runtime_context(plan: PackagePlan) -> dict[str, Any]:
     }
 
 
-def render_jobs(plan: PackagePlan, env: jinja2.Environment) -> list[RenderJob]:
+def render_jobs(plan: PackagePlan, env: jinja2.Environment, subject_repr: SubjectRepr = repr) -> list[RenderJob]:
     """Every file of the package as a job: its path, its cache key (None: always rendered), its text."""
     pkg = plan.package_name
     header = _header(plan)
@@ -87,16 +92,18 @@ def render_jobs(plan: PackagePlan, env: jinja2.Environment) -> list[RenderJob]:
     for model in plan.models:
         template = f"package/models/{model.kind}.py.jinja"
         path = f"{pkg}/models/{model.module_name}.py"
-        jobs.append(_job(env, path, template, _key(header, template, model), plan=plan, model=model))
+        jobs.append(_job(env, path, template, _key(header, template, model, subject_repr), plan=plan, model=model))
     template = "package/resources/resource.py.jinja"
     for resource in plan.resources:
         path = f"{pkg}/resources/{resource.module_name}.py"
-        jobs.append(_job(env, path, template, _key(header, template, resource), plan=plan, resource=resource))
-    jobs += _test_jobs(env, plan, header)
+        jobs.append(
+            _job(env, path, template, _key(header, template, resource, subject_repr), plan=plan, resource=resource)
+        )
+    jobs += _test_jobs(env, plan, header, subject_repr)
     return jobs
 
 
-def _test_jobs(env: jinja2.Environment, plan: PackagePlan, header: str) -> list[RenderJob]:
+def _test_jobs(env: jinja2.Environment, plan: PackagePlan, header: str, subject_repr: SubjectRepr) -> list[RenderJob]:
     suite = plan.tests
     if suite is None or not (suite.resources or suite.has_runtime_tests):
         return []
@@ -106,10 +113,10 @@ def _test_jobs(env: jinja2.Environment, plan: PackagePlan, header: str) -> list[
     ]
     module, data = "package/tests/test_resource.py.jinja", "package/tests/samples.json.jinja"
     for resource in suite.resources:
-        key = _key(header, module, resource)
+        key = _key(header, module, resource, subject_repr)
         jobs.append(_job(env, f"tests/test_{resource.module_name}.py", module, key, plan=plan, resource=resource))
     for resource in suite.resources + suite.extra_cases:
-        key = _key(header, data, resource)
+        key = _key(header, data, resource, subject_repr)
         jobs.append(_job(env, f"tests/samples/{resource.module_name}.json", data, key, plan=plan, resource=resource))
     if suite.has_runtime_tests:
         runtime = "package/tests/test_client_runtime.py.jinja"
