@@ -52,6 +52,7 @@ def fields_case(
     multipart = base_media(media) == MULTIPART
     pairs: list[tuple[str, str]] = []
     parts: list[dict[str, Any]] = []
+    unreadable: list[str] = []  # fields Prism's body validator cannot map back to their types
     for p in fields:
         target = registry.deref(props.get(p.wire_name))
         if p.wire_name in example:
@@ -66,6 +67,8 @@ def fields_case(
             count = max(1, len(as_list(value))) if kind == "files" else 0
             contents = [f"{FILE_CONTENT}-{i}" for i in range(count)] if kind == "files" else FILE_CONTENT
             call.setdefault("files", {})[p.name] = contents
+            if kind == "files":
+                unreadable.append(p.wire_name)
             parts += [
                 {"name": p.wire_name, "filename": _BYTES_FILENAME, "content": text}
                 for text in (contents if isinstance(contents, list) else [contents])
@@ -74,9 +77,21 @@ def fields_case(
         call["kwargs"][p.name] = value
         if multipart:
             as_json = is_complex(registry, target) or is_json_media(str(field_encoding.get("contentType", "")))
-            parts += _data_parts(p.wire_name, value, as_json)
+            found = _data_parts(p.wire_name, value, as_json)
+            if isinstance(value, list) or any("json" in part for part in found):
+                unreadable.append(p.wire_name)
+            parts += found
         else:
+            if isinstance(value, list) or _is_nested(value):
+                unreadable.append(p.wire_name)
             pairs += form_pairs(p.wire_name, value, field_encoding)
+    if unreadable:
+        # Prism reads repeated parts, JSON parts and nested form keys as plain text and
+        # rejects the request; the mock transport still checks these fields on the wire.
+        request.setdefault(
+            "invalid_for_server",
+            f"Prism cannot read the {base_media(media)} fields {', '.join(unreadable)} (repeated, JSON or nested)",
+        )
     if multipart:
         request["multipart"] = parts
     elif pairs or request["method"] not in _NO_BODY_METHODS:
@@ -84,6 +99,12 @@ def fields_case(
         for name, text in pairs:
             fields_sent.setdefault(name, []).append(text)
         request["form"] = fields_sent
+
+
+def _is_nested(value: object) -> bool:
+    """An array or object holding arrays or objects (Prism's form parser reads only one level)."""
+    items = list(value.values()) if isinstance(value, dict) else value if isinstance(value, list) else []
+    return any(isinstance(item, (dict, list)) for item in items)
 
 
 def _text(value: object) -> str:
