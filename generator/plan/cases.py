@@ -4,7 +4,8 @@ response the mock server answers with and what the typed result must dump back t
 An exchange is either a documented sample (`x-samples`, which `sdkgen parse` writes) or, for
 any other document, the operation's own examples: parameter, request body and response
 `example`/`examples` (one case per named response example), schema-level examples, and
-schema-derived placeholders (plan/placeholders.py) where the document gives none. A sample
+schema-derived placeholders (plan/placeholders.py) where the document gives none; form and
+multipart bodies are filled and checked field by field (plan/case_fields.py). A sample
 that cannot drive the call raises `Unusable` (the case is then skipped, with the reason); a
 document example that contradicts its schema is reported (a warning at its JSON pointer) and
 the case uses a placeholder instead.
