@@ -117,7 +117,7 @@ class FieldsBody:
             if target.get("readOnly") is True:
                 continue  # the server's to set: never sent in a request
             arg = draft.argument(wire, "field")
-            kind = _file_kind(self.registry, target) if multipart else None
+            kind = file_kind(self.registry, target) if multipart else None
             if kind == "file":
                 annotation: TypeExpr = FILE_TYPES
                 files.append(wire)
@@ -126,7 +126,7 @@ class FieldsBody:
                 file_arrays.append(wire)
             else:
                 annotation = self._annotation(prop, draft.hint + pascal_case(wire))
-                if multipart and _is_complex(self.registry, target):
+                if multipart and is_complex(self.registry, target):
                     json_parts.append(wire)
             field_encoding = as_dict(encoding.get(wire))
             kept = (
@@ -178,7 +178,7 @@ def _is_file(schema: dict[str, Any]) -> bool:
     return "contentMediaType" in schema or "contentEncoding" in schema
 
 
-def _file_kind(registry: SchemaRegistry, schema: dict[str, Any]) -> str | None:
+def file_kind(registry: SchemaRegistry, schema: dict[str, Any]) -> str | None:
     """ "file" for a binary string (3.0 `format: binary/base64`, 3.1 `contentMediaType`/
     `contentEncoding`), "files" for an array of them, None for other fields."""
     if _is_file(schema):
@@ -191,7 +191,7 @@ def _file_kind(registry: SchemaRegistry, schema: dict[str, Any]) -> str | None:
     return None
 
 
-def _is_complex(registry: SchemaRegistry, schema: dict[str, Any], depth: int = 0) -> bool:
+def is_complex(registry: SchemaRegistry, schema: dict[str, Any], depth: int = 0) -> bool:
     """Objects and arrays of objects or arrays: sent as one JSON part (OpenAPI's default)."""
     types, _ = schema_types(schema)
     if "object" in types or schema.get("properties") or schema.get("allOf") or "additionalProperties" in schema:
@@ -199,7 +199,7 @@ def _is_complex(registry: SchemaRegistry, schema: dict[str, Any], depth: int = 0
     if ("array" in types or "items" in schema) and depth == 0:
         items = registry.deref(schema.get("items"))
         item_types, _ = schema_types(items)
-        return "array" in item_types or _is_complex(registry, items, depth + 1)
+        return "array" in item_types or is_complex(registry, items, depth + 1)
     return False
 
 

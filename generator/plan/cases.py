@@ -4,7 +4,8 @@ response the mock server answers with and what the typed result must dump back t
 An exchange is either a documented sample (`x-samples`, which `sdkgen parse` writes) or, for
 any other document, the operation's own examples: parameter, request body and response
 `example`/`examples` (one case per named response example), schema-level examples, and
-schema-derived placeholders (plan/placeholders.py) where the document gives none. A sample
+schema-derived placeholders (plan/placeholders.py) where the document gives none; form and
+multipart bodies are filled and checked field by field (plan/case_fields.py). A sample
 that cannot drive the call raises `Unusable` (the case is then skipped, with the reason); a
 document example that contradicts its schema is reported (a warning at its JSON pointer) and
 the case uses a placeholder instead.
@@ -18,6 +19,8 @@ from urllib.parse import unquote, urlencode
 
 from generator.media import is_json_media, json_type_of, pick_media_type
 from generator.openapi import escape_token
+from generator.plan.bodies import request_media_type
+from generator.plan.case_fields import example_schema, fields_case
 from generator.plan.case_responses import MISSING, ResponseCases, Unusable
 from generator.plan.code import ModelRef
 from generator.plan.examples import child, located, pick
@@ -29,7 +32,9 @@ from generator.plan.sample_values import match_template, typed, wire_text
 __all__ = ["CaseBuilder", "Unusable"]
 
 # Argument locations a case knows how to fill and check on the wire.
-_KNOWN_LOCATIONS = frozenset({"path", "query", "header", "cookie", "body", "body_field"})
+_KNOWN_LOCATIONS = frozenset(
+    {"path", "query", "header", "cookie", "body", "body_field", "form_field", "multipart_field"}
+)
 _MAX_EXAMPLE_CASES = 5  # named response examples replayed per operation
 
 
@@ -257,13 +262,12 @@ class CaseBuilder(ResponseCases):
         raw_body = op.get("requestBody")
         body = self.registry.deref(raw_body)
         content = as_dict(body.get("content"))
-        if any(p.location in ("form_field", "multipart_field") for p in plan.keyword):
-            raise Unusable("request-body", "form and multipart bodies are not replayed from samples yet")
+        form_fields = [p for p in plan.keyword if p.location in ("form_field", "multipart_field")]
         fields = [p for p in plan.keyword if p.location == "body_field"]
         body_params = [p for p in plan.positional + plan.keyword if p.location == "body"]
-        if not content or (not fields and not body_params):
+        if not content or (not fields and not body_params and not form_fields):
             return
-        media = pick_media_type(content)
+        media = request_media_type(content) if form_fields else pick_media_type(content)
         media_obj = as_dict(content[media])
         schema = as_dict(media_obj.get("schema"))
         example: object = MISSING
@@ -271,17 +275,22 @@ class CaseBuilder(ResponseCases):
         if self._from_spec:
             where = child(located(raw_body, child(op_pointer, "requestBody")), "content", media)
             found = self.examples.of(media_obj, where)
-            if found or is_json_media(media):
+            checked = is_json_media(media) or bool(form_fields)  # an object, checked against the schema
+            if found or checked:
                 example = (
-                    self.value_for(found, schema, "request", "request")
-                    if is_json_media(media)
+                    self.value_for(found, example_schema(self.registry, media, schema), "request", "request")
+                    if checked
                     else (pick(found, self._choice) or found[0]).value
                 )
         elif "sample" in examples and "value" in as_dict(examples["sample"]):
             example = examples["sample"]["value"]
         elif "body" in request_sample and request_sample["body"] is not None:
             example = request_sample["body"]
-        if fields:  # flattened carrier: one keyword per property
+        if form_fields:  # form or multipart: one keyword per field
+            fields_case(
+                self.registry, form_fields, media, media_obj, {} if example is MISSING else example, call, request
+            )
+        elif fields:  # flattened carrier: one keyword per property
             self._carrier_arguments(fields, schema, {} if example is MISSING else example, call, request)
         else:
             self._body_argument(body_params[0], media, schema, example, call, request)
