@@ -18,6 +18,8 @@ one of two transports:
 from __future__ import annotations
 
 import asyncio
+import email.parser
+import email.policy
 import functools
 import importlib
 import json
@@ -97,6 +99,13 @@ def build_call(
     call = case["call"]
     args = list(call["args"])
     kwargs = dict(call["kwargs"])
+    # File fields: JSON cannot hold bytes, so the case gives their content as text.
+    for name, content in call.get("files", {}).items():
+        kwargs[name] = (
+            [item.encode("utf-8") for item in content]
+            if isinstance(content, list)
+            else content.encode("utf-8")
+        )
     body = call.get("body")
     if body is not None:
         value = body["value"]
@@ -341,10 +350,54 @@ def check_request(request: httpx.Request, expected: dict[str, Any]) -> None:
         assert fields == {
             k: v if isinstance(v, list) else [v] for k, v in expected["form"].items()
         }, "form body"
+    elif "multipart" in expected:
+        content_type = request.headers.get("content-type", "")
+        assert content_type.startswith("multipart/form-data"), "multipart content type"
+        check_parts(
+            multipart_parts(content_type, request.content), expected["multipart"]
+        )
     elif "content" in expected:
         assert request.content == expected["content"].encode("utf-8")
     else:
         assert request.content == b"", "no body was documented, none may be sent"
+
+
+def multipart_parts(content_type: str, body: bytes) -> list[dict[str, Any]]:
+    """A multipart/form-data body's parts (name, filename, content), read by the stdlib parser."""
+    head = f"Content-Type: {content_type}\r\nMIME-Version: 1.0\r\n\r\n".encode(
+        "latin-1"
+    )
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
+    assert message.is_multipart(), "the multipart body has no parts"
+    parts: list[dict[str, Any]] = []
+    for part in message.iter_parts():
+        payload = part.get_payload(decode=True)
+        parts.append(
+            {
+                "name": part.get_param("name", header="content-disposition"),
+                "filename": part.get_filename(),
+                "content": (payload if isinstance(payload, bytes) else b"").decode(
+                    "utf-8"
+                ),
+            }
+        )
+    return parts
+
+
+def check_parts(sent: list[dict[str, Any]], expected: list[dict[str, Any]]) -> None:
+    """The parts sent are the expected ones (in any order of names; a name's parts in order)."""
+    got = sorted(sent, key=lambda part: str(part["name"]))
+    wanted = sorted(expected, key=lambda part: str(part["name"]))
+    assert [p["name"] for p in got] == [
+        p["name"] for p in wanted
+    ], "multipart part names"
+    for part, want in zip(got, wanted):
+        where = f"multipart part {want['name']}"
+        assert part["filename"] == want.get("filename"), f"{where}: filename"
+        if "json" in want:
+            assert_same_json(json.loads(part["content"]), want["json"], where)
+        else:
+            assert part["content"] == want["content"], where
 
 
 def check_result(

@@ -162,6 +162,8 @@ def test_auth_sends_exactly_the_scheme_headers(scheme: str, flavor: str) -> None
     others: set[str] = {"authorization", "so-apptoken", "x-xsrf-token"} - {
         name.lower() for name in headers
     }
+    # A header the operation sends as its own parameter (Apideck's `x-apideck-app-id`) is not auth's.
+    others -= {name.lower() for name in sample.get("request", {}).get("headers", {})}
     assert not others & {name.lower() for name in sent.headers}
     for name, value in query.items():
         assert sent.url.params.get(name) == value
