@@ -8,6 +8,7 @@ with a wrap validator), where a named enum is spelled as its `Literal` instead o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -25,25 +26,24 @@ def open_enums(expr: TypeExpr, closed: bool = False) -> TypeExpr:
     if isinstance(expr, LiteralType):
         plain = len(expr.values) > 1 and not any(isinstance(v, bool) for v in expr.values)
         return Open(expr) if plain else expr
-    if isinstance(expr, Subscript):
-        return replace(expr, args=tuple(open_enums(a) for a in expr.args))
-    if isinstance(expr, Union):
-        return replace(expr, members=tuple(open_enums(m) for m in expr.members))
-    if isinstance(expr, Quoted):
-        return replace(expr, inner=open_enums(expr.inner))
-    return expr
+    return _map_children(expr, open_enums)
 
 
 def _inline_aliases(expr: TypeExpr) -> TypeExpr:
     """`expr` with named enums spelled as their (closed) `Literal`."""
     if isinstance(expr, AliasRef) and expr.literal is not None:
         return expr.literal
+    return _map_children(expr, _inline_aliases)
+
+
+def _map_children(expr: TypeExpr, rewrite: Callable[[TypeExpr], TypeExpr]) -> TypeExpr:
+    """`expr` with `rewrite` applied to the members of the container nodes enums can sit in."""
     if isinstance(expr, Subscript):
-        return replace(expr, args=tuple(_inline_aliases(a) for a in expr.args))
+        return replace(expr, args=tuple(rewrite(a) for a in expr.args))
     if isinstance(expr, Union):
-        return replace(expr, members=tuple(_inline_aliases(m) for m in expr.members))
+        return replace(expr, members=tuple(rewrite(m) for m in expr.members))
     if isinstance(expr, Quoted):
-        return replace(expr, inner=_inline_aliases(expr.inner))
+        return replace(expr, inner=rewrite(expr.inner))
     return expr
 
 
