@@ -38,7 +38,7 @@ def main() -> None:
         so.BasicAuth("sdk-user", "sdk-pass"),
         so.BearerAuth("sdk-token"),
         so.SoTicketAuth("7T:sdk-ticket", app_token="sdk-app"),
-        so.ApiKeyAuth("X-XSRF-TOKEN", "sdk-key"),
+        so.XsrfTokenAuth("sdk-key"),
     ]
     variant = client.with_options(auth=so.SoTicketAuth("7T:sdk-ticket", app_token="sdk-app"), app_token="sdk-app")
     shown: list[str] = [repr(client), str(client), repr(client.contact), repr(async_client.contact), repr(variant)]
