@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from urllib.parse import unquote, urlencode
+from urllib.parse import parse_qsl, unquote, urlencode
 
 from generator.media import is_json_media, json_type_of, pick_media_type
 from generator.openapi import escape_token
@@ -87,6 +87,11 @@ class CaseBuilder(ResponseCases):
         kwargs: dict[str, object] = {}
         expected_path = self._path_arguments(path, plan, request_sample, spec_params, args)
         query, extra_query = self._query_arguments(plan, params, request_sample, spec_params, kwargs)
+        # A path key with a query part (`/search?term={term}`): the request carries those pairs
+        # in its query string (httpx merges them with the query parameters).
+        expected_path, _, path_query = expected_path.partition("?")
+        for name, value in parse_qsl(path_query, keep_blank_values=True):
+            query.setdefault(name, value)
         headers = self._header_arguments(plan, request_sample, spec_params, kwargs)
         cookies = self._cookie_arguments(plan, spec_params, kwargs)
         call: dict[str, Any] = {"method": plan.method_name, "args": args, "kwargs": kwargs}
@@ -142,7 +147,7 @@ class CaseBuilder(ResponseCases):
         sample_path = request_sample.get("path")
         if isinstance(sample_path, str):
             sample_path = sample_path.split("?", 1)[0].split("#", 1)[0]
-            found = match_template(path, sample_path)
+            found = match_template(path.split("?", 1)[0], sample_path)
             if found is None:
                 raise Unusable("path", f"sample path {sample_path} does not match {path}")
             captured = {name: unquote(value) for name, value in found.items()}

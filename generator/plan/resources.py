@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from generator.diagnostics import Diagnostic
+from generator.diagnostics import Diagnostic, Severity
 from generator.openapi import OperationRef, iter_operations, merge_parameters
+from generator.plan.checks import at
 from generator.plan.code import NOT_GIVEN, NOT_MODIFIED, Call, Import, ImportBlock, ModelRef, Name, TypeExpr, imports
 from generator.plan.docstrings import method_docstring, one_line, resource_description
 from generator.plan.methods import SKIPPED_HEADERS, MethodDraft, MethodPlanner, client_option_name
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 _VERSION_PREFIX = re.compile(r"^v\d+[A-Za-z0-9]*_(.+)$")
 # Resource attributes that generated methods must not replace.
 _RESOURCE_RESERVED = frozenset({"with_raw_response", "with_streaming_response"})
+_TEMPLATE_NAME = re.compile(r"\{([^{}]+)\}")  # a variable of a path template
 
 
 @dataclass
@@ -90,6 +92,7 @@ class OperationPlanner:
         shared = found.path_item.get("parameters")
         for param in merge_parameters(self.spec, shared, op.get("parameters")):
             self._plan_parameter(draft, param, op, found)
+        self._undeclared_path_parameters(draft, op, found, report=not is_variant)
         self.methods.body(draft, op, found)
         self.methods.conditional(draft, op, found.method)
         returns, cast_to = self.methods.response(draft, op)
@@ -116,6 +119,25 @@ class OperationPlanner:
         )
         summary = one_line(op.get("summary")) or one_line(op.get("description"))
         self.resources[tag].operations.append(replace(plan, docstring=doc, summary=summary))
+
+    def _undeclared_path_parameters(
+        self, draft: MethodDraft, op: dict[str, Any], found: OperationRef, *, report: bool
+    ) -> None:
+        """A `{name}` of the path template no parameter declares: a required string argument, so
+        the call can fill the template (real documents forget to declare one, or declare it
+        under another location)."""
+        declared = {p.wire_name for p in draft.positional if p.location == "path"}
+        for wire in dict.fromkeys(_TEMPLATE_NAME.findall(found.path)):
+            if wire in declared:
+                continue
+            param = {"name": wire, "in": "path", "required": True, "schema": {"type": "string"}}
+            self.methods.path_parameter(draft, param, op)
+            if report:
+                message = f"the path template's {{{wire}}} has no path parameter; the method takes it as a string"
+                where = at(self.source, found.pointer)
+                self.diagnostics.append(
+                    Diagnostic(where, 0, Severity.WARNING, "plan-path-parameter-undeclared", message)
+                )
 
     def _plan_parameter(
         self, draft: MethodDraft, param: dict[str, Any], op: dict[str, Any], found: OperationRef

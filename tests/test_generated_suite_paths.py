@@ -1,0 +1,56 @@
+"""Path keys the way public documents write them, not the way OpenAPI says to.
+
+A path key with a query part (`/search?term={term}`, its variables declared `in: path`, or a
+fixed `?format=csv`), and a template variable no parameter declares. The SDK must send what
+the key means (the pairs in the query string), and the generated suite must agree with it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generate_support import generate_into
+from test_generated_suite import run_suite, sample_tests
+
+from generator.plan import build_plan
+
+
+def _path_param(name: str, schema: dict[str, Any]) -> dict[str, Any]:
+    return {"name": name, "in": "path", "required": True, "schema": schema}
+
+
+def _get(operation_id: str, parameters: list[dict[str, Any]]) -> dict[str, Any]:
+    ok = {"description": "ok", "content": {"application/json": {"schema": {"type": "object"}}}}
+    return {"get": {"operationId": operation_id, "parameters": parameters, "responses": {"200": ok}}}
+
+
+SPEC: dict[str, Any] = {
+    "openapi": "3.0.3",
+    "info": {"title": "Odd Paths", "version": "1"},
+    "paths": {
+        "/search?term={term}&limit={limit}": _get(
+            "search", [_path_param("term", {"type": "string"}), _path_param("limit", {"type": "integer"})]
+        ),
+        "/report?format=csv": _get("report", []),
+        "/items/{itemId}/parts/{partId}": _get("getPart", [_path_param("partId", {"type": "integer"})]),
+    },
+}
+
+
+def test_undeclared_template_variable_is_reported_and_taken_as_an_argument() -> None:
+    plan = build_plan(SPEC, package_name="odd_paths")
+    found = [d for d in plan.diagnostics if d.code == "plan-path-parameter-undeclared"]
+    assert [d.file for d in found] == ["openapi#/paths/~1items~1{itemId}~1parts~1{partId}/get"]
+    assert "{itemId}" in found[0].message
+    (resource,) = plan.resources
+    get_part = next(op for op in resource.operations if op.method_name == "get_part")
+    assert [(p.wire_name, p.location) for p in get_part.positional] == [("partId", "path"), ("itemId", "path")]
+
+
+def test_query_parts_of_path_keys_are_sent_in_the_query(tmp_path: Path) -> None:
+    out = tmp_path / "odd_paths"
+    generate_into(out, SPEC, "odd_paths")
+    run = run_suite(out)
+    assert run.returncode == 0, run.output[-4000:]
+    assert len(sample_tests(run.passed)) == 2 * 3 and not run.skipped
