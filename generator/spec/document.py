@@ -436,15 +436,16 @@ def _widen_path_params(primary: dict[str, Any], variant: dict[str, Any]) -> None
 
 SERVERS: list[dict[str, Any]] = [
     {
-        "url": "https://{env}.superoffice.com/{tenant}",
+        "url": "https://{environment}.superoffice.com/{contextId}",
         "description": "SuperOffice CRM Online: the tenant's address",
         "variables": {
-            "env": {
+            "environment": {
                 "default": "online",
                 "enum": ["online", "sod", "stage"],
                 "description": "online (production), sod (development), stage",
             },
-            "tenant": {"default": "Cust12345", "description": "Customer id (context identifier)"},
+            # Named as `for_tenant(context_id=..., environment=...)` names them.
+            "contextId": {"default": "Cust12345", "description": "The tenant's context identifier"},
         },
     },
     {

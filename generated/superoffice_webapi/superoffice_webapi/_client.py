@@ -92,9 +92,9 @@ class SuperOffice(SuperOfficeClientMixin, SyncAPIClient):
     """Synchronous client for SuperOffice WebAPI.
 
     Args:
-        base_url: Root URL of the API (a trailing "/api" is accepted). By default the server URL "https://{env}.superoffice.com/{tenant}" with the variables below.
-        env: online (production), sod (development), stage. One of: online, sod, stage. Default "online".
-        tenant_2: Customer id (context identifier). Default "Cust12345".
+        base_url: Root URL of the API (a trailing "/api" is accepted). By default the server URL "https://{environment}.superoffice.com/{contextId}" with the variables below.
+        environment: online (production), sod (development), stage. One of: online, sod, stage. Default "online".
+        context_id: The tenant's context identifier. Default "Cust12345".
         auth: BasicAuth, BearerAuth, SoTicketAuth, XsrfTokenAuth (the API's security schemes), or any other httpx.Auth.
         http_client: Your own httpx.Client (transport, proxies); you close it.
         timeout: Seconds, or an httpx.Timeout, for every request.
@@ -118,8 +118,8 @@ class SuperOffice(SuperOfficeClientMixin, SyncAPIClient):
         self,
         *,
         base_url: str | None = None,
-        env: Literal["online", "sod", "stage"] = "online",
-        tenant_2: str = "Cust12345",
+        environment: Literal["online", "sod", "stage"] = "online",
+        context_id: str = "Cust12345",
         auth: httpx.Auth | None = None,
         http_client: httpx.Client | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -135,9 +135,9 @@ class SuperOffice(SuperOfficeClientMixin, SyncAPIClient):
         hooks: Hooks | None = None,
     ) -> None:
         if base_url is None:
-            base_url = "https://{env}.superoffice.com/{tenant}"
-            base_url = base_url.replace("{env}", env)
-            base_url = base_url.replace("{tenant}", tenant_2)
+            base_url = "https://{environment}.superoffice.com/{contextId}"
+            base_url = base_url.replace("{environment}", environment)
+            base_url = base_url.replace("{contextId}", context_id)
         super().__init__(
             base_url=base_url,
             auth=auth,
@@ -229,9 +229,9 @@ class AsyncSuperOffice(AsyncSuperOfficeClientMixin, AsyncAPIClient):
     """Asynchronous client for SuperOffice WebAPI.
 
     Args:
-        base_url: Root URL of the API (a trailing "/api" is accepted). By default the server URL "https://{env}.superoffice.com/{tenant}" with the variables below.
-        env: online (production), sod (development), stage. One of: online, sod, stage. Default "online".
-        tenant_2: Customer id (context identifier). Default "Cust12345".
+        base_url: Root URL of the API (a trailing "/api" is accepted). By default the server URL "https://{environment}.superoffice.com/{contextId}" with the variables below.
+        environment: online (production), sod (development), stage. One of: online, sod, stage. Default "online".
+        context_id: The tenant's context identifier. Default "Cust12345".
         auth: BasicAuth, BearerAuth, SoTicketAuth, XsrfTokenAuth (the API's security schemes), or any other httpx.Auth.
         http_client: Your own httpx.AsyncClient (transport, proxies); you close it.
         timeout: Seconds, or an httpx.Timeout, for every request.
@@ -255,8 +255,8 @@ class AsyncSuperOffice(AsyncSuperOfficeClientMixin, AsyncAPIClient):
         self,
         *,
         base_url: str | None = None,
-        env: Literal["online", "sod", "stage"] = "online",
-        tenant_2: str = "Cust12345",
+        environment: Literal["online", "sod", "stage"] = "online",
+        context_id: str = "Cust12345",
         auth: httpx.Auth | None = None,
         http_client: httpx.AsyncClient | None = None,
         timeout: float | httpx.Timeout | None = DEFAULT_TIMEOUT,
@@ -272,9 +272,9 @@ class AsyncSuperOffice(AsyncSuperOfficeClientMixin, AsyncAPIClient):
         hooks: Hooks | None = None,
     ) -> None:
         if base_url is None:
-            base_url = "https://{env}.superoffice.com/{tenant}"
-            base_url = base_url.replace("{env}", env)
-            base_url = base_url.replace("{tenant}", tenant_2)
+            base_url = "https://{environment}.superoffice.com/{contextId}"
+            base_url = base_url.replace("{environment}", environment)
+            base_url = base_url.replace("{contextId}", context_id)
         super().__init__(
             base_url=base_url,
             auth=auth,
