@@ -303,6 +303,12 @@ def difference(actual: Any, expected: Any, where: str = "$") -> str | None:
     return None
 
 
+def is_json_media(content_type: str) -> bool:
+    """`application/json`, or a vendor JSON type (`application/vnd.acme+json`), with parameters."""
+    media = content_type.split(";", 1)[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
 def assert_same_json(actual: Any, expected: Any, what: str) -> None:
     found = difference(normalise(actual), normalise(expected))
     assert found is None, f"{what}: {found}"
@@ -334,7 +340,9 @@ def check_request(request: httpx.Request, expected: dict[str, Any]) -> None:
         for name, value in expected["cookies"].items():
             assert cookies.get(name) == value, f"cookie {name}"
     if "json" in expected:
-        assert request.headers.get("content-type", "").startswith("application/json")
+        assert is_json_media(
+            request.headers.get("content-type", "")
+        ), "JSON content type"
         assert_same_json(json.loads(request.content), expected["json"], "request body")
     elif "form" in expected:
         # A form body (application/x-www-form-urlencoded): its fields, as repeated pairs.

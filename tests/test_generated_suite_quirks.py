@@ -1,8 +1,9 @@
-"""Path keys the way public documents write them, not the way OpenAPI says to.
+"""Documents the way public APIs write them, not quite the way OpenAPI says to.
 
 A path key with a query part (`/search?term={term}`, its variables declared `in: path`, or a
-fixed `?format=csv`), and a template variable no parameter declares. The SDK must send what
-the key means (the pairs in the query string), and the generated suite must agree with it.
+fixed `?format=csv`), a template variable no parameter declares, and a vendor JSON media type
+(`application/vnd.odd+json`) for a request body. The SDK must send what the document means
+(the pairs in the query string, a JSON body), and the generated suite must agree with it.
 """
 
 from __future__ import annotations
@@ -34,6 +35,25 @@ SPEC: dict[str, Any] = {
         ),
         "/report?format=csv": _get("report", []),
         "/items/{itemId}/parts/{partId}": _get("getPart", [_path_param("partId", {"type": "integer"})]),
+        "/orders": {
+            "post": {
+                "operationId": "createOrder",
+                "requestBody": {
+                    "required": True,
+                    "content": {
+                        "application/vnd.odd+json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["item"],
+                                "properties": {"item": {"type": "string"}, "count": {"type": "integer"}},
+                            },
+                            "example": {"item": "bolt", "count": 3},
+                        }
+                    },
+                },
+                "responses": {"201": {"description": "created"}},
+            }
+        },
     },
 }
 
@@ -48,9 +68,9 @@ def test_undeclared_template_variable_is_reported_and_taken_as_an_argument() -> 
     assert [(p.wire_name, p.location) for p in get_part.positional] == [("partId", "path"), ("itemId", "path")]
 
 
-def test_query_parts_of_path_keys_are_sent_in_the_query(tmp_path: Path) -> None:
+def test_the_suite_passes_on_query_parts_of_path_keys_and_vendor_json(tmp_path: Path) -> None:
     out = tmp_path / "odd_paths"
     generate_into(out, SPEC, "odd_paths")
     run = run_suite(out)
     assert run.returncode == 0, run.output[-4000:]
-    assert len(sample_tests(run.passed)) == 2 * 3 and not run.skipped
+    assert len(sample_tests(run.passed)) == 2 * 4 and not run.skipped
