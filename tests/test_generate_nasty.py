@@ -39,7 +39,7 @@ def nasty_spec() -> dict[str, Any]:
             },
         },
         "Class": {"type": "object", "properties": {"x": {"type": "string"}}},  # collides after naming
-        "Field": {"type": "object", "properties": {"y": {"type": "string"}}},  # collides with pydantic.Field
+        "Field": {"type": "object", "properties": {"y": {"type": "string"}}},  # pydantic.Field's name
         "Any": {"type": "object", "properties": {"z": {"type": "string"}}},
         "list": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}},
         "Tree": {
@@ -177,7 +177,7 @@ def test_names_are_safe_and_deterministic(nasty: tuple[Path, dict[str, str]]) ->
     ):
         assert expected in model, expected
     assert "class Class2(BaseModel):" in files["nasty/models/class2.py"]
-    assert "class Field_(BaseModel):" in files["nasty/models/field.py"]
+    assert "class Field(BaseModel):" in files["nasty/models/field.py"]  # pydantic's is imported as FieldInfo
     assert "class Any_(BaseModel):" in files["nasty/models/any_.py"]
     resource = files["nasty/resources/class_.py"]
     assert "def import_(" in resource and "def import_2(" in resource  # GET, then POST

@@ -48,7 +48,11 @@ class TypeExpr:
 
     def imports(self) -> set[Import]:
         """The runtime names (typing, datetime, ...) the expression needs; models excluded."""
-        return {Import(n.module, n.name) for n in self.walk() if isinstance(n, Name) and n.module}
+        return {
+            Import(n.module, n.imported, n.name) if n.imported else Import(n.module, n.name)
+            for n in self.walk()
+            if isinstance(n, Name) and n.module
+        }
 
     def renamed(self, aliases: Mapping[str, str]) -> TypeExpr:
         """The same expression with model classes spelled by their local alias."""
@@ -61,6 +65,7 @@ class Name(TypeExpr):
 
     name: str
     module: str = ""  # where it is imported from; "" for builtins
+    imported: str = ""  # the module's own name when `name` is a local alias (`Field as FieldInfo`)
 
     def render(self) -> str:
         return self.name
@@ -253,7 +258,8 @@ ANY = Name("Any", "typing")
 NONE = Name("None")
 LITERAL = Name("Literal", "typing")
 ANNOTATED = Name("Annotated", "typing")
-FIELD = Name("Field", "pydantic")
+# Imported as Stainless SDKs do, so that an API may name a model `Field`.
+FIELD = Name("FieldInfo", "pydantic", "Field")
 OPEN_ENUM = Name("OpenEnum", ".._models")
 TAG = Name("Tag", "pydantic")
 DISCRIMINATOR = Name("Discriminator", "pydantic")

@@ -61,7 +61,7 @@ RESERVED_CLASS_NAMES = (
     frozenset(
         {
             "BaseModel",
-            "Field",
+            "FieldInfo",
             "Any",
             "Literal",
             "TYPE_CHECKING",
@@ -520,7 +520,7 @@ class SchemaRegistry:
         runtime = {i for f in fields for i in f.annotation.imports()} | {Import(".._models", "BaseModel")}
         runtime |= {Import(f".{m.module}", m.class_name) for m in refs if isinstance(m, AliasRef)}
         if any(isinstance(f.value_expr, Call) for f in fields):
-            runtime.add(Import("pydantic", "Field"))
+            runtime.add(Import("pydantic", "Field", "FieldInfo"))
         if others:
             runtime |= {Import("typing", "TYPE_CHECKING"), Import("._link", "link")}
         if patch:
@@ -563,7 +563,7 @@ class SchemaRegistry:
             args.append(Expr(f"description={py_str(description)}"))
         value: Call | Expr | None
         if name != wire or description:
-            value = Call("Field", tuple(args))
+            value = Call("FieldInfo", tuple(args))
         else:
             value = None if required else Expr("None")
         return FieldPlan(name, wire, annotation, value)

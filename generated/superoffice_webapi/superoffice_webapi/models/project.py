@@ -2,7 +2,7 @@
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pydantic import Field
+from pydantic import Field as FieldInfo
 
 from .._models import BaseModel
 from ._link import link
@@ -17,70 +17,70 @@ __all__ = ["Project"]
 class Project(BaseModel):
     """The Project schema."""
 
-    project_id: int | None = Field(
+    project_id: int | None = FieldInfo(
         default=None, validation_alias="ProjectId", serialization_alias="ProjectId"
     )
-    name: str | None = Field(
+    name: str | None = FieldInfo(
         default=None, validation_alias="Name", serialization_alias="Name"
     )
-    description: str | None = Field(
+    description: str | None = FieldInfo(
         default=None, validation_alias="Description", serialization_alias="Description"
     )
-    url: str | None = Field(
+    url: str | None = FieldInfo(
         default=None, validation_alias="URL", serialization_alias="URL"
     )
-    type_: str | None = Field(
+    type_: str | None = FieldInfo(
         default=None, validation_alias="Type", serialization_alias="Type"
     )
-    associate_id: int | None = Field(
+    associate_id: int | None = FieldInfo(
         default=None, validation_alias="AssociateId", serialization_alias="AssociateId"
     )
-    associate_full_name: str | None = Field(
+    associate_full_name: str | None = FieldInfo(
         default=None,
         validation_alias="AssociateFullName",
         serialization_alias="AssociateFullName",
     )
-    type_id: int | None = Field(
+    type_id: int | None = FieldInfo(
         default=None, validation_alias="TypeId", serialization_alias="TypeId"
     )
-    updated: datetime | None = Field(
+    updated: datetime | None = FieldInfo(
         default=None, validation_alias="Updated", serialization_alias="Updated"
     )
-    status_id: int | None = Field(
+    status_id: int | None = FieldInfo(
         default=None, validation_alias="StatusId", serialization_alias="StatusId"
     )
-    status: str | None = Field(
+    status: str | None = FieldInfo(
         default=None, validation_alias="Status", serialization_alias="Status"
     )
-    text_id: int | None = Field(
+    text_id: int | None = FieldInfo(
         default=None, validation_alias="TextId", serialization_alias="TextId"
     )
-    publish_to: datetime | None = Field(
+    publish_to: datetime | None = FieldInfo(
         default=None, validation_alias="PublishTo", serialization_alias="PublishTo"
     )
-    publish_from: datetime | None = Field(
+    publish_from: datetime | None = FieldInfo(
         default=None, validation_alias="PublishFrom", serialization_alias="PublishFrom"
     )
-    is_published: bool | None = Field(
+    is_published: bool | None = FieldInfo(
         default=None, validation_alias="IsPublished", serialization_alias="IsPublished"
     )
-    url_name: str | None = Field(
+    url_name: str | None = FieldInfo(
         default=None, validation_alias="URLName", serialization_alias="URLName"
     )
-    project_number: str | None = Field(
+    project_number: str | None = FieldInfo(
         default=None,
         validation_alias="ProjectNumber",
         serialization_alias="ProjectNumber",
     )
-    active_erp_links: int | None = Field(
+    active_erp_links: int | None = FieldInfo(
         default=None,
         validation_alias="ActiveErpLinks",
         serialization_alias="ActiveErpLinks",
     )
-    table_right: "TableRight | None" = Field(
+    table_right: "TableRight | None" = FieldInfo(
         default=None, validation_alias="TableRight", serialization_alias="TableRight"
     )
-    field_properties: "dict[str, FieldProperty | None] | None" = Field(
+    field_properties: "dict[str, FieldProperty | None] | None" = FieldInfo(
         default=None,
         validation_alias="FieldProperties",
         serialization_alias="FieldProperties",

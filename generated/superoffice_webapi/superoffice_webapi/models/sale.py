@@ -2,7 +2,7 @@
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pydantic import Field
+from pydantic import Field as FieldInfo
 
 from .._models import BaseModel
 from ._link import link
@@ -17,97 +17,97 @@ __all__ = ["Sale"]
 class Sale(BaseModel):
     """The Sale schema."""
 
-    contact_name: str | None = Field(
+    contact_name: str | None = FieldInfo(
         default=None, validation_alias="ContactName", serialization_alias="ContactName"
     )
-    sale_date: datetime | None = Field(
+    sale_date: datetime | None = FieldInfo(
         default=None, validation_alias="SaleDate", serialization_alias="SaleDate"
     )
-    sale_id: int | None = Field(
+    sale_id: int | None = FieldInfo(
         default=None, validation_alias="SaleId", serialization_alias="SaleId"
     )
-    probability: int | None = Field(
+    probability: int | None = FieldInfo(
         default=None, validation_alias="Probability", serialization_alias="Probability"
     )
-    title: str | None = Field(
+    title: str | None = FieldInfo(
         default=None, validation_alias="Title", serialization_alias="Title"
     )
-    amount: float | None = Field(
+    amount: float | None = FieldInfo(
         default=None, validation_alias="Amount", serialization_alias="Amount"
     )
-    currency: str | None = Field(
+    currency: str | None = FieldInfo(
         default=None, validation_alias="Currency", serialization_alias="Currency"
     )
-    project_name: str | None = Field(
+    project_name: str | None = FieldInfo(
         default=None, validation_alias="ProjectName", serialization_alias="ProjectName"
     )
-    associate_full_name: str | None = Field(
+    associate_full_name: str | None = FieldInfo(
         default=None,
         validation_alias="AssociateFullName",
         serialization_alias="AssociateFullName",
     )
-    description: str | None = Field(
+    description: str | None = FieldInfo(
         default=None, validation_alias="Description", serialization_alias="Description"
     )
-    status: str | None = Field(
+    status: str | None = FieldInfo(
         default=None, validation_alias="Status", serialization_alias="Status"
     )
-    weighted_amount: float | None = Field(
+    weighted_amount: float | None = FieldInfo(
         default=None,
         validation_alias="WeightedAmount",
         serialization_alias="WeightedAmount",
     )
-    project_id: int | None = Field(
+    project_id: int | None = FieldInfo(
         default=None, validation_alias="ProjectId", serialization_alias="ProjectId"
     )
-    earning_percent: float | None = Field(
+    earning_percent: float | None = FieldInfo(
         default=None,
         validation_alias="EarningPercent",
         serialization_alias="EarningPercent",
     )
-    earning: float | None = Field(
+    earning: float | None = FieldInfo(
         default=None, validation_alias="Earning", serialization_alias="Earning"
     )
-    contact_id: int | None = Field(
+    contact_id: int | None = FieldInfo(
         default=None, validation_alias="ContactId", serialization_alias="ContactId"
     )
-    associate_id: int | None = Field(
+    associate_id: int | None = FieldInfo(
         default=None, validation_alias="AssociateId", serialization_alias="AssociateId"
     )
-    person_id: int | None = Field(
+    person_id: int | None = FieldInfo(
         default=None, validation_alias="PersonId", serialization_alias="PersonId"
     )
-    sale_type_id: int | None = Field(
+    sale_type_id: int | None = FieldInfo(
         default=None, validation_alias="SaleTypeId", serialization_alias="SaleTypeId"
     )
-    sale_type_name: str | None = Field(
+    sale_type_name: str | None = FieldInfo(
         default=None,
         validation_alias="SaleTypeName",
         serialization_alias="SaleTypeName",
     )
-    person_full_name: str | None = Field(
+    person_full_name: str | None = FieldInfo(
         default=None,
         validation_alias="PersonFullName",
         serialization_alias="PersonFullName",
     )
-    completed: str | None = Field(
+    completed: str | None = FieldInfo(
         default=None, validation_alias="Completed", serialization_alias="Completed"
     )
-    active_erp_links: int | None = Field(
+    active_erp_links: int | None = FieldInfo(
         default=None,
         validation_alias="ActiveErpLinks",
         serialization_alias="ActiveErpLinks",
     )
-    next_due_date: datetime | None = Field(
+    next_due_date: datetime | None = FieldInfo(
         default=None, validation_alias="NextDueDate", serialization_alias="NextDueDate"
     )
-    number: str | None = Field(
+    number: str | None = FieldInfo(
         default=None, validation_alias="Number", serialization_alias="Number"
     )
-    table_right: "TableRight | None" = Field(
+    table_right: "TableRight | None" = FieldInfo(
         default=None, validation_alias="TableRight", serialization_alias="TableRight"
     )
-    field_properties: "dict[str, FieldProperty | None] | None" = Field(
+    field_properties: "dict[str, FieldProperty | None] | None" = FieldInfo(
         default=None,
         validation_alias="FieldProperties",
         serialization_alias="FieldProperties",

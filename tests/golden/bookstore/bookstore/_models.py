@@ -2,7 +2,7 @@
 """Base class of every generated model.
 
 Generated models declare fields by Python name with the wire name as alias, e.g.
-``chat_session_id: int | None = Field(default=None, alias="ChatSessionId")``, and plain
+``chat_session_id: int | None = FieldInfo(default=None, alias="ChatSessionId")``, and plain
 ``datetime.datetime`` for ``format: date-time``: pydantic 2 reads 7 fractional
 digits (``2017-09-17T11:10:26.1285249+02:00``) by truncating to microseconds, keeps the offset
 (timezone-aware result) and writes ISO 8601 with the offset back, so no custom date-time type

@@ -2,7 +2,7 @@
 from datetime import datetime
 from typing import Any, TYPE_CHECKING
 
-from pydantic import Field
+from pydantic import Field as FieldInfo
 
 from .._models import BaseModel
 from ._link import link
@@ -21,13 +21,13 @@ class Book(BaseModel):
 
     title: str
     authors: "list[Author]"
-    genre: Genre | None = Field(default=None, description="What a book is about.")
+    genre: Genre | None = FieldInfo(default=None, description="What a book is about.")
     price: "Money | None" = None
     published: datetime | None = None
-    attributes: dict[str, Any] | None = Field(
+    attributes: dict[str, Any] | None = FieldInfo(
         default=None, description="Free-form attributes."
     )
-    id_: int | None = Field(
+    id_: int | None = FieldInfo(
         default=None, validation_alias="id", serialization_alias="id"
     )
     rating: float | None = None

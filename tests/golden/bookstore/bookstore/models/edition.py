@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated, TypeAlias
 
-from pydantic import Field
+from pydantic import Field as FieldInfo
 
 from .digital_edition import DigitalEdition
 from .printed_edition import PrintedEdition
@@ -11,6 +11,6 @@ from .printed_edition import PrintedEdition
 __all__ = ["Edition"]
 
 Edition: TypeAlias = Annotated[
-    PrintedEdition | DigitalEdition, Field(discriminator="kind")
+    PrintedEdition | DigitalEdition, FieldInfo(discriminator="kind")
 ]
 """The Edition schema."""

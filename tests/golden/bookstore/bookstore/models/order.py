@@ -2,7 +2,7 @@
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from pydantic import Field
+from pydantic import Field as FieldInfo
 
 from .._models import BaseModel
 from ._link import link
@@ -20,15 +20,15 @@ __all__ = ["Order"]
 class Order(BaseModel):
     """The Order schema."""
 
-    id_: str = Field(validation_alias="id", serialization_alias="id")
+    id_: str = FieldInfo(validation_alias="id", serialization_alias="id")
     status: OrderStatus
     lines: "list[OrderLine]"
     total: "Money"
-    payment: "CardPayment | VoucherPayment | None" = Field(
+    payment: "CardPayment | VoucherPayment | None" = FieldInfo(
         default=None,
         description="How an order is paid; no discriminator, the shapes tell them apart.",
     )
-    placed_at: datetime | None = Field(
+    placed_at: datetime | None = FieldInfo(
         default=None, validation_alias="placedAt", serialization_alias="placedAt"
     )
 

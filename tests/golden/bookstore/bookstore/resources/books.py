@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import Annotated, Any, Literal, TYPE_CHECKING
 
-from pydantic import Field
+from pydantic import Field as FieldInfo
 
 from .._base_client import AsyncAPIResource, SyncAPIResource
 from .._response import async_to_raw_response_wrapper, to_raw_response_wrapper
@@ -285,7 +285,9 @@ class Books(SyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
-    ) -> list[Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]]:
+    ) -> list[
+        Annotated[PrintedEdition | DigitalEdition, FieldInfo(discriminator="kind")]
+    ]:
         """Editions of a book
 
         `GET /books/{bookId}/formats`
@@ -295,7 +297,7 @@ class Books(SyncAPIResource):
             extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
-            list[Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]]: Each edition, printed or digital.
+            list[Annotated[PrintedEdition | DigitalEdition, FieldInfo(discriminator="kind")]]: Each edition, printed or digital.
 
         Raises:
             APIStatusError: an error status (ClientError, ServerError).
@@ -309,7 +311,9 @@ class Books(SyncAPIResource):
             "/books/{bookId}/formats",
             path_params={"bookId": book_id},
             cast_to=list[
-                Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]
+                Annotated[
+                    PrintedEdition | DigitalEdition, FieldInfo(discriminator="kind")
+                ]
             ],
             options=call_options(
                 request_options, extra_headers, extra_query, extra_body, timeout
@@ -586,7 +590,9 @@ class AsyncBooks(AsyncAPIResource):
         extra_body: Mapping[str, object] | None = None,
         timeout: Timeout | NotGiven = NOT_GIVEN,
         request_options: RequestOptions | None = None,
-    ) -> list[Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]]:
+    ) -> list[
+        Annotated[PrintedEdition | DigitalEdition, FieldInfo(discriminator="kind")]
+    ]:
         """Editions of a book
 
         `GET /books/{bookId}/formats`
@@ -596,7 +602,7 @@ class AsyncBooks(AsyncAPIResource):
             extra_headers, extra_query, extra_body, timeout, request_options: per-call options (README, Per-call options).
 
         Returns:
-            list[Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]]: Each edition, printed or digital.
+            list[Annotated[PrintedEdition | DigitalEdition, FieldInfo(discriminator="kind")]]: Each edition, printed or digital.
 
         Raises:
             APIStatusError: an error status (ClientError, ServerError).
@@ -610,7 +616,9 @@ class AsyncBooks(AsyncAPIResource):
             "/books/{bookId}/formats",
             path_params={"bookId": book_id},
             cast_to=list[
-                Annotated[PrintedEdition | DigitalEdition, Field(discriminator="kind")]
+                Annotated[
+                    PrintedEdition | DigitalEdition, FieldInfo(discriminator="kind")
+                ]
             ],
             options=call_options(
                 request_options, extra_headers, extra_query, extra_body, timeout
