@@ -118,8 +118,9 @@ def test_form_fields_are_encoded_with_their_style_sync_and_async(packages: dict[
 
 
 def test_multipart_parts_carry_names_filenames_and_content_types(packages: dict[str, Path], tmp_path: Path) -> None:
-    _, received = _call(packages, "uploads", tmp_path, (_REPLY,) * 5 + (Reply(503, {}),))
-    avatar, named, photos, blob_path, blob_bytes, failed, retried, async_avatar, async_photos = received
+    replies = (_REPLY,) * 5 + (Reply(503, {}), _REPLY, Reply(503, {}))
+    _, received = _call(packages, "uploads", tmp_path, replies)
+    avatar, named, photos, blob_path, blob_bytes, failed, retried, *piped, async_avatar, async_photos = received
     assert [(p["name"], p["filename"], p["type"], p["content"]) for p in _parts(avatar)] == [
         ("file", "upload", "application/octet-stream", b"\x00avatar"),
         ("caption", None, None, b"hi"),
@@ -149,6 +150,10 @@ def test_multipart_parts_carry_names_filenames_and_content_types(packages: dict[
     assert blob_bytes.body == b"raw bytes"
     assert [(p["name"], p["content"]) for p in _parts(retried)] == [("file", b"\x89PNG-beach"), ("caption", b"again")]
     assert _parts(retried) == _parts(failed)  # the first attempt did not use the file up
+    # A pipe cannot be rewound: its bytes are read once, and the retry sends them again.
+    assert [[(p["name"], p["filename"], p["content"]) for p in _parts(attempt)] for attempt in piped] == [
+        [("file", "pipe.bin", b"piped-bytes"), ("caption", None, b"piped")]
+    ] * 2
     assert [(p["name"], p["filename"], p["type"], p["content"]) for p in _parts(async_avatar)] == [
         ("file", "beach.png", "image/png", b"\x89PNG-beach"),
         ("caption", None, None, b"async"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,11 @@ def uploads(url: str, scratch: Path) -> list[Any]:
         with photo.open("rb") as handle:  # answered 503 once: the retry sends the same parts
             retry: RequestOptions = {"retry_non_idempotent": True, "max_retries": 1}
             client.default.upload_avatar(file=handle, caption="again", request_options=retry)
+        read_end, write_end = os.pipe()  # a stream that cannot seek back: read once, sent twice
+        os.write(write_end, b"piped-bytes")
+        os.close(write_end)
+        with os.fdopen(read_end, "rb", buffering=0) as pipe:
+            client.default.upload_avatar(file=("pipe.bin", pipe), caption="piped", request_options=retry)
 
     async def run() -> None:
         async with AsyncUploads(base_url=url) as client:

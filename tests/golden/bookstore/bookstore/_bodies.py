@@ -11,6 +11,7 @@ Fields left ``NOT_GIVEN`` are not sent.
 
 from __future__ import annotations
 
+import io
 import json
 import mimetypes
 import os
@@ -149,7 +150,7 @@ class MultipartBody:
     repeats the part). A path is read when the request is built.
     """
 
-    __slots__ = ("encoding", "fields", "file_arrays", "files", "json")
+    __slots__ = ("_read_once", "encoding", "fields", "file_arrays", "files", "json")
 
     def __init__(
         self,
@@ -165,6 +166,8 @@ class MultipartBody:
         self.file_arrays = frozenset(file_arrays)
         self.json = frozenset(json)
         self.encoding: Encoding = encoding or {}
+        # Bytes of the streams that cannot seek back, by id: every attempt of the call sends them.
+        self._read_once: dict[int, bytes] = {}
 
     def parts(self, extra: Mapping[str, object] | None) -> list[Part]:
         parts: list[Part] = []
@@ -181,13 +184,16 @@ class MultipartBody:
             if name in self.files or (
                 name not in self.json and _is_file_content(value)
             ):
-                parts.append((name, _file_part(value, content_type, headers)))
+                parts.append(
+                    (name, _file_part(value, content_type, headers, self._read_once))
+                )
             elif name in self.file_arrays:
                 items = _array(value)
                 if items is None:
                     raise InvalidRequestError(f"{name} takes a sequence of files")
                 parts += [
-                    (name, _file_part(item, content_type, headers)) for item in items
+                    (name, _file_part(item, content_type, headers, self._read_once))
+                    for item in items
                 ]
             else:
                 parts += _data_parts(
@@ -270,7 +276,10 @@ def _data_parts(
 
 
 def _file_part(
-    value: object, content_type: str | None, headers: dict[str, str]
+    value: object,
+    content_type: str | None,
+    headers: dict[str, str],
+    read_once: dict[int, bytes],
 ) -> tuple[str | None, bytes | IO[bytes], str | None, dict[str, str]]:
     """``FileTypes`` -> (filename, content, content type, headers); paths are read here."""
     extra: dict[str, object] = {}
@@ -297,7 +306,7 @@ def _file_part(
     elif raw is not None:
         data = raw
     elif callable(getattr(content, "read", None)):
-        data = cast("IO[bytes]", content)
+        data = _replayable(cast("IO[bytes]", content), read_once)
     else:
         raise InvalidRequestError(
             f"A file must be bytes, a binary file object or a path, got {type(content).__name__}"
@@ -311,6 +320,24 @@ def _file_part(
         content_type,
         {**headers, **{k: _text(v) for k, v in extra.items()}},
     )
+
+
+def _replayable(stream: IO[bytes], read_once: dict[int, bytes]) -> bytes | IO[bytes]:
+    """A seekable file as is (httpx rewinds it for every attempt); anything else (a pipe, a
+    socket, a generator-backed stream) read on the first attempt, and those bytes sent by every
+    attempt, so a retry or redirect sends the same part."""
+    if isinstance(stream, io.TextIOBase):
+        raise InvalidRequestError(
+            "A file must be opened in binary mode ('rb'), not text mode"
+        )
+    seekable = getattr(stream, "seekable", None)
+    if callable(seekable) and seekable():
+        return stream
+    if id(stream) not in read_once:
+        read_once[id(stream)] = bytes(
+            stream.read()
+        )  # bytes() of a bytearray or memoryview
+    return read_once[id(stream)]
 
 
 def _default_filename(value: object) -> str:
