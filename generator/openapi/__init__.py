@@ -2,7 +2,7 @@
 tests all need (loading, `$ref` and JSON pointers, nullability, the operations of a document)."""
 
 from generator.openapi.load import SpecLoadError, load_document
-from generator.openapi.paths import HTTP_METHODS, OperationRef, iter_operations, merge_parameters
+from generator.openapi.paths import HTTP_METHODS, OperationRef, iter_operations, merge_parameters, wire_path
 from generator.openapi.refs import deref, escape_token, pointer_of, resolve_pointer, unescape_token
 from generator.openapi.schema import is_null_schema, schema_types
 
@@ -20,4 +20,5 @@ __all__ = [
     "resolve_pointer",
     "schema_types",
     "unescape_token",
+    "wire_path",
 ]

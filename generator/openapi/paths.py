@@ -30,6 +30,13 @@ class OperationRef:
         return merge_parameters(document, self.path_item.get("parameters"), self.operation.get("parameters"))
 
 
+def wire_path(path: str) -> str:
+    """The path template as sent: without a URL fragment. Documents key operations that share
+    a path by a fragment (`/files/{id}#add_shared_link`); HTTP never sends one, and a query
+    appended after it would become part of the fragment."""
+    return path.split("#", 1)[0]
+
+
 def merge_parameters(document: dict[str, Any], shared: object, own: object) -> list[dict[str, Any]]:
     merged: dict[tuple[str, str], dict[str, Any]] = {}
     for raw in _list(shared) + _list(own):

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import parse_qsl, unquote, urlencode
 
 from generator.media import is_json_media, json_type_of, pick_media_type
-from generator.openapi import escape_token
+from generator.openapi import escape_token, wire_path
 from generator.plan.bodies import request_media_type
 from generator.plan.case_fields import example_schema, fields_case
 from generator.plan.case_responses import MISSING, ResponseCases, Unusable
@@ -151,7 +151,7 @@ class CaseBuilder(ResponseCases):
             if found is None:
                 raise Unusable("path", f"sample path {sample_path} does not match {path}")
             captured = {name: unquote(value) for name, value in found.items()}
-        expected = path
+        expected = wire_path(path)
         for p in path_plans:
             found_param = spec_params.get(("path", p.wire_name))
             schema = (found_param or ({}, ""))[0].get("schema")

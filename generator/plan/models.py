@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.openapi import deref, is_null_schema, resolve_pointer, schema_types
+from generator.plan.allof import value_all_of
 from generator.plan.code import (
     ANY,
     DICT,
@@ -238,7 +239,7 @@ class SchemaRegistry:
         if isinstance(all_of, list) and all_of:
             # `allOf: [{$ref: X}]` alone is just X (often used to attach a description).
             single_ref = len(all_of) == 1 and isinstance(all_of[0], dict) and "$ref" in all_of[0]
-            return not single_ref
+            return not single_ref and value_all_of(schema, self.deref) is None
         types, _ = schema_types(schema)
         if types == ["object"] and not schema.get("anyOf") and not schema.get("oneOf"):
             extra = schema.get("additionalProperties")
@@ -304,6 +305,10 @@ class SchemaRegistry:
             if len(all_of) == 1 and not schema.get("properties"):
                 inner = self.resolve(all_of[0], hint, depth + 1)
                 return Resolved(inner.type, inner.nullable or nullable)
+            value = value_all_of(schema, self.deref)
+            if value is not None:  # a scalar, array or enum with stacked constraints
+                inner = self.resolve(value[0], hint, depth + 1)
+                return Resolved(inner.type, inner.nullable or value[1])
             return Resolved(self._inline_model(schema, hint), nullable)
 
         enum = schema.get("enum")
@@ -356,6 +361,9 @@ class SchemaRegistry:
             exprs.append(resolved.type)
         if not exprs or any(same(e, ANY) for e in exprs):
             return Resolved(ANY, nullable)
+        # Mappings after models: an object fits both, and pydantic's smart union gives a tie to
+        # the member listed first, where the constructing mode builds the model.
+        exprs.sort(key=lambda e: isinstance(e, Subscript) and same(e.origin, DICT))
         return Resolved(union(exprs), nullable)
 
     def _tag_field(self, discriminator: object, members: TypeExpr) -> str:

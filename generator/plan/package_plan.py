@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
-from generator.openapi import OperationRef
+from generator.openapi import OperationRef, wire_path
 from generator.plan.code import (
     Argument,
     Call,
@@ -146,7 +146,7 @@ class OperationPlan:
 
     @property
     def path_literal(self) -> str:
-        return py_str(self.path)
+        return py_str(wire_path(self.path))
 
     @property
     def cast_to(self) -> TypeExpr:

@@ -16,6 +16,7 @@ import re
 from typing import Any, Literal
 
 from generator.openapi import schema_types
+from generator.plan.allof import value_all_of
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import as_dict, as_list
 
@@ -57,6 +58,9 @@ def placeholder_value(registry: SchemaRegistry, schema: object, purpose: Purpose
         members = [m for m in as_list(target.get(key)) if not _only_null(registry.deref(m))]
         if members:
             return _union_member(registry, target, members[0], purpose, depth)
+    value_type = value_all_of(target, registry.deref)
+    if value_type is not None and depth < _MAX_DEPTH:  # a union or scalar with stacked constraints
+        return placeholder_value(registry, value_type[0], purpose, depth + 1)
     kind = _first_type(registry, target)
     if kind == "integer":
         return _integer(target)
