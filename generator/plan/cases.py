@@ -147,7 +147,7 @@ class CaseBuilder(ResponseCases):
         sample_path = request_sample.get("path")
         if isinstance(sample_path, str):
             sample_path = sample_path.split("?", 1)[0].split("#", 1)[0]
-            found = match_template(path.split("?", 1)[0], sample_path)
+            found = match_template(wire_path(path).split("?", 1)[0], sample_path)
             if found is None:
                 raise Unusable("path", f"sample path {sample_path} does not match {path}")
             captured = {name: unquote(value) for name, value in found.items()}

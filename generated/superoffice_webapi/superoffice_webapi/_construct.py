@@ -262,10 +262,16 @@ def _union_converter(
     if all(converter is None for _, converter in members):
         return None
     has_date = any(member is date for member, _ in members)
+    # A mapping member (a free-form object) takes what no model member validates, as pydantic
+    # does: an object that lacks a model's required fields, or has a value of the wrong type.
+    mappings = [conv for member, conv in members if typing.get_origin(member) is dict]
 
     def convert(value: Any) -> Any:
         if isinstance(value, dict) and models:
-            return construct_model(_best_member(models, value, discriminator), value)
+            best = _best_member(models, value, discriminator)
+            if mappings and not _validates(best, value, discriminator):
+                return value if mappings[0] is None else mappings[0](value)
+            return construct_model(best, value)
         if any(type(value) is member for member, _ in members):
             return value  # already what one member says (smart-union behaviour)
         if isinstance(value, str) and has_date and _is_plain_date(value):
@@ -306,6 +312,14 @@ def _best_member(
         if score is not None and (best_score is None or score > best_score):
             best, best_score = model, score
     return best
+
+
+def _validates(
+    model: type[pydantic.BaseModel], value: dict[str, Any], discriminator: str | None
+) -> bool:
+    """Whether the object has the model's required fields and no value of a wrong JSON type."""
+    score = _fit(model, value, discriminator)
+    return score is not None and score[1] == 0 and score[2] == 0
 
 
 def _fit(
