@@ -1,8 +1,8 @@
 """Documents the way public APIs write them, not quite the way OpenAPI says to.
 
 A path key with a query part (`/search?term={term}`, its variables declared `in: path`, or a
-fixed `?format=csv`), a template variable no parameter declares, and a vendor JSON media type
-(`application/vnd.odd+json`) for a request body. The SDK must send what the document means
+fixed `?format=csv`), a template variable no parameter declares, a vendor JSON media type
+(`application/vnd.odd+json`) for a request body, and a success response keyed by the range `2XX`. The SDK must send what the document means
 (the pairs in the query string, a JSON body), and the generated suite must agree with it.
 """
 
@@ -35,6 +35,18 @@ SPEC: dict[str, Any] = {
         ),
         "/report?format=csv": _get("report", []),
         "/items/{itemId}/parts/{partId}": _get("getPart", [_path_param("partId", {"type": "integer"})]),
+        "/certificates/{name}": {
+            "get": {
+                "operationId": "downloadCertificate",
+                "parameters": [_path_param("name", {"type": "string"})],
+                "responses": {
+                    "2XX": {
+                        "description": "the certificate",
+                        "content": {"application/octet-stream": {"schema": {"type": "string", "format": "binary"}}},
+                    }
+                },
+            }
+        },
         "/orders": {
             "post": {
                 "operationId": "createOrder",
@@ -73,4 +85,4 @@ def test_the_suite_passes_on_query_parts_of_path_keys_and_vendor_json(tmp_path: 
     generate_into(out, SPEC, "odd_paths")
     run = run_suite(out)
     assert run.returncode == 0, run.output[-4000:]
-    assert len(sample_tests(run.passed)) == 2 * 4 and not run.skipped
+    assert len(sample_tests(run.passed)) == 2 * 5 and not run.skipped

@@ -60,10 +60,12 @@ class ResponseCases(SampleValues):
     # -- response -------------------------------------------------------------------------------
 
     def _success_response(self, op: dict[str, Any], op_pointer: str) -> tuple[int, dict[str, Any], str] | None:
-        """(status, response object, its pointer) of the first 2xx (else `default`, as 200)."""
+        """(status, response object, its pointer) of the first 2xx (else the `2XX` range, else
+        `default`, both as 200)."""
         responses: dict[Any, Any] = as_dict(op.get("responses"))
         codes = sorted(str(c) for c in responses if str(c).startswith("2") and str(c).isdigit())
-        key = codes[0] if codes else "default" if "default" in responses else None
+        ranges = [str(c) for c in responses if str(c).upper() == "2XX"]
+        key = codes[0] if codes else ranges[0] if ranges else "default" if "default" in responses else None
         if key is None:
             return None
         raw = responses.get(key, responses.get(int(key)) if key.isdigit() else None)
