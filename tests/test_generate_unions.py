@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from generate_support import generate_into, run_script
+from test_generated_suite import run_suite
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -59,6 +60,12 @@ SCHEMAS: dict[str, Any] = {
     "Cow": _object(["animal"], animal={"type": "string"}, name={"type": "string"}),
     "Hen": _object(["animal"], animal={"type": "string"}, name={"type": "string"}),
     "Animal": {"anyOf": [_ref("Cow"), _ref("Hen")], "discriminator": {"propertyName": "animal"}},
+    # ... and tags that are each member's optional one-value enum, no mapping: the server sends
+    # the enum's value (the schema's name would break the member's own enum)
+    "Track": _object([], type={"type": "string", "enum": ["track"]}, name={"type": "string"}),
+    "Episode": _object([], type={"type": "string", "enum": ["episode"]}, name={"type": "string"}),
+    "Media": {"oneOf": [_ref("Track"), _ref("Episode")], "discriminator": {"propertyName": "type"}},
+    "Queue": _object([], playing=_ref("Media"), queue={"type": "array", "items": _ref("Media")}),
     "Farm": _object(
         [],
         figure=_ref("Figure"),
@@ -90,6 +97,7 @@ SPEC: dict[str, Any] = {
         "/figures": _get("listFigures", {"type": "array", "items": _ref("Figure")}),
         "/animals": _get("listAnimals", {"type": "array", "items": _ref("Animal")}),
         "/farm": _get("getFarm", _ref("Farm")),
+        "/queue": _get("getQueue", _ref("Queue")),
         "/when": _get(
             "listWhen",
             {
@@ -130,6 +138,11 @@ CASES: list[tuple[str, Any, Any]] = [
         },
         {"figure": "Square", "animals": ["Hen"], "day": "date", "at": "date"},
     ),
+    (
+        "get_queue",
+        {"playing": {"type": "episode", "name": "Ep. 1"}, "queue": [{"type": "track"}, {"type": "episode"}]},
+        {"playing": "Episode", "queue": ["Track", "Episode"]},
+    ),
 ]
 
 
@@ -155,3 +168,16 @@ def test_a_discriminator_over_plain_text_tags_is_a_callable_discriminated_union(
     figure = (package / "unions" / "models" / "figure.py").read_text(encoding="utf-8")
     assert 'tag_reader("shapeType", "shape_type", {"circle": "Circle", "sq": "Square"})' in figure
     assert 'Annotated[Square, Tag("Square")]' in figure
+
+
+def test_a_discriminator_over_one_value_enums_reads_the_enum_values(package: Path) -> None:
+    media = (package / "unions" / "models" / "media.py").read_text(encoding="utf-8")
+    assert 'tag_reader("type", "type_", {"track": "Track", "episode": "Episode"})' in media
+
+
+def test_the_generated_suite_passes_with_placeholders_that_carry_each_tag(package: Path) -> None:
+    """No examples: every response is a placeholder, the queue's members (deep enough that
+    optional properties are left out) included, and each must carry a tag its union reads."""
+    run = run_suite(package)
+    assert run.returncode == 0, run.output[-4000:]
+    assert any("get_queue" in name for name in run.passed), sorted(run.passed)

@@ -6,7 +6,8 @@ list of candidates tried against a `pattern`, the common string formats, `minIte
 value carries the required properties that are not `readOnly`; a response value carries every
 property that is not `writeOnly` near the top (so nested types are exercised) and the required
 ones deeper down. A `oneOf`/`anyOf` stands in as its first member, with the discriminator
-property set to the tag that names that member.
+property set to a tag that selects that member (`discriminators.member_tags`, as the models'
+tag reader reads it).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 from typing import Any, Literal
 
 from generator.openapi import schema_types
+from generator.plan.discriminators import component_name, member_tags
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import as_dict, as_list
 
@@ -100,15 +102,12 @@ def _union_member(
     value = placeholder_value(registry, member, purpose, depth)
     discriminator = as_dict(union.get("discriminator"))
     tag = discriminator.get("propertyName")
-    if isinstance(tag, str) and isinstance(value, dict):
-        ref = as_dict(member).get("$ref")
-        names = [k for k, v in as_dict(discriminator.get("mapping")).items() if v == ref]
-        if names:
-            value[tag] = names[0]
-        elif isinstance(ref, str) and not isinstance(value.get(tag), (int, bool)):
-            prop = registry.deref(registry.merged_properties(registry.deref(member))[0].get(tag))
-            if "const" not in prop and not prop.get("enum"):
-                value[tag] = ref.rsplit("/", 1)[-1]  # the implicit tag: the component's name
+    ref = as_dict(member).get("$ref")
+    if isinstance(tag, str) and isinstance(value, dict) and isinstance(ref, str):
+        # Deep down an optional tag property is left out, and the union cannot pick a member.
+        tags = member_tags(registry, discriminator, component_name(ref), registry.deref(member))
+        if tags and value.get(tag) not in tags:
+            value[tag] = tags[0]
     return value
 
 
