@@ -44,12 +44,13 @@ _FORMATS = {
     "duration": "P1D",
     "password": "secret",
 }
+_ANNOTATIONS = frozenset({"description", "title", "$comment", "deprecated"})
 _PATTERN_CANDIDATES = ("sample", "a", "A", "1", "abc", "ABC", "a1", "sample-1", "0", "x_1", "AB12", "1x1", "1.0.0")
 
 
 def placeholder_value(registry: SchemaRegistry, schema: object, purpose: Purpose = "request", depth: int = 0) -> object:
     """A value of `schema`'s type (see the module docstring)."""
-    target = registry.deref(schema)
+    target = _required_alternatives(registry, registry.deref(schema))
     if "const" in target:
         return target["const"]
     enum = [v for v in as_list(target.get("enum")) if v is not None]
@@ -73,6 +74,20 @@ def placeholder_value(registry: SchemaRegistry, schema: object, purpose: Purpose
     if kind == "null":
         return None
     return _string(target)
+
+
+def _required_alternatives(registry: SchemaRegistry, target: dict[str, Any]) -> dict[str, Any]:
+    """`target` without a `oneOf`/`anyOf` whose members only list required properties
+    (`oneOf: [{required: [orgID]}, {required: [org]}]` beside the object's `properties`): the
+    models type such a schema as the object, so it stands in as the object, with the first
+    alternative's required properties."""
+    for key in ("oneOf", "anyOf"):
+        members = [registry.deref(m) for m in as_list(target.get(key))]
+        if members and all(all(k == "required" or k in _ANNOTATIONS or k.startswith("x-") for k in m) for m in members):
+            rest = {k: v for k, v in target.items() if k != key}
+            rest["required"] = [*as_list(target.get("required")), *as_list(members[0].get("required"))]
+            return rest
+    return target
 
 
 def _only_null(schema: dict[str, Any]) -> bool:
