@@ -7,7 +7,7 @@ value carries the required properties that are not `readOnly`; a response value 
 property that is not `writeOnly` near the top (so nested types are exercised) and the required
 ones deeper down. A `oneOf`/`anyOf` stands in as its first member, with the discriminator
 property set to a tag that selects that member (`discriminators.member_tags`, as the models'
-tag reader reads it).
+tag reader reads it); alternatives that only list required properties are the object itself.
 """
 
 from __future__ import annotations
