@@ -198,3 +198,57 @@ def test_an_incremental_build_replays_a_changed_shared_example(spec: dict[str, A
     assert plan.tests is not None
     cases = {c.case_id: c.data for r in plan.tests.resources for c in r.cases}
     assert cases["list_books"]["response"]["json"][0]["title"] == "Moments of Reprieve"
+
+
+# A schema with `items` and no `type` is a list in the SDK, as `items` says; Slack's documents
+# have such schemas where their examples (and the API) give objects and strings.
+UNTYPED_ITEMS: dict[str, Any] = {
+    "openapi": "3.0.3",
+    "info": {"title": "Chat", "version": "1"},
+    "servers": [{"url": "https://chat.test"}],
+    "paths": {
+        "/channel.info": {
+            "get": {
+                "operationId": "channelInfo",
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/ChannelInfo"},
+                                "examples": {"response": {"value": {"ok": True, "channel": {"id": "C1"}}}},
+                            }
+                        },
+                    }
+                },
+            }
+        }
+    },
+    "components": {
+        "schemas": {
+            "Channel": {"items": {"type": "object", "properties": {"id": {"type": "string"}}}},
+            "ChannelInfo": {
+                "type": "object",
+                "required": ["ok", "channel"],
+                "properties": {"ok": {"type": "boolean"}, "channel": {"$ref": "#/components/schemas/Channel"}},
+            },
+        }
+    },
+}
+
+
+def test_an_example_that_breaks_a_schema_typed_by_its_items_is_reported_and_replaced(tmp_path: Path) -> None:
+    plan = build_plan(UNTYPED_ITEMS, package_name="chat", source="chat.json")
+    pointer = "chat.json#/paths/~1channel.info/get/responses/200/content/application~1json/examples/response/value"
+    found = [d for d in plan.diagnostics if d.code == "plan-example-mismatch"]
+    assert [d.file for d in found] == [pointer]
+    assert "response.channel is object, the schema says array" in found[0].message
+    assert plan.tests is not None
+    (case,) = [c.data for r in plan.tests.resources for c in r.cases]
+    assert case["source"] == "placeholders"
+    assert isinstance(case["response"]["json"]["channel"], list)
+    out = tmp_path / "chat"
+    generate_into(out, UNTYPED_ITEMS, "chat")
+    run = run_suite(out)
+    assert run.returncode == 0, run.output[-4000:]
+    assert len(sample_tests(run.passed)) == 2  # sync and async

@@ -35,6 +35,7 @@ from generator.plan.code import (
     scalar,
     union,
 )
+from generator.plan.discriminators import component_name, member_tags
 from generator.plan.enums import discriminator_names, open_enums
 from generator.plan.names import (
     BUILTIN_NAMES,
@@ -392,8 +393,9 @@ class SchemaRegistry:
         return names.pop() if len(names) == 1 else ""
 
     def _mapped_tags(self, discriminator: object, members: TypeExpr) -> MappedTagged | None:
-        """A discriminator over component members whose tag property is plain text: the
-        explicit `mapping` (values are `$ref`s or schema names), else each member's name."""
+        """A discriminator over component members whose tag property is not a required literal:
+        the explicit `mapping` (values are `$ref`s or schema names), else each member's tag
+        values (`discriminators.member_tags`)."""
         if not isinstance(discriminator, dict) or not isinstance(members, Union):
             return None
         wire = discriminator.get("propertyName")
@@ -405,13 +407,14 @@ class SchemaRegistry:
         tags: dict[str, str] = {}
         mapping = discriminator.get("mapping")
         for value, target in mapping.items() if isinstance(mapping, dict) else ():
-            name = str(target).rsplit("/", 1)[-1]
+            name = component_name(target)
             if name in by_name:
                 tags[str(value)] = by_name[name].class_name
         mapped = set(tags.values())
-        for name, ref in by_name.items():
-            if ref.class_name not in mapped:
-                tags.setdefault(name, ref.class_name)  # implicit: the schema's own name
+        for source, ref in zip(sources, refs, strict=True):
+            if source is not None and ref.class_name not in mapped:
+                for value in member_tags(self, discriminator, source.wire_name, source.schema):
+                    tags.setdefault(value, ref.class_name)
         source = next(s for s in sources if s is not None)
         props, _ = self.merged_properties(source.schema)
         attribute = self.field_name(props, wire) if wire in props else wire

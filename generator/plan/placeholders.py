@@ -6,7 +6,8 @@ list of candidates tried against a `pattern`, the common string formats, `minIte
 value carries the required properties that are not `readOnly`; a response value carries every
 property that is not `writeOnly` near the top (so nested types are exercised) and the required
 ones deeper down. A `oneOf`/`anyOf` stands in as its first member, with the discriminator
-property set to the tag that names that member.
+property set to a tag that selects that member (`discriminators.member_tags`, as the models'
+tag reader reads it); alternatives that only list required properties are the object itself.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import Any, Literal
 
 from generator.openapi import schema_types
 from generator.plan.allof import value_all_of
+from generator.plan.discriminators import component_name, member_tags
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import as_dict, as_list
 
@@ -43,12 +45,13 @@ _FORMATS = {
     "duration": "P1D",
     "password": "secret",
 }
+_ANNOTATIONS = frozenset({"description", "title", "$comment", "deprecated"})
 _PATTERN_CANDIDATES = ("sample", "a", "A", "1", "abc", "ABC", "a1", "sample-1", "0", "x_1", "AB12", "1x1", "1.0.0")
 
 
 def placeholder_value(registry: SchemaRegistry, schema: object, purpose: Purpose = "request", depth: int = 0) -> object:
     """A value of `schema`'s type (see the module docstring)."""
-    target = registry.deref(schema)
+    target = _required_alternatives(registry, registry.deref(schema))
     if "const" in target:
         return target["const"]
     enum = [v for v in as_list(target.get("enum")) if v is not None]
@@ -75,6 +78,20 @@ def placeholder_value(registry: SchemaRegistry, schema: object, purpose: Purpose
     if kind == "null":
         return None
     return _string(target)
+
+
+def _required_alternatives(registry: SchemaRegistry, target: dict[str, Any]) -> dict[str, Any]:
+    """`target` without a `oneOf`/`anyOf` whose members only list required properties
+    (`oneOf: [{required: [orgID]}, {required: [org]}]` beside the object's `properties`): the
+    models type such a schema as the object, so it stands in as the object, with the first
+    alternative's required properties."""
+    for key in ("oneOf", "anyOf"):
+        members = [registry.deref(m) for m in as_list(target.get(key))]
+        if members and all(all(k == "required" or k in _ANNOTATIONS or k.startswith("x-") for k in m) for m in members):
+            rest = {k: v for k, v in target.items() if k != key}
+            rest["required"] = [*as_list(target.get("required")), *as_list(members[0].get("required"))]
+            return rest
+    return target
 
 
 def _only_null(schema: dict[str, Any]) -> bool:
@@ -104,15 +121,12 @@ def _union_member(
     value = placeholder_value(registry, member, purpose, depth)
     discriminator = as_dict(union.get("discriminator"))
     tag = discriminator.get("propertyName")
-    if isinstance(tag, str) and isinstance(value, dict):
-        ref = as_dict(member).get("$ref")
-        names = [k for k, v in as_dict(discriminator.get("mapping")).items() if v == ref]
-        if names:
-            value[tag] = names[0]
-        elif isinstance(ref, str) and not isinstance(value.get(tag), (int, bool)):
-            prop = registry.deref(registry.merged_properties(registry.deref(member))[0].get(tag))
-            if "const" not in prop and not prop.get("enum"):
-                value[tag] = ref.rsplit("/", 1)[-1]  # the implicit tag: the component's name
+    ref = as_dict(member).get("$ref")
+    if isinstance(tag, str) and isinstance(value, dict) and isinstance(ref, str):
+        # Deep down an optional tag property is left out, and the union cannot pick a member.
+        tags = member_tags(registry, discriminator, component_name(ref), registry.deref(member))
+        if tags and value.get(tag) not in tags:
+            value[tag] = tags[0]
     return value
 
 

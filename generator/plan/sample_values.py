@@ -41,7 +41,7 @@ class SampleValues:
                     return types
         if isinstance(target.get("properties"), dict):
             return ["object"]
-        return []
+        return ["array"] if "items" in target else []
 
     def conforms(
         self,
@@ -81,8 +81,11 @@ class SampleValues:
                 return problem
         raw = target.get("type")
         types = [raw] if isinstance(raw, str) else [str(t) for t in raw] if isinstance(raw, list) else []
-        if not types and isinstance(target.get("properties"), dict):
-            types = ["object"]
+        if not types:  # typed as SchemaRegistry.resolve types it: an object, a list
+            if isinstance(target.get("properties"), dict):
+                types = ["object"]
+            elif "items" in target:
+                types = ["array"]
         if value is None:
             if not types or "null" in types or target.get("nullable") is True:
                 return None

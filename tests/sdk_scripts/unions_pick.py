@@ -18,6 +18,7 @@ paths = {
     "list_figures": "/figures",
     "list_animals": "/animals",
     "get_farm": "/farm",
+    "get_queue": "/queue",
 }
 
 
@@ -36,6 +37,8 @@ for operation, body in data["cases"]:
     elif operation == "get_farm":
         parts = ("figure", "animals", "day", "at")
         found.append({part: names(getattr(result, part)) for part in parts})
+    elif operation == "get_queue":
+        found.append({"playing": names(result.playing), "queue": names(result.queue)})
     else:
         found.append(names(result))
 report(found)
