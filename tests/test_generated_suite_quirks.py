@@ -2,7 +2,9 @@
 
 A path key with a query part (`/search?term={term}`, its variables declared `in: path`, or a
 fixed `?format=csv`), a template variable no parameter declares, a vendor JSON media type
-(`application/vnd.odd+json`) for a request body, and a success response keyed by the range `2XX`. The SDK must send what the document means
+(`application/vnd.odd+json`) for a request body, a success response keyed by the range `2XX`,
+and responses without examples whose placeholders must be valid: a tree (a required list of its
+own type) and required objects nested deeper than any fixed limit a test generator might pick. The SDK must send what the document means
 (the pairs in the query string, a JSON body), and the generated suite must agree with it.
 """
 
@@ -26,6 +28,28 @@ def _get(operation_id: str, parameters: list[dict[str, Any]]) -> dict[str, Any]:
     return {"get": {"operationId": operation_id, "parameters": parameters, "responses": {"200": ok}}}
 
 
+def _json_response(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"description": "ok", "content": {"application/json": {"schema": schema}}}
+
+
+def _nested(levels: int) -> dict[str, Any]:
+    """`{"inner": {"inner": ... {"leaf": "x"}}}`, every level required."""
+    schema: dict[str, Any] = {"type": "object", "required": ["leaf"], "properties": {"leaf": {"type": "string"}}}
+    for _ in range(levels):
+        schema = {"type": "object", "required": ["inner"], "properties": {"inner": schema}}
+    return schema
+
+
+CATEGORY = {
+    "type": "object",
+    "required": ["name", "children"],
+    "properties": {
+        "name": {"type": "string"},
+        "children": {"type": "array", "items": {"$ref": "#/components/schemas/Category"}},
+        "parent": {"$ref": "#/components/schemas/Category"},
+    },
+}
+
 SPEC: dict[str, Any] = {
     "openapi": "3.0.3",
     "info": {"title": "Odd Paths", "version": "1"},
@@ -47,6 +71,15 @@ SPEC: dict[str, Any] = {
                 },
             }
         },
+        "/categories": {
+            "get": {
+                "operationId": "listCategories",
+                "responses": {"200": _json_response({"$ref": "#/components/schemas/Category"})},
+            }
+        },
+        "/layers": {
+            "get": {"operationId": "getLayers", "responses": {"200": _json_response(_nested(12))}},
+        },
         "/orders": {
             "post": {
                 "operationId": "createOrder",
@@ -67,6 +100,7 @@ SPEC: dict[str, Any] = {
             }
         },
     },
+    "components": {"schemas": {"Category": CATEGORY}},
 }
 
 
@@ -85,4 +119,4 @@ def test_the_suite_passes_on_query_parts_of_path_keys_and_vendor_json(tmp_path: 
     generate_into(out, SPEC, "odd_paths")
     run = run_suite(out)
     assert run.returncode == 0, run.output[-4000:]
-    assert len(sample_tests(run.passed)) == 2 * 5 and not run.skipped
+    assert len(sample_tests(run.passed)) == 2 * 7 and not run.skipped

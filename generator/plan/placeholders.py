@@ -8,6 +8,7 @@ property that is not `writeOnly` near the top (so nested types are exercised) an
 ones deeper down. A `oneOf`/`anyOf` stands in as its first member, with the discriminator
 property set to a tag that selects that member (`discriminators.member_tags`, as the models'
 tag reader reads it); alternatives that only list required properties are the object itself.
+A recursive type ends where it would repeat: its list is empty, an optional property left out.
 """
 
 from __future__ import annotations
@@ -24,7 +25,10 @@ from generator.plan.names import as_dict, as_list
 
 Purpose = Literal["request", "response"]
 
-_MAX_DEPTH = 8
+# Deep documents nest required objects a dozen levels down; recursion is cut by `seen` first,
+# and a required self-reference (which no finite value satisfies) at _RECURSION_DEPTH.
+_MAX_DEPTH = 24
+_RECURSION_DEPTH = 8
 _FULL_DEPTH = 2  # response objects carry all their properties up to this depth
 _FORMATS = {
     "date-time": "2024-01-01T00:00:00+00:00",
@@ -49,8 +53,19 @@ _ANNOTATIONS = frozenset({"description", "title", "$comment", "deprecated"})
 _PATTERN_CANDIDATES = ("sample", "a", "A", "1", "abc", "ABC", "a1", "sample-1", "0", "x_1", "AB12", "1x1", "1.0.0")
 
 
-def placeholder_value(registry: SchemaRegistry, schema: object, purpose: Purpose = "request", depth: int = 0) -> object:
-    """A value of `schema`'s type (see the module docstring)."""
+def placeholder_value(
+    registry: SchemaRegistry,
+    schema: object,
+    purpose: Purpose = "request",
+    depth: int = 0,
+    seen: frozenset[str] = frozenset(),
+) -> object:
+    """A value of `schema`'s type (see the module docstring); `seen` holds the `$ref`s this value
+    sits inside, so that a recursive type (a tree's `children`) ends with an empty list or a
+    left-out optional property rather than with an object that lacks its required fields."""
+    ref = as_dict(schema).get("$ref")
+    if isinstance(ref, str):
+        seen = seen | {ref}
     target = _required_alternatives(registry, registry.deref(schema))
     if "const" in target:
         return target["const"]
@@ -60,10 +75,10 @@ def placeholder_value(registry: SchemaRegistry, schema: object, purpose: Purpose
     for key in ("oneOf", "anyOf"):
         members = [m for m in as_list(target.get(key)) if not _only_null(registry.deref(m))]
         if members:
-            return _union_member(registry, target, members[0], purpose, depth)
+            return _union_member(registry, target, members[0], purpose, depth, seen)
     value_type = value_all_of(target, registry.deref)
     if value_type is not None and depth < _MAX_DEPTH:  # a union or scalar with stacked constraints
-        return placeholder_value(registry, value_type[0], purpose, depth + 1)
+        return placeholder_value(registry, value_type[0], purpose, depth + 1, seen)
     kind = _first_type(registry, target)
     if kind == "integer":
         return _integer(target)
@@ -72,9 +87,9 @@ def placeholder_value(registry: SchemaRegistry, schema: object, purpose: Purpose
     if kind == "boolean":
         return True
     if kind == "array":
-        return _array(registry, target, purpose, depth)
+        return _array(registry, target, purpose, depth, seen)
     if kind == "object":
-        return _object(registry, target, purpose, depth)
+        return _object(registry, target, purpose, depth, seen)
     if kind == "null":
         return None
     return _string(target)
@@ -116,9 +131,9 @@ def _first_type(registry: SchemaRegistry, target: dict[str, Any]) -> str:
 
 
 def _union_member(
-    registry: SchemaRegistry, union: dict[str, Any], member: object, purpose: Purpose, depth: int
+    registry: SchemaRegistry, union: dict[str, Any], member: object, purpose: Purpose, depth: int, seen: frozenset[str]
 ) -> object:
-    value = placeholder_value(registry, member, purpose, depth)
+    value = placeholder_value(registry, member, purpose, depth, seen)
     discriminator = as_dict(union.get("discriminator"))
     tag = discriminator.get("propertyName")
     ref = as_dict(member).get("$ref")
@@ -198,25 +213,42 @@ def _matching(pattern: str) -> str | None:
     return next((c for c in _PATTERN_CANDIDATES if compiled.search(c)), None)
 
 
-def _array(registry: SchemaRegistry, target: dict[str, Any], purpose: Purpose, depth: int) -> list[object]:
+def _array(
+    registry: SchemaRegistry, target: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str]
+) -> list[object]:
     items = target.get("items")
     low = target.get("minItems")
     high = target.get("maxItems")
     count = max(1, low if isinstance(low, int) else 0)
     if (isinstance(high, int) and high == 0) or depth >= _MAX_DEPTH or not isinstance(items, dict):
         return []
-    return [placeholder_value(registry, items, purpose, depth + 1) for _ in range(count)]
+    if _recursive(items, seen) and not (isinstance(low, int) and low > 0):
+        return []  # the tree ends here
+    return [placeholder_value(registry, items, purpose, depth + 1, seen) for _ in range(count)]
 
 
-def _object(registry: SchemaRegistry, target: dict[str, Any], purpose: Purpose, depth: int) -> dict[str, object]:
+def _recursive(schema: dict[str, Any], seen: frozenset[str]) -> bool:
+    """`schema` refers (itself, through its items or a composition) to a type it sits inside."""
+    refs = [schema.get("$ref"), as_dict(schema.get("items")).get("$ref")]
+    for key in ("allOf", "oneOf", "anyOf"):
+        refs += [as_dict(member).get("$ref") for member in as_list(schema.get(key))]
+    return any(isinstance(ref, str) and ref in seen for ref in refs)
+
+
+def _object(
+    registry: SchemaRegistry, target: dict[str, Any], purpose: Purpose, depth: int, seen: frozenset[str]
+) -> dict[str, object]:
     if depth >= _MAX_DEPTH:
         return {}
     props, required = registry.merged_properties(target)
     skip = "readOnly" if purpose == "request" else "writeOnly"
     value: dict[str, object] = {}
     for name, prop in props.items():
-        wanted = name in required or (purpose == "response" and depth < _FULL_DEPTH)
-        if not wanted or prop.get(skip) is True or registry.deref(prop).get(skip) is True:
+        recursive = _recursive(prop, seen)
+        wanted = name in required or (purpose == "response" and depth < _FULL_DEPTH and not recursive)
+        if not wanted or (recursive and depth >= _RECURSION_DEPTH):
             continue
-        value[name] = placeholder_value(registry, prop, purpose, depth + 1)
+        if prop.get(skip) is True or registry.deref(prop).get(skip) is True:
+            continue
+        value[name] = placeholder_value(registry, prop, purpose, depth + 1, seen)
     return value
