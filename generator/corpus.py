@@ -18,8 +18,8 @@ from generator.diagnostics import Diagnostic, Diagnostics, Severity
 from generator.gcpause import paused_gc
 from generator.parse import codec
 from generator.parse.decode import decode_page
-from generator.parse.index_page import is_index_file, parse_index_page
-from generator.parse.page import IncludeRefused, parse_page
+from generator.parse.index_page import index_from_blocks, is_index_file
+from generator.parse.page import IncludeRefused, page_blocks, page_from_blocks
 from generator.parse.page_model import IndexPage, Page
 
 if TYPE_CHECKING:  # the page cache (and its hashing and pickling) is only loaded by cached builds
@@ -178,8 +178,9 @@ def parse_file(
         text, problem = decode_page(raw)
         if problem:
             diags.warn(relative, 0, "encoding", problem)
-        page = parse_page(text, relative, diags, reader)
-        index = parse_index_page(text, relative, diags) if page is None and is_index_file(relative) else None
+        front, blocks = page_blocks(text, relative, diags)
+        page = page_from_blocks(front, blocks, relative, diags, reader)
+        index = index_from_blocks(front, blocks, relative) if page is None and is_index_file(relative) else None
     except Exception as error:  # one page must never stop the run (RecursionError, ...)
         diags.error(relative, 0, "internal-error", f"page could not be parsed ({_describe(error)}); skipped")
         page = index = None
