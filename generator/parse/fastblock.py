@@ -76,7 +76,7 @@ def quiet_rule(rule: Any) -> Any:
     return quiet
 
 
-stock_fence = quiet_rule(_logging_fence)
+stock_fence: RuleFuncBlockType = quiet_rule(_logging_fence)
 
 
 class FastStateBlock(StateBlock):

@@ -69,6 +69,7 @@ class Registry:
         self._other_votes: Counter[str] = Counter()
         # schema name -> why it has that name: (kind of evidence, the words, file, line).
         self.name_notes: dict[str, list[NameNote]] = {}
+        self._note_counts: dict[tuple[str, str], int] = {}  # (name, kind) -> notes kept
         # slot -> (file, line) of the page whose body it is, when only the operation names it.
         self.operation_slots: dict[int, tuple[str, int]] = {}
         # Types that pages name in a `Response body:` heading of a response without content.
@@ -76,10 +77,11 @@ class Registry:
 
     def note_name(self, name: str, kind: str, text: str, file: str, line: int) -> None:
         """Record one piece of evidence for a schema's name (for `sdkgen parse --explain-names`)."""
-        notes = self.name_notes.setdefault(name, [])
         # A type named on hundreds of pages needs no hundred lines of each kind.
-        if sum(1 for note in notes if note.kind == kind) < 16:
-            notes.append(NameNote(kind, text, file, line))
+        counted = self._note_counts.get((name, kind), 0)
+        if counted < 16:
+            self._note_counts[(name, kind)] = counted + 1
+            self.name_notes.setdefault(name, []).append(NameNote(kind, text, file, line))
 
     # -- slots ---------------------------------------------------------------------------
 
@@ -156,7 +158,7 @@ class Registry:
             elif not isinstance(ref, Unknown):
                 self._other_votes[prop.name] += 1
             if not isinstance(ref, Unknown):
-                vote = self._votes.setdefault((name, prop.name), _Vote())
+                vote = self._votes.get((name, prop.name)) or self._votes.setdefault((name, prop.name), _Vote())
                 key = _vote_key(ref)
                 if key not in vote.counts:
                     vote.first.append(key)
