@@ -298,10 +298,17 @@ def parse_folder(
             index: pool.submit(_parse_chunk_encoded, (str(root), chunks[index], max_page_bytes))
             for index in reversed(range(len(chunks)))
         }
+        back = len(chunks) - 1  # the next worker chunk to take in, from the back
         for index in range(len(chunks)):
             if not futures[index].cancel():
                 break  # a worker has this chunk, and every chunk after it
             finish(index, _parse_chunk((str(root), chunks[index], max_page_bytes)))
+            # Take in what the workers have finished meanwhile, while they go on parsing: decoded
+            # at the end, their chunks would keep the parent busy while the workers sit idle.
+            while back > index and futures[back].done():
+                if done[back] is None:
+                    finish(back, _worker_chunk(futures[back], (str(root), chunks[back], max_page_bytes)))
+                back -= 1
         for index in reversed(range(len(chunks))):
             if done[index] is None:
                 finish(index, _worker_chunk(futures[index], (str(root), chunks[index], max_page_bytes)))
