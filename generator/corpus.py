@@ -18,8 +18,8 @@ from generator.diagnostics import Diagnostic, Diagnostics, Severity
 from generator.gcpause import paused_gc
 from generator.parse import codec
 from generator.parse.decode import decode_page
-from generator.parse.index_page import is_index_file, parse_index_page
-from generator.parse.page import IncludeRefused, parse_page
+from generator.parse.index_page import index_from_blocks, is_index_file
+from generator.parse.page import IncludeRefused, page_blocks, page_from_blocks
 from generator.parse.page_model import IndexPage, Page
 
 if TYPE_CHECKING:  # the page cache (and its hashing and pickling) is only loaded by cached builds
@@ -178,8 +178,9 @@ def parse_file(
         text, problem = decode_page(raw)
         if problem:
             diags.warn(relative, 0, "encoding", problem)
-        page = parse_page(text, relative, diags, reader)
-        index = parse_index_page(text, relative, diags) if page is None and is_index_file(relative) else None
+        front, blocks = page_blocks(text, relative, diags)
+        page = page_from_blocks(front, blocks, relative, diags, reader)
+        index = index_from_blocks(front, blocks, relative) if page is None and is_index_file(relative) else None
     except Exception as error:  # one page must never stop the run (RecursionError, ...)
         diags.error(relative, 0, "internal-error", f"page could not be parsed ({_describe(error)}); skipped")
         page = index = None
@@ -297,10 +298,17 @@ def parse_folder(
             index: pool.submit(_parse_chunk_encoded, (str(root), chunks[index], max_page_bytes))
             for index in reversed(range(len(chunks)))
         }
+        back = len(chunks) - 1  # the next worker chunk to take in, from the back
         for index in range(len(chunks)):
             if not futures[index].cancel():
                 break  # a worker has this chunk, and every chunk after it
             finish(index, _parse_chunk((str(root), chunks[index], max_page_bytes)))
+            # Take in what the workers have finished meanwhile, while they go on parsing: decoded
+            # at the end, their chunks would keep the parent busy while the workers sit idle.
+            while back > index and futures[back].done():
+                if done[back] is None:
+                    finish(back, _worker_chunk(futures[back], (str(root), chunks[back], max_page_bytes)))
+                back -= 1
         for index in reversed(range(len(chunks))):
             if done[index] is None:
                 finish(index, _worker_chunk(futures[index], (str(root), chunks[index], max_page_bytes)))

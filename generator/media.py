@@ -4,9 +4,23 @@ from __future__ import annotations
 
 from typing import Any
 
+# Parsed JSON holds exactly these classes: one lookup instead of a chain of isinstance calls.
+_JSON_TYPE_NAMES: dict[type, str] = {
+    type(None): "null",
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+    list: "array",
+    dict: "object",
+}
+
 
 def json_type_of(value: object) -> str:
     """The JSON Schema type name of a parsed JSON value."""
+    name = _JSON_TYPE_NAMES.get(type(value))
+    if name is not None:
+        return name
     if value is None:
         return "null"
     if isinstance(value, bool):

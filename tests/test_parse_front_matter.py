@@ -10,12 +10,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.diagnostics import Diagnostics
-from generator.parse.front_matter import _YAML_LOADER as YAML_LOADER
-from generator.parse.front_matter import split_front_matter
+from generator.parse.front_matter import split_front_matter, yaml_loader
 
 
 def _by_yaml(block: str) -> dict[str, Any]:
-    data = yaml.load(block, Loader=YAML_LOADER) or {}  # the loader the slow path uses
+    data = yaml.load(block, Loader=yaml_loader()) or {}  # the loader the slow path uses
     assert isinstance(data, dict)
     return {str(key): _plain(value) for key, value in data.items()}
 

@@ -278,14 +278,14 @@ def test_an_exception_inside_one_page_is_a_diagnostic(tmp_path: Path, monkeypatc
             "rest/Widget/v1WidgetEntity_B.md": page("v1WidgetEntity_B", "/api/v1/B/{id}"),
         },
     )
-    real = generator.parse.page.parse_page
+    real = generator.parse.page.page_from_blocks
 
-    def fragile(text: str, file: str, *args: Any) -> Any:
+    def fragile(front: Any, blocks: Any, file: str, *args: Any) -> Any:
         if file.endswith("_B.md"):
             raise RecursionError("maximum recursion depth exceeded")
-        return real(text, file, *args)
+        return real(front, blocks, file, *args)
 
-    monkeypatch.setattr(generator.corpus, "parse_page", fragile)
+    monkeypatch.setattr(generator.corpus, "page_from_blocks", fragile)
     document, diagnostics, summary = pages_to_openapi(parse_folder(root, workers=1))
     assert operation_ids(document) == {"v1WidgetEntity_A"}
     [crash] = codes(diagnostics, "internal-error")

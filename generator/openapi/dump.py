@@ -10,23 +10,25 @@ can hold them.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
+from functools import cache
 from typing import Any
 
-import yaml
 
+@cache
+def _dumper() -> Any:
+    """PyYAML's dumper, made (and PyYAML imported) only when YAML is written, not for JSON output.
 
-class _NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
-    """Shared Python objects are written out in full: anchors/aliases (`&id001`) would be numbered
+    Shared Python objects are written out in full: anchors/aliases (`&id001`) would be numbered
     per fragment and collide when fragments are joined, and they read badly in a spec anyway."""
+    import yaml
 
-    def ignore_aliases(self, data: Any) -> bool:
-        return True
+    class NoAliasDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
+        def ignore_aliases(self, data: Any) -> bool:
+            return True
 
-
-_DUMPER: Any = _NoAliasDumper
+    return NoAliasDumper
 
 
 def spec_format(path: str) -> str:
@@ -66,8 +68,10 @@ def _writable(text: str) -> str:
 
 def _yaml(value: Any) -> str:
     try:
+        import yaml
+
         text: str = yaml.dump(
-            value, Dumper=_DUMPER, sort_keys=False, allow_unicode=True, width=120, default_flow_style=False
+            value, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=120, default_flow_style=False
         )
     except RecursionError:
         key = next(iter(value), "") if isinstance(value, dict) else ""
@@ -83,6 +87,8 @@ def _indent(text: str, spaces: int) -> str:
 def _fragment(key: str, value: Any, spaces: int, known: dict[str, str], used: dict[str, str]) -> str:
     """`{key: value}` as YAML indented by `spaces`; cached indented, since re-indenting thousands of
     unchanged fragments line by line costs as much as hashing them."""
+    import hashlib  # here: JSON output needs neither it nor PyYAML
+
     flat = json.dumps([key, value], ensure_ascii=False, separators=(",", ":"))
     digest = f"{spaces}:" + hashlib.sha256(flat.encode("utf-8", "surrogatepass")).hexdigest()
     text = used.get(digest) or known.get(digest)

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from generator.files import atomic_write, cache_root
 
 SPEC_SUFFIXES = (".yaml", ".yml", ".json")
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class SpecLoadError(ValueError):
@@ -32,6 +28,8 @@ def load_document(path: Path, *, cache_dir: Path | None = None, check_version: b
     except OSError as exc:
         raise SpecLoadError(f"{path}: {exc.strerror or exc}") from exc
     is_json = path.suffix.lower() == ".json"
+    import yaml  # here, not at the top: `sdkgen parse` imports this module and never loads YAML
+
     try:
         document = json.loads(data) if is_json else _load_yaml(data, cache_dir or cache_root() / "specs")
     except (ValueError, yaml.YAMLError) as exc:
@@ -44,12 +42,17 @@ def load_document(path: Path, *, cache_dir: Path | None = None, check_version: b
 
 
 def _load_yaml(data: bytes, cache_dir: Path) -> Any:
+    import hashlib  # (its OpenSSL binding costs ~10 ms to import; only YAML loads need it)
+
     cache = cache_dir / (hashlib.sha256(data).hexdigest() + ".json")
     try:
         return json.loads(cache.read_bytes())
     except (OSError, ValueError):
         pass
-    document = json.loads(json.dumps(yaml.load(data, Loader=_LOADER), default=str))
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    document = json.loads(json.dumps(yaml.load(data, Loader=loader), default=str))
     try:
         atomic_write(cache, json.dumps(document).encode("utf-8"))
     except OSError:

@@ -9,8 +9,10 @@ stream exactly, and changes only how the work is driven:
 
 - line markers are computed with `str.split`/`str.lstrip` instead of a per-character loop;
 - each line is offered only to the rules that can start with its first character (the stock
-  rules return False for any other character; rules we do not know are always offered);
+  rules return False for any other character; rules we do not know are always offered), and
+  the table rule only lines that hold a `|`;
 - line endings and NUL characters are normalised only when the page has any;
+- the stock rules run as copies whose entry logging call does nothing;
 - at the top level, a fence's closing marker is found with `str.find`, and line ranges that no
   blockquote or list has rewritten are cut in one slice (nested fences use the stock code).
 
@@ -20,6 +22,8 @@ page of both corpora and on mangled input.
 
 from __future__ import annotations
 
+import logging
+import types
 from bisect import bisect_right
 from itertools import accumulate, repeat
 from operator import add, sub
@@ -27,7 +31,7 @@ from typing import TYPE_CHECKING, Any
 
 from markdown_it.parser_block import ParserBlock
 from markdown_it.rules_block import StateBlock
-from markdown_it.rules_block.fence import fence as stock_fence
+from markdown_it.rules_block.fence import fence as _logging_fence
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -37,6 +41,9 @@ if TYPE_CHECKING:
     from markdown_it.utils import EnvType
 
 # The characters a line must start with (after its indent) for each stock rule to match it.
+# Rules that match only a line holding a `|` (our one-token table rule, parse/markdown.py).
+NEEDS_PIPE = frozenset({"table"})
+
 FIRST_CHARS: dict[str, str] = {
     "fence": "`~",
     "blockquote": ">",
@@ -46,6 +53,30 @@ FIRST_CHARS: dict[str, str] = {
     "html_block": "<",
     "heading": "#",
 }
+
+
+class _QuietLogger:
+    """Stands in for a rule module's logger: `debug` takes any arguments, formats nothing, logs nothing."""
+
+    debug = staticmethod("".format)
+
+
+def quiet_rule(rule: Any) -> Any:
+    """A copy of a stock markdown-it rule whose `LOGGER.debug("entering ...")` call costs next to
+    nothing (every line offered to a rule paid for a logging call). The stock function is left as
+    it is; rules that log nothing, and every rule while markdown_it logs at DEBUG level, are kept."""
+    if not isinstance(rule, types.FunctionType) or "LOGGER" not in rule.__code__.co_names:
+        return rule
+    if logging.getLogger("markdown_it").isEnabledFor(logging.DEBUG):
+        return rule
+    quiet = types.FunctionType(
+        rule.__code__, {**rule.__globals__, "LOGGER": _QuietLogger}, rule.__name__, rule.__defaults__, rule.__closure__
+    )
+    quiet.__kwdefaults__ = rule.__kwdefaults__
+    return quiet
+
+
+stock_fence: RuleFuncBlockType = quiet_rule(_logging_fence)
 
 
 class FastStateBlock(StateBlock):
@@ -151,6 +182,9 @@ class DispatchingParserBlock(ParserBlock):
     _dispatch_all: tuple[RuleFuncBlockType, ...] = ()
     _dispatch_default: tuple[RuleFuncBlockType, ...] = ()
     _dispatch_by_char: dict[str, tuple[RuleFuncBlockType, ...]] = {}  # noqa: RUF012 - set per instance before use
+    # The same, without the rules that need a character the line lacks (a table needs a `|`).
+    _pipe_free_default: tuple[RuleFuncBlockType, ...] = ()
+    _pipe_free_by_char: dict[str, tuple[RuleFuncBlockType, ...]] = {}  # noqa: RUF012 - as above
 
     def _dispatch(self) -> None:
         rules = self.ruler.getRules("")
@@ -166,6 +200,12 @@ class DispatchingParserBlock(ParserBlock):
             char: tuple(rule for name, rule in pairs if name not in FIRST_CHARS or char in FIRST_CHARS[name])
             for char in chars
         }
+        pipe_rules = {rule for name, rule in pairs if name in NEEDS_PIPE}
+        self._pipe_free_default = tuple(rule for rule in self._dispatch_default if rule not in pipe_rules)
+        self._pipe_free_by_char = {
+            char: tuple(rule for rule in rules if rule not in pipe_rules)
+            for char, rules in self._dispatch_by_char.items()
+        }
 
     def parse(self, src: str, md: MarkdownIt, env: EnvType, outTokens: list[Token]) -> list[Token] | None:
         if not src:
@@ -178,6 +218,7 @@ class DispatchingParserBlock(ParserBlock):
         # The stock loop (markdown_it/parser_block.py), with the rules picked per line.
         self._dispatch()
         every_rule, default, by_char = self._dispatch_all, self._dispatch_default, self._dispatch_by_char
+        pipe_free_default, pipe_free_by_char = self._pipe_free_default, self._pipe_free_by_char
         src = state.src
         line = startLine
         max_nesting = state.md.options.maxNesting
@@ -194,10 +235,13 @@ class DispatchingParserBlock(ParserBlock):
                 break
 
             pos = state.bMarks[line] + state.tShift[line]
-            if state.sCount[line] - state.blkIndent >= 4 or pos >= state.eMarks[line]:
+            end = state.eMarks[line]
+            if state.sCount[line] - state.blkIndent >= 4 or pos >= end:
                 rules = every_rule
-            else:
+            elif src.find("|", pos, end) >= 0:
                 rules = by_char.get(src[pos], default)
+            else:
+                rules = pipe_free_by_char.get(src[pos], pipe_free_default)
             ok = False
             for rule in rules:
                 ok = rule(state, line, endLine, False)
@@ -235,4 +279,7 @@ def make_fast(md: MarkdownIt) -> MarkdownIt:
     for rule in md.block.ruler.__rules__:
         if rule.name == "fence":
             md.block.ruler.at("fence", fast_fence, {"alt": list(rule.alt)})
+        else:
+            rule.fn = quiet_rule(rule.fn)  # in place: `at` would find the first of two rules named "table"
+    md.block.ruler.__cache__ = None  # the ruler's cached chains still hold the logging rules
     return md

@@ -5,13 +5,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import yaml
-
 from generator.diagnostics import Diagnostics
 from generator.parse.decode import has_surrogates, without_surrogates
 
-# libyaml's loader is ~10x faster than the pure-Python one; front matter is on every page.
-_YAML_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+def yaml_loader() -> Any:
+    """libyaml's loader (~10x faster than the pure-Python one). PyYAML is imported only when a
+    page's front matter is more than `key: text` lines: nearly every run needs none of it."""
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def split_front_matter(text: str, file: str, diags: Diagnostics) -> tuple[dict[str, Any], str, int]:
@@ -31,9 +34,11 @@ def split_front_matter(text: str, file: str, diags: Diagnostics) -> tuple[dict[s
             simple = _simple_mapping(raw)
             if simple is not None:
                 return simple, ("" if end < 0 else text[end + 1 :]), lines_before
+            import yaml
+
             try:
                 fixed: list[str] = []
-                data = _plain(yaml.load(raw, Loader=_YAML_LOADER) or {}, fixed)
+                data = _plain(yaml.load(raw, Loader=yaml_loader()) or {}, fixed)
                 if fixed:
                     diags.warn(
                         file,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from typing import Any
 
 from generator.diagnostics import Diagnostics
 from generator.parse.decode import normalise_newlines
@@ -30,13 +31,18 @@ def is_index_file(relative: str) -> bool:
 
 def parse_index_page(text: str, file: str, diags: Diagnostics) -> IndexPage | None:
     """The index page of the folder's tag, or None for an overview page (see the module doc)."""
-    folder = posixpath.basename(posixpath.dirname(file))
     text = normalise_newlines(text.removeprefix("\ufeff"))
     front, body, offset = split_front_matter(text, file, diags)
+    return index_from_blocks(front, parse_blocks(body, offset), file)
+
+
+def index_from_blocks(front: dict[str, Any], blocks: list[Block], file: str) -> IndexPage | None:
+    """parse_index_page, from the page's front matter and blocks (see parse/page.py's page_blocks)."""
+    folder = posixpath.basename(posixpath.dirname(file))
     title, line, base_path = str(front.get("title") or "").strip(), 1, ""
     prose: list[str] = []
     links: list[str] = []
-    for block in parse_blocks(body, offset):
+    for block in blocks:
         if block.kind == "heading" and block.level == 1 and not prose:
             title, line = title or block.text, block.start
         elif block.kind == "fence" and block.info.split()[:1] == ["http"] and not base_path:

@@ -76,6 +76,10 @@ def _is_delimiter_row(line: str) -> bool:
     return all(cell and cell.strip(":") and set(cell.strip(":")) == {"-"} for cell in cells)
 
 
+# The markdown-it env key that tells the table rule how many page lines precede its source.
+LINE_OFFSET = "sdkgen_line_offset"
+
+
 def _line_text(state: StateBlock, line: int) -> str:
     return state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
@@ -98,7 +102,10 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
     rows: list[TableRow] = []
     src, begins, ends, shifts, indents = state.src, state.bMarks, state.eMarks, state.tShift, state.sCount
     code_indent = state.blkIndent + 4
+    # Row numbers are 1-based lines of the page (parse_blocks passes the lines cut off before `src`).
+    first_number = 1 + state.env.get(LINE_OFFSET, 0)
     line = start_line + 2
+    strip = str.strip
     while line < end_line:
         begin = begins[line] + shifts[line]
         if begin >= ends[line] or indents[line] >= code_indent:  # empty line, or an indented code line
@@ -106,7 +113,14 @@ def _table_rule(state: StateBlock, start_line: int, end_line: int, silent: bool)
         text = src[begin : ends[line]]
         if "|" not in text:
             break
-        rows.append(TableRow(tuple(split_row(text)), line + 1))
+        if "\\|" in text:
+            cells = tuple(split_row(text))
+        else:  # split_row without escaped pipes, inline: tables have ~100,000 rows
+            text = text.strip()
+            if text.endswith("|"):
+                text = text[:-1]
+            cells = tuple(map(strip, (text[1:] if text.startswith("|") else text).split("|")))
+        rows.append(TableRow(cells, line + first_number))
         line += 1
     token = state.push("table", "table", 0)
     token.map = [start_line, line]
@@ -134,7 +148,7 @@ def parse_blocks(src: str, line_offset: int = 0) -> list[Block]:
 
     `line_offset` is added to every line number (front matter stripped before tokenising).
     """
-    tokens = block_parser().parse(src)
+    tokens = block_parser().parse(src, {LINE_OFFSET: line_offset} if line_offset else None)
     lines: list[str] | None = None
     blocks: list[Block] = []
     i = 0
@@ -157,10 +171,7 @@ def parse_blocks(src: str, line_offset: int = 0) -> list[Block]:
             blocks.append(Block("fence", start, end, token.content, info=token.info.strip()))
         elif token.type == "table":
             meta = token.meta
-            rows = meta["rows"]
-            if line_offset:
-                rows = tuple(TableRow(row.cells, row.line + line_offset) for row in rows)
-            blocks.append(Block("table", start, end, "", header=meta["header"], rows=rows))
+            blocks.append(Block("table", start, end, "", header=meta["header"], rows=meta["rows"]))
         else:
             if lines is None:
                 lines = src.split("\n")

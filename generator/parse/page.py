@@ -349,9 +349,26 @@ def parse_page(text: str, file: str, diags: Diagnostics, read_include: IncludeRe
     Never raises on bad input: problems become diagnostics in `diags`. A leading BOM and CRLF or CR
     line endings are accepted here too (the folder reader has already normalised them).
     """
+    front, blocks = page_blocks(text, file, diags)
+    return page_from_blocks(front, blocks, file, diags, read_include)
+
+
+def page_blocks(text: str, file: str, diags: Diagnostics) -> tuple[dict[str, Any], list[Block]]:
+    """A page's front matter and top-level blocks (tokenised once, for the endpoint and the index
+    page readers alike)."""
     text = normalise_newlines(text.removeprefix("\ufeff"))
     front, body, offset = split_front_matter(text, file, diags)
-    blocks = parse_blocks(body, offset)
+    return front, parse_blocks(body, offset)
+
+
+def page_from_blocks(
+    front: dict[str, Any],
+    blocks: list[Block],
+    file: str,
+    diags: Diagnostics,
+    read_include: IncludeReader | None = None,
+) -> Page | None:
+    """parse_page, from the page's front matter and blocks (see page_blocks)."""
     page = _PageBuilder(file, diags, read_include)
     section = ""
     for block in blocks:

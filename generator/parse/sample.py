@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 
 from generator.diagnostics import Diagnostics
 from generator.parse.decode import has_surrogates, without_surrogates
@@ -34,6 +35,29 @@ def json_depth(value: object) -> int:
             break
         stack.extend((child, depth + 1) for child in children)
     return deepest
+
+
+# Everything of a JSON text but its brackets: strings (whose brackets are text) and the rest.
+_NOT_BRACKETS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[^\[\]{}"]+')
+_ONE_BRACKET = str.maketrans("{}", "[]")
+
+
+def nests_deeper_than(text: str, value: object, limit: int) -> bool:
+    """Whether `value`, parsed from the JSON `text`, nests deeper than `limit`.
+
+    The text's bracket nesting bounds the value's depth from above (a repeated key can drop a
+    deep member), and is cheap: a text with few brackets, or whose brackets (outside strings)
+    peel off in `limit` rounds of removing innermost pairs, is shallow enough. Only a text
+    nested deeper is walked.
+    """
+    if text.count("[") + text.count("{") <= limit:
+        return False
+    brackets = _NOT_BRACKETS.sub("", text).translate(_ONE_BRACKET)
+    for _ in range(limit):
+        brackets = brackets.replace("[]", "")
+        if not brackets:
+            return False
+    return json_depth(value) > limit
 
 
 def _not_a_number(text: str) -> float:
@@ -74,7 +98,7 @@ def parse_sample(content: str, kind: str, file: str, line: int, diags: Diagnosti
         try:
             body = json.loads(body_text, parse_constant=_not_a_number, parse_float=_finite_float)
             is_json = True
-            if json_depth(body) > MAX_SAMPLE_DEPTH:
+            if nests_deeper_than(body_text, body, MAX_SAMPLE_DEPTH):
                 body, is_json = None, False
                 diags.warn(
                     file,

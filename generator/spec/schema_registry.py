@@ -69,6 +69,7 @@ class Registry:
         self._other_votes: Counter[str] = Counter()
         # schema name -> why it has that name: (kind of evidence, the words, file, line).
         self.name_notes: dict[str, list[NameNote]] = {}
+        self._note_counts: dict[tuple[str, str], int] = {}  # (name, kind) -> notes kept
         # slot -> (file, line) of the page whose body it is, when only the operation names it.
         self.operation_slots: dict[int, tuple[str, int]] = {}
         # Types that pages name in a `Response body:` heading of a response without content.
@@ -76,10 +77,11 @@ class Registry:
 
     def note_name(self, name: str, kind: str, text: str, file: str, line: int) -> None:
         """Record one piece of evidence for a schema's name (for `sdkgen parse --explain-names`)."""
-        notes = self.name_notes.setdefault(name, [])
         # A type named on hundreds of pages needs no hundred lines of each kind.
-        if sum(1 for note in notes if note.kind == kind) < 16:
-            notes.append(NameNote(kind, text, file, line))
+        counted = self._note_counts.get((name, kind), 0)
+        if counted < 16:
+            self._note_counts[(name, kind)] = counted + 1
+            self.name_notes.setdefault(name, []).append(NameNote(kind, text, file, line))
 
     # -- slots ---------------------------------------------------------------------------
 
@@ -93,18 +95,21 @@ class Registry:
 
     def instantiate(self, ref: TypeRef, hint: str, owner: str) -> TypeRef:
         """Give every placeholder `Unknown(-1)` in `ref` a fresh slot."""
-        if isinstance(ref, Unknown) and ref.slot < 0:
+        # `type(...) is`, not isinstance: the TypeRef classes are final, and this runs per property.
+        kind = type(ref)
+        if kind is Unknown and ref.slot < 0:  # type: ignore[union-attr]
             return self.fresh(hint, owner)
-        if isinstance(ref, ArrayOf):
-            return ArrayOf(self.instantiate(ref.item, singular(hint), owner))
-        if isinstance(ref, DictOf):
-            return DictOf(self.instantiate(ref.value, singular(hint), owner))
+        if kind is ArrayOf:
+            return ArrayOf(self.instantiate(ref.item, singular(hint), owner))  # type: ignore[union-attr]
+        if kind is DictOf:
+            return DictOf(self.instantiate(ref.value, singular(hint), owner))  # type: ignore[union-attr]
         return ref
 
     def resolve(self, ref: TypeRef) -> TypeRef:
         """Follow resolved slots until a concrete type or an open slot."""
-        while isinstance(ref, Unknown) and ref.slot in self.resolved:
-            ref = self.resolved[ref.slot]
+        resolved = self.resolved
+        while type(ref) is Unknown and ref.slot in resolved:
+            ref = resolved[ref.slot]
         return ref
 
     # -- tables --------------------------------------------------------------------------
@@ -151,12 +156,13 @@ class Registry:
                 self.add_field(schema, Field(prop.name, ref, prop.description, file, prop.line))
             elif not existing.description and prop.description:
                 existing.description = prop.description
-            if isinstance(ref, DictOf):
+            kind = type(ref)
+            if kind is DictOf:
                 self._dict_votes[prop.name] += 1
-            elif not isinstance(ref, Unknown):
+            elif kind is not Unknown:
                 self._other_votes[prop.name] += 1
-            if not isinstance(ref, Unknown):
-                vote = self._votes.setdefault((name, prop.name), _Vote())
+            if kind is not Unknown:
+                vote = self._votes.get((name, prop.name)) or self._votes.setdefault((name, prop.name), _Vote())
                 key = _vote_key(ref)
                 if key not in vote.counts:
                     vote.first.append(key)
@@ -217,13 +223,17 @@ def _why(best: TypeRef, vote: _Vote) -> str:
 
 def _vote_key(ref: TypeRef) -> TypeRef:
     """Types compare without their slot numbers (array of unknown == array of unknown)."""
-    if isinstance(ref, Unknown):
-        return Unknown(-1)
-    if isinstance(ref, ArrayOf):
-        return ArrayOf(_vote_key(ref.item))
-    if isinstance(ref, DictOf):
-        return DictOf(_vote_key(ref.value))
+    kind = type(ref)
+    if kind is Unknown:
+        return _ANY_SLOT
+    if kind is ArrayOf:
+        return ArrayOf(_vote_key(ref.item))  # type: ignore[union-attr]
+    if kind is DictOf:
+        return DictOf(_vote_key(ref.value))  # type: ignore[union-attr]
     return ref
+
+
+_ANY_SLOT = Unknown(-1)
 
 
 def _describe(ref: TypeRef) -> str:
