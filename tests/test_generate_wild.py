@@ -1,7 +1,8 @@
 """Valid documents of shapes public APIs have must generate packages that import and type-check.
 
 No operations at all, only webhooks, tags and titles that are Python keywords or literals
-(`true`, `none`, `class`), and async methods returning unions of three or more types.
+(`true`, `none`, `class`) or names the client module imports (`hooks`, `Timeout`), and async
+methods returning unions of three or more types.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ DOCUMENTS: dict[str, dict[str, Any]] = {
             "/b": {"get": _op("false", "false")},
             "/c": {"get": _op("none", "none")},
             "/d": {"get": _op("class", "class")},
+            # Tags named as what _client.py imports (the runtime's Hooks, Timeout).
+            "/hooks": {"get": _op("listHooks", "hooks")},
+            "/timeouts": {"get": _op("listTimeouts", "Timeout")},
             "/e": {
                 "get": _op(
                     "mixed",

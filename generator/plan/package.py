@@ -84,8 +84,25 @@ _PACKAGE_NAME_RE = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 # Names that _client.py imports or the package root exports besides the client classes.
 _CLIENT_MODULE_NAMES = frozenset(
-    ("Any", "ApiKeyAuth", "AsyncAPIClient", "BasicAuth", "BearerAuth", "Generic", "Mapping", "SyncAPIClient", "Timeout")
+    (
+        "Any",
+        "ApiKeyAuth",
+        "AsyncAPIClient",
+        "BasicAuth",
+        "BearerAuth",
+        "Generic",
+        "Mapping",
+        "SyncAPIClient",
+        "Timeout",
+        "TypeVar",
+        "overload",
+    )
 )
+
+
+def client_module_names() -> frozenset[str]:
+    """What `_client.py` imports besides the client and resource classes, and the package exports."""
+    return _CLIENT_MODULE_NAMES | {n for n, _ in RUNTIME_EXPORTS}
 
 
 def client_class_name(spec: dict[str, Any], package_name: str) -> str:
@@ -101,7 +118,7 @@ def client_class_name(spec: dict[str, Any], package_name: str) -> str:
     if not name[0].isalpha():
         name = "Client" + name
     # A title `Hooks` or `Timeout` would shadow what _client.py imports or the package exports.
-    if name in _CLIENT_MODULE_NAMES | {n for n, _ in RUNTIME_EXPORTS}:
+    if name in client_module_names():
         name += "Client"
     return name + "_" if name in KEYWORDS else name  # a title `None` or `True`
 
@@ -250,7 +267,7 @@ def build_plan(
     server_url, server_variables = _server_variables(
         spec, set(reserved) | {"strict_response_validation"} | {o.name for o in options}
     )
-    resources = build_resources(planner, reserved, frozenset({client, "Async" + client}))
+    resources = build_resources(planner, reserved, frozenset({client, "Async" + client}), client_module_names())
     _plan_webhook_payloads(spec, registry)
     models = [chosen.adjust_model(m) for m in registry.build_models()] if chosen else registry.build_models()
     info = as_dict(spec.get("info"))

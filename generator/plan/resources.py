@@ -169,11 +169,16 @@ class OperationPlanner:
 
 
 def build_resources(
-    planner: OperationPlanner, reserved_attrs: frozenset[str], client_classes: frozenset[str] = frozenset()
+    planner: OperationPlanner,
+    reserved_attrs: frozenset[str],
+    client_classes: frozenset[str] = frozenset(),
+    client_module_names: frozenset[str] = frozenset(),
 ) -> list[ResourcePlan]:
     """Name resource modules/classes/attributes and compute their imports.
 
-    `client_classes` are the client's names, which `_client.py` imports alongside the resources.
+    `client_classes` are the client's names, which `_client.py` imports alongside the resources;
+    `client_module_names` the other names it imports (a resource class gets a `Resource` suffix
+    rather than shadow one).
     """
     modules = NameAllocator({"__init__"})
     base_names = {"SyncAPIResource", "AsyncAPIResource", "SyncAPIClient", "AsyncAPIClient"}
@@ -187,6 +192,8 @@ def build_resources(
         base_class = pascal_case(tag) or "Resource"
         if not base_class[0].isalpha():
             base_class = "Resource" + base_class
+        if base_class in client_module_names:  # a tag `hooks` or `timeout`: _client.py imports those
+            base_class += "Resource"
         # tags `true`, `none`: `True`/`None` are keywords, not class names
         class_name = classes.take(safe_identifier(base_class, fallback="Resource"))
         async_name = classes.take("Async" + class_name)
