@@ -115,3 +115,34 @@ def test_cache_keys_are_the_same_in_every_process() -> None:
         runs.append(json.loads(done.stdout))
     assert runs[0]["modules"] and runs[0]["cases"]
     assert runs[0] == runs[1]
+
+
+def test_compiled_templates_follow_their_source(tmp_path: Path) -> None:
+    """The bytecode cache spares compiling unchanged templates; an edited template is compiled again."""
+    from generator.render import make_environment
+
+    templates, compiled = tmp_path / "templates", tmp_path / "jinja"
+    templates.mkdir()
+    page = templates / "page.txt.jinja"
+    page.write_text("first {{ value }}\n", encoding="utf-8")
+    assert make_environment(templates, compiled).get_template("page.txt.jinja").render(value=1) == "first 1\n"
+    assert any(compiled.iterdir())
+    page.write_text("second {{ value }}\n", encoding="utf-8")
+    assert make_environment(templates, compiled).get_template("page.txt.jinja").render(value=2) == "second 2\n"
+
+
+def test_fragment_references_reused_by_digest_only() -> None:
+    """An index built with the references of an earlier build finds the same closures, and a
+    fragment whose bytes changed is walked again (its old references are not trusted)."""
+    spec = _spec()
+    first = FragmentIndex(spec)
+    path = _users_of(spec, "Author")[0]
+    again = FragmentIndex(spec, first.refs_by_digest)
+    assert again.closure([path_pointer(path)]) == first.closure([path_pointer(path)])
+    changed = copy.deepcopy(spec)
+    item = changed["paths"][path]
+    text = json.dumps(item).replace('"#/components/schemas/Author"', '"#/components/schemas/Problem"')
+    changed["paths"][path] = json.loads(text)
+    reused = FragmentIndex(changed, first.refs_by_digest)
+    assert "#/components/schemas/Problem" in reused.closure([path_pointer(path)])
+    assert reused.key([path_pointer(path)]) != first.key([path_pointer(path)])

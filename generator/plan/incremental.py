@@ -9,6 +9,7 @@ those lets an incremental build re-check only the operations whose inputs change
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import replace
@@ -32,8 +33,14 @@ Entry = tuple[list[tuple[CasePlan, bool]], dict[str, int], dict[str, int]]
 class CaseMemo:
     """Cases of operations by key; `entries` is what the next build may reuse (used ones only)."""
 
-    def __init__(self, known: dict[str, Entry] | None = None, texts: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        known: dict[str, Entry] | None = None,
+        texts: dict[str, str] | None = None,
+        refs: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.known: dict[str, Entry] = known or {}
+        self.known_refs: dict[str, tuple[str, ...]] = refs or {}  # fragment digest -> its references
         self.entries: dict[str, Entry] = {}
         self.known_texts: dict[str, str] = texts or {}
         self.texts: dict[str, str] = {}  # JSON text of fragments, by depth and digest
@@ -41,6 +48,10 @@ class CaseMemo:
         self._index: FragmentIndex | None = None
         self._spec_id = 0
         self._examples: list[str] = []  # the index's `components/examples` fragments
+        self._examples_key: str | None = None
+        self._closure_keys: dict[str, str] = {}  # path item pointer -> key of its closure and model names
+        self._model_names: dict[str, str] = {}  # schema pointer -> repr of its model reference
+        self._registry: SchemaRegistry | None = None
         # repr of each operation plan, and the (memo key, position) of each case, by identity: the
         # objects are held here so an id is never reused while this memo lives.
         self._op_reprs: dict[int, tuple[OperationPlan, str]] = {}
@@ -48,22 +59,46 @@ class CaseMemo:
 
     def index(self, spec: dict[str, Any]) -> FragmentIndex:
         if self._index is None or self._spec_id != id(spec):
-            self._index, self._spec_id = FragmentIndex(spec), id(spec)
+            self._index, self._spec_id = FragmentIndex(spec, self.known_refs), id(spec)
             # `examples` entries may `$ref` `components/examples`, which the fragment closure does
             # not follow (example data holds no schema references): those count for every operation.
             self._examples = [p for p in self._index.digests if p.startswith("#/components/examples/")]
+            self._examples_key, self._closure_keys, self._model_names = None, {}, {}
         return self._index
 
     def key(self, spec: dict[str, Any], registry: SchemaRegistry, plan: OperationPlan) -> str:
         assert plan.source is not None
         index = self.index(spec)
         pointer = path_pointer(plan.source.path)
-        names = [
-            f"{ref}:{registry.model_ref({'$ref': ref})}"
-            for ref in sorted(index.closure([pointer]))
-            if ref.startswith(SCHEMA_REF_PREFIX)
-        ]
-        return index.key([pointer, *self._examples], plan.source.method, self.operation_repr(plan), *names)
+        if self._registry is not registry:  # model names are the registry's
+            self._registry, self._closure_keys, self._model_names = registry, {}, {}
+        closure = self._closure_keys.get(pointer)
+        if closure is None:  # once per path item (its operations share it)
+            closure = self._closure_keys[pointer] = self._closure_key(index, registry, pointer)
+        if self._examples_key is None:
+            self._examples_key = index.key(self._examples)
+        h = hashlib.blake2b(digest_size=16)
+        for part in (closure, self._examples_key, plan.source.method, self.operation_repr(plan)):
+            h.update(part.encode())
+            h.update(b"\0")
+        return h.hexdigest()
+
+    def _closure_key(self, index: FragmentIndex, registry: SchemaRegistry, pointer: str) -> str:
+        """The path item's closure: each fragment's digest and, for a component schema, its model name."""
+        h = hashlib.blake2b(digest_size=16)
+        for ref in sorted(index.closure([pointer])):
+            name = ""
+            if ref.startswith(SCHEMA_REF_PREFIX):
+                name = self._model_names.get(ref) or ""
+                if ref not in self._model_names:
+                    name = self._model_names[ref] = repr(registry.model_ref({"$ref": ref}))
+            h.update(f"{ref}={index.digests.get(ref, '-')}:{name}\n".encode())
+        return h.hexdigest()
+
+    @property
+    def refs(self) -> dict[str, tuple[str, ...]]:
+        """The references of this build's fragments by digest (for the next build's index)."""
+        return self._index.refs_by_digest if self._index is not None else {}
 
     def operation_repr(self, plan: OperationPlan) -> str:
         """repr(plan), computed once per plan object (the plan's costliest key input, needed by
