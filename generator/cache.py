@@ -265,11 +265,14 @@ class ModuleCache:
         self.bytecode_dir = (directory or cache_root()) / "jinja"  # compiled templates (render/__init__.py)
         loaded = _load(self.path)
         state = loaded if isinstance(loaded, dict) else {}
-        modules, cases, texts, refs = (state.get(k) for k in ("modules", "cases", "texts", "refs"))
+        names = ("modules", "cases", "texts", "refs", "models", "operations")
+        modules, cases, texts, refs, models, operations = (state.get(k) for k in names)
         self.modules: dict[str, str] = modules if isinstance(modules, dict) else {}
         self.cases: dict[str, Any] = cases if isinstance(cases, dict) else {}
         self.texts: dict[str, str] = texts if isinstance(texts, dict) else {}
         self.refs: dict[str, tuple[str, ...]] = refs if isinstance(refs, dict) else {}  # fragment digest -> refs
+        self.models: dict[str, Any] = models if isinstance(models, dict) else {}  # model plans by memo key
+        self.operations: dict[str, Any] = operations if isinstance(operations, dict) else {}  # method plans
         self.used_modules: dict[str, str] = {}
         self.hits = 0
 
@@ -284,6 +287,12 @@ class ModuleCache:
         self.used_modules[key] = text
 
     def save(
-        self, cases: dict[str, Any], texts: dict[str, str], refs: dict[str, tuple[str, ...]] | None = None
+        self,
+        cases: dict[str, Any],
+        texts: dict[str, str],
+        refs: dict[str, tuple[str, ...]] | None = None,
+        models: dict[str, Any] | None = None,
+        operations: dict[str, Any] | None = None,
     ) -> None:
-        _store(self.path, {"modules": self.used_modules, "cases": cases, "texts": texts, "refs": refs or {}})
+        state = {"modules": self.used_modules, "cases": cases, "texts": texts, "refs": refs or {}}
+        _store(self.path, {**state, "models": models or {}, "operations": operations or {}})

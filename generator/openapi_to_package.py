@@ -73,7 +73,11 @@ def generate_package(
     unchanged operations and the finished text of unchanged modules are reused (the result is
     the same bytes as without it).
     """
-    memo = CaseMemo(module_cache.cases, module_cache.texts, module_cache.refs) if module_cache is not None else None
+    memo = None
+    if module_cache is not None:
+        memo = CaseMemo(
+            module_cache.cases, module_cache.texts, module_cache.refs, module_cache.models, module_cache.operations
+        )
     plan = build_plan(
         spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
     )
@@ -81,7 +85,7 @@ def generate_package(
         files = format_files(render_package(plan, templates_dir), cache_dir=cache_dir)
     else:
         files = _render_incrementally(plan, templates_dir, module_cache, cache_dir, memo)
-        module_cache.save(memo.entries, memo.texts, memo.refs)
+        module_cache.save(memo.entries, memo.texts, memo.refs, memo.models, memo.operations)
     return GeneratedPackage(
         files,
         plan.diagnostics,
