@@ -146,3 +146,55 @@ def test_fragment_references_reused_by_digest_only() -> None:
     reused = FragmentIndex(changed, first.refs_by_digest)
     assert "#/components/schemas/Problem" in reused.closure([path_pointer(path)])
     assert reused.key([path_pointer(path)]) != first.key([path_pointer(path)])
+
+
+def _plan(spec: dict[str, Any], memo: Any) -> tuple[list[Any], list[Any]]:
+    from generator.plan import build_plan
+
+    plan = build_plan(spec, package_name="bookstore", memo=memo)
+    return list(plan.models), [op for r in plan.resources for op in r.operations]
+
+
+def test_model_and_method_plans_are_reused_only_while_their_fragments_are_unchanged() -> None:
+    """A changed schema re-plans its model, the models that reference it and the methods whose
+    path items reach it; everything else comes from the memo, and the plan equals a cold one."""
+    from generator.plan.incremental import CaseMemo
+
+    spec = _spec()
+    first = CaseMemo()
+    _plan(spec, first)
+    assert first.models and first.operations
+    changed = copy.deepcopy(spec)
+    changed["components"]["schemas"]["Author"]["properties"]["mood"] = {"type": "string"}
+    again = CaseMemo(first.entries, None, first.refs, first.models, first.operations)
+    models, operations = _plan(changed, again)
+    cold_models, cold_operations = _plan(changed, None)
+    assert list(map(repr, models)) == list(map(repr, cold_models))
+    assert list(map(repr, operations)) == list(map(repr, cold_operations))
+    reused = {id(plan) for plan in first.models.values()}
+    by_name = {m.class_name: m for m in models}
+    assert id(by_name["Author"]) not in reused and "mood" in repr(by_name["Author"])
+    assert id(by_name["Book"]) not in reused  # it references Author: its key follows the closure
+    assert id(by_name["Problem"]) in reused
+    fresh = {key for key in again.operations if key not in first.operations}
+    replanned = {again.operations[key][0].path for key in fresh}
+    assert "/authors/{authorId}" in replanned  # its response is an Author
+    assert "/orders/{orderId}" not in replanned  # reaches no Author: reused
+    assert any(plan.path == "/orders/{orderId}" for plan, _ in again.operations.values())
+
+
+def test_plans_that_meet_inline_models_are_not_memoised() -> None:
+    """Inline models are named in the order they are met: a plan that names one depends on more
+    than its own fragments, so it is planned every time."""
+    from generator.plan.incremental import CaseMemo
+
+    spec = _spec()
+    spec["components"]["schemas"]["Author"]["properties"]["address"] = {
+        "type": "object",
+        "properties": {"city": {"type": "string"}},
+    }
+    memo = CaseMemo()
+    models, _ = _plan(spec, memo)
+    kept = {plan.class_name for plan in memo.models.values()}
+    assert "AuthorAddress" in {m.class_name for m in models}
+    assert "Author" not in kept and "Problem" in kept
