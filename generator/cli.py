@@ -369,7 +369,7 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
 
     # One short-lived process over ~10^6 long-lived objects (caches, documents, plans): the
     # cyclic collector would re-scan them for nothing, a quarter of a one-page rebuild.
-    with paused_gc():
+    with paused_gc(freeze=True):
         cache = None if no_cache else PageCache(config.docs)
         spec_cache = None if no_cache else SpecCache(config.root)
         module_cache = None if no_cache else ModuleCache(config.root, templates_fingerprint(overrides))

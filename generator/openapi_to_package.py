@@ -85,7 +85,7 @@ def generate_package(
         files = format_files(render_package(plan, templates_dir), cache_dir=cache_dir)
     else:
         files = _render_incrementally(plan, templates_dir, module_cache, cache_dir, memo)
-        module_cache.save(memo.entries, memo.texts, memo.refs, memo.models, memo.operations)
+        module_cache.save(memo.entries, memo.texts, memo.refs, *memo.stored())
     return GeneratedPackage(
         files,
         plan.diagnostics,

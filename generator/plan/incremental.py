@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
+import pickle
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -48,14 +49,17 @@ class CaseMemo:
         known: dict[str, Entry] | None = None,
         texts: dict[str, str] | None = None,
         refs: dict[str, tuple[str, ...]] | None = None,
-        models: dict[str, ModelPlan] | None = None,
-        operations: dict[str, OperationEntry] | None = None,
+        models: Mapping[str, ModelPlan | bytes] | None = None,
+        operations: Mapping[str, OperationEntry | bytes] | None = None,
     ) -> None:
         self.known: dict[str, Entry] = known or {}
-        self.known_models: dict[str, ModelPlan] = models or {}
+        # Plans from the last build, each pickled on its own (or as objects): an entry reused
+        # unchanged is stored again as the same bytes, never pickled again.
+        self.known_models: Mapping[str, ModelPlan | bytes] = models or {}
         self.models: dict[str, ModelPlan] = {}  # model plans this build used, by key
-        self.known_operations: dict[str, OperationEntry] = operations or {}
+        self.known_operations: Mapping[str, OperationEntry | bytes] = operations or {}
         self.operations: dict[str, OperationEntry] = {}  # method plans (without source) this build used
+        self._blobs: dict[str, bytes] = {}  # key -> the pickled bytes it was loaded from
         self._model_tokens: dict[int, tuple[ModelPlan, str]] = {}
         self.known_refs: dict[str, tuple[str, ...]] = refs or {}  # fragment digest -> its references
         self.entries: dict[str, Entry] = {}
@@ -147,10 +151,31 @@ class CaseMemo:
         return h.hexdigest()
 
     def operation_plan(self, key: str) -> OperationEntry | None:
-        found = self.known_operations.get(key)
+        found = self._loaded(key, self.known_operations.get(key))
         if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], OperationPlan):
             return found
         return None
+
+    def _loaded(self, key: str, found: object) -> object:
+        if not isinstance(found, bytes):
+            return found
+        try:
+            value = pickle.loads(found)
+        except Exception:  # a damaged entry is a miss
+            return None
+        self._blobs[key] = found
+        return value
+
+    def stored(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        """(model plans, method plans) this build used, pickled one by one for the next build."""
+
+        def blob(key: str, value: object) -> bytes:
+            return self._blobs.get(key) or pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+        return (
+            {key: blob(key, plan) for key, plan in self.models.items()},
+            {key: blob(key, entry) for key, entry in self.operations.items()},
+        )
 
     def keep_operation(self, key: str, plan: OperationPlan, options: tuple[tuple[str, ClientOptionPlan], ...]) -> None:
         self.operations[key] = (plan, options)
@@ -162,7 +187,7 @@ class CaseMemo:
         self._model_tokens.clear()
 
     def model_plan(self, key: str) -> ModelPlan | None:
-        found = self.known_models.get(key)
+        found = self._loaded(key, self.known_models.get(key))
         return found if isinstance(found, ModelPlan) else None
 
     def keep_model(self, key: str, plan: ModelPlan) -> None:
