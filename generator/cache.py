@@ -262,12 +262,17 @@ class ModuleCache:
     def __init__(self, project_root: Path, templates: str, directory: Path | None = None) -> None:
         key = digest(f"{project_root.resolve()}\n{code_fingerprint()}\n{templates}".encode())[:32]
         self.path = (directory or cache_root()) / "modules" / f"{key}.pickle"
+        self.bytecode_dir = (directory or cache_root()) / "jinja"  # compiled templates (render/__init__.py)
         loaded = _load(self.path)
         state = loaded if isinstance(loaded, dict) else {}
-        modules, cases, texts = state.get("modules"), state.get("cases"), state.get("texts")
+        names = ("modules", "cases", "texts", "refs", "models", "operations")
+        modules, cases, texts, refs, models, operations = (state.get(k) for k in names)
         self.modules: dict[str, str] = modules if isinstance(modules, dict) else {}
         self.cases: dict[str, Any] = cases if isinstance(cases, dict) else {}
         self.texts: dict[str, str] = texts if isinstance(texts, dict) else {}
+        self.refs: dict[str, tuple[str, ...]] = refs if isinstance(refs, dict) else {}  # fragment digest -> refs
+        self.models: dict[str, Any] = models if isinstance(models, dict) else {}  # model plans by memo key
+        self.operations: dict[str, Any] = operations if isinstance(operations, dict) else {}  # method plans
         self.used_modules: dict[str, str] = {}
         self.hits = 0
 
@@ -281,5 +286,13 @@ class ModuleCache:
     def put(self, key: str, text: str) -> None:
         self.used_modules[key] = text
 
-    def save(self, cases: dict[str, Any], texts: dict[str, str]) -> None:
-        _store(self.path, {"modules": self.used_modules, "cases": cases, "texts": texts})
+    def save(
+        self,
+        cases: dict[str, Any],
+        texts: dict[str, str],
+        refs: dict[str, tuple[str, ...]] | None = None,
+        models: dict[str, Any] | None = None,
+        operations: dict[str, Any] | None = None,
+    ) -> None:
+        state = {"modules": self.used_modules, "cases": cases, "texts": texts, "refs": refs or {}}
+        _store(self.path, {**state, "models": models or {}, "operations": operations or {}})

@@ -73,7 +73,11 @@ def generate_package(
     unchanged operations and the finished text of unchanged modules are reused (the result is
     the same bytes as without it).
     """
-    memo = CaseMemo(module_cache.cases, module_cache.texts) if module_cache is not None else None
+    memo = None
+    if module_cache is not None:
+        memo = CaseMemo(
+            module_cache.cases, module_cache.texts, module_cache.refs, module_cache.models, module_cache.operations
+        )
     plan = build_plan(
         spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
     )
@@ -81,7 +85,7 @@ def generate_package(
         files = format_files(render_package(plan, templates_dir), cache_dir=cache_dir)
     else:
         files = _render_incrementally(plan, templates_dir, module_cache, cache_dir, memo)
-        module_cache.save(memo.entries, memo.texts)
+        module_cache.save(memo.entries, memo.texts, memo.refs, *memo.stored())
     return GeneratedPackage(
         files,
         plan.diagnostics,
@@ -96,7 +100,7 @@ def _render_incrementally(
     plan: PackagePlan, templates_dir: Path | None, cache: ModuleCache, cache_dir: Path | None, memo: CaseMemo
 ) -> dict[str, str]:
     """Render and format only the modules whose key is not in the cache; same bytes as cold."""
-    jobs = render_jobs(plan, make_environment(templates_dir), memo.subject_repr)
+    jobs = render_jobs(plan, make_environment(templates_dir, cache.bytecode_dir), memo.subject_repr)
     done: dict[str, str] = {}
     rendered: dict[str, str] = {}
     for job in jobs:

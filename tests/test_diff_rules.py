@@ -96,6 +96,20 @@ def test_description_changes_are_counted_and_listed_only_on_request() -> None:
     assert not listed.has_breaking
 
 
+def test_a_change_in_one_operation_is_found_when_everything_else_is_equal() -> None:
+    """The diff walks only operations whose own node changed when no shared definition did; the
+    one that changed is still compared in full, and shared changes still reach every operation."""
+    new = base()
+    get_op(new)["deprecated"] = True
+    get_op(new)["summary"] = "Gets one contact."
+    diff = diff_specs(base(), new)
+    assert kinds(diff) == ["operation-deprecated"] and diff.docs_changed == 1
+    assert one(diff, ChangeKind.OPERATION_DEPRECATED).operation == GET
+    shared = base()
+    schema(shared, "ContactEntity")["required"] = ["Name"]
+    assert diff_specs(base(), shared).changes, "a changed component must still be compared"
+
+
 # --- operations -----------------------------------------------------------------------------
 
 

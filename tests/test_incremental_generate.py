@@ -115,3 +115,86 @@ def test_cache_keys_are_the_same_in_every_process() -> None:
         runs.append(json.loads(done.stdout))
     assert runs[0]["modules"] and runs[0]["cases"]
     assert runs[0] == runs[1]
+
+
+def test_compiled_templates_follow_their_source(tmp_path: Path) -> None:
+    """The bytecode cache spares compiling unchanged templates; an edited template is compiled again."""
+    from generator.render import make_environment
+
+    templates, compiled = tmp_path / "templates", tmp_path / "jinja"
+    templates.mkdir()
+    page = templates / "page.txt.jinja"
+    page.write_text("first {{ value }}\n", encoding="utf-8")
+    assert make_environment(templates, compiled).get_template("page.txt.jinja").render(value=1) == "first 1\n"
+    assert any(compiled.iterdir())
+    page.write_text("second {{ value }}\n", encoding="utf-8")
+    assert make_environment(templates, compiled).get_template("page.txt.jinja").render(value=2) == "second 2\n"
+
+
+def test_fragment_references_reused_by_digest_only() -> None:
+    """An index built with the references of an earlier build finds the same closures, and a
+    fragment whose bytes changed is walked again (its old references are not trusted)."""
+    spec = _spec()
+    first = FragmentIndex(spec)
+    path = _users_of(spec, "Author")[0]
+    again = FragmentIndex(spec, first.refs_by_digest)
+    assert again.closure([path_pointer(path)]) == first.closure([path_pointer(path)])
+    changed = copy.deepcopy(spec)
+    item = changed["paths"][path]
+    text = json.dumps(item).replace('"#/components/schemas/Author"', '"#/components/schemas/Problem"')
+    changed["paths"][path] = json.loads(text)
+    reused = FragmentIndex(changed, first.refs_by_digest)
+    assert "#/components/schemas/Problem" in reused.closure([path_pointer(path)])
+    assert reused.key([path_pointer(path)]) != first.key([path_pointer(path)])
+
+
+def _plan(spec: dict[str, Any], memo: Any) -> tuple[list[Any], list[Any]]:
+    from generator.plan import build_plan
+
+    plan = build_plan(spec, package_name="bookstore", memo=memo)
+    return list(plan.models), [op for r in plan.resources for op in r.operations]
+
+
+def test_model_and_method_plans_are_reused_only_while_their_fragments_are_unchanged() -> None:
+    """A changed schema re-plans its model, the models that reference it and the methods whose
+    path items reach it; everything else comes from the memo, and the plan equals a cold one."""
+    from generator.plan.incremental import CaseMemo
+
+    spec = _spec()
+    first = CaseMemo()
+    _plan(spec, first)
+    assert first.models and first.operations
+    changed = copy.deepcopy(spec)
+    changed["components"]["schemas"]["Author"]["properties"]["mood"] = {"type": "string"}
+    again = CaseMemo(first.entries, None, first.refs, first.models, first.operations)
+    models, operations = _plan(changed, again)
+    cold_models, cold_operations = _plan(changed, None)
+    assert list(map(repr, models)) == list(map(repr, cold_models))
+    assert list(map(repr, operations)) == list(map(repr, cold_operations))
+    reused = {id(plan) for plan in first.models.values()}
+    by_name = {m.class_name: m for m in models}
+    assert id(by_name["Author"]) not in reused and "mood" in repr(by_name["Author"])
+    assert id(by_name["Book"]) not in reused  # it references Author: its key follows the closure
+    assert id(by_name["Problem"]) in reused
+    fresh = {key for key in again.operations if key not in first.operations}
+    replanned = {again.operations[key][0].path for key in fresh}
+    assert "/authors/{authorId}" in replanned  # its response is an Author
+    assert "/orders/{orderId}" not in replanned  # reaches no Author: reused
+    assert any(plan.path == "/orders/{orderId}" for plan, _ in again.operations.values())
+
+
+def test_plans_that_meet_inline_models_are_not_memoised() -> None:
+    """Inline models are named in the order they are met: a plan that names one depends on more
+    than its own fragments, so it is planned every time."""
+    from generator.plan.incremental import CaseMemo
+
+    spec = _spec()
+    spec["components"]["schemas"]["Author"]["properties"]["address"] = {
+        "type": "object",
+        "properties": {"city": {"type": "string"}},
+    }
+    memo = CaseMemo()
+    models, _ = _plan(spec, memo)
+    kept = {plan.class_name for plan in memo.models.values()}
+    assert "AuthorAddress" in {m.class_name for m in models}
+    assert "Author" not in kept and "Problem" in kept

@@ -130,6 +130,10 @@ def _schema_usage(docs: Iterable[tuple[Document, list[Operation]]], display: Map
     return usage
 
 
+def _same_operation(o: Operation, n: Operation) -> bool:
+    return (o.method, o.path) == (n.method, n.path) and o.node == n.node and o.parameters == n.parameters
+
+
 def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any], *, include_docs: bool = False) -> ApiDiff:
     """Compare two OpenAPI 3.0/3.1 documents. Pure: reads its arguments only."""
     old_doc, new_doc = Document(old), Document(new)
@@ -163,7 +167,13 @@ def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any], *, include_docs: 
     usage = _LazyUsage([(old_doc, old_ops), (new_doc, new_ops)], display)
     renames = find_renames(old_doc, new_doc, usage.users)
     comparer.renamed = {r.old: r.new for r in renames}
+    # An operation whose node, parameters and every definition it can reach are equal in both
+    # documents compares to nothing: with no component and no document-wide security changed,
+    # only the operations whose own path item changed are walked (a one-page docs edit).
+    shared_unchanged = old.get("components") == new.get("components") and old.get("security") == new.get("security")
     for o, n in pairs:
+        if shared_unchanged and _same_operation(o, n):
+            continue
         comparer.operation(o, n)
     comparer.components(usage, renames)
     comparer.security_schemes()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 from collections.abc import Iterable
 from typing import Any
 
@@ -23,15 +24,26 @@ _TOP_LEVEL_SPLIT = ("paths", "components")
 
 
 def _digest(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr)
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    try:
+        # marshal format 2 has no back-references (format 3+ shares repeated objects, which
+        # depends on how the value was built): the same value gives the same bytes in every process.
+        data = b"m" + marshal.dumps(value, 2)
+    except ValueError:  # not plain data (a document built by a caller may hold other objects)
+        data = b"j" + json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr).encode()
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 class FragmentIndex:
-    """Digests and references of every fragment of one document."""
+    """Digests and references of every fragment of one document.
 
-    def __init__(self, spec: dict[str, Any]) -> None:
+    `known_refs` maps a fragment's digest to the references found in it by an earlier build (a
+    fragment's references are a function of its bytes); `refs_by_digest` is what this document used.
+    """
+
+    def __init__(self, spec: dict[str, Any], known_refs: dict[str, tuple[str, ...]] | None = None) -> None:
         self.digests: dict[str, str] = {}
+        self._known_refs = known_refs or {}
+        self.refs_by_digest: dict[str, tuple[str, ...]] = {}
         self._refs: dict[str, frozenset[str]] = {}
         self._closures: dict[str, frozenset[str]] = {}
         for key, value in spec.items():
@@ -46,8 +58,12 @@ class FragmentIndex:
                 self._add(f"#/{escape_token(str(key))}", value)
 
     def _add(self, pointer: str, value: Any) -> None:
-        self.digests[pointer] = _digest(value)
-        self._refs[pointer] = frozenset(self.fragment_of(ref) for ref in iter_local_refs(value))
+        digest = self.digests[pointer] = _digest(value)
+        refs = self._known_refs.get(digest)
+        if not isinstance(refs, tuple):
+            refs = tuple(sorted({self.fragment_of(ref) for ref in iter_local_refs(value)}))
+        self.refs_by_digest[digest] = refs
+        self._refs[pointer] = frozenset(refs)
 
     def fragment_of(self, pointer: str) -> str:
         """The fragment holding `pointer` (`#/components/schemas/A/properties/b` -> its schema)."""

@@ -9,15 +9,25 @@ those lets an incremental build re-check only the operations whose inputs change
 
 from __future__ import annotations
 
+import hashlib
 import json
-from collections.abc import Callable
+import pickle
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any, Protocol
 
-from generator.openapi.refs import escape_token
+from generator.openapi import OperationRef
+from generator.openapi.refs import escape_token, unescape_token
 from generator.plan.fragments import FragmentIndex, path_pointer
 from generator.plan.models import SCHEMA_REF_PREFIX, SchemaRegistry
-from generator.plan.package_plan import CasePlan, OperationPlan, ResourcePlan, ResourceTestPlan
+from generator.plan.package_plan import (
+    CasePlan,
+    ClientOptionPlan,
+    ModelPlan,
+    OperationPlan,
+    ResourcePlan,
+    ResourceTestPlan,
+)
 
 
 class Tally(Protocol):
@@ -27,13 +37,31 @@ class Tally(Protocol):
 
 # (cases, count deltas, skip-reason deltas) of one operation.
 Entry = tuple[list[tuple[CasePlan, bool]], dict[str, int], dict[str, int]]
+# A method's plan (no `source`) and the client options its headers declare, in order.
+OperationEntry = tuple[OperationPlan, tuple[tuple[str, ClientOptionPlan], ...]]
 
 
 class CaseMemo:
     """Cases of operations by key; `entries` is what the next build may reuse (used ones only)."""
 
-    def __init__(self, known: dict[str, Entry] | None = None, texts: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        known: dict[str, Entry] | None = None,
+        texts: dict[str, str] | None = None,
+        refs: dict[str, tuple[str, ...]] | None = None,
+        models: Mapping[str, ModelPlan | bytes] | None = None,
+        operations: Mapping[str, OperationEntry | bytes] | None = None,
+    ) -> None:
         self.known: dict[str, Entry] = known or {}
+        # Plans from the last build, each pickled on its own (or as objects): an entry reused
+        # unchanged is stored again as the same bytes, never pickled again.
+        self.known_models: Mapping[str, ModelPlan | bytes] = models or {}
+        self.models: dict[str, ModelPlan] = {}  # model plans this build used, by key
+        self.known_operations: Mapping[str, OperationEntry | bytes] = operations or {}
+        self.operations: dict[str, OperationEntry] = {}  # method plans (without source) this build used
+        self._blobs: dict[str, bytes] = {}  # key -> the pickled bytes it was loaded from
+        self._model_tokens: dict[int, tuple[ModelPlan, str]] = {}
+        self.known_refs: dict[str, tuple[str, ...]] = refs or {}  # fragment digest -> its references
         self.entries: dict[str, Entry] = {}
         self.known_texts: dict[str, str] = texts or {}
         self.texts: dict[str, str] = {}  # JSON text of fragments, by depth and digest
@@ -41,6 +69,10 @@ class CaseMemo:
         self._index: FragmentIndex | None = None
         self._spec_id = 0
         self._examples: list[str] = []  # the index's `components/examples` fragments
+        self._examples_key: str | None = None
+        self._closure_keys: dict[str, str] = {}  # path item pointer -> key of its closure and model names
+        self._model_names: dict[str, str] = {}  # schema pointer -> repr of its model reference
+        self._registry: SchemaRegistry | None = None
         # repr of each operation plan, and the (memo key, position) of each case, by identity: the
         # objects are held here so an id is never reused while this memo lives.
         self._op_reprs: dict[int, tuple[OperationPlan, str]] = {}
@@ -48,22 +80,119 @@ class CaseMemo:
 
     def index(self, spec: dict[str, Any]) -> FragmentIndex:
         if self._index is None or self._spec_id != id(spec):
-            self._index, self._spec_id = FragmentIndex(spec), id(spec)
+            self._index, self._spec_id = FragmentIndex(spec, self.known_refs), id(spec)
             # `examples` entries may `$ref` `components/examples`, which the fragment closure does
             # not follow (example data holds no schema references): those count for every operation.
             self._examples = [p for p in self._index.digests if p.startswith("#/components/examples/")]
+            self._examples_key, self._closure_keys, self._model_names = None, {}, {}
         return self._index
 
     def key(self, spec: dict[str, Any], registry: SchemaRegistry, plan: OperationPlan) -> str:
         assert plan.source is not None
         index = self.index(spec)
         pointer = path_pointer(plan.source.path)
-        names = [
-            f"{ref}:{registry.model_ref({'$ref': ref})}"
-            for ref in sorted(index.closure([pointer]))
-            if ref.startswith(SCHEMA_REF_PREFIX)
-        ]
-        return index.key([pointer, *self._examples], plan.source.method, self.operation_repr(plan), *names)
+        closure = self._closure_of_path(index, registry, pointer)
+        if self._examples_key is None:
+            self._examples_key = index.key(self._examples)
+        h = hashlib.blake2b(digest_size=16)
+        for part in (closure, self._examples_key, plan.source.method, self.operation_repr(plan)):
+            h.update(part.encode())
+            h.update(b"\0")
+        return h.hexdigest()
+
+    def _closure_of_path(self, index: FragmentIndex, registry: SchemaRegistry, pointer: str) -> str:
+        if self._registry is not registry:  # the names are the registry's
+            self._registry, self._closure_keys, self._model_names = registry, {}, {}
+        closure = self._closure_keys.get(pointer)
+        if closure is None:  # once per path item (its operations share it)
+            closure = self._closure_keys[pointer] = self._closure_key(index, registry, pointer)
+        return closure
+
+    def _closure_key(self, index: FragmentIndex, registry: SchemaRegistry, pointer: str) -> str:
+        """The path item's closure: each fragment's digest and, for a component schema, the class
+        and module names of its model or alias."""
+        h = hashlib.blake2b(digest_size=16)
+        for ref in sorted(index.closure([pointer])):
+            name = ""
+            if _is_schema(ref):
+                name = self._model_names.get(ref) or ""
+                if ref not in self._model_names:
+                    names = registry.names_of(unescape_token(ref[len(SCHEMA_REF_PREFIX) :]))
+                    name = self._model_names[ref] = repr(names)
+            h.update(f"{ref}={index.digests.get(ref, '-')}:{name}\n".encode())
+        return h.hexdigest()
+
+    @property
+    def refs(self) -> dict[str, tuple[str, ...]]:
+        """The references of this build's fragments by digest (for the next build's index)."""
+        return self._index.refs_by_digest if self._index is not None else {}
+
+    def model_key(self, registry: SchemaRegistry, component: str, naming: str) -> str:
+        """A component schema's model plan is a function of its fragment closure, the class and
+        module names of the schemas in it (the registry's naming, computed before any plan) and
+        `naming` (what the registry reads of the whole document)."""
+        index = self.index(registry.spec)
+        h = hashlib.blake2b(digest_size=16)
+        h.update(f"{component}\0{naming}\0".encode())
+        for ref in sorted(index.closure([SCHEMA_REF_PREFIX + escape_token(component)])):
+            names = registry.names_of(unescape_token(ref[len(SCHEMA_REF_PREFIX) :])) if _is_schema(ref) else None
+            h.update(f"{ref}={index.digests.get(ref, '-')}:{names}\n".encode())
+        return h.hexdigest()
+
+    def operation_key(self, registry: SchemaRegistry, found: OperationRef, place: str) -> str:
+        """A method's plan: its path item's closure with the names of the schemas in it, its
+        HTTP method and `place` (variant position, tag, method name, profile, spec name)."""
+        index = self.index(registry.spec)
+        closure = self._closure_of_path(index, registry, path_pointer(found.path))
+        h = hashlib.blake2b(digest_size=16)
+        for part in (closure, found.method, place):
+            h.update(part.encode())
+            h.update(b"\0")
+        return h.hexdigest()
+
+    def operation_plan(self, key: str) -> OperationEntry | None:
+        found = self._loaded(key, self.known_operations.get(key))
+        if isinstance(found, tuple) and len(found) == 2 and isinstance(found[0], OperationPlan):
+            return found
+        return None
+
+    def _loaded(self, key: str, found: object) -> object:
+        if not isinstance(found, bytes):
+            return found
+        try:
+            value = pickle.loads(found)
+        except Exception:  # a damaged entry is a miss
+            return None
+        self._blobs[key] = found
+        return value
+
+    def stored(self) -> tuple[dict[str, bytes], dict[str, bytes]]:
+        """(model plans, method plans) this build used, pickled one by one for the next build."""
+
+        def blob(key: str, value: object) -> bytes:
+            return self._blobs.get(key) or pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+        return (
+            {key: blob(key, plan) for key, plan in self.models.items()},
+            {key: blob(key, entry) for key, entry in self.operations.items()},
+        )
+
+    def keep_operation(self, key: str, plan: OperationPlan, options: tuple[tuple[str, ClientOptionPlan], ...]) -> None:
+        self.operations[key] = (plan, options)
+
+    def forget_plans(self) -> None:
+        """Keep no model or method plan of this build (their inputs were not their fragments alone)."""
+        self.models.clear()
+        self.operations.clear()
+        self._model_tokens.clear()
+
+    def model_plan(self, key: str) -> ModelPlan | None:
+        found = self._loaded(key, self.known_models.get(key))
+        return found if isinstance(found, ModelPlan) else None
+
+    def keep_model(self, key: str, plan: ModelPlan) -> None:
+        self.models[key] = plan
+        self._model_tokens[id(plan)] = (plan, key)
 
     def operation_repr(self, plan: OperationPlan) -> str:
         """repr(plan), computed once per plan object (the plan's costliest key input, needed by
@@ -81,6 +210,10 @@ class CaseMemo:
         if isinstance(subject, ResourcePlan):
             parts = [repr(replace(subject, operations=())), *map(self.operation_repr, subject.operations)]
             return "resource\0" + "\0".join(parts)
+        if isinstance(subject, ModelPlan):
+            known = self._model_tokens.get(id(subject))
+            if known is not None and known[0] is subject:
+                return "model\0" + known[1]  # the plan is a function of its memo key
         if isinstance(subject, ResourceTestPlan):
             cases = [self._case_token(case) for case in subject.cases]
             return "tests\0" + "\0".join([repr(replace(subject, cases=())), *cases])
@@ -115,6 +248,10 @@ class CaseMemo:
         for name, value in reasons.items():
             tally.reasons[name] = tally.reasons.get(name, 0) + value
         return cases
+
+
+def _is_schema(pointer: str) -> bool:
+    return pointer.startswith(SCHEMA_REF_PREFIX) and "/" not in pointer[len(SCHEMA_REF_PREFIX) :]
 
 
 def spec_json(spec: dict[str, Any], index: FragmentIndex, known: dict[str, str], used: dict[str, str]) -> str:

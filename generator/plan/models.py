@@ -8,9 +8,9 @@ built from a work queue. Deep chains and cycles therefore cost nothing extra.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from generator.openapi import deref, is_null_schema, resolve_pointer, schema_types
+from generator.openapi import OperationRef, deref, is_null_schema, resolve_pointer, schema_types
 from generator.plan.allof import value_all_of
 from generator.plan.code import (
     ANY,
@@ -49,13 +49,32 @@ from generator.plan.names import (
     safe_identifier,
     snake_case,
 )
-from generator.plan.package_plan import FieldPlan, ModelPlan
+from generator.plan.package_plan import ClientOptionPlan, FieldPlan, ModelPlan, OperationPlan
 from generator.plan.patch import MIXIN, MIXIN_IMPORT, PatchTypes
 from generator.plan.scalars import scalar_type
 
 Schema = dict[str, Any]
 
 SCHEMA_REF_PREFIX = "#/components/schemas/"
+
+
+class ModelMemo(Protocol):
+    """Model plans of component schemas from an earlier build (plan/incremental.py: CaseMemo)."""
+
+    def model_key(self, registry: SchemaRegistry, component: str, naming: str) -> str: ...
+
+    def model_plan(self, key: str) -> ModelPlan | None: ...
+
+    def keep_model(self, key: str, plan: ModelPlan) -> None: ...
+
+    def operation_key(self, registry: SchemaRegistry, found: OperationRef, place: str) -> str: ...
+
+    def operation_plan(self, key: str) -> tuple[OperationPlan, tuple[tuple[str, ClientOptionPlan], ...]] | None: ...
+
+    def keep_operation(
+        self, key: str, plan: OperationPlan, options: tuple[tuple[str, ClientOptionPlan], ...]
+    ) -> None: ...
+
 
 # Names the generated modules import or define; model classes must never take them, because
 # runtime annotation resolution looks class names up next to these.
@@ -187,6 +206,12 @@ class SchemaRegistry:
         self._alias_cache: dict[str, Resolved] = {}
         self._alias_in_progress: set[str] = set()
         self.patch = PatchTypes(self)
+        self.memo: ModelMemo | None = None
+        # Inline models are named in the order they are met, so a plan that met one (directly or
+        # through an alias) is not a function of its own fragments: counted, and never memoised.
+        self._inline_uses = 0
+        self._alias_inline: set[str] = set()  # aliases whose type names an inline model
+        self._alias_cut = False  # an alias cycle was cut: alias types depend on the order met
         # Fields that tag union members stay closed Literals (pydantic needs them plain).
         self._tag_names = discriminator_names(self.components)
         for name, schema in self.components.items():
@@ -215,6 +240,7 @@ class SchemaRegistry:
 
     def allocate_extra(self, hint: str) -> ModelRef:
         """Class and module names for a module that is no schema's (a patch operation's TypedDict)."""
+        self._inline_uses += 1  # named in the order met, like inline models
         class_name = self._allocate_class(hint)
         return ModelRef(class_name, self._module_names.take(self._module_stem(class_name)))
 
@@ -462,13 +488,19 @@ class SchemaRegistry:
         cached = self._alias_cache.get(name)
         if cached is None:
             if name in self._alias_in_progress or len(self._alias_in_progress) > MAX_INLINE_DEPTH:
+                self._alias_cut = True
                 return Resolved(ANY)
             self._alias_in_progress.add(name)
+            before = self._inline_uses
             try:
                 cached = self.resolve(self.components[name], self._alias_names[name][0])
             finally:
                 self._alias_in_progress.discard(name)
+            if self._inline_uses != before:
+                self._alias_inline.add(name)
             self._alias_cache[name] = cached
+        elif name in self._alias_inline:
+            self._inline_uses += 1
         return cached
 
     def _named_enum(self, name: str, resolved: Resolved) -> Resolved:
@@ -482,6 +514,7 @@ class SchemaRegistry:
         return Resolved(AliasRef(class_name, module, literal=literal), resolved.nullable)
 
     def _inline_model(self, schema: Schema, hint: str) -> ModelRef:
+        self._inline_uses += 1
         source = self._by_inline_id.get(id(schema))
         if source is None:
             source = self._new_source(hint, schema, wire_name="")
@@ -506,14 +539,50 @@ class SchemaRegistry:
         for name in self.components:  # aliases may create inline models: find them first
             if name in self._alias_names:
                 self._alias_expr(name)
+        naming = self._naming() if self.memo is not None and not self._alias_cut else ""
         index = 0
         while index < len(self._sources):  # the queue grows as inline models are found
-            plans.append(self._plan_model(self._sources[index]))
+            source = self._sources[index]
+            if naming and source.wire_name and self._by_component.get(source.wire_name) is source:
+                plans.append(self._memoised_plan(source, naming))
+            else:
+                plans.append(self._plan_model(source))
             index += 1
         for name in self.components:
             if name in self._alias_names:
                 plans.append(self._plan_alias(name))
         return plans + self.patch.plan_dicts()
+
+    @property
+    def inline_uses(self) -> int:
+        return self._inline_uses
+
+    @property
+    def memo_usable(self) -> bool:
+        """No alias cycle was cut (where one is, alias types depend on the order they were met)."""
+        return self.memo is not None and not self._alias_cut
+
+    def _naming(self) -> str:
+        """What every model plan reads besides its own fragments: the discriminator names."""
+        return repr(sorted(self._tag_names))
+
+    def names_of(self, component: str) -> tuple[str, str] | None:
+        """(class, module) of a component schema's model or alias module."""
+        source = self._by_component.get(component)
+        return source.ref_key if source is not None else self._alias_names.get(component)
+
+    def _memoised_plan(self, source: _ModelSource, naming: str) -> ModelPlan:
+        assert self.memo is not None
+        key = self.memo.model_key(self, source.wire_name, naming)
+        known = self.memo.model_plan(key)
+        if known is not None:
+            self.memo.keep_model(key, known)
+            return known
+        before = self._inline_uses
+        plan = self._plan_model(source)
+        if self._inline_uses == before:
+            self.memo.keep_model(key, plan)
+        return plan
 
     def _plan_model(self, source: _ModelSource) -> ModelPlan:
         props, required = self.merged_properties(source.schema)

@@ -259,6 +259,7 @@ def build_plan(
     if extras is not None and auth.profile_files:
         extras = replace(extras, files=(*extras.files, *auth.profile_files))
     registry = SchemaRegistry(spec)
+    registry.memo = memo
     planner = OperationPlanner(spec, registry, source, chosen)
     planner.plan()  # before the models: operations discover inline body/response models
     client = client_class_name(spec, package_name)
@@ -270,6 +271,8 @@ def build_plan(
     resources = build_resources(planner, reserved, frozenset({client, "Async" + client}), client_module_names())
     _plan_webhook_payloads(spec, registry)
     models = [chosen.adjust_model(m) for m in registry.build_models()] if chosen else registry.build_models()
+    if memo is not None and not registry.memo_usable:
+        memo.forget_plans()  # an alias cycle was cut: plans depend on the order types were met
     info = as_dict(spec.get("info"))
     title = clean_text(info.get("title")) or package_name
     description = clean_text(info.get("description"))

@@ -67,6 +67,7 @@ class OperationPlanner:
         self.diagnostics: list[Diagnostic] = []
         self.resources: dict[str, ResourceBuilder] = {}
         self.client_options: dict[str, ClientOptionPlan] = {}  # by lower-case header name
+        self._options_met: list[tuple[str, ClientOptionPlan]] = []  # by the method being planned
 
     def plan(self) -> None:
         for found in iter_operations(self.spec):
@@ -75,11 +76,38 @@ class OperationPlanner:
             # Pages that share this method and URL template (`x-sdkgen-variants`, see
             # generator/spec/document.py) become further methods on the same resource, listed
             # before the primary. Only the primary gets test cases (OperationPlan.variant).
-            for variant in as_list(found.operation.get("x-sdkgen-variants")):
+            for position, variant in enumerate(as_list(found.operation.get("x-sdkgen-variants"))):
                 if isinstance(variant, dict):
                     variant_name = self._method_name(tag, variant, found)
-                    self._plan_operation(found, variant, tag, variant_name, is_variant=True)
-            self._plan_operation(found, found.operation, tag, name, is_variant=False)
+                    self._memoised_operation(found, variant, tag, variant_name, position)
+            self._memoised_operation(found, found.operation, tag, name, -1)
+
+    def _memoised_operation(self, found: OperationRef, op: dict[str, Any], tag: str, name: str, variant: int) -> None:
+        """Plan one method, or reuse its plan from the memo: a method's plan is a function of its
+        path item's fragment closure (with the names of the schemas in it), its place and name.
+        Planning it also records the client options its headers declare (replayed on reuse); a
+        method that met an inline model (named in the order met) or reported a diagnostic is
+        planned every time."""
+        memo = self.registry.memo
+        key = None
+        if memo is not None and self.registry.memo_usable:
+            profile = type(self.methods.profile).__name__ if self.methods.profile is not None else ""
+            key = memo.operation_key(self.registry, found, f"{variant}\0{tag}\0{name}\0{profile}\0{self.source}")
+            known = memo.operation_plan(key)
+            if known is not None:
+                plan, options = known
+                for lower, option in options:
+                    self.client_options.setdefault(lower, option)
+                memo.keep_operation(key, plan, options)
+                self.resources[tag].operations.append(replace(plan, source=found))
+                return
+        before, self._options_met = self.registry.inline_uses, []
+        reported = len(self.diagnostics)
+        self._plan_operation(found, op, tag, name, is_variant=variant >= 0)
+        # A plan that reported a problem is planned again next time, so the warning is repeated.
+        unchanged = self.registry.inline_uses == before and len(self.diagnostics) == reported
+        if key is not None and memo is not None and unchanged:
+            memo.keep_operation(key, replace(self.resources[tag].operations[-1], source=None), tuple(self._options_met))
 
     def _method_name(self, tag: str, op: dict[str, Any], found: OperationRef) -> str:
         resource = self.resources.setdefault(tag, ResourceBuilder(tag))
@@ -159,13 +187,14 @@ class OperationPlanner:
 
     def _client_option(self, param: dict[str, Any]) -> None:
         wire = str(param["name"])
-        if wire.lower() not in self.client_options:
-            self.client_options[wire.lower()] = ClientOptionPlan(
-                name=client_option_name(wire, param.get("x-sdkgen-python-name")),
-                header_literal=py_str(wire),
-                header_doc=docstring_body(wire),
-                description=docstring_body(clean_text(param.get("description"))),
-            )
+        option = ClientOptionPlan(
+            name=client_option_name(wire, param.get("x-sdkgen-python-name")),
+            header_literal=py_str(wire),
+            header_doc=docstring_body(wire),
+            description=docstring_body(clean_text(param.get("description"))),
+        )
+        self._options_met.append((wire.lower(), option))
+        self.client_options.setdefault(wire.lower(), option)
 
 
 def build_resources(
