@@ -3,6 +3,7 @@
 A path key with a query part (`/search?term={term}`, its variables declared `in: path`, or a
 fixed `?format=csv`), a template variable no parameter declares, a vendor JSON media type
 (`application/vnd.odd+json`) for a request body, a success response keyed by the range `2XX`,
+a required reference to a component that allows null (3.0 `nullable: true`) answered with null,
 and responses without examples whose placeholders must be valid: a tree (a required list of its
 own type) and required objects nested deeper than any fixed limit a test generator might pick. The SDK must send what the document means
 (the pairs in the query string, a JSON body), and the generated suite must agree with it.
@@ -80,6 +81,23 @@ SPEC: dict[str, Any] = {
         "/layers": {
             "get": {"operationId": "getLayers", "responses": {"200": _json_response(_nested(12))}},
         },
+        "/pets/{petId}": {
+            "get": {
+                "operationId": "getPet",
+                "parameters": [_path_param("petId", {"type": "integer"})],
+                "responses": {
+                    "200": {
+                        "description": "ok",
+                        "content": {
+                            "application/json": {
+                                "schema": {"$ref": "#/components/schemas/Pet"},
+                                "example": {"name": "Rex", "owner": None},
+                            }
+                        },
+                    }
+                },
+            }
+        },
         "/orders": {
             "post": {
                 "operationId": "createOrder",
@@ -100,7 +118,18 @@ SPEC: dict[str, Any] = {
             }
         },
     },
-    "components": {"schemas": {"Category": CATEGORY}},
+    "components": {
+        "schemas": {
+            "Category": CATEGORY,
+            # 3.0: a component that allows null; a required reference to it may be null.
+            "NullableOwner": {"type": "object", "nullable": True, "properties": {"login": {"type": "string"}}},
+            "Pet": {
+                "type": "object",
+                "required": ["name", "owner"],
+                "properties": {"name": {"type": "string"}, "owner": {"$ref": "#/components/schemas/NullableOwner"}},
+            },
+        }
+    },
 }
 
 
@@ -119,4 +148,4 @@ def test_the_suite_passes_on_query_parts_of_path_keys_and_vendor_json(tmp_path: 
     generate_into(out, SPEC, "odd_paths")
     run = run_suite(out)
     assert run.returncode == 0, run.output[-4000:]
-    assert len(sample_tests(run.passed)) == 2 * 7 and not run.skipped
+    assert len(sample_tests(run.passed)) == 2 * 8 and not run.skipped

@@ -475,7 +475,9 @@ class SchemaRegistry:
             name = ref[len(SCHEMA_REF_PREFIX) :].replace("~1", "/").replace("~0", "~")
             source = self._by_component.get(name)
             if source is not None:
-                return Resolved(source.ref)
+                # A component that allows null (`nullable: true`, `type: [object, "null"]`) is a
+                # model where it has a value: a reference to it is the model or None.
+                return Resolved(source.ref, schema_types(source.schema)[1])
             if name in self.components:
                 return self._named_enum(name, self._alias_expr(name))
         target = resolve_pointer(self.spec, ref)

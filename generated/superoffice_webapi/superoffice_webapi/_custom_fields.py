@@ -34,7 +34,9 @@ __all__ = [
 ]
 
 CustomValue = Union[int, float, bool, date, datetime, time, str, None]
-_ENCODED = re.compile(r"^\[(I|F|D|DT|T):(.*)\]$", re.DOTALL)
+_ENCODED = (
+    r"^\[(I|F|D|DT|T):(.*)\]$"  # compiled on first use (re caches it), not at import
+)
 _DATE = "%m/%d/%Y"
 
 
@@ -60,7 +62,7 @@ def decode_value(raw: str | None) -> CustomValue:
     """An encoded value as Python: ``[I:11]`` -> 11, ``[D:06/19/2019]`` -> date(2019, 6, 19)."""
     if raw is None:
         return None
-    match = _ENCODED.match(raw)
+    match = re.match(_ENCODED, raw, re.DOTALL)
     if match is None:
         return raw
     tag, body = match.groups()

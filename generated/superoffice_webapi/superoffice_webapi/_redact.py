@@ -57,7 +57,8 @@ _SENSITIVE_NAMES = {
 _SENSITIVE_WORDS = re.compile(
     r"token|secret|passw|key|ticket|session|signature|auth|credential", re.IGNORECASE
 )
-_URL_IN_TEXT = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+")
+# Compiled on first use (re caches it): only error messages need it, not a first call.
+_URL_IN_TEXT = r"[a-zA-Z][a-zA-Z0-9+.-]*://[^\s'\"<>]+"
 
 
 def register_sensitive_name(name: str) -> None:
@@ -102,7 +103,7 @@ def redact_text(text: str) -> str:
     """Text with every URL in it passed through redact_url."""
     if "://" not in text:
         return text
-    return _URL_IN_TEXT.sub(lambda match: redact_url(match.group(0)), text)
+    return re.sub(_URL_IN_TEXT, lambda match: redact_url(match.group(0)), text)
 
 
 def _masked_items(items: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -15,7 +15,6 @@ import re
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, Literal, TypeVar
 
@@ -33,7 +32,9 @@ __all__ = [
 
 Environment = Literal["sod", "stage", "online"]
 _ENVIRONMENTS = ("sod", "stage", "online")
-_CONTEXT_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_CONTEXT_ID = (
+    r"^[A-Za-z0-9_-]{1,64}$"  # compiled on first use (re caches it), not at import
+)
 _STATE_LIMIT = 1 << 20
 _STATE_TIMEOUT = 30.0
 _DEFAULT_TTL = 300.0
@@ -53,15 +54,55 @@ class TenantNotRunningError(TenantError):
         self.state = state
 
 
-@dataclass(frozen=True)
 class TenantState:
-    """The answer of ``/api/state/{context_id}``."""
+    """The answer of ``/api/state/{context_id}`` (immutable).
+
+    A plain class rather than a frozen dataclass: building a dataclass at import costs more
+    than the rest of this module, and every client class imports it.
+    """
+
+    __slots__ = ("context_identifier", "endpoint", "state", "is_running", "valid_until")
 
     context_identifier: str
     endpoint: str
     state: str
     is_running: bool
     valid_until: datetime | None
+
+    def __init__(
+        self,
+        context_identifier: str,
+        endpoint: str,
+        state: str,
+        is_running: bool,
+        valid_until: datetime | None,
+    ) -> None:
+        for name, value in zip(
+            self.__slots__,
+            (context_identifier, endpoint, state, is_running, valid_until),
+        ):
+            object.__setattr__(self, name, value)
+
+    def _fields(self) -> tuple[object, ...]:
+        return tuple(getattr(self, name) for name in self.__slots__)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"TenantState is immutable: cannot set {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"TenantState is immutable: cannot delete {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, TenantState):
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        inner = ", ".join(f"{n}={getattr(self, n)!r}" for n in self.__slots__)
+        return f"TenantState({inner})"
 
     @classmethod
     def from_json(cls, data: object, context_id: str) -> TenantState:
@@ -116,7 +157,7 @@ class TenantResolver:
             raise InvalidRequestError(
                 f"environment must be one of {', '.join(_ENVIRONMENTS)}, not {environment!r}"
             )
-        if not _CONTEXT_ID.match(context_id):
+        if not re.match(_CONTEXT_ID, context_id):
             raise InvalidRequestError(
                 f"context_id must look like Cust12345, not {context_id!r}"
             )
