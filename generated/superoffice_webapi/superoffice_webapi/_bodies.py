@@ -334,9 +334,8 @@ def _replayable(stream: IO[bytes], read_once: dict[int, bytes]) -> bytes | IO[by
     if callable(seekable) and seekable():
         return stream
     if id(stream) not in read_once:
-        read_once[id(stream)] = bytes(
-            stream.read()
-        )  # bytes() of a bytearray or memoryview
+        # bytes() of a bytearray or memoryview
+        read_once[id(stream)] = bytes(stream.read())
     return read_once[id(stream)]
 
 
