@@ -2,7 +2,14 @@
 tests all need (loading, `$ref` and JSON pointers, nullability, the operations of a document)."""
 
 from generator.openapi.load import SpecLoadError, load_document
-from generator.openapi.paths import HTTP_METHODS, OperationRef, iter_operations, merge_parameters, wire_path
+from generator.openapi.paths import (
+    HTTP_METHODS,
+    OperationRef,
+    iter_operations,
+    merge_parameters,
+    template_variables,
+    wire_path,
+)
 from generator.openapi.refs import deref, escape_token, pointer_of, resolve_pointer, unescape_token
 from generator.openapi.schema import is_null_schema, schema_types
 
@@ -19,6 +26,7 @@ __all__ = [
     "pointer_of",
     "resolve_pointer",
     "schema_types",
+    "template_variables",
     "unescape_token",
     "wire_path",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -9,6 +10,8 @@ from typing import Any
 from generator.openapi.refs import deref, pointer_of
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+_TEMPLATE_VARIABLE = re.compile(r"\{([^{}]+)\}")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,11 @@ def wire_path(path: str) -> str:
     a path by a fragment (`/files/{id}#add_shared_link`); HTTP never sends one, and a query
     appended after it would become part of the fragment."""
     return path.split("#", 1)[0]
+
+
+def template_variables(template: str) -> list[str]:
+    """The `{name}`s of a path or server URL template, each once, in order."""
+    return list(dict.fromkeys(_TEMPLATE_VARIABLE.findall(template)))
 
 
 def merge_parameters(document: dict[str, Any], shared: object, own: object) -> list[dict[str, Any]]:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
+from generator.openapi import template_variables
 from generator.plan.auth import plan_auth
 from generator.plan.checks import at, check_document
 from generator.plan.distribution import plan_distribution
@@ -137,14 +138,14 @@ def _server_variables(spec: dict[str, Any], taken: set[str]) -> tuple[str | None
     servers = spec.get("servers")
     first = as_dict(servers[0]) if isinstance(servers, list) and servers else {}
     url, variables = first.get("url"), as_dict(first.get("variables"))
-    if not isinstance(url, str) or not variables or not re.search(r"\{[^{}]+\}", url):
+    used = template_variables(url) if isinstance(url, str) else []
+    if not isinstance(url, str) or not variables or not used:
         return None, ()
-    used = re.findall(r"\{([^{}]+)\}", url)
     if any(name not in variables or not isinstance(as_dict(variables[name]).get("default"), str) for name in used):
         return None, ()
     names = NameAllocator(taken)
     plans: list[ServerVariablePlan] = []
-    for wire in dict.fromkeys(used):
+    for wire in used:
         variable = as_dict(variables[wire])
         doc = clean_text(variable.get("description"))
         if doc and doc[-1] not in ".!?":

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic, Severity
-from generator.openapi import OperationRef, iter_operations, merge_parameters
+from generator.openapi import OperationRef, iter_operations, merge_parameters, template_variables
 from generator.plan.checks import at
 from generator.plan.code import NOT_GIVEN, NOT_MODIFIED, Call, Import, ImportBlock, ModelRef, Name, TypeExpr, imports
 from generator.plan.docstrings import method_docstring, one_line, resource_description
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 _VERSION_PREFIX = re.compile(r"^v\d+[A-Za-z0-9]*_(.+)$")
 # Resource attributes that generated methods must not replace.
 _RESOURCE_RESERVED = frozenset({"with_raw_response", "with_streaming_response"})
-_TEMPLATE_NAME = re.compile(r"\{([^{}]+)\}")  # a variable of a path template
 
 
 @dataclass
@@ -155,7 +154,7 @@ class OperationPlanner:
         the call can fill the template (real documents forget to declare one, or declare it
         under another location)."""
         declared = {p.wire_name for p in draft.positional if p.location == "path"}
-        for wire in dict.fromkeys(_TEMPLATE_NAME.findall(found.path)):
+        for wire in template_variables(found.path):
             if wire in declared:
                 continue
             param = {"name": wire, "in": "path", "required": True, "schema": {"type": "string"}}
