@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import json
 import random
 import sys
 import time
 from dataclasses import asdict
 
 from machine import machine_facts
-from public_specs import API_ROOT, BENCH, DOCUMENTS, REPO, Row, measure
+from public_specs import API_ROOT, BENCH, DOCUMENTS, REPO, Row, load_rows, measure, save_rows
 
 SAMPLE = BENCH / "fixtures" / "public_sample.txt"
 RESULTS_JSON = BENCH / "results" / "public_sample.json"
@@ -94,18 +93,11 @@ def _curated() -> set[str]:
 
 
 def _load() -> tuple[dict[str, Row], dict[str, str]]:
-    if not RESULTS_JSON.is_file():
-        return {}, machine_facts()
-    data = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
-    return {item["document"]: Row(**item) for item in data["rows"]}, data["machine"]
+    return load_rows(RESULTS_JSON) or ({}, machine_facts())
 
 
 def _save(rows: dict[str, Row], order: list[str], facts: dict[str, str]) -> None:
-    ordered = [rows[d] for d in order if d in rows]
-    RESULTS_JSON.write_text(
-        json.dumps({"machine": facts, "rows": [asdict(r) for r in ordered]}, indent=2) + "\n", encoding="utf-8"
-    )
-    RESULTS_MD.write_text(to_markdown(ordered, facts), encoding="utf-8")
+    save_rows(rows, order, facts, (RESULTS_JSON, RESULTS_MD), to_markdown)
 
 
 def to_markdown(rows: list[Row], facts: dict[str, str]) -> str:

@@ -21,6 +21,7 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     chosen = [d for d in DOCUMENTS if not args.only or d[0] in args.only.split(",")]
     # --only re-measures the documents it names and keeps the other saved rows.
-    saved = _load_saved() if args.resume or args.opc_again or args.only else None
+    saved = load_rows(RESULTS_JSON) if args.resume or args.opc_again or args.only else None
     rows = saved[0] if saved else {}
     WORK.mkdir(parents=True, exist_ok=True)
     # Facts of the run that measured the rows (the load average at its start included).
@@ -102,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
         for row in rows.values():
             if row.opc.startswith("fails") and opc is not None:
                 row.opc = _opc(opc, API_ROOT / row.document, args.timeout)
-        _save(rows, [d for d, _ in DOCUMENTS], facts)
+        save_rows(rows, [d for d, _ in DOCUMENTS], facts)
         return 0
     for document, why in chosen:
         if document in rows and not args.only:
@@ -115,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
             rows[document].opc = (
                 earlier.opc if earlier.opc.endswith("(earlier run)") else f"{earlier.opc} (earlier run)"
             )
-        _save(rows, [d for d, _ in DOCUMENTS], facts)
+        save_rows(rows, [d for d, _ in DOCUMENTS], facts)
         print(f"    {asdict(rows[document])}", flush=True)
     return 0
 
@@ -234,19 +235,28 @@ def _env() -> dict[str, str]:
     return {**os.environ, "SDKGEN_CACHE_DIR": str(WORK / "sdkgen-cache")}
 
 
-def _load_saved() -> tuple[dict[str, Row], dict[str, str]] | None:
-    if not RESULTS_JSON.is_file():
+def load_rows(path: Path) -> tuple[dict[str, Row], dict[str, str]] | None:
+    """Saved rows by document and the facts of the machine that measured them; None if none."""
+    if not path.is_file():
         return None
-    data = json.loads(RESULTS_JSON.read_text(encoding="utf-8"))
+    data = json.loads(path.read_text(encoding="utf-8"))
     return {item["document"]: Row(**item) for item in data["rows"]}, data["machine"]
 
 
-def _save(rows: dict[str, Row], order: list[str], facts: dict[str, str]) -> None:
+def save_rows(
+    rows: dict[str, Row],
+    order: list[str],
+    facts: dict[str, str],
+    paths: tuple[Path, Path] = (RESULTS_JSON, RESULTS_MD),
+    markdown: Callable[[list[Row], dict[str, str]], str] | None = None,
+) -> None:
+    """The rows of `order` (those measured) as JSON and as a Markdown table, at `paths`."""
     ordered = [rows[d] for d in order if d in rows]
-    RESULTS_JSON.write_text(
+    json_path, md_path = paths
+    json_path.write_text(
         json.dumps({"machine": facts, "rows": [asdict(r) for r in ordered]}, indent=2) + "\n", encoding="utf-8"
     )
-    RESULTS_MD.write_text(to_markdown(ordered, facts), encoding="utf-8")
+    md_path.write_text((markdown or to_markdown)(ordered, facts), encoding="utf-8")
 
 
 def to_markdown(rows: list[Row], facts: dict[str, str]) -> str:
