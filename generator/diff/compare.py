@@ -17,7 +17,7 @@ the docs yields nothing; examples and `x-samples` are sample data, never compare
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 from typing import Any
 
@@ -25,7 +25,15 @@ from generator.diff.changes import ApiDiff, Change, ChangeKind, Direction, Impac
 from generator.diff.classify import BOTH
 from generator.diff.documents import Document, normalise_text
 from generator.diff.operation_compare import OperationComparer
-from generator.diff.operations import Operation, match_operations, normalise_path, operation_roots, operations_of
+from generator.diff.operations import (
+    Operation,
+    changed_paths,
+    count_operations,
+    match_operations,
+    normalise_path,
+    operation_roots,
+    operations_of,
+)
 from generator.diff.recorder import Where
 from generator.diff.renames import Rename, find_renames
 from generator.diff.usage import SchemaUsage
@@ -103,14 +111,13 @@ class _LazyUsage:
     schema changed (a prose edit, an operation's own change) never needs the reference graphs,
     which cost more than the rest of such a diff."""
 
-    def __init__(self, docs: list[tuple[Document, list[Operation]]], display: Mapping[int, str]) -> None:
-        self._docs = docs
-        self._display = display
+    def __init__(self, docs: Callable[[], tuple[list[tuple[Document, list[Operation]]], Mapping[int, str]]]) -> None:
+        self._docs = docs  # the operations of both documents, and their display names
         self._usage: SchemaUsage | None = None
 
     def _built(self) -> SchemaUsage:
         if self._usage is None:
-            self._usage = _schema_usage(self._docs, self._display)
+            self._usage = _schema_usage(*self._docs())
         return self._usage
 
     def users(self, name: str) -> tuple[str, ...]:
@@ -137,14 +144,31 @@ def _same_operation(o: Operation, n: Operation) -> bool:
 def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any], *, include_docs: bool = False) -> ApiDiff:
     """Compare two OpenAPI 3.0/3.1 documents. Pure: reads its arguments only."""
     old_doc, new_doc = Document(old), Document(new)
-    old_ops, new_ops = operations_of(old_doc), operations_of(new_doc)
+    # With no component and no document-wide security changed, an operation whose path item is
+    # equal in both documents compares to nothing, and pairs with itself (same method and path):
+    # only the operations of the changed path items are read (a one-page docs edit reads one).
+    shared_unchanged = old.get("components") == new.get("components") and old.get("security") == new.get("security")
+    only = changed_paths(old, new) if shared_unchanged else None
+    old_ops, new_ops = operations_of(old_doc, only), operations_of(new_doc, only)
     pairs, removed, added = match_operations(old_ops, new_ops)
     comparer = _Comparer(old_doc, new_doc, include_docs)
 
-    # Operations are named by their key in the new document when they still exist.
-    display: dict[int, str] = {id(op): op.key for op in [*old_ops, *new_ops]}
-    for o, n in pairs:
-        display[id(o)] = n.key
+    def named(
+        old_ops: list[Operation], new_ops: list[Operation], pairs: list[tuple[Operation, Operation]]
+    ) -> dict[int, str]:
+        """Operations are named by their key in the new document when they still exist."""
+        display: dict[int, str] = {id(op): op.key for op in [*old_ops, *new_ops]}
+        for o, n in pairs:
+            display[id(o)] = n.key
+        return display
+
+    display = named(old_ops, new_ops, pairs)
+
+    def every_operation() -> tuple[list[tuple[Document, list[Operation]]], Mapping[int, str]]:
+        if only is None:
+            return [(old_doc, old_ops), (new_doc, new_ops)], display
+        all_old, all_new = operations_of(old_doc), operations_of(new_doc)
+        return [(old_doc, all_old), (new_doc, all_new)], named(all_old, all_new, match_operations(all_old, all_new)[0])
 
     for op in removed:
         comparer.emit(
@@ -164,27 +188,26 @@ def diff_specs(old: Mapping[str, Any], new: Mapping[str, Any], *, include_docs: 
             None,
             op.operation_id,
         )
-    usage = _LazyUsage([(old_doc, old_ops), (new_doc, new_ops)], display)
+    usage = _LazyUsage(every_operation)
     renames = find_renames(old_doc, new_doc, usage.users)
     comparer.renamed = {r.old: r.new for r in renames}
     # An operation whose node, parameters and every definition it can reach are equal in both
-    # documents compares to nothing: with no component and no document-wide security changed,
-    # only the operations whose own path item changed are walked (a one-page docs edit).
-    shared_unchanged = old.get("components") == new.get("components") and old.get("security") == new.get("security")
+    # documents compares to nothing.
     for o, n in pairs:
         if shared_unchanged and _same_operation(o, n):
             continue
         comparer.operation(o, n)
     comparer.components(usage, renames)
     comparer.security_schemes()
-    comparer.global_security(tuple(sorted(display[id(n)] for _, n in pairs if "security" not in n.node)))
+    if not shared_unchanged:  # an equal document-wide security requirement compares to nothing
+        comparer.global_security(tuple(sorted(display[id(n)] for _, n in pairs if "security" not in n.node)))
 
     changes = tuple(sorted(comparer.changes.values(), key=Change.sort_key))
     return ApiDiff(
         changes=changes,
         docs_changed=comparer.docs_changed,
-        operations_old=len(old_ops),
-        operations_new=len(new_ops),
+        operations_old=len(old_ops) if only is None else count_operations(old_doc),
+        operations_new=len(new_ops) if only is None else count_operations(new_doc),
         schemas_old=len(old_doc.schemas),
         schemas_new=len(new_doc.schemas),
     )

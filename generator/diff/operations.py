@@ -40,10 +40,13 @@ class Operation:
         return f"#/paths/{escape_token(self.path)}/{self.method}"
 
 
-def operations_of(document: Document) -> list[Operation]:
+def operations_of(document: Document, only: frozenset[str] | None = None) -> list[Operation]:
+    """The document's operations, sorted by path; with `only`, those of these path keys."""
     result: list[Operation] = []
     doc = dict(document.doc)
     for found in iter_operations(doc, sort_paths=True):
+        if only is not None and found.path not in only:
+            continue
         node = found.operation
         tags = as_list(node.get("tags"))
         result.append(
@@ -57,6 +60,20 @@ def operations_of(document: Document) -> list[Operation]:
             )
         )
     return result
+
+
+def count_operations(document: Document) -> int:
+    return sum(1 for _ in iter_operations(dict(document.doc)))
+
+
+def changed_paths(old: Mapping[str, Any], new: Mapping[str, Any]) -> frozenset[str]:
+    """Path keys whose path item differs between two documents (or is in only one of them)."""
+    old_paths, new_paths = as_dict(old.get("paths")), as_dict(new.get("paths"))
+    return frozenset(
+        path
+        for path in old_paths.keys() | new_paths.keys()
+        if isinstance(path, str) and old_paths.get(path) != new_paths.get(path)
+    )
 
 
 def match_operations(
