@@ -361,7 +361,7 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     config = ProjectConfig.load(Path(root).resolve())
     overrides = Path(templates_dir) if templates_dir else None
     stamp = BuildStamp(config.root)
-    inputs = build_inputs(config, overrides)
+    inputs = build_inputs(config, overrides, None if no_cache else stamp.hashes)
     from generator.files import maintainer_dir
 
     # A deleted lib/__init__.py is not an input: look for it, so that build recreates it.

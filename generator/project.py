@@ -18,7 +18,7 @@ import tomllib
 
 if TYPE_CHECKING:
     # Imported where used: a build with nothing changed stops before parsing or generating.
-    from generator.cache import ModuleCache, PageCache, SpecCache
+    from generator.cache import FileHashes, ModuleCache, PageCache, SpecCache
     from generator.corpus import Progress
     from generator.diagnostics import Diagnostic
     from generator.docs_to_openapi import ParseSummary
@@ -90,13 +90,13 @@ def current_version(config: ProjectConfig) -> str | None:
     return str(version) if version else None
 
 
-def build_inputs(config: ProjectConfig, templates_dir: Path | None) -> str:
-    """Fingerprint of everything `build` reads (besides sdkgen's own code, which the stamp adds)."""
+def build_inputs(config: ProjectConfig, templates_dir: Path | None, hashes: FileHashes | None = None) -> str:
+    """Fingerprint of everything `build` reads (besides sdkgen's own code, which the stamp adds);
+    with `hashes`, unchanged docs files are not read again (see cache.tree_fingerprint)."""
     from generator.cache import digest, tree_fingerprint
 
-    return digest(
-        "\n".join([tree_fingerprint(config.docs), templates_fingerprint(templates_dir), repr(config)]).encode()
-    )
+    docs = tree_fingerprint(config.docs, hashes=hashes)
+    return digest("\n".join([docs, templates_fingerprint(templates_dir), repr(config)]).encode())
 
 
 def templates_fingerprint(templates_dir: Path | None) -> str:

@@ -45,6 +45,22 @@ def test_no_change_rebuild_does_nothing(project: Path) -> None:
     assert _mtimes(project) == before
 
 
+def test_touched_pages_are_hashed_again_and_an_edit_is_never_missed(project: Path) -> None:
+    """The stamp trusts a page's stat signature, as the page cache does: a touch (new mtime,
+    same bytes) re-reads the page and still finds nothing changed; an edit that keeps the size is
+    seen."""
+    import os
+
+    _build(project)
+    page = project / "docs" / PAGE
+    text = page.read_text()
+    stat = page.stat()
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    assert "nothing changed" in _build(project)
+    page.write_text(text.replace("Chat", "Xhat", 1))
+    assert "nothing changed" not in _build(project)
+
+
 def test_no_change_rebuild_imports_no_stage(project: Path) -> None:
     """A build with nothing to do is mostly interpreter start-up: it must not import the parser,
     the planner, jinja2 or black (together seconds on a loaded machine) before finding that out."""
