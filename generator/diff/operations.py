@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.diff.documents import Document, as_dict, as_list, schema_refs_in
-from generator.openapi import escape_token, iter_operations
+from generator.openapi import HTTP_METHODS, deref, escape_token, iter_operations
 
 PLACEHOLDER = re.compile(r"\{([^}]*)\}")
 
@@ -44,9 +44,9 @@ def operations_of(document: Document, only: frozenset[str] | None = None) -> lis
     """The document's operations, sorted by path; with `only`, those of these path keys."""
     result: list[Operation] = []
     doc = dict(document.doc)
-    for found in iter_operations(doc, sort_paths=True):
-        if only is not None and found.path not in only:
-            continue
+    # A view with just those path items (references still resolve against the whole document).
+    view = doc if only is None else {**doc, "paths": {p: i for p, i in as_dict(doc.get("paths")).items() if p in only}}
+    for found in iter_operations(view, sort_paths=True):
         node = found.operation
         tags = as_list(node.get("tags"))
         result.append(
@@ -63,7 +63,9 @@ def operations_of(document: Document, only: frozenset[str] | None = None) -> lis
 
 
 def count_operations(document: Document) -> int:
-    return sum(1 for _ in iter_operations(dict(document.doc)))
+    doc = dict(document.doc)
+    items = (deref(doc, item) for item in as_dict(doc.get("paths")).values())
+    return sum(isinstance(item.get(method), dict) for item in items for method in HTTP_METHODS)
 
 
 def changed_paths(old: Mapping[str, Any], new: Mapping[str, Any]) -> frozenset[str]:
