@@ -15,6 +15,8 @@ import re
 from functools import cache
 from typing import Any
 
+from generator.openapi.yaml_events import EventWriter, Unsupported
+
 
 @cache
 def _dumper() -> Any:
@@ -48,7 +50,7 @@ def dump_spec(document: dict[str, Any], fmt: str, fragments: dict[str, str] | No
     # Keys keep the builder's order (it is already stable and reads better than sorted). The same
     # layout with or without a warm cache: same document, same bytes.
     used: dict[str, str] = {}
-    text = _dump_yaml_fragments(document, fragments or {}, used)
+    text = _dump_yaml_fragments(document, fragments, used)
     if fragments is not None:
         fragments.clear()  # keep exactly what this document is made of
         fragments.update(used)
@@ -66,52 +68,84 @@ def _writable(text: str) -> str:
     return text
 
 
-def _yaml(value: Any) -> str:
+_OPTIONS: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "width": 120, "default_flow_style": False}
+
+
+def _yaml(value: Any, writer: EventWriter | None = None) -> str:
+    """`value` as YAML: through `writer` (the same bytes, several times faster), else `yaml.dump`."""
+    if writer is not None:
+        try:
+            return writer.dump(value)
+        except (Unsupported, RecursionError):
+            pass  # yaml.dump represents it, or reports the depth
     try:
         import yaml
 
-        text: str = yaml.dump(
-            value, Dumper=_dumper(), sort_keys=False, allow_unicode=True, width=120, default_flow_style=False
-        )
+        text: str = yaml.dump(value, Dumper=_dumper(), **_OPTIONS)
     except RecursionError:
         key = next(iter(value), "") if isinstance(value, dict) else ""
         raise ValueError(f"{key!r} nests too deeply to write as YAML; write the document as JSON") from None
     return text
 
 
+# Line ends that str.splitlines sees besides "\n"; text without them is indented by one regex.
+_OTHER_BREAKS = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LINE_WITH_TEXT = re.compile(r"^(?=[^\n]*\S)", re.M)
+
+
 def _indent(text: str, spaces: int) -> str:
+    """Every line that is not blank, indented by `spaces`."""
     pad = " " * spaces
+    if _OTHER_BREAKS.search(text) is None:
+        return _LINE_WITH_TEXT.sub(pad, text)
     return "".join(pad + line if line.strip() else line for line in text.splitlines(keepends=True))
 
 
-def _fragment(key: str, value: Any, spaces: int, known: dict[str, str], used: dict[str, str]) -> str:
-    """`{key: value}` as YAML indented by `spaces`; cached indented, since re-indenting thousands of
-    unchanged fragments line by line costs as much as hashing them."""
-    import hashlib  # here: JSON output needs neither it nor PyYAML
+class _Fragments:
+    """Writes the fragments of one document; with a cache (`known`, `used`), keyed by their JSON."""
 
-    flat = json.dumps([key, value], ensure_ascii=False, separators=(",", ":"))
-    digest = f"{spaces}:" + hashlib.sha256(flat.encode("utf-8", "surrogatepass")).hexdigest()
-    text = used.get(digest) or known.get(digest)
-    if text is None:
-        text = _indent(_yaml({key: value}), spaces)
-    used[digest] = text
-    return text
+    def __init__(self, known: dict[str, str] | None, used: dict[str, str]) -> None:
+        self.known = known
+        self.used = used
+        self.writer: EventWriter | None = None
+
+    def yaml(self, value: Any) -> str:
+        if self.writer is None:
+            self.writer = EventWriter(_dumper(), **_OPTIONS)
+        return _yaml(value, self.writer)
+
+    def fragment(self, key: str, value: Any, spaces: int) -> str:
+        """`{key: value}` as YAML indented by `spaces`; cached indented, since re-indenting
+        thousands of unchanged fragments line by line costs as much as hashing them. Without a
+        cache, nothing is hashed."""
+        if self.known is None:
+            return _indent(self.yaml({key: value}), spaces)
+        import hashlib  # here: JSON output needs neither it nor PyYAML
+
+        flat = json.dumps([key, value], ensure_ascii=False, separators=(",", ":"))
+        digest = f"{spaces}:" + hashlib.sha256(flat.encode("utf-8", "surrogatepass")).hexdigest()
+        text = self.used.get(digest) or self.known.get(digest)
+        if text is None:
+            text = _indent(self.yaml({key: value}), spaces)
+        self.used[digest] = text
+        return text
 
 
-def _dump_yaml_fragments(document: dict[str, Any], known: dict[str, str], used: dict[str, str]) -> str:
+def _dump_yaml_fragments(document: dict[str, Any], known: dict[str, str] | None, used: dict[str, str]) -> str:
+    parts = _Fragments(known, used)
     out: list[str] = []
     for key, value in document.items():
         if key == "paths" and isinstance(value, dict) and value:
             out.append("paths:\n")
-            out.extend(_fragment(path, item, 2, known, used) for path, item in value.items())
+            out.extend(parts.fragment(path, item, 2) for path, item in value.items())
         elif key == "components" and isinstance(value, dict) and value:
             out.append("components:\n")
             for section, members in value.items():
                 if isinstance(members, dict) and members:
                     out.append(f"  {section}:\n")
-                    out.extend(_fragment(name, member, 4, known, used) for name, member in members.items())
+                    out.extend(parts.fragment(name, member, 4) for name, member in members.items())
                 else:
-                    out.append(_indent(_yaml({section: members}), 2))
+                    out.append(_indent(parts.yaml({section: members}), 2))
         else:
-            out.append(_yaml({key: value}))
+            out.append(parts.yaml({key: value}))
     return "".join(out)
