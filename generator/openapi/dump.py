@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any
 
 from generator.openapi.yaml_events import EventWriter, Unsupported
+from generator.spawnmap import spawn_map
 
 
 @cache
@@ -38,10 +39,15 @@ def spec_format(path: str) -> str:
     return "json" if path.lower().endswith(".json") else "yaml"
 
 
-def dump_spec(document: dict[str, Any], fmt: str, fragments: dict[str, str] | None = None) -> str:
+def dump_spec(
+    document: dict[str, Any], fmt: str, fragments: dict[str, str] | None = None, *, parallel: bool = False
+) -> str:
     """Serialise a document. With `fragments` (a cache, filled as it goes), YAML is written path by
     path and schema by schema, and a fragment whose content is unchanged is reused, not re-emitted:
     the YAML emitter costs seconds per 10 MB, so a re-run after a one-page change re-emits one page.
+    With `parallel` (and no cache), a helper process writes every second path and component
+    (generator/spawnmap.py): the same YAML, in a little over half the time on two cores. JSON is
+    always written in one piece (the C encoder needs a fifth of a second).
     """
     if fmt == "json":
         # Compact: the C encoder is ~10x faster than the indenting pure-Python one on a 10 MB document;
@@ -50,7 +56,7 @@ def dump_spec(document: dict[str, Any], fmt: str, fragments: dict[str, str] | No
     # Keys keep the builder's order (it is already stable and reads better than sorted). The same
     # layout with or without a warm cache: same document, same bytes.
     used: dict[str, str] = {}
-    text = _dump_yaml_fragments(document, fragments, used)
+    text = _dump_yaml_fragments(document, fragments, used, parallel=parallel and fragments is None)
     if fragments is not None:
         fragments.clear()  # keep exactly what this document is made of
         fragments.update(used)
@@ -114,6 +120,9 @@ class _Fragments:
             self.writer = EventWriter(_dumper(), **_OPTIONS)
         return _yaml(value, self.writer)
 
+    def job(self, job: tuple[str, Any, int]) -> str:
+        return self.fragment(*job)
+
     def fragment(self, key: str, value: Any, spaces: int) -> str:
         """`{key: value}` as YAML indented by `spaces`; cached indented, since re-indenting
         thousands of unchanged fragments line by line costs as much as hashing them. Without a
@@ -131,21 +140,37 @@ class _Fragments:
         return text
 
 
-def _dump_yaml_fragments(document: dict[str, Any], known: dict[str, str] | None, used: dict[str, str]) -> str:
+_PLAIN = _Fragments(None, {})
+
+
+def yaml_member(job: tuple[str, Any, int]) -> str:
+    """One uncached fragment, `(key, value, indent)` -> text (what the spawnmap helper runs)."""
+    return _PLAIN.job(job)
+
+
+def _dump_yaml_fragments(
+    document: dict[str, Any], known: dict[str, str] | None, used: dict[str, str], *, parallel: bool = False
+) -> str:
     parts = _Fragments(known, used)
-    out: list[str] = []
+    jobs: list[tuple[str, Any, int]] = []  # the members of paths and components sections
+    out: list[str | None] = []  # None: the next job's text
     for key, value in document.items():
         if key == "paths" and isinstance(value, dict) and value:
             out.append("paths:\n")
-            out.extend(parts.fragment(path, item, 2) for path, item in value.items())
+            for path, item in value.items():
+                jobs.append((path, item, 2))
+                out.append(None)
         elif key == "components" and isinstance(value, dict) and value:
             out.append("components:\n")
             for section, members in value.items():
                 if isinstance(members, dict) and members:
                     out.append(f"  {section}:\n")
-                    out.extend(parts.fragment(name, member, 4) for name, member in members.items())
+                    for name, member in members.items():
+                        jobs.append((name, member, 4))
+                        out.append(None)
                 else:
                     out.append(_indent(parts.yaml({section: members}), 2))
         else:
             out.append(parts.yaml({key: value}))
-    return "".join(out)
+    texts = iter(spawn_map(yaml_member, jobs) if parallel else [parts.job(job) for job in jobs])
+    return "".join(next(texts) if text is None else text for text in out)
