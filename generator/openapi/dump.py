@@ -16,7 +16,6 @@ from functools import cache
 from typing import Any
 
 from generator.openapi.yaml_events import EventWriter, Unsupported
-from generator.spawnmap import spawn_map
 
 
 @cache
@@ -172,5 +171,10 @@ def _dump_yaml_fragments(
                     out.append(_indent(parts.yaml({section: members}), 2))
         else:
             out.append(parts.yaml({key: value}))
-    texts = iter(spawn_map(yaml_member, jobs) if parallel else [parts.job(job) for job in jobs])
+    if parallel:
+        from generator.spawnmap import spawn_map  # subprocess and tempfile: only for a parallel dump
+
+        texts = iter(spawn_map(yaml_member, jobs))
+    else:
+        texts = iter([parts.job(job) for job in jobs])
     return "".join(next(texts) if text is None else text for text in out)
