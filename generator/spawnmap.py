@@ -24,6 +24,8 @@ from typing import Any
 
 # The helper needs a few tenths of a second to start; below this many items it is not worth it.
 MIN_ITEMS = 64
+# A helper that has not answered by then is given up (its share is computed by the parent).
+HELPER_TIMEOUT = 300.0
 
 
 def spawn_map(func: Callable[[Any], str], items: Sequence[Any]) -> list[str]:
@@ -72,7 +74,12 @@ def _start(func: Callable[[Any], str], job: Path) -> subprocess.Popen[bytes] | N
 def _answer(helper: subprocess.Popen[bytes] | None, expected: int) -> list[str] | None:
     if helper is None:
         return None
-    data, _ = helper.communicate()
+    try:
+        data, _ = helper.communicate(timeout=HELPER_TIMEOUT)
+    except subprocess.TimeoutExpired:  # by then the parent has long finished its own share
+        helper.kill()
+        helper.communicate()
+        return None
     if helper.returncode != 0:
         return None
     try:

@@ -174,7 +174,10 @@ def _dump_yaml_fragments(
     if parallel:
         from generator.spawnmap import spawn_map  # subprocess and tempfile: only for a parallel dump
 
-        texts = iter(spawn_map(yaml_member, jobs))
+        try:
+            texts = iter(spawn_map(yaml_member, jobs))
+        finally:
+            _PLAIN.writer = None  # its shared scalar events are this document's: let them go
     else:
         texts = iter([parts.job(job) for job in jobs])
     return "".join(next(texts) if text is None else text for text in out)
