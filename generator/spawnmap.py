@@ -7,7 +7,8 @@ cost more than the child saved. So the helper is a new interpreter that gets its
 marshal data in a file (a few MB, written in milliseconds) and answers with marshal data on its
 standard output; the parent computes the other share meanwhile. Whenever the helper fails (it
 cannot start, crashes, answers badly) the parent computes its share too: the results are those
-of the serial loop, and an exception is raised by the parent as the serial loop would raise it.
+of the serial loop, and an item that fails makes the parent raise what the serial loop raises
+for it (the first failing item of the parent's share, else of the helper's).
 """
 
 from __future__ import annotations
