@@ -140,7 +140,7 @@ def parse(
     for diagnostic in diagnostics:
         if verbose or diagnostic.severity is not Severity.INFO:
             click.echo(diagnostic.format(), err=True)
-    text = dump_spec(document, spec_format(output))
+    text = dump_spec(document, spec_format(output), parallel=True)
     if output == "-":
         click.echo(text, nl=False)
     else:

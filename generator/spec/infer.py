@@ -51,9 +51,12 @@ class Inference:
 
         With `file`, a sample value that contradicts a documented scalar type is reported there.
         """
+        self._walk([(ref, value)], file, line)
+
+    def _walk(self, stack: list[tuple[TypeRef, Any]], file: str, line: int) -> None:
+        """Walk every (ref, value) of `stack`, the last one first (and its values before the next)."""
         # Samples hold ~100,000 values, so this loop dispatches on exact types (the TypeRef
         # classes are final dataclasses, JSON values are plain dicts and lists).
-        stack: list[tuple[TypeRef, Any]] = [(ref, value)]
         registry = self.registry
         resolved, observed = registry.resolved, self.observed
         while stack:
@@ -131,8 +134,8 @@ class Inference:
                     target = resolved
                     done = 0
                 self._walked[slot_id] = len(values)
-                for value in values[done:]:
-                    self.walk(target, value)
+                # One walk for all of them, in order (a stack pops its last entry first).
+                self._walk([(target, value) for value in reversed(values[done:])], "", 0)
             if not progressed:
                 break
         self._resolve_from_hints()
