@@ -82,7 +82,8 @@ def _owner_name(uid: str) -> str:
     return pascal(uid.partition("_")[0].lstrip("v0123456789"))
 
 
-def _samples(page: Page) -> tuple[HttpSample | None, HttpSample | None]:
+def page_samples(page: Page) -> tuple[HttpSample | None, HttpSample | None]:
+    """The page's first request and first response sample (the only ones the spec reads)."""
     request = next((sample for sample in page.samples if sample.kind == "request"), None)
     response = next((sample for sample in page.samples if sample.kind == "response"), None)
     return request, response
@@ -97,7 +98,7 @@ def _is_array_body(name: str, sample: HttpSample | None) -> bool:
 def draft_named(page: Page, registry: Registry) -> OperationDraft:
     """First pass: everything a page can say on its own, registering the schemas it names."""
     draft = OperationDraft(page)
-    draft.request_sample, draft.response_sample = _samples(page)
+    draft.request_sample, draft.response_sample = page_samples(page)
     op_name = operation_name(page.uid)
     body = page.request_body
     if body is not None:
