@@ -315,55 +315,75 @@ def parse_folder(
     return [result for chunk in done if chunk is not None for result in chunk]
 
 
+class FolderHashes:
+    """The pages of a docs folder and the content hash of any docs file, each hashed at most once;
+    a file whose stat signature is as the page cache last saw it is not read (see `_racy`).
+
+    Files that cannot or may not be read hash to "" and are never cached: they are parsed (refused) again.
+    """
+
+    def __init__(self, root: Path, cache: PageCache, max_page_bytes: int = MAX_PAGE_BYTES) -> None:
+        self.root = root
+        self.base = root.resolve()
+        self.cache = cache
+        self.limit = max_page_bytes
+        self.files = find_pages(root)
+        self._hashes: dict[str, str] = {}
+
+    def __call__(self, relative: str) -> str:
+        known = self._hashes.get(relative)
+        if known is not None:
+            return known
+        from generator.cache import digest
+
+        signature = plain_file_signature(self.base, relative)
+        known = self.cache.known_hash(relative, signature)
+        if known is None:
+            try:
+                known = digest(read_docs_file(self.base, relative, self.limit, root_resolved=True))
+            except (Refused, OSError, RuntimeError):
+                known = ""
+            if known and signature is not None and not _racy(signature):
+                self.cache.record_hash(relative, signature, known)
+        self._hashes[relative] = known
+        return known
+
+
 def parse_folder_cached(
     root: Path,
     cache: PageCache,
     workers: int | None = None,
     progress: Progress | None = None,
     max_page_bytes: int = MAX_PAGE_BYTES,
+    hashes: FolderHashes | None = None,
 ) -> list[PageResult]:
-    """Like parse_folder, but pages whose bytes (and included files) are unchanged come from `cache`.
+    """Like parse_folder, but pages whose bytes (and included files) are unchanged come from `cache`."""
+    hashes = hashes or FolderHashes(root, cache, max_page_bytes)
+    results = parse_pages_cached(hashes, hashes.files, workers, progress)
+    return [results[relative] for relative in hashes.files]
 
-    Files that cannot or may not be read hash to "" and are never cached: they are parsed (refused) again.
-    """
-    from generator.cache import digest
 
-    files = find_pages(root)
-    hashes: dict[str, str] = {}
-    base = root.resolve()
-
-    def file_hash(relative: str) -> str:
-        if relative not in hashes:
-            signature = plain_file_signature(base, relative)
-            known = cache.known_hash(relative, signature)
-            if known is not None:
-                hashes[relative] = known
-                return known
-            try:
-                hashes[relative] = digest(read_docs_file(base, relative, max_page_bytes, root_resolved=True))
-            except (Refused, OSError, RuntimeError):
-                hashes[relative] = ""
-            if hashes[relative] and signature is not None and not _racy(signature):
-                cache.record_hash(relative, signature, hashes[relative])
-        return hashes[relative]
-
+def parse_pages_cached(
+    hashes: FolderHashes, files: Sequence[str], workers: int | None = None, progress: Progress | None = None
+) -> dict[str, PageResult]:
+    """The results of `files` (some of `hashes.files`), from the page cache or parsed and added to it."""
+    cache = hashes.cache
     results: dict[str, PageResult] = {}
     todo: list[str] = []
     for relative in files:
-        hit = cache.get(relative, file_hash(relative), file_hash)
+        hit = cache.get(relative, hashes(relative), hashes)
         if isinstance(hit, PageResult):
             results[relative] = hit
         else:
             todo.append(relative)
-    for result in parse_folder(root, todo, workers, progress, max_page_bytes):
+    for result in parse_folder(hashes.root, todo, workers, progress, hashes.limit):
         results[result.file] = result
-        if file_hash(result.file):
-            cache.put(
-                result.file, file_hash(result.file), [(name, file_hash(name)) for name in result.includes], result
-            )
-    if todo or cache.hashes_changed or any(name not in results for name in cache.entries):  # or removed pages
-        cache.save(files)
-    return [results[relative] for relative in files]
+        if hashes(result.file):
+            cache.put(result.file, hashes(result.file), [(name, hashes(name)) for name in result.includes], result)
+    pages = set(hashes.files)
+    if todo or cache.hashes_changed or any(name not in pages for name in cache.names()):  # or removed pages
+        cache.save(hashes.files)
+    return results
 
 
 FileSignature = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns

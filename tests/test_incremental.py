@@ -101,7 +101,7 @@ def test_added_property_bumps_minor_and_writes_a_changelog_entry(project: Path) 
 
 def test_corrupt_cache_is_a_miss_not_a_failure(project: Path, tmp_path: Path) -> None:
     _build(project)
-    for path in (tmp_path / "cache").rglob("*.pickle"):
+    for path in [*(tmp_path / "cache").rglob("*.pickle"), *(tmp_path / "cache").rglob("*.bin")]:
         path.write_bytes(b"not a pickle")
     output = _build(project)
     assert "0 pages from cache" in output
