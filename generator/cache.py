@@ -133,6 +133,11 @@ class PageCache:
         self.hits = 0
         self.spec_reuse = ""  # how the last docs_to_openapi over this cache built the spec (stage_cache.py)
 
+    @property
+    def models_loaded(self) -> bool:
+        """True once the main file's page models were unpickled (a replayed spec stage needs none)."""
+        return bool(self._models)
+
     def names(self) -> set[str]:
         """The pages this cache holds."""
         return set(self._keys)

@@ -49,19 +49,41 @@ def find_pages(root: Path) -> list[str]:
     Links to folders are not followed (a linked folder would list its pages twice, or pages from
     outside the docs); they are listed so that `parse_file` reports them instead of losing them.
     """
+    return sorted(_walk_pages(str(root), "", {}))
+
+
+def _walk_pages(folder: str, prefix: str, signatures: dict[str, FileSignature]) -> list[str]:
+    """The pages under `folder` (as os.walk lists them, top-down, links to folders not entered),
+    with the stat signature of each regular one in `signatures` (see plain_file_signature)."""
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        rel_dir = Path(dirpath).relative_to(root)
-        dirnames[:] = sorted(
-            d for d in dirnames if not (rel_dir == Path(".") and d in NON_PAGE_FOLDERS) and not d.startswith(".")
-        )
-        for name in dirnames:
-            if os.path.islink(os.path.join(dirpath, name)):
-                found.append((rel_dir / name).as_posix())
-        for name in filenames:
-            if name.endswith(".md") and name.lower() not in NON_PAGE_FILES:
-                found.append((rel_dir / name).as_posix())
-    return sorted(found)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # an unreadable folder is skipped, as os.walk does
+        return found
+    folders: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()  # follows links, as os.walk's split does
+        except OSError:
+            is_folder = False
+        if is_folder:
+            if not (not prefix and entry.name in NON_PAGE_FOLDERS) and not entry.name.startswith("."):
+                folders.append(entry)
+        elif entry.name.endswith(".md") and entry.name.lower() not in NON_PAGE_FILES:
+            relative = prefix + entry.name
+            found.append(relative)
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                signatures[relative] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+    for entry in folders:
+        if entry.is_symlink():
+            found.append(prefix + entry.name)
+        else:
+            found += _walk_pages(entry.path, f"{prefix}{entry.name}/", signatures)
+    return found
 
 
 class Refused(Exception):
@@ -327,7 +349,10 @@ class FolderHashes:
         self.base = root.resolve()
         self.cache = cache
         self.limit = max_page_bytes
-        self.files = find_pages(root)
+        # Stat signatures taken while listing the pages: the folders walked are no links, so
+        # these are what plain_file_signature would find, without an lstat per folder level.
+        self._signatures: dict[str, FileSignature] = {}
+        self.files = sorted(_walk_pages(str(root), "", self._signatures))
         self._hashes: dict[str, str] = {}
 
     def __call__(self, relative: str) -> str:
@@ -336,7 +361,7 @@ class FolderHashes:
             return known
         from generator.cache import digest
 
-        signature = plain_file_signature(self.base, relative)
+        signature = self._signatures.get(relative) or plain_file_signature(self.base, relative)
         known = self.cache.known_hash(relative, signature)
         if known is None:
             try:

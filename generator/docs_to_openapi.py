@@ -12,7 +12,7 @@ from generator.gcpause import paused_gc
 from generator.spec.document import BuildStats, SpecRecord, build_document
 
 if TYPE_CHECKING:
-    from generator.cache import PageCache
+    from generator.cache import PageCache, PageKey
     from generator.corpus import FolderHashes
     from generator.spec.replay import SpecState
     from generator.stage_cache import SpecStageCache, StageHeader, StoredPage
@@ -134,7 +134,7 @@ def _replayed(
     from generator.corpus import parse_pages_cached
     from generator.spec.contribution import contribution, line_map
     from generator.spec.replay import ChangedPage, NotReplayable, replay
-    from generator.stage_cache import StageHeader, StoredPage
+    from generator.stage_cache import StoredPage
 
     if header is None:
         return "no stored spec stage"
@@ -142,14 +142,21 @@ def _replayed(
         return "other settings"
     if header.files != hashes.files:
         return "pages added or removed"
-    changed = [file for file in hashes.files if not _unchanged(file, header.pages[file], hashes)]
+    try:
+        changed = [file for file in hashes.files if not _unchanged(header.key(file), file, hashes)]
+    except (TypeError, ValueError, IndexError):  # a header of other code
+        return "stored spec stage does not fit"
     if len(changed) > REPLAY_LIMIT:
         return f"{len(changed)} pages changed"
     results = parse_pages_cached(hashes, changed, progress=progress)
-    pages = dict(header.pages)
+    pages: dict[str, StoredPage] = {}
     moved: dict[str, dict[int, int]] = {}
     for file in changed:
-        result, stored = results[file], header.pages[file]
+        result = results[file]
+        try:
+            stored = header.page(file)
+        except (TypeError, ValueError):
+            return "stored spec stage does not fit"
         shared = contribution(result.page, result.index)
         if not shared.digest or shared.digest != stored.digest:
             return f"{file} changed what it contributes beyond its own operation"
@@ -168,7 +175,7 @@ def _replayed(
             changes = {file: ChangedPage(results[file].page, results[file].diagnostics) for file in changed}
             state = replay(state, changes, moved)
             if len(changed) >= RESTORE_AT:
-                stage.save(StageHeader(title, hashes.limit, list(hashes.files), pages), state)
+                stage.save(header.with_pages(pages), state)
             document, items, stats = state.outputs()
     except NotReplayable as reason:
         return str(reason)
@@ -180,6 +187,6 @@ def _replayed(
     return document, items, _summary(state.counts, stats, items)
 
 
-def _unchanged(file: str, stored: StoredPage, hashes: FolderHashes) -> bool:
-    page_hash, includes = stored.key
+def _unchanged(key: PageKey, file: str, hashes: FolderHashes) -> bool:
+    page_hash, includes = key
     return bool(page_hash) and hashes(file) == page_hash and all(hashes(name) == value for name, value in includes)

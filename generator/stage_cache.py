@@ -51,13 +51,34 @@ class StoredPage:
     def plain(self) -> tuple[Any, ...]:
         return (self.key[0], self.key[1], self.digest, self.lines)
 
+    @classmethod
+    def from_plain(cls, plain: Any) -> StoredPage:
+        page_hash, includes, page_digest, lines = plain
+        if not isinstance(page_hash, str) or not isinstance(page_digest, bytes) or not isinstance(lines, tuple):
+            raise ValueError("not a stored page")
+        return cls((page_hash, tuple((str(name), str(value)) for name, value in includes)), page_digest, lines)
 
-@dataclass(frozen=True)
+
 class StageHeader:
-    title: str
-    max_page_bytes: int
-    files: list[str]
-    pages: dict[str, StoredPage]
+    """What the stored state was built from: settings, the pages, and per page a `StoredPage`
+    (kept as read, and turned into one only when asked: most pages are only compared by key)."""
+
+    def __init__(self, title: str, max_page_bytes: int, files: list[str], pages: dict[str, Any]) -> None:
+        self.title = title
+        self.max_page_bytes = max_page_bytes
+        self.files = files
+        self._pages = pages  # file -> StoredPage or its plain tuple
+
+    def page(self, file: str) -> StoredPage:
+        stored = self._pages[file]
+        return stored if isinstance(stored, StoredPage) else StoredPage.from_plain(stored)
+
+    def key(self, file: str) -> PageKey:
+        stored = self._pages[file]
+        return stored.key if isinstance(stored, StoredPage) else (stored[0], stored[1])
+
+    def with_pages(self, pages: dict[str, StoredPage]) -> StageHeader:
+        return StageHeader(self.title, self.max_page_bytes, self.files, {**self._pages, **pages})
 
     def plain(self) -> dict[str, Any]:
         return {
@@ -65,7 +86,9 @@ class StageHeader:
             "title": self.title,
             "max_page_bytes": self.max_page_bytes,
             "files": self.files,
-            "pages": {file: page.plain() for file, page in self.pages.items()},
+            "pages": {
+                file: page.plain() if isinstance(page, StoredPage) else page for file, page in self._pages.items()
+            },
         }
 
     @classmethod
@@ -75,15 +98,9 @@ class StageHeader:
         title, limit, files, pages = plain["title"], plain["max_page_bytes"], plain["files"], plain["pages"]
         if not isinstance(title, str) or not isinstance(limit, int) or not isinstance(files, list):
             raise ValueError("not a spec stage header")
-        stored = {}
-        for file, (page_hash, includes, page_digest, lines) in pages.items():
-            pairs = tuple((str(name), str(value)) for name, value in includes)
-            if not isinstance(page_hash, str) or not isinstance(page_digest, bytes):
-                raise ValueError("not a spec stage header")
-            stored[str(file)] = StoredPage((page_hash, pairs), page_digest, tuple(int(n) for n in lines))
-        if set(stored) != set(files):
+        if not isinstance(pages, dict) or pages.keys() != set(files):
             raise ValueError("not a spec stage header")
-        return cls(title, limit, [str(file) for file in files], stored)
+        return cls(title, limit, files, pages)
 
 
 class SpecStageCache:
