@@ -53,13 +53,14 @@ def _summary(counts: tuple[int, int, int], stats: BuildStats, items: list[Diagno
 def pages_to_openapi(
     results: list[PageResult], title: str = "SuperOffice WebAPI"
 ) -> tuple[dict[str, Any], list[Diagnostic], ParseSummary]:
-    document, items, summary, _ = _build(results, title, record=False)
+    document, items, summary, _ = build_spec(results, title, record=False)
     return document, items, summary
 
 
-def _build(
+def build_spec(
     results: list[PageResult], title: str, record: bool
 ) -> tuple[dict[str, Any], list[Diagnostic], ParseSummary, SpecState | None]:
+    """The spec stage over parsed pages; with `record`, also its state for a later replay."""
     diags = Diagnostics()
     parse_ranges: dict[str, tuple[int, int]] = {}
     for result in results:
@@ -109,7 +110,7 @@ def docs_to_openapi(
         return outcome
     cache.spec_reuse = f"built in full: {outcome}"
     results = parse_folder_cached(docs_dir, cache, progress=progress, max_page_bytes=max_page_bytes, hashes=hashes)
-    document, items, summary, state = _build(results, title, record=True)
+    document, items, summary, state = build_spec(results, title, record=True)
     assert state is not None
     stage.save(_header(results, hashes, title), state)
     return document, items, summary
