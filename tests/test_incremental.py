@@ -74,6 +74,7 @@ def test_one_page_change_reparses_one_page_and_rewrites_only_what_changed(projec
     output = _build(project)
     pages = len([p for p in (project / "docs").rglob("*.md") if "samples" not in p.parts])
     assert f"{pages - 1} pages from cache" in output
+    assert "spec stage replayed (1 changed page rebuilt)" in output  # the spec stage did not run again
     assert "0 written" in output
     assert _mtimes(project) == before  # same content: not one file touched
 
