@@ -15,8 +15,9 @@ infer.py, the path grouping in document.py, the common headers, tags.py):
 - the JSON-Patch operations the description lists (the only use of the description);
 - whether the response is bodiless, and the response section's text as a schema description,
   where those decide something (rather than the status rows they derive from);
-- the first request and response samples' bodies, where they come from, the response's status
-  code and content type (inference walks them);
+- the first request and response samples' bodies (as text: the parsed JSON is a function of it,
+  and digesting the text is much cheaper), where they come from, the response's status code and
+  content type (inference walks them);
 - path parameter names and types (a variant widens the primary's path parameters);
 - the rows of the API-wide headers (the first page to document one describes it for all);
 - for an index page, all of it; for a file that is neither, only that.
@@ -67,6 +68,7 @@ def _page_view(page: Page, lines: list[int]) -> tuple[Any, ...]:
 
     request_sample, response_sample = page_samples(page)
     body, response = page.request_body, page.response
+    patchy = page.method == "PATCH"
     return (
         "page",
         page.file,
@@ -76,7 +78,8 @@ def _page_view(page: Page, lines: list[int]) -> tuple[Any, ...]:
         line(page.path_line),
         page.tag,
         page.summary if response is not None and response.properties else None,
-        supported_patch_ops(page.description),
+        # Read only for a JSON-Patch body's `op` row (operation_drafts._draft_request): PATCH or `changes`.
+        supported_patch_ops(page.description) if body is not None and (patchy or body.name == "changes") else (),
         tuple((p.name, p.type) for p in page.path_params),
         tuple((h.name, h.description) for h in page.headers if h.name.lower() in COMMON_HEADERS),
         None if body is None else (body.name, body.kind, body.description, rows(body.properties), line(body.line)),
@@ -94,7 +97,7 @@ def _page_view(page: Page, lines: list[int]) -> tuple[Any, ...]:
         ),
         None
         if request_sample is None
-        else (request_sample.body_is_json, request_sample.body, request_sample.file, line(request_sample.line)),
+        else (request_sample.body_is_json, request_sample.body_text, request_sample.file, line(request_sample.line)),
         None if response_sample is None else _response_sample(response_sample, line),
     )
 
@@ -103,7 +106,6 @@ def _response_sample(sample: HttpSample, line: Any) -> tuple[Any, ...]:
     content_type = next((value for name, value in sample.headers if name.lower() == "content-type"), "")
     return (
         sample.body_is_json,
-        sample.body,
         sample.body_text,
         content_type,
         sample_status(sample),
