@@ -27,7 +27,9 @@ from generator.files import atomic_write, cache_root
 from generator.gcpause import paused_gc
 
 _PACKAGE = Path(__file__).resolve().parent
-_PAGE_FORMAT = 2  # PageCache file layout; any other value (or none: format 1) is a miss
+# PageCache file layout; any other value (or none: format 1) is a miss. Format 3: an index pickle
+# (signatures, each page's hashes), then a pickle of the page models, read only when needed.
+_PAGE_FORMAT = 3
 
 
 def digest(data: bytes) -> str:
@@ -35,12 +37,13 @@ def digest(data: bytes) -> str:
 
 
 @cache
-def code_fingerprint(*folders: str) -> str:
-    """Hash of sdkgen's version and the source of the given subpackages (all of it by default)."""
+def code_fingerprint(*parts: str) -> str:
+    """Hash of sdkgen's version and the source of the given subpackages and modules (`spec`,
+    `corpus.py`; all of it by default)."""
     h = hashlib.sha256(__version__.encode())
-    roots = [_PACKAGE / folder for folder in folders] if folders else [_PACKAGE]
+    roots = [_PACKAGE / part for part in parts] if parts else [_PACKAGE]
     for root in roots:
-        for path in sorted(root.rglob("*.py")):
+        for path in [root] if root.suffix == ".py" else sorted(root.rglob("*.py")):
             h.update(path.relative_to(_PACKAGE).as_posix().encode())
             h.update(path.read_bytes())
     return h.hexdigest()
@@ -61,11 +64,12 @@ def _store(path: Path, value: Any) -> None:
 
 
 Signature = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns (see corpus.plain_file_signature)
+PageKey = tuple[str, tuple[tuple[str, str], ...]]  # page hash, (include, hash)...
 PageEntry = tuple[str, tuple[tuple[str, str], ...], Any]  # page hash, (include, hash)..., result
 
 
 def _page_state(loaded: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
-    """(entries, signatures) of a page cache file of this format, else None (a miss)."""
+    """(entries, signatures) of a page cache index or delta of this format, else None (a miss)."""
     if not isinstance(loaded, dict) or loaded.get("format") != _PAGE_FORMAT:
         return None
     entries, signatures = loaded.get("entries"), loaded.get("signatures")
@@ -74,39 +78,69 @@ def _page_state(loaded: Any) -> tuple[dict[str, Any], dict[str, Any]] | None:
     return entries, signatures
 
 
+def _load_index(path: Path) -> tuple[dict[str, Any], dict[str, Any], bytes, int] | None:
+    """(page keys, signatures, token, offset of the page models) of a page cache file, else None."""
+    try:
+        with path.open("rb") as handle, paused_gc():
+            index = pickle.load(handle)
+            offset = handle.tell()
+    except Exception:
+        return None
+    state = _page_state(index)
+    token = index.get("token") if state else None
+    return (state[0], state[1], token, offset) if state and isinstance(token, bytes) else None
+
+
 class PageCache:
     """Parsed pages of one docs folder, keyed by content hash.
 
-    The file holds every page (the spec stage needs them all); a build that re-parsed a few pages
-    writes only those to a small delta file next to it instead of pickling all of them again, and
-    the delta is folded into the main file once it holds DELTA_LIMIT pages. Every entry is checked
-    against the content hashes on use, so a delta that does not belong to its main file (a crash
-    between the two writes) can cost misses, never a wrong page.
+    The file holds every page; a build that re-parsed a few pages writes only those to a small
+    delta file next to it instead of pickling all of them again, and the delta is folded into the
+    main file once it holds DELTA_LIMIT pages. The main file starts with an index (each page's
+    hashes, the files' stat signatures) and the page models follow: they are unpickled on the
+    first `get` that needs one, so a build that takes no unchanged page from here (the spec
+    stage replayed, generator/stage_cache.py) never loads them. Every entry is checked against
+    the content hashes on use, so a delta that does not belong to its main file (a crash between
+    the two writes) can cost misses, never a wrong page.
     """
 
     DELTA_LIMIT = 64
 
     def __init__(self, docs_root: Path, directory: Path | None = None) -> None:
+        self.docs_root = docs_root
+        self.directory = directory or cache_root()
         key = digest(f"{docs_root.resolve()}\n{code_fingerprint('parse')}".encode())[:32]
-        self.path = (directory or cache_root()) / "pages" / f"{key}.pickle"
+        self.path = self.directory / "pages" / f"{key}.pickle"
         self.delta_path = self.path.with_name(f"{key}.delta.pickle")
-        base = _page_state(_load(self.path))
+        base = _load_index(self.path)
         self._has_base = base is not None
-        self.entries: dict[str, PageEntry] = dict(base[0]) if base else {}
+        self._keys: dict[str, Any] = dict(base[0]) if base else {}
         # File -> (stat signature, content hash) as last hashed: the fast path of corpus.file_hash.
         self.signatures: dict[str, tuple[Signature, str]] = dict(base[1]) if base else {}
+        self._token, self._offset = (base[2], base[3]) if base else (b"", 0)
+        self._models: dict[str, Any] | None = None if base else {}  # the main file's results, once loaded
         delta = _page_state(_load(self.delta_path)) if base else None
         # Pages (None: removed) and signatures written since the main file, and still to be.
         self._delta: dict[str, PageEntry | None] = dict(delta[0]) if delta else {}
         self._delta_signatures: dict[str, tuple[Signature, str]] = dict(delta[1]) if delta else {}
         for name, entry in self._delta.items():
             if entry is None:
-                self.entries.pop(name, None)
-            else:
-                self.entries[name] = entry
+                self._keys.pop(name, None)
+            elif isinstance(entry, tuple) and len(entry) == 3:
+                self._keys[name] = entry[:2]
         self.signatures.update(self._delta_signatures)
         self.hashes_changed = False
         self.hits = 0
+        self.spec_reuse = ""  # how the last docs_to_openapi over this cache built the spec (stage_cache.py)
+
+    @property
+    def models_loaded(self) -> bool:
+        """True once the main file's page models were unpickled (a replayed spec stage needs none)."""
+        return bool(self._models)
+
+    def names(self) -> set[str]:
+        """The pages this cache holds."""
+        return set(self._keys)
 
     def known_hash(self, relative: str, signature: Signature | None) -> str | None:
         """The content hash recorded for `relative` when its stat signature is still the same."""
@@ -121,38 +155,68 @@ class PageCache:
         self.signatures[relative] = self._delta_signatures[relative] = (signature, content_hash)
         self.hashes_changed = True
 
+    def _model(self, relative: str) -> Any:
+        entry = self._delta.get(relative)
+        if entry is not None:
+            return entry[2]
+        if self._models is None:
+            self._models = self._load_models()
+        return self._models.get(relative)
+
+    def _load_models(self) -> dict[str, Any]:
+        try:
+            with self.path.open("rb") as handle, paused_gc():
+                handle.seek(self._offset)
+                token, models = pickle.load(handle)
+        except Exception:
+            return {}
+        # Another build may have replaced the file since its index was read: its models are not ours.
+        return models if token == self._token and isinstance(models, dict) else {}
+
     def get(self, relative: str, page_hash: str, file_hash: Any) -> Any:
         """The cached result, if the page and every file it included are unchanged."""
-        entry = self.entries.get(relative)
+        entry = self._keys.get(relative)
         try:
             if entry is None or entry[0] != page_hash:
                 return None
             for include, include_hash in entry[1]:
                 if file_hash(include) != include_hash:
                     return None
-            result = entry[2]
+            result = self._model(relative)
         except (TypeError, ValueError, IndexError):  # a damaged entry is a miss
+            return None
+        if result is None:
             return None
         self.hits += 1
         return result
 
     def put(self, relative: str, page_hash: str, includes: Iterable[tuple[str, str]], result: Any) -> None:
-        self.entries[relative] = self._delta[relative] = (page_hash, tuple(includes), result)
+        entry = (page_hash, tuple(includes), result)
+        self._keys[relative] = entry[:2]
+        self._delta[relative] = entry
 
     def save(self, keep: Iterable[str]) -> None:
         keep_set = set(keep)
-        for name in [name for name in self.entries if name not in keep_set]:
-            del self.entries[name]
+        for name in [name for name in self._keys if name not in keep_set]:
+            del self._keys[name]
             self._delta[name] = None
         small = len(self._delta) <= self.DELTA_LIMIT and len(self._delta_signatures) <= 4 * self.DELTA_LIMIT
         if self._has_base and small:
             state = {"format": _PAGE_FORMAT, "entries": self._delta, "signatures": self._delta_signatures}
             _store(self.delta_path, state)
         else:
-            read = keep_set | {include for entry in self.entries.values() for include, _ in entry[1]}
+            models = {name: self._model(name) for name in self._keys}
+            keys = {name: key for name, key in self._keys.items() if models[name] is not None}
+            models = {name: models[name] for name in keys}
+            read = set(keys) | {include for _, includes in keys.values() for include, _ in includes}
             self.signatures = {name: known for name, known in self.signatures.items() if name in read}
-            _store(self.path, {"format": _PAGE_FORMAT, "entries": self.entries, "signatures": self.signatures})
+            self._token = os.urandom(16)
+            index = {"format": _PAGE_FORMAT, "token": self._token, "entries": keys, "signatures": self.signatures}
+            first = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+            self._offset = len(first)
+            atomic_write(self.path, first + pickle.dumps((self._token, models), protocol=pickle.HIGHEST_PROTOCOL))
             self.delta_path.unlink(missing_ok=True)
+            self._keys, self._models = keys, models
             self._has_base, self._delta, self._delta_signatures = True, {}, {}
         self.hashes_changed = False
 

@@ -400,6 +400,8 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
             stamp.record(inputs, [*planned.files, config.output / MANIFEST_NAME])
     bump = "" if planned.bump in ("none", "initial") else f" ({planned.bump} bump)"
     reused = f", {cache.hits} pages from cache" if cache is not None else ""
+    if cache is not None and (verbose or cache.spec_reuse.startswith("replayed")):
+        reused += f", spec stage {cache.spec_reuse}"  # replayed: only changed pages' operations rebuilt
     for note in planned.notes:
         click.echo(f"sdkgen build: note: {note}", err=True)
     click.echo(f"sdkgen build: {planned.summary.line()}{reused}", err=True)

@@ -49,19 +49,41 @@ def find_pages(root: Path) -> list[str]:
     Links to folders are not followed (a linked folder would list its pages twice, or pages from
     outside the docs); they are listed so that `parse_file` reports them instead of losing them.
     """
+    return sorted(_walk_pages(str(root), "", {}))
+
+
+def _walk_pages(folder: str, prefix: str, signatures: dict[str, FileSignature]) -> list[str]:
+    """The pages under `folder` (as os.walk lists them, top-down, links to folders not entered),
+    with the stat signature of each regular one in `signatures` (see plain_file_signature)."""
     found: list[str] = []
-    for dirpath, dirnames, filenames in os.walk(root):
-        rel_dir = Path(dirpath).relative_to(root)
-        dirnames[:] = sorted(
-            d for d in dirnames if not (rel_dir == Path(".") and d in NON_PAGE_FOLDERS) and not d.startswith(".")
-        )
-        for name in dirnames:
-            if os.path.islink(os.path.join(dirpath, name)):
-                found.append((rel_dir / name).as_posix())
-        for name in filenames:
-            if name.endswith(".md") and name.lower() not in NON_PAGE_FILES:
-                found.append((rel_dir / name).as_posix())
-    return sorted(found)
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:  # an unreadable folder is skipped, as os.walk does
+        return found
+    folders: list[os.DirEntry[str]] = []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()  # follows links, as os.walk's split does
+        except OSError:
+            is_folder = False
+        if is_folder:
+            if not (not prefix and entry.name in NON_PAGE_FOLDERS) and not entry.name.startswith("."):
+                folders.append(entry)
+        elif entry.name.endswith(".md") and entry.name.lower() not in NON_PAGE_FILES:
+            relative = prefix + entry.name
+            found.append(relative)
+            try:
+                info = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if stat.S_ISREG(info.st_mode):
+                signatures[relative] = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+    for entry in folders:
+        if entry.is_symlink():
+            found.append(prefix + entry.name)
+        else:
+            found += _walk_pages(entry.path, f"{prefix}{entry.name}/", signatures)
+    return found
 
 
 class Refused(Exception):
@@ -315,55 +337,78 @@ def parse_folder(
     return [result for chunk in done if chunk is not None for result in chunk]
 
 
+class FolderHashes:
+    """The pages of a docs folder and the content hash of any docs file, each hashed at most once;
+    a file whose stat signature is as the page cache last saw it is not read (see `_racy`).
+
+    Files that cannot or may not be read hash to "" and are never cached: they are parsed (refused) again.
+    """
+
+    def __init__(self, root: Path, cache: PageCache, max_page_bytes: int = MAX_PAGE_BYTES) -> None:
+        self.root = root
+        self.base = root.resolve()
+        self.cache = cache
+        self.limit = max_page_bytes
+        # Stat signatures taken while listing the pages: the folders walked are no links, so
+        # these are what plain_file_signature would find, without an lstat per folder level.
+        self._signatures: dict[str, FileSignature] = {}
+        self.files = sorted(_walk_pages(str(root), "", self._signatures))
+        self._hashes: dict[str, str] = {}
+
+    def __call__(self, relative: str) -> str:
+        known = self._hashes.get(relative)
+        if known is not None:
+            return known
+        from generator.cache import digest
+
+        signature = self._signatures.get(relative) or plain_file_signature(self.base, relative)
+        known = self.cache.known_hash(relative, signature)
+        if known is None:
+            try:
+                known = digest(read_docs_file(self.base, relative, self.limit, root_resolved=True))
+            except (Refused, OSError, RuntimeError):
+                known = ""
+            if known and signature is not None and not _racy(signature):
+                self.cache.record_hash(relative, signature, known)
+        self._hashes[relative] = known
+        return known
+
+
 def parse_folder_cached(
     root: Path,
     cache: PageCache,
     workers: int | None = None,
     progress: Progress | None = None,
     max_page_bytes: int = MAX_PAGE_BYTES,
+    hashes: FolderHashes | None = None,
 ) -> list[PageResult]:
-    """Like parse_folder, but pages whose bytes (and included files) are unchanged come from `cache`.
+    """Like parse_folder, but pages whose bytes (and included files) are unchanged come from `cache`."""
+    hashes = hashes or FolderHashes(root, cache, max_page_bytes)
+    results = parse_pages_cached(hashes, hashes.files, workers, progress)
+    return [results[relative] for relative in hashes.files]
 
-    Files that cannot or may not be read hash to "" and are never cached: they are parsed (refused) again.
-    """
-    from generator.cache import digest
 
-    files = find_pages(root)
-    hashes: dict[str, str] = {}
-    base = root.resolve()
-
-    def file_hash(relative: str) -> str:
-        if relative not in hashes:
-            signature = plain_file_signature(base, relative)
-            known = cache.known_hash(relative, signature)
-            if known is not None:
-                hashes[relative] = known
-                return known
-            try:
-                hashes[relative] = digest(read_docs_file(base, relative, max_page_bytes, root_resolved=True))
-            except (Refused, OSError, RuntimeError):
-                hashes[relative] = ""
-            if hashes[relative] and signature is not None and not _racy(signature):
-                cache.record_hash(relative, signature, hashes[relative])
-        return hashes[relative]
-
+def parse_pages_cached(
+    hashes: FolderHashes, files: Sequence[str], workers: int | None = None, progress: Progress | None = None
+) -> dict[str, PageResult]:
+    """The results of `files` (some of `hashes.files`), from the page cache or parsed and added to it."""
+    cache = hashes.cache
     results: dict[str, PageResult] = {}
     todo: list[str] = []
     for relative in files:
-        hit = cache.get(relative, file_hash(relative), file_hash)
+        hit = cache.get(relative, hashes(relative), hashes)
         if isinstance(hit, PageResult):
             results[relative] = hit
         else:
             todo.append(relative)
-    for result in parse_folder(root, todo, workers, progress, max_page_bytes):
+    for result in parse_folder(hashes.root, todo, workers, progress, hashes.limit):
         results[result.file] = result
-        if file_hash(result.file):
-            cache.put(
-                result.file, file_hash(result.file), [(name, file_hash(name)) for name in result.includes], result
-            )
-    if todo or cache.hashes_changed or any(name not in results for name in cache.entries):  # or removed pages
-        cache.save(files)
-    return [results[relative] for relative in files]
+        if hashes(result.file):
+            cache.put(result.file, hashes(result.file), [(name, hashes(name)) for name in result.includes], result)
+    pages = set(hashes.files)
+    if todo or cache.hashes_changed or any(name not in pages for name in cache.names()):  # or removed pages
+        cache.save(hashes.files)
+    return results
 
 
 FileSignature = tuple[int, int, int, int]  # size, mtime_ns, inode, ctime_ns

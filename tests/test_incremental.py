@@ -90,6 +90,7 @@ def test_one_page_change_reparses_one_page_and_rewrites_only_what_changed(projec
     output = _build(project)
     pages = len([p for p in (project / "docs").rglob("*.md") if "samples" not in p.parts])
     assert f"{pages - 1} pages from cache" in output
+    assert "spec stage replayed (1 changed page rebuilt)" in output  # the spec stage did not run again
     assert "0 written" in output
     assert _mtimes(project) == before  # same content: not one file touched
 
@@ -117,7 +118,7 @@ def test_added_property_bumps_minor_and_writes_a_changelog_entry(project: Path) 
 
 def test_corrupt_cache_is_a_miss_not_a_failure(project: Path, tmp_path: Path) -> None:
     _build(project)
-    for path in (tmp_path / "cache").rglob("*.pickle"):
+    for path in [*(tmp_path / "cache").rglob("*.pickle"), *(tmp_path / "cache").rglob("*.bin")]:
         path.write_bytes(b"not a pickle")
     output = _build(project)
     assert "0 pages from cache" in output

@@ -14,25 +14,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl
 
 from generator.diagnostics import Diagnostics
 from generator.openapi import HTTP_METHODS
-from generator.parse.page_model import HttpSample, IndexPage, Page, Parameter, is_status_code
-from generator.spec.component_names import apply_schema_renames
+from generator.parse.page_model import IndexPage, Page, Parameter
+from generator.spec.component_names import apply_schema_renames, schema_renames
 from generator.spec.emit import is_untyped, object_schema, type_schema
 from generator.spec.explain import fallback_names, name_report
 from generator.spec.infer import Inference
+from generator.spec.operation import OperationContext, build_operation, sample_status, segments, widen_path_params
 from generator.spec.operation_drafts import OperationDraft, draft_named, register_uses
-from generator.spec.parameters import (
-    COMMON_HEADERS,
-    classify_headers,
-    path_parameter,
-    query_parameter,
-    unique_parameters,
-)
+from generator.spec.parameters import COMMON_HEADERS
 from generator.spec.schema_registry import Registry
 from generator.spec.tags import described_tags
 from generator.spec.type_refs import ArrayOf, Binary, DictOf, Ref, TypeRef
@@ -52,47 +46,26 @@ class BuildStats:
     name_report: tuple[dict[str, Any], ...] = ()
 
 
-def _segments(path: str) -> list[str]:
-    return path.split("?", 1)[0].strip("/").split("/")
-
-
 def _template_key(path: str) -> tuple[str, ...]:
-    return tuple("{}" if seg.startswith("{") and seg.endswith("}") else seg.lower() for seg in _segments(path))
+    return tuple("{}" if seg.startswith("{") and seg.endswith("}") else seg.lower() for seg in segments(path))
 
 
-def _path_values(template: str, concrete: str) -> dict[str, str]:
-    """`/api/v1/X/{id}` against `/api/v1/X/42` -> {"id": "42"}."""
-    names, values = _segments(template), _segments(concrete)
-    if len(names) != len(values):
-        return {}
-    return {
-        name[1:-1]: value
-        for name, value in zip(names, values, strict=False)
-        if name.startswith("{") and name.endswith("}")
-    }
+@dataclass
+class SpecRecord:
+    """Where each page's operation went and what it took from shared state, for an incremental
+    build that rebuilds one page's operation alone (spec/replay.py). Keyed by page file."""
 
-
-def _sample_request(sample: HttpSample) -> dict[str, Any]:
-    method, _, target = sample.start_line.partition(" ")
-    target = target.strip().rsplit(" HTTP/", 1)[0]
-    path, _, query = target.partition("?")
-    result: dict[str, Any] = {"method": method.upper(), "path": path}
-    if query:
-        result["query"] = dict(parse_qsl(query, keep_blank_values=True))
-    if sample.headers:
-        result["headers"] = dict(sample.headers)
-    return result
-
-
-def _sample_status(sample: HttpSample) -> str:
-    parts = sample.start_line.split()
-    return parts[1] if len(parts) > 1 and is_status_code(parts[1]) else "200"
+    contexts: dict[str, OperationContext] = field(default_factory=dict)
+    placements: dict[str, tuple[str, str, int]] = field(default_factory=dict)  # path key, method, variant or -1
+    operation_diagnostics: dict[str, tuple[int, int]] = field(default_factory=dict)  # slice of diags.items
+    schema_renames: dict[str, str] = field(default_factory=dict)
 
 
 class _DocumentBuilder:
-    def __init__(self, pages: list[Page], diags: Diagnostics) -> None:
+    def __init__(self, pages: list[Page], diags: Diagnostics, record: SpecRecord | None = None) -> None:
         self.pages = sorted(pages, key=lambda page: page.file)
         self.diags = diags
+        self.record = record
         self.registry = Registry(diags)
         self.common_headers: dict[str, Parameter] = {}
         self.operation_ids: dict[int, str] = {}  # id(draft) -> its operationId when the page's uid is taken
@@ -120,7 +93,7 @@ class _DocumentBuilder:
                 draft.response is not None
                 and sample is not None
                 and sample.body_is_json
-                and _sample_status(sample).startswith("2")
+                and sample_status(sample).startswith("2")
             ):
                 inference.walk(draft.response, sample.body, sample.file, sample.line)
         inference.run()
@@ -154,150 +127,34 @@ class _DocumentBuilder:
 
     # -- operations ------------------------------------------------------------------------
 
-    def operation(self, draft: OperationDraft, renames: dict[str, str]) -> dict[str, Any]:
-        page, registry, diags = draft.page, self.registry, self.diags
-        op: dict[str, Any] = {"operationId": self.operation_ids.get(id(draft), page.uid), "tags": [page.tag]}
-        if page.summary:
-            op["summary"] = page.summary
-        description = page.description
-        if page.online_restricted:
-            description = f"{description}\n\n**Online Restricted:** {page.online_restricted}".strip()
-        for note in page.notes:
-            description = f"{description}\n\n### {note.title}\n\n{note.text}".strip()
-        if description:
-            op["description"] = description
-        headers = classify_headers(page, self.common_headers, diags)
-        sample_values = (
-            _path_values(page.path, _sample_request(draft.request_sample)["path"]) if draft.request_sample else {}
+    def _context(self, draft: OperationDraft, renames: dict[str, str]) -> OperationContext:
+        registry = self.registry
+        return OperationContext(
+            self.operation_ids.get(id(draft), draft.page.uid),
+            tuple(renames.items()),
+            None if draft.request is None else type_schema(registry, draft.request, False),
+            draft.request_media,
+            draft.flatten,
+            draft.patch_body,
+            isinstance(draft.request, Binary),
+            None if draft.response is None else type_schema(registry, draft.response, False),
+            draft.response_media,
+            isinstance(draft.response, Binary),
         )
-        parameters: list[dict[str, Any]] = []
-        documented = {param.name: param for param in page.path_params}
-        for segment in _segments(page.path):
-            if not (segment.startswith("{") and segment.endswith("}")):
-                continue
-            name = segment[1:-1]
-            param = documented.pop(name, None)
-            if param is None:
-                diags.warn(
-                    page.file,
-                    page.path_line,
-                    "path-param-undocumented",
-                    f"path parameter {{{name}}} has no row in the path-part table; typed as string",
-                )
-                param = Parameter(name, "path", "string", "", True, page.path_line)
-            spec = path_parameter(registry, param, sample_values.get(name), diags, page.file)
-            if name in renames:
-                spec["name"] = renames[name]
-                spec["description"] = (spec.get("description", "") + f" (documented as `{name}`)").strip()
-            parameters.append(spec)
-        for leftover in documented.values():
-            diags.warn(
-                page.file,
-                leftover.line,
-                "path-param-unused",
-                f"path part {leftover.name!r} does not occur in {page.path}; kept as a query parameter",
-            )
-            parameters.append(query_parameter(registry, leftover, None, diags, page.file))
-        query_sample = _sample_request(draft.request_sample).get("query", {}) if draft.request_sample else {}
-        for param in page.query_params:
-            example = page.query_examples.get(param.name, query_sample.get(param.name))
-            parameters.append(query_parameter(registry, param, example, diags, page.file))
-        parameters += headers.params
-        parameters += [{"$ref": f"#/components/parameters/{name}"} for name in headers.common]
-        if parameters:
-            op["parameters"] = unique_parameters(parameters, page, diags)
-        self._report_unused_properties(draft)
-        body = self._request_body(draft, headers.request_media)
-        if body is not None:
-            op["requestBody"] = body
-        op["responses"] = self._responses(draft)
-        if page.online_restricted:
-            op["x-online-restricted"] = page.online_restricted
-        if headers.request_media:
-            op["x-content-types"] = headers.request_media
-        if headers.response_media:
-            op["x-accept-types"] = headers.response_media
-        samples = self._samples(draft)
-        if samples:
-            op["x-samples"] = samples
-        op["x-source"] = page.file
-        return op
 
-    def _report_unused_properties(self, draft: OperationDraft) -> None:
-        """A property table under a body that is a byte stream describes nothing that is sent."""
-        page = draft.page
-        for ref, owner in ((draft.request, page.request_body), (draft.response, page.response)):
-            if isinstance(ref, Binary) and owner is not None and owner.properties:
-                self.diags.warn(
-                    page.file,
-                    owner.properties[0].line,
-                    "properties-unused",
-                    f"the {'request' if owner is page.request_body else 'response'} body is binary; its "
-                    f"{len(owner.properties)} property rows ({', '.join(p.name for p in owner.properties[:5])}) are not used",
-                )
-
-    def _request_body(self, draft: OperationDraft, media: list[str]) -> dict[str, Any] | None:
-        if draft.request is None:
+    def _operation(self, draft: OperationDraft, renames: dict[str, str]) -> dict[str, Any] | None:
+        page, record = draft.page, self.record
+        start = len(self.diags.items)
+        try:
+            ctx = self._context(draft, renames)
+            op = build_operation(page, ctx, self.diags, self.common_headers)
+        except Exception as error:  # one page must never stop the run
+            self._page_failed(page, error)
             return None
-        page = draft.page
-        schema = type_schema(self.registry, draft.request, False)
-        if draft.patch_body:
-            schema = {"anyOf": [schema, {"type": "object", "description": "JSON Merge Patch (RFC 7396) document"}]}
-        content: dict[str, Any] = {"schema": schema}
-        sample = draft.request_sample
-        if sample is not None and sample.body_is_json:
-            content["examples"] = {"sample": {"summary": "Sample request from the reference", "value": sample.body}}
-        body: dict[str, Any] = {"required": True}
-        if page.request_body is not None and page.request_body.description and not draft.flatten:
-            body["description"] = page.request_body.description
-        body["content"] = {draft.request_media: content}
-        body["x-codegen-request-body-name"] = page.request_body.name if page.request_body else "body"
-        if draft.flatten:
-            body["x-sdkgen-flatten"] = True
-        return body
-
-    def _responses(self, draft: OperationDraft) -> dict[str, Any]:
-        page = draft.page
-        statuses = (
-            {status.code: status.description or "OK" for status in page.response.statuses} if page.response else {}
-        )
-        sample = draft.response_sample
-        sample_status = _sample_status(sample) if sample is not None else ""
-        if sample is not None and sample_status not in statuses:
-            if statuses:
-                self.diags.warn(
-                    page.file,
-                    sample.line,
-                    "sample-status",
-                    f"sample response status {sample_status} is not in the status table; added",
-                )
-            statuses[sample_status] = sample.start_line.split(" ", 2)[2] if sample.start_line.count(" ") >= 2 else "OK"
-        if not statuses:
-            statuses["200"] = "OK"
-        responses: dict[str, Any] = {}
-        for code in sorted(statuses):
-            response: dict[str, Any] = {"description": statuses[code]}
-            if code.startswith("2") and code != "204" and draft.response is not None:
-                content: dict[str, Any] = {"schema": type_schema(self.registry, draft.response, False)}
-                if sample is not None and sample_status == code:
-                    if sample.body_is_json:
-                        content["examples"] = {
-                            "sample": {"summary": "Sample response from the reference", "value": sample.body}
-                        }
-                    elif sample.body_text and draft.response_media != "application/json":
-                        content["example"] = sample.body_text
-                response["content"] = {draft.response_media: content}
-            responses[code] = response
-        return responses
-
-    def _samples(self, draft: OperationDraft) -> list[dict[str, Any]]:
-        entry: dict[str, Any] = {}
-        if draft.request_sample is not None:
-            entry["request"] = _sample_request(draft.request_sample)
-        if draft.response_sample is not None:
-            sample = draft.response_sample
-            entry["response"] = {"status": int(_sample_status(sample)), "headers": dict(sample.headers)}
-        return [entry] if entry else []
+        if record is not None:
+            record.contexts[page.file] = ctx
+            record.operation_diagnostics[page.file] = (start, len(self.diags.items))
+        return op
 
     # -- paths -----------------------------------------------------------------------------
 
@@ -334,28 +191,31 @@ class _DocumentBuilder:
             for draft in group:
                 renames = {
                     doc[1:-1]: canon[1:-1]
-                    for doc, canon in zip(_segments(draft.page.path), _segments(canonical), strict=False)
+                    for doc, canon in zip(segments(draft.page.path), segments(canonical), strict=False)
                     if doc.startswith("{") and doc != canon
                 }
-                try:
-                    op = self.operation(draft, renames)
-                except Exception as error:  # one page must never stop the run
-                    self._page_failed(draft.page, error)
+                op = self._operation(draft, renames)
+                if op is None:
                     continue
                 method = draft.page.method.lower()
                 if method in item:
                     variants += 1
                     primary = item[method]
+                    if self.record is not None:
+                        index = len(primary.get("x-sdkgen-variants", []))
+                        self.record.placements[draft.page.file] = (canonical, method, index)
                     self.diags.info(
                         draft.page.file,
                         draft.page.path_line,
                         "operation-variant",
                         f"{draft.page.method} {draft.page.path} shares its method and path template with {primary['x-source']}; kept as a variant",
                     )
-                    _widen_path_params(primary, op)
+                    widen_path_params(primary, op)
                     primary.setdefault("x-sdkgen-variants", []).append(op)
                 else:
                     item[method] = op
+                    if self.record is not None:
+                        self.record.placements[draft.page.file] = (canonical, method, -1)
             paths[canonical] = {method: item[method] for method in HTTP_METHODS if method in item}
         return dict(sorted(paths.items())), variants
 
@@ -375,6 +235,8 @@ class _DocumentBuilder:
             name: object_schema(self.registry, self.registry.schemas[name]) for name in sorted(self.registry.schemas)
         }
         origins = {name: schema.files[0] for name, schema in self.registry.schemas.items() if schema.files}
+        if self.record is not None:
+            self.record.schema_renames = schema_renames(list(schemas))
         schemas = apply_schema_renames(paths, schemas, origins, self.diags)
         properties = sum(len(s["properties"]) for s in schemas.values())
         untyped = sum(1 for s in schemas.values() for p in s["properties"].values() if is_untyped(p))
@@ -421,17 +283,6 @@ class _DocumentBuilder:
             tuple(name_report(self.registry)),
         )
         return doc, stats
-
-
-def _widen_path_params(primary: dict[str, Any], variant: dict[str, Any]) -> None:
-    """Let the primary operation's path parameters accept the variant's types too."""
-    theirs = {p["name"]: p for p in variant.get("parameters", []) if p.get("in") == "path"}
-    for param in primary.get("parameters", []):
-        other = theirs.get(param.get("name", ""))
-        if other is None or other["schema"] == param["schema"]:
-            continue
-        param["schema"] = {"anyOf": [param["schema"], other["schema"]]}
-        param.pop("example", None)
 
 
 SERVERS: list[dict[str, Any]] = [
@@ -483,10 +334,12 @@ def build_document(
     title: str = "SuperOffice WebAPI",
     version: str = "v1",
     index_pages: Sequence[IndexPage] = (),
+    record: SpecRecord | None = None,
 ) -> tuple[dict[str, Any], BuildStats]:
     """Build the OpenAPI document for `pages`; problems go to `diags`. `index_pages` describe
-    the tags (generator/spec/tags.py)."""
-    document, stats = _DocumentBuilder(pages, diags).document(title, version)
+    the tags (generator/spec/tags.py). A `record` is filled with each page's operation context
+    and place (see SpecRecord)."""
+    document, stats = _DocumentBuilder(pages, diags, record).document(title, version)
     names = [str(entry["name"]) for entry in document["tags"]]
     document["tags"] = described_tags(names, index_pages, diags)
     return document, stats

@@ -18,18 +18,22 @@ def ref_pointer(name: str) -> dict[str, Any]:
     return {"$ref": f"#/components/schemas/{name}"}
 
 
+def prim_schema(ref: Prim, nullable: bool) -> dict[str, Any]:
+    types: list[Any] = list(ref.types)
+    schema: dict[str, Any] = {
+        "type": types[0] if len(types) == 1 and not nullable else types + (["null"] if nullable else [])
+    }
+    if ref.format:
+        schema["format"] = ref.format
+    if ref.enum:
+        schema["enum"] = list(ref.enum) + ([None] if nullable else [])
+    return schema
+
+
 def type_schema(registry: Registry, ref: TypeRef, nullable: bool) -> dict[str, Any]:
     ref = registry.resolve(ref)
     if isinstance(ref, Prim):
-        types: list[Any] = list(ref.types)
-        schema: dict[str, Any] = {
-            "type": types[0] if len(types) == 1 and not nullable else types + (["null"] if nullable else [])
-        }
-        if ref.format:
-            schema["format"] = ref.format
-        if ref.enum:
-            schema["enum"] = list(ref.enum) + ([None] if nullable else [])
-        return schema
+        return prim_schema(ref, nullable)
     if isinstance(ref, Ref):
         return {"anyOf": [ref_pointer(ref.name), NULL]} if nullable else ref_pointer(ref.name)
     if isinstance(ref, ArrayOf):

@@ -28,6 +28,11 @@ KIND_ORDER = (
 _RANK = {kind: index for index, kind in enumerate(KIND_ORDER)}
 
 
+def evidence_key(kind: str, file: str, line: int) -> tuple[int, str, int]:
+    """The order of a schema's evidence in the report: strongest kind first, then by place."""
+    return (_RANK.get(kind, len(_RANK)), file, line)
+
+
 def name_kind(notes: list[NameNote]) -> str:
     """The strongest kind of evidence among `notes` ('unexplained' without any)."""
     kinds = [note.kind for note in notes if note.kind in _RANK]
@@ -50,7 +55,7 @@ def name_report(registry: Registry) -> list[dict[str, Any]]:
                 "named_by": name_kind(notes),
                 "evidence": [
                     {"kind": note.kind, "text": note.text, "file": note.file, "line": note.line}
-                    for note in sorted(notes, key=lambda n: (_RANK.get(n.kind, len(_RANK)), n.file, n.line))
+                    for note in sorted(notes, key=lambda n: evidence_key(n.kind, n.file, n.line))
                 ],
                 "counts": dict(sorted(counts.items())),
             }

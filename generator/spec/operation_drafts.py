@@ -82,7 +82,8 @@ def _owner_name(uid: str) -> str:
     return pascal(uid.partition("_")[0].lstrip("v0123456789"))
 
 
-def _samples(page: Page) -> tuple[HttpSample | None, HttpSample | None]:
+def page_samples(page: Page) -> tuple[HttpSample | None, HttpSample | None]:
+    """The page's first request and first response sample (the only ones the spec reads)."""
     request = next((sample for sample in page.samples if sample.kind == "request"), None)
     response = next((sample for sample in page.samples if sample.kind == "response"), None)
     return request, response
@@ -97,7 +98,7 @@ def _is_array_body(name: str, sample: HttpSample | None) -> bool:
 def draft_named(page: Page, registry: Registry) -> OperationDraft:
     """First pass: everything a page can say on its own, registering the schemas it names."""
     draft = OperationDraft(page)
-    draft.request_sample, draft.response_sample = _samples(page)
+    draft.request_sample, draft.response_sample = page_samples(page)
     op_name = operation_name(page.uid)
     body = page.request_body
     if body is not None:
@@ -247,7 +248,7 @@ def _described_name(page: Page) -> str:
     return carrier_name(description) or links_entity_name(description)
 
 
-def _bodiless(page: Page, sample: HttpSample | None) -> bool:
+def bodiless(page: Page, sample: HttpSample | None) -> bool:
     """A response documented without content: only 204 (or no 2xx) and no sample body."""
     assert page.response is not None
     codes = {status.code for status in page.response.statuses}
@@ -264,7 +265,7 @@ def _binary_sample(sample: HttpSample | None) -> bool:
     return "octet-stream" in content_type or content_type.startswith(("image/", "application/pdf", "application/vnd"))
 
 
-def _schema_description(page: Page) -> str:
+def schema_description(page: Page) -> str:
     """The response section's free text describes the type, unless it only repeats a status."""
     assert page.response is not None
     text = page.response.description
@@ -299,7 +300,7 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
         use = _table_use(
             draft, "response", response.properties, is_array, f"{op_name}Item" if is_array else f"{op_name}Result"
         )
-        use.description = _schema_description(page)
+        use.description = schema_description(page)
         named, described = _response_name(page), _described_name(page)
         if named:
             use.evidence.append(Evidence(named, PAGE_TYPE, f"Response body: {named}", page.file, response.line))
@@ -318,7 +319,7 @@ def _draft_response(draft: OperationDraft, registry: Registry, op_name: str) -> 
         registry.note_name(name, kind, text, page.file, response.line)
         ref = Ref(registry.ensure(name).name)
         draft.response = ArrayOf(ref) if is_array else ref
-        if named and _bodiless(page, draft.response_sample):
+        if named and bodiless(page, draft.response_sample):
             # The published pages put a stale type heading on responses without content: a type
             # named there proves nothing about a table elsewhere (see naming.py).
             registry.bodiless_names.add(named)

@@ -8,8 +8,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostics
 from generator.parse.page_model import Page, Parameter
-from generator.spec.emit import type_schema
-from generator.spec.schema_registry import Registry
+from generator.spec.emit import prim_schema
 from generator.spec.type_refs import STRING, ArrayOf, Prim, map_type_cell
 
 # The API-wide request headers: shared components/parameters, exposed by SDKs as client options.
@@ -101,7 +100,9 @@ def _coerce_example(value: str, schema: dict[str, Any]) -> Any:
     return value
 
 
-def parameter_schema(registry: Registry, param: Parameter, diags: Diagnostics, file: str) -> dict[str, Any]:
+def parameter_schema(param: Parameter, diags: Diagnostics, file: str) -> dict[str, Any]:
+    """The schema of a parameter row: a function of the row alone (no named or inferred types:
+    a parameter is a primitive or a comma-separated list of primitives, sent as text otherwise)."""
     mapped = map_type_cell(param.type)
     if isinstance(mapped, str):
         diags.warn(
@@ -112,20 +113,18 @@ def parameter_schema(registry: Registry, param: Parameter, diags: Diagnostics, f
         mapped = STRING
     if isinstance(mapped, ArrayOf):
         # Collections travel comma separated in one query value (style form, explode false).
-        item = registry.resolve(mapped.item)
-        return {"type": "array", "items": type_schema(registry, item if isinstance(item, Prim) else STRING, False)}
+        item = mapped.item
+        return {"type": "array", "items": prim_schema(item if isinstance(item, Prim) else STRING, False)}
     if not isinstance(mapped, Prim):
         diags.info(
             file, param.line, "parameter-type", f"parameter {param.name!r} of type {param.type!r} sent as a string"
         )
         mapped = STRING
-    return type_schema(registry, mapped, False)
+    return prim_schema(mapped, False)
 
 
-def query_parameter(
-    registry: Registry, param: Parameter, example: str | None, diags: Diagnostics, file: str
-) -> dict[str, Any]:
-    schema = parameter_schema(registry, param, diags, file)
+def query_parameter(param: Parameter, example: str | None, diags: Diagnostics, file: str) -> dict[str, Any]:
+    schema = parameter_schema(param, diags, file)
     result: dict[str, Any] = {"name": param.name, "in": "query", "required": param.required, "schema": schema}
     if schema.get("type") == "array":
         result["style"], result["explode"] = "form", False
@@ -138,10 +137,8 @@ def query_parameter(
     return result
 
 
-def path_parameter(
-    registry: Registry, param: Parameter, example: str | None, diags: Diagnostics, file: str
-) -> dict[str, Any]:
-    schema = parameter_schema(registry, param, diags, file)
+def path_parameter(param: Parameter, example: str | None, diags: Diagnostics, file: str) -> dict[str, Any]:
+    schema = parameter_schema(param, diags, file)
     result: dict[str, Any] = {"name": param.name, "in": "path", "required": True, "schema": schema}
     if param.description:
         result["description"] = param.description
