@@ -250,6 +250,88 @@ class SpecCache:
         _store(self.path, state)
 
 
+class DeltaStore:
+    """Entries by (kind, key) in one SQLite file, so that a build reads and writes only the entries
+    it uses or changes (generator/delta.py). Any SQLite error makes the store empty (reads miss,
+    writes are dropped): an unreadable file is deleted and started afresh on the next open."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._db: Any = None
+        self._opened = False
+
+    def _connect(self) -> Any:
+        if self._opened:
+            return self._db
+        self._opened = True
+        import sqlite3
+
+        for attempt in range(2):
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                db = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+                # WAL: a commit is atomic without an fsync (a cache may lose its last build on a
+                # power cut, never mix two), and readers never wait for a writer.
+                db.execute("PRAGMA journal_mode=WAL")
+                db.execute("PRAGMA synchronous=NORMAL")
+                db.execute(
+                    "CREATE TABLE IF NOT EXISTS entry (kind TEXT, key TEXT, value BLOB, PRIMARY KEY (kind, key))"
+                )
+                db.execute("BEGIN")
+                self._db = db
+                return db
+            except (sqlite3.Error, OSError):
+                if attempt == 0:  # not a database (or damaged): start again from nothing
+                    for suffix in ("", "-wal", "-shm"):
+                        Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        return None
+
+    def _run(self, sql: str, *args: Any) -> list[Any]:
+        import sqlite3
+
+        db = self._connect()
+        if db is None:
+            return []
+        try:
+            rows: list[Any] = db.execute(sql, args).fetchall()
+            return rows
+        except sqlite3.Error:
+            self._db = None
+            return []
+
+    def get(self, kind: str, key: str) -> bytes | None:
+        rows = self._run("SELECT value FROM entry WHERE kind = ? AND key = ?", kind, key)
+        return bytes(rows[0][0]) if rows else None
+
+    def get_all(self, kind: str) -> dict[str, bytes]:
+        return {key: bytes(value) for key, value in self._run("SELECT key, value FROM entry WHERE kind = ?", kind)}
+
+    def put(self, kind: str, key: str, value: bytes) -> None:
+        self._run("INSERT OR REPLACE INTO entry (kind, key, value) VALUES (?, ?, ?)", kind, key, value)
+
+    def delete_missing(self, kind: str, keep: Iterable[str]) -> None:
+        """Remove the entries of `kind` whose key is not in `keep` (what the last build did not use)."""
+        keep_set = set(keep)
+        stale = [key for (key,) in self._run("SELECT key FROM entry WHERE kind = ?", kind) if key not in keep_set]
+        for key in stale:
+            self._run("DELETE FROM entry WHERE kind = ? AND key = ?", kind, key)
+
+    def commit(self, *, checkpoint: bool = False) -> None:
+        """Make the writes so far durable as one; `checkpoint` folds the log into the file (after
+        a big write, so that the next build's small commits do not pay for it)."""
+        import sqlite3
+
+        if self._db is None:
+            return
+        try:
+            self._db.execute("COMMIT")
+            if checkpoint:
+                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            self._db.execute("BEGIN")
+        except sqlite3.Error:
+            self._db = None
+
+
 class ModuleCache:
     """Finished (rendered and formatted) output modules and the plan's sample cases, by key.
 
@@ -257,24 +339,49 @@ class ModuleCache:
     change starts afresh; within it, a module's key digests the plan object it was rendered
     from and a case's key the spec fragments it was checked against (see plan/fragments.py).
     Only entries used by the last build are kept, so the file does not grow with edits.
+    The memo file is read on first use only: a build the delta path serves (`delta`, see
+    generator/delta.py) never loads it.
     """
 
     def __init__(self, project_root: Path, templates: str, directory: Path | None = None) -> None:
         key = digest(f"{project_root.resolve()}\n{code_fingerprint()}\n{templates}".encode())[:32]
         self.path = (directory or cache_root()) / "modules" / f"{key}.pickle"
         self.bytecode_dir = (directory or cache_root()) / "jinja"  # compiled templates (render/__init__.py)
-        loaded = _load(self.path)
-        state = loaded if isinstance(loaded, dict) else {}
-        names = ("modules", "cases", "texts", "refs", "models", "operations")
-        modules, cases, texts, refs, models, operations = (state.get(k) for k in names)
-        self.modules: dict[str, str] = modules if isinstance(modules, dict) else {}
-        self.cases: dict[str, Any] = cases if isinstance(cases, dict) else {}
-        self.texts: dict[str, str] = texts if isinstance(texts, dict) else {}
-        self.refs: dict[str, tuple[str, ...]] = refs if isinstance(refs, dict) else {}  # fragment digest -> refs
-        self.models: dict[str, Any] = models if isinstance(models, dict) else {}  # model plans by memo key
-        self.operations: dict[str, Any] = operations if isinstance(operations, dict) else {}  # method plans
+        self.delta = DeltaStore(self.path.with_suffix(".sqlite"))
+        self._state: dict[str, Any] | None = None
         self.used_modules: dict[str, str] = {}
         self.hits = 0
+
+    def _part(self, name: str) -> dict[str, Any]:
+        if self._state is None:
+            loaded = _load(self.path)
+            self._state = loaded if isinstance(loaded, dict) else {}
+        value = self._state.get(name)
+        return value if isinstance(value, dict) else {}
+
+    @property
+    def modules(self) -> dict[str, str]:
+        return self._part("modules")
+
+    @property
+    def cases(self) -> dict[str, Any]:
+        return self._part("cases")
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return self._part("texts")
+
+    @property
+    def refs(self) -> dict[str, tuple[str, ...]]:  # fragment digest -> refs
+        return self._part("refs")
+
+    @property
+    def models(self) -> dict[str, Any]:  # model plans by memo key
+        return self._part("models")
+
+    @property
+    def operations(self) -> dict[str, Any]:  # method plans
+        return self._part("operations")
 
     def get(self, key: str) -> str | None:
         text = self.modules.get(key)

@@ -14,6 +14,7 @@ import json
 import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any, Protocol
 
 from generator.openapi import OperationRef
@@ -65,6 +66,7 @@ class CaseMemo:
         self.entries: dict[str, Entry] = {}
         self.known_texts: dict[str, str] = texts or {}
         self.texts: dict[str, str] = {}  # JSON text of fragments, by depth and digest
+        self.json_layout: JsonLayout | None = None  # where each fragment stands in tests/openapi.json
         self.hits = 0
         self._index: FragmentIndex | None = None
         self._spec_id = 0
@@ -224,7 +226,8 @@ class CaseMemo:
         return f"key:{known[1]}" if known is not None and known[0] is case else f"repr:{case!r}"
 
     def spec_json(self, spec: dict[str, Any]) -> str:
-        return spec_json(spec, self.index(spec), self.known_texts, self.texts)
+        text, self.json_layout = spec_json_layout(spec, self.index(spec), self.known_texts, self.texts)
+        return text
 
     def cases(
         self,
@@ -254,54 +257,102 @@ def _is_schema(pointer: str) -> bool:
     return pointer.startswith(SCHEMA_REF_PREFIX) and "/" not in pointer[len(SCHEMA_REF_PREFIX) :]
 
 
-def spec_json(spec: dict[str, Any], index: FragmentIndex, known: dict[str, str], used: dict[str, str]) -> str:
+def spec_json(spec: dict[str, Any], index: FragmentIndex, known: Mapping[str, str], used: dict[str, str]) -> str:
     """`json.dumps(spec, indent=1, ensure_ascii=False) + "\\n"`, assembled from per-fragment texts.
 
     The indenting encoder is pure Python (slow on a 10 MB document); a fragment's text depends
     only on its value and depth, so unchanged fragments reuse the text of the last build.
     """
+    return spec_json_layout(spec, index, known, used)[0]
+
+
+# Where each fragment's text stands in tests/openapi.json: (pointer, start, end), in order.
+JsonLayout = list[tuple[str, int, int]]
+
+
+def fragment_json(value: Any, depth: int) -> str:
+    """A fragment's text inside the indented document, `depth` levels down."""
+    return json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * depth)
+
+
+def spec_json_layout(
+    spec: dict[str, Any], index: FragmentIndex, known: Mapping[str, str], used: dict[str, str]
+) -> tuple[str, JsonLayout | None]:
+    """`spec_json` and where each fragment's text is in it (None when the document is not
+    split into fragments: keys that are not strings)."""
     if not all(isinstance(k, str) for k in spec) or not all(
         isinstance(k, str) for part in _split_parts(spec) for k in part
     ):
-        return json.dumps(spec, indent=1, ensure_ascii=False) + "\n"
+        return json.dumps(spec, indent=1, ensure_ascii=False) + "\n", None
+    parts: list[str] = []
+    marks: list[tuple[str, int]] = []  # (pointer, index of its text in parts)
 
-    def text(pointer: str, value: Any, depth: int) -> str:
+    def fragment(pointer: str, value: Any, depth: int) -> None:
         key = f"{depth}:{index.digests.get(pointer, '')}"
         found = known.get(key)
         if found is None or not index.digests.get(pointer):
-            found = json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * depth)
+            found = fragment_json(value, depth)
         used[key] = found
-        return found
+        marks.append((pointer, len(parts)))
+        parts.append(found)
 
-    def obj(items: list[tuple[str, str]], depth: int) -> str:
+    def obj(items: list[tuple[str, Callable[[], None]]], depth: int) -> None:
         if not items:
-            return "{}"
+            parts.append("{}")
+            return
         pad = " " * (depth + 1)
-        return (
-            "{\n"
-            + ",\n".join(f"{pad}{json.dumps(k, ensure_ascii=False)}: {v}" for k, v in items)
-            + "\n"
-            + " " * depth
-            + "}"
-        )
+        parts.append("{\n")
+        for position, (key, write) in enumerate(items):
+            parts.append(f"{',' + chr(10) if position else ''}{pad}{json.dumps(key, ensure_ascii=False)}: ")
+            write()
+        parts.append("\n" + " " * depth + "}")
 
-    top: list[tuple[str, str]] = []
+    def write_paths(paths: dict[str, Any]) -> None:
+        obj([(p, partial(fragment, f"#/paths/{escape_token(p)}", v, 2)) for p, v in paths.items()], 1)
+
+    def write_group(group: str, members: object) -> None:
+        if isinstance(members, dict):
+            prefix = f"#/components/{escape_token(group)}/"
+            obj([(n, partial(fragment, prefix + escape_token(n), v, 3)) for n, v in members.items()], 2)
+        else:
+            parts.append(fragment_json(members, 2))
+
+    def write_components(components: dict[str, Any]) -> None:
+        obj([(group, partial(write_group, group, members)) for group, members in components.items()], 1)
+
+    top: list[tuple[str, Callable[[], None]]] = []
     for key, value in spec.items():
         if key == "paths" and isinstance(value, dict):
-            top.append((key, obj([(p, text(f"#/paths/{escape_token(p)}", v, 2)) for p, v in value.items()], 1)))
+            top.append((key, partial(write_paths, value)))
         elif key == "components" and isinstance(value, dict):
-            groups = []
-            for group, members in value.items():
-                if isinstance(members, dict):
-                    prefix = f"#/components/{escape_token(group)}/"
-                    children = [(n, text(prefix + escape_token(n), v, 3)) for n, v in members.items()]
-                    groups.append((group, obj(children, 2)))
-                else:
-                    groups.append((group, json.dumps(members, indent=1, ensure_ascii=False).replace("\n", "\n  ")))
-            top.append((key, obj(groups, 1)))
+            top.append((key, partial(write_components, value)))
         else:
-            top.append((key, text(f"#/{escape_token(key)}", value, 1)))
-    return obj(top, 0) + "\n"
+            top.append((key, partial(fragment, f"#/{escape_token(key)}", value, 1)))
+    obj(top, 0)
+    parts.append("\n")
+    starts = [0]
+    for part in parts:
+        starts.append(starts[-1] + len(part))
+    layout = [(pointer, starts[at], starts[at + 1]) for pointer, at in marks]
+    return "".join(parts), layout
+
+
+def patch_json(text: str, layout: JsonLayout, replaced: Mapping[str, str]) -> tuple[str, JsonLayout]:
+    """`text` (laid out as `layout`) with the fragments in `replaced` given new texts."""
+    pieces: list[str] = []
+    new_layout: JsonLayout = []
+    position = shift = 0
+    for pointer, start, end in layout:
+        new = replaced.get(pointer)
+        if new is None:
+            new_layout.append((pointer, start + shift, end + shift))
+            continue
+        pieces += [text[position:start], new]
+        position = end
+        new_layout.append((pointer, start + shift, start + shift + len(new)))
+        shift += len(new) - (end - start)
+    pieces.append(text[position:])
+    return "".join(pieces), new_layout
 
 
 def _split_parts(spec: dict[str, Any]) -> list[dict[str, Any]]:
