@@ -33,35 +33,38 @@ def _marker(text: str) -> str:
     return "" if not text else ("x" if clean_text(text) else " ")
 
 
-def _blank(node: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+Mark = Callable[[str], str]
+
+
+def _blank(node: dict[str, Any], keys: tuple[str, ...], mark: Mark) -> dict[str, Any]:
     out = dict(node)
     for key in keys:
         value = node.get(key)
         if isinstance(value, str):
-            out[key] = _marker(value)
+            out[key] = mark(value)
     return out
 
 
-def schema_view(node: object) -> object:
+def schema_view(node: object, mark: Mark = _marker) -> object:
     if not isinstance(node, dict):
         return node
-    out = _blank(node, ("description",))
+    out = _blank(node, ("description",), mark)
     for key, value in node.items():
         if key in _SUBSCHEMA:
-            out[key] = schema_view(value)
+            out[key] = schema_view(value, mark)
         elif key in _SUBSCHEMA_LISTS and isinstance(value, list):
-            out[key] = [schema_view(v) for v in value]
+            out[key] = [schema_view(v, mark) for v in value]
         elif key in _SUBSCHEMA_MAPS and isinstance(value, dict):
-            out[key] = {k: schema_view(v) for k, v in value.items()}
+            out[key] = {k: schema_view(v, mark) for k, v in value.items()}
     return out
 
 
-def _content_view(node: dict[str, Any]) -> dict[str, Any]:
-    out = _blank(node, ("description",))
+def _content_view(node: dict[str, Any], mark: Mark) -> dict[str, Any]:
+    out = _blank(node, ("description",), mark)
     content = node.get("content")
     if isinstance(content, dict):
         out["content"] = {
-            media: {**entry, "schema": schema_view(entry["schema"])}
+            media: {**entry, "schema": schema_view(entry["schema"], mark)}
             if isinstance(entry, dict) and "schema" in entry
             else entry
             for media, entry in content.items()
@@ -69,55 +72,55 @@ def _content_view(node: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def parameter_view(node: object) -> object:
+def parameter_view(node: object, mark: Mark = _marker) -> object:
     # A client option's description is the client's docstring (package-wide): not local.
     if not isinstance(node, dict) or "$ref" in node or node.get("x-sdkgen-client-option") is True:
         return node
-    out = _content_view(node)
+    out = _content_view(node, mark)
     if "schema" in node:
-        out["schema"] = schema_view(node["schema"])
+        out["schema"] = schema_view(node["schema"], mark)
     return out
 
 
-def body_view(node: object) -> object:
-    return _content_view(node) if isinstance(node, dict) and "$ref" not in node else node
+def body_view(node: object, mark: Mark = _marker) -> object:
+    return _content_view(node, mark) if isinstance(node, dict) and "$ref" not in node else node
 
 
-def _parameters_view(node: dict[str, Any], out: dict[str, Any]) -> None:
+def _parameters_view(node: dict[str, Any], out: dict[str, Any], mark: Mark) -> None:
     params = node.get("parameters")
     if isinstance(params, list):
-        out["parameters"] = [parameter_view(p) for p in params]
+        out["parameters"] = [parameter_view(p, mark) for p in params]
 
 
-def operation_view(node: object) -> object:
+def operation_view(node: object, mark: Mark = _marker) -> object:
     if not isinstance(node, dict):
         return node
-    out = _blank(node, _PROSE)
-    _parameters_view(node, out)
+    out = _blank(node, _PROSE, mark)
+    _parameters_view(node, out, mark)
     if "requestBody" in node:
-        out["requestBody"] = body_view(node["requestBody"])
+        out["requestBody"] = body_view(node["requestBody"], mark)
     responses = node.get("responses")
     if isinstance(responses, dict):
-        out["responses"] = {status: body_view(r) for status, r in responses.items()}
+        out["responses"] = {status: body_view(r, mark) for status, r in responses.items()}
     variants = node.get("x-sdkgen-variants")
     if isinstance(variants, list):
-        out["x-sdkgen-variants"] = [operation_view(v) for v in variants]
+        out["x-sdkgen-variants"] = [operation_view(v, mark) for v in variants]
     return out
 
 
-def path_item_view(node: object) -> object:
+def path_item_view(node: object, mark: Mark = _marker) -> object:
     if not isinstance(node, dict) or "$ref" in node:
         return node
-    out = _blank(node, _PROSE)
-    _parameters_view(node, out)
+    out = _blank(node, _PROSE, mark)
+    _parameters_view(node, out, mark)
     for method in HTTP_METHODS:
         if method in node:
-            out[method] = operation_view(node[method])
+            out[method] = operation_view(node[method], mark)
     return out
 
 
 # Fragment kind (the pointer's first segments) -> its view; other fragments have no local edit.
-_VIEWS: dict[str, Callable[[object], object]] = {
+_VIEWS: dict[str, Callable[[object, Mark], object]] = {
     "#/paths/": path_item_view,
     "#/components/pathItems/": path_item_view,
     "#/components/schemas/": schema_view,
@@ -127,11 +130,12 @@ _VIEWS: dict[str, Callable[[object], object]] = {
 }
 
 
-def local_view(pointer: str, value: object) -> tuple[bool, object]:
-    """(whether fragment `pointer` has a view, the fragment with its prose blanked)."""
+def local_view(pointer: str, value: object, mark: Mark = _marker) -> tuple[bool, object]:
+    """(whether fragment `pointer` has a view, the fragment with its prose blanked, or with `mark`
+    applied to each prose string: the tests perturb them that way)."""
     for prefix, view in _VIEWS.items():
         if pointer.startswith(prefix) and "/" not in pointer[len(prefix) :]:
-            return True, view(value)
+            return True, view(value, mark)
     return False, value
 
 
