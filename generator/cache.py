@@ -17,7 +17,7 @@ import marshal
 import os
 import pickle
 import stat
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -325,63 +325,85 @@ class DeltaStore:
             return
         try:
             self._db.execute("COMMIT")
-            if checkpoint:
-                self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            self._db.execute("BEGIN")
+            if checkpoint:  # the last connection's close folds the log in and removes it
+                self._db.close()
+                self._db, self._opened = None, False
+            else:
+                self._db.execute("BEGIN")
         except sqlite3.Error:
             self._db = None
+
+
+class _Kind(Mapping[str, Any]):
+    """The entries of one kind of a DeltaStore as a read-only mapping, read in one query on first
+    use and decoded entry by entry when asked (a damaged entry is a miss)."""
+
+    def __init__(self, store: DeltaStore, kind: str, decode: Callable[[bytes], Any]) -> None:
+        self._store, self._kind, self._decode = store, kind, decode
+        self._raw: dict[str, bytes] | None = None
+
+    @property
+    def raw(self) -> dict[str, bytes]:
+        if self._raw is None:
+            self._raw = self._store.get_all(self._kind)
+        return self._raw
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._decode(self.raw[key])
+        except KeyError:
+            raise
+        except Exception:  # a damaged entry is a miss
+            raise KeyError(key) from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.raw)
+
+    def __len__(self) -> int:
+        return len(self.raw)
+
+    def write(self, used: Mapping[str, Any], encode: Callable[[Any], bytes]) -> None:
+        """Keep exactly `used`: insert what is new, delete what this build did not use."""
+        stored = self.raw
+        for key, value in used.items():
+            if key not in stored:
+                self._store.put(self._kind, key, value if isinstance(value, bytes) else encode(value))
+        self._store.delete_missing(self._kind, used)
+
+
+def _unpickle(data: bytes) -> Any:
+    return pickle.loads(data)
+
+
+def _pickle(value: Any) -> bytes:
+    return pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 class ModuleCache:
     """Finished (rendered and formatted) output modules and the plan's sample cases, by key.
 
-    The file is keyed by sdkgen's code and the templates' fingerprint, so a template or code
+    The store is keyed by sdkgen's code and the templates' fingerprint, so a template or code
     change starts afresh; within it, a module's key digests the plan object it was rendered
     from and a case's key the spec fragments it was checked against (see plan/fragments.py).
-    Only entries used by the last build are kept, so the file does not grow with edits.
-    The memo file is read on first use only: a build the delta path serves (`delta`, see
-    generator/delta.py) never loads it.
+    Everything lives in one SQLite file (`delta`, a `DeltaStore`): the delta path's entries
+    (generator/delta.py) and the memo's kinds, each read on first use and written entry by entry
+    (only entries used by the last build are kept, so the file does not grow with edits). A build
+    the delta path serves never reads the memo's kinds.
     """
 
     def __init__(self, project_root: Path, templates: str, directory: Path | None = None) -> None:
         key = digest(f"{project_root.resolve()}\n{code_fingerprint()}\n{templates}".encode())[:32]
-        self.path = (directory or cache_root()) / "modules" / f"{key}.pickle"
+        self.path = (directory or cache_root()) / "modules" / f"{key}.sqlite"
         self.bytecode_dir = (directory or cache_root()) / "jinja"  # compiled templates (render/__init__.py)
-        self.delta = DeltaStore(self.path.with_suffix(".sqlite"))
-        self._state: dict[str, Any] | None = None
+        self.delta = DeltaStore(self.path)
+        self.modules = _Kind(self.delta, "memo-module", bytes.decode)
+        self.cases = _Kind(self.delta, "memo-case", _unpickle)
+        self.texts = _Kind(self.delta, "memo-text", bytes.decode)
+        self.refs = _Kind(self.delta, "memo-ref", marshal.loads)  # fragment digest -> refs
+        self.models = _Kind(self.delta, "memo-model", bytes)  # pickled model plans by memo key
+        self.operations = _Kind(self.delta, "memo-operation", bytes)  # pickled method plans
         self.used_modules: dict[str, str] = {}
         self.hits = 0
-
-    def _part(self, name: str) -> dict[str, Any]:
-        if self._state is None:
-            loaded = _load(self.path)
-            self._state = loaded if isinstance(loaded, dict) else {}
-        value = self._state.get(name)
-        return value if isinstance(value, dict) else {}
-
-    @property
-    def modules(self) -> dict[str, str]:
-        return self._part("modules")
-
-    @property
-    def cases(self) -> dict[str, Any]:
-        return self._part("cases")
-
-    @property
-    def texts(self) -> dict[str, str]:
-        return self._part("texts")
-
-    @property
-    def refs(self) -> dict[str, tuple[str, ...]]:  # fragment digest -> refs
-        return self._part("refs")
-
-    @property
-    def models(self) -> dict[str, Any]:  # model plans by memo key
-        return self._part("models")
-
-    @property
-    def operations(self) -> dict[str, Any]:  # method plans
-        return self._part("operations")
 
     def get(self, key: str) -> str | None:
         text = self.modules.get(key)
@@ -401,5 +423,11 @@ class ModuleCache:
         models: dict[str, Any] | None = None,
         operations: dict[str, Any] | None = None,
     ) -> None:
-        state = {"modules": self.used_modules, "cases": cases, "texts": texts, "refs": refs or {}}
-        _store(self.path, {**state, "models": models or {}, "operations": operations or {}})
+        """Keep what this build used: new entries are written, unused ones deleted, the rest untouched."""
+        self.modules.write(self.used_modules, str.encode)
+        self.cases.write(cases, _pickle)
+        self.texts.write(texts, str.encode)
+        self.refs.write(refs or {}, lambda value: marshal.dumps(value, 2))
+        self.models.write(models or {}, _pickle)
+        self.operations.write(operations or {}, _pickle)
+        self.delta.commit()

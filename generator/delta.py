@@ -259,6 +259,14 @@ class _Fallback(Exception):
     """The change is not a prose edit the delta path handles: the reason, for the report."""
 
 
+@dataclass(frozen=True)
+class Declined:
+    """Why the delta path declined, and the new document's fragments if it got as far as them."""
+
+    reason: str
+    index: FragmentIndex | None = None
+
+
 def apply(
     spec: dict[str, Any],
     *,
@@ -267,21 +275,21 @@ def apply(
     store: DeltaStore,
     cache_dir: Path | None,
     bytecode_dir: Path | None,
-) -> DeltaResult | str:
+) -> DeltaResult | Declined:
     """The package for `spec` from the last build and the changed fragments, or why not."""
     state = load_state(store)
     if state is None:
-        return "no previous build recorded"
+        return Declined("no previous build recorded")
     if state.config != config:
-        return "the package name, spec name, profile or licence changed"
-    try:
-        return _apply(spec, state, version, store, cache_dir, bytecode_dir)
-    except _Fallback as reason:
-        return str(reason)
-
-
-def _changed_fragments(spec: dict[str, Any], state: DeltaState, store: DeltaStore) -> tuple[FragmentIndex, list[str]]:
+        return Declined("the package name, spec name, profile or licence changed")
     index = FragmentIndex(spec, state.refs)
+    try:
+        return _apply(spec, state, version, store, cache_dir, bytecode_dir, index)
+    except _Fallback as reason:
+        return Declined(str(reason), index)
+
+
+def _changed_fragments(index: FragmentIndex, state: DeltaState, store: DeltaStore) -> list[str]:
     if list(index.digests) != [pointer for pointer, _ in state.fragments]:
         raise _Fallback("fragments were added, removed or reordered")
     changed = [p for p, digest in state.fragments if index.digests[p] != digest]
@@ -296,7 +304,7 @@ def _changed_fragments(spec: dict[str, Any], state: DeltaState, store: DeltaStor
             raise _Fallback(f"{pointer} changed beyond its descriptions")
         if is_schema_pointer(pointer):
             raise _Fallback(f"{pointer}: a schema's prose is planned into models (full path)")
-    return index, changed
+    return changed
 
 
 def _apply(
@@ -306,8 +314,9 @@ def _apply(
     store: DeltaStore,
     cache_dir: Path | None,
     bytecode_dir: Path | None,
+    index: FragmentIndex,
 ) -> DeltaResult:
-    index, changed = _changed_fragments(spec, state, store)
+    changed = _changed_fragments(index, state, store)
     texts = _stored_texts(store, state)
     new_texts = _fill_version(texts, state, store, version) if version != state.version else {}
     result = DeltaResult(texts, state.diagnostics, state.counts[0], state.counts[1], dict(state.seeds), state.kept, 0)

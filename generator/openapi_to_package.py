@@ -89,7 +89,8 @@ def generate_package(
     report = None
     config = (package_name, source, profile, license)
     if module_cache is not None:
-        reason = "templates overridden" if templates_dir is not None else ""
+        reason = "templates overridden"
+        applied: Any = None
         if templates_dir is None:
             from generator import delta
 
@@ -101,7 +102,7 @@ def generate_package(
                 cache_dir=cache_dir,
                 bytecode_dir=module_cache.bytecode_dir,
             )
-            if not isinstance(applied, str):
+            if not isinstance(applied, delta.Declined):
                 return GeneratedPackage(
                     applied.files,
                     applied.diagnostics,
@@ -111,11 +112,13 @@ def generate_package(
                     kept=applied.kept,
                     incremental=IncrementalReport("delta", "", applied.planned_operations, tuple(applied.rendered)),
                 )
-            reason = applied
+            reason = applied.reason
         report = IncrementalReport("memo", reason)
         memo = CaseMemo(
             module_cache.cases, module_cache.texts, module_cache.refs, module_cache.models, module_cache.operations
         )
+        if templates_dir is None and applied.index is not None:
+            memo.use_index(spec, applied.index)  # the fragments the delta path already digested
     plan = build_plan(
         spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
     )
@@ -124,8 +127,11 @@ def generate_package(
     if module_cache is None or memo is None:
         files = format_files(render_package(plan, templates_dir), cache_dir=cache_dir)
     else:
-        files = _render_incrementally(plan, templates_dir, module_cache, cache_dir, memo, spec, seeds, kept, config)
+        env = make_environment(templates_dir, module_cache.bytecode_dir)
+        jobs, files = _render_incrementally(plan, env, module_cache, cache_dir, memo)
         module_cache.save(memo.entries, memo.texts, memo.refs, *memo.stored())
+        if templates_dir is None:  # what the delta path of the next build compares with
+            _record_delta(plan, env, jobs, files, module_cache, cache_dir, memo, spec, seeds, kept, config)
     return GeneratedPackage(
         files,
         plan.diagnostics,
@@ -138,19 +144,9 @@ def generate_package(
 
 
 def _render_incrementally(
-    plan: PackagePlan,
-    templates_dir: Path | None,
-    cache: ModuleCache,
-    cache_dir: Path | None,
-    memo: CaseMemo,
-    spec: dict[str, Any],
-    seeds: dict[str, str],
-    kept: tuple[str, ...],
-    config: tuple[str, str, str | None, str | None],
-) -> dict[str, str]:
-    """Render and format only the modules whose key is not in the cache; same bytes as cold.
-    Then record what the delta path of the next build compares with (without overridden templates)."""
-    env = make_environment(templates_dir, cache.bytecode_dir)
+    plan: PackagePlan, env: Any, cache: ModuleCache, cache_dir: Path | None, memo: CaseMemo
+) -> tuple[list[Any], dict[str, str]]:
+    """Render and format only the modules whose key is not in the cache; same bytes as cold."""
     jobs = render_jobs(plan, env, memo.subject_repr)
     done: dict[str, str] = {}
     rendered: dict[str, str] = {}
@@ -165,10 +161,7 @@ def _render_incrementally(
         if job.key is not None and job.path in formatted:
             cache.put(job.key, formatted[job.path])
     done.update(formatted)
-    files = {path: done[path] for path in sorted(done)}
-    if templates_dir is None:
-        _record_delta(plan, env, jobs, files, cache, cache_dir, memo, spec, seeds, kept, config)
-    return files
+    return jobs, {path: done[path] for path in sorted(done)}
 
 
 def _record_delta(

@@ -47,24 +47,24 @@ class CaseMemo:
 
     def __init__(
         self,
-        known: dict[str, Entry] | None = None,
-        texts: dict[str, str] | None = None,
-        refs: dict[str, tuple[str, ...]] | None = None,
+        known: Mapping[str, Entry] | None = None,
+        texts: Mapping[str, str] | None = None,
+        refs: Mapping[str, tuple[str, ...]] | None = None,
         models: Mapping[str, ModelPlan | bytes] | None = None,
         operations: Mapping[str, OperationEntry | bytes] | None = None,
     ) -> None:
-        self.known: dict[str, Entry] = known or {}
+        self.known: Mapping[str, Entry] = known if known is not None else {}
         # Plans from the last build, each pickled on its own (or as objects): an entry reused
         # unchanged is stored again as the same bytes, never pickled again.
-        self.known_models: Mapping[str, ModelPlan | bytes] = models or {}
+        self.known_models: Mapping[str, ModelPlan | bytes] = models if models is not None else {}
         self.models: dict[str, ModelPlan] = {}  # model plans this build used, by key
-        self.known_operations: Mapping[str, OperationEntry | bytes] = operations or {}
+        self.known_operations: Mapping[str, OperationEntry | bytes] = operations if operations is not None else {}
         self.operations: dict[str, OperationEntry] = {}  # method plans (without source) this build used
         self._blobs: dict[str, bytes] = {}  # key -> the pickled bytes it was loaded from
         self._model_tokens: dict[int, tuple[ModelPlan, str]] = {}
-        self.known_refs: dict[str, tuple[str, ...]] = refs or {}  # fragment digest -> its references
+        self.known_refs: Mapping[str, tuple[str, ...]] = refs if refs is not None else {}  # digest -> references
         self.entries: dict[str, Entry] = {}
-        self.known_texts: dict[str, str] = texts or {}
+        self.known_texts: Mapping[str, str] = texts if texts is not None else {}
         self.texts: dict[str, str] = {}  # JSON text of fragments, by depth and digest
         self.json_layout: JsonLayout | None = None  # where each fragment stands in tests/openapi.json
         self.hits = 0
@@ -80,9 +80,14 @@ class CaseMemo:
         self._op_reprs: dict[int, tuple[OperationPlan, str]] = {}
         self._case_tokens: dict[int, tuple[CasePlan, str]] = {}
 
-    def index(self, spec: dict[str, Any]) -> FragmentIndex:
+    def use_index(self, spec: dict[str, Any], index: FragmentIndex) -> None:
+        """Take `index` (already built for `spec`) instead of digesting the document again."""
+        self._index, self._spec_id = None, 0
+        self.index(spec, index)
+
+    def index(self, spec: dict[str, Any], built: FragmentIndex | None = None) -> FragmentIndex:
         if self._index is None or self._spec_id != id(spec):
-            self._index, self._spec_id = FragmentIndex(spec, self.known_refs), id(spec)
+            self._index, self._spec_id = built or FragmentIndex(spec, self.known_refs), id(spec)
             # `examples` entries may `$ref` `components/examples`, which the fragment closure does
             # not follow (example data holds no schema references): those count for every operation.
             self._examples = [p for p in self._index.digests if p.startswith("#/components/examples/")]
