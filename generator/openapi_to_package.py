@@ -33,6 +33,7 @@ class GeneratedPackage(Mapping[str, str]):
     # Written only when absent, never listed, overwritten or removed: the maintainers' lib/.
     seeds: dict[str, str] = field(default_factory=dict)
     kept: tuple[str, ...] = ()  # folders (relative, ending in "/") the writer never touches
+    incremental: IncrementalReport | None = None  # with a module cache: which path made it, and why
     warnings: int = field(init=False)
 
     def __post_init__(self) -> None:
@@ -53,6 +54,16 @@ class GeneratedPackage(Mapping[str, str]):
         return f"{self.operations} operations, {self.models} models, {warnings}"
 
 
+@dataclass(frozen=True)
+class IncrementalReport:
+    """How an incremental build made the package (`GeneratedPackage.incremental`)."""
+
+    path: str  # "delta": only what a prose edit touched was re-planned; "memo": the keyed full path
+    reason: str = ""  # why not the delta path
+    operations_planned: int = 0  # methods planned again (the delta path; the memo path plans what misses)
+    rendered: tuple[str, ...] = ()  # files rendered again (the delta path)
+
+
 def generate_package(
     spec: dict[str, Any],
     *,
@@ -69,38 +80,74 @@ def generate_package(
 
     Every rendered Python file is compiled first, so a template bug or an unsafe spec string
     fails here, naming the file, instead of in the user's import. `source` names the spec in
-    the diagnostics (`<source>#<JSON pointer>`). With `module_cache`, the sample checks of
-    unchanged operations and the finished text of unchanged modules are reused (the result is
-    the same bytes as without it).
+    the diagnostics (`<source>#<JSON pointer>`). With `module_cache`, a change that only edits
+    prose re-plans and re-renders only what reads it (generator/delta.py), and otherwise the
+    sample checks of unchanged operations and the finished text of unchanged modules are reused
+    (the result is the same bytes as without it either way).
     """
     memo = None
+    report = None
+    config = (package_name, source, profile, license)
     if module_cache is not None:
+        reason = "templates overridden"
+        applied: Any = None
+        if templates_dir is None:
+            from generator import delta
+
+            applied = delta.apply(
+                spec,
+                config=config,
+                version=version,
+                store=module_cache.delta,
+                cache_dir=cache_dir,
+                bytecode_dir=module_cache.bytecode_dir,
+            )
+            if not isinstance(applied, delta.Declined):
+                return GeneratedPackage(
+                    applied.files,
+                    applied.diagnostics,
+                    operations=applied.operations,
+                    models=applied.models,
+                    seeds=applied.seeds,
+                    kept=applied.kept,
+                    incremental=IncrementalReport("delta", "", applied.planned_operations, tuple(applied.rendered)),
+                )
+            reason = applied.reason
+        report = IncrementalReport("memo", reason)
         memo = CaseMemo(
             module_cache.cases, module_cache.texts, module_cache.refs, module_cache.models, module_cache.operations
         )
+        if templates_dir is None and applied.index is not None:
+            memo.use_index(spec, applied.index)  # the fragments the delta path already digested
     plan = build_plan(
         spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
     )
+    seeds = render_seeds(plan, templates_dir)
+    kept = (maintainer_dir(package_name),)
     if module_cache is None or memo is None:
         files = format_files(render_package(plan, templates_dir), cache_dir=cache_dir)
     else:
-        files = _render_incrementally(plan, templates_dir, module_cache, cache_dir, memo)
+        env = make_environment(templates_dir, module_cache.bytecode_dir)
+        jobs, files = _render_incrementally(plan, env, module_cache, cache_dir, memo)
         module_cache.save(memo.entries, memo.texts, memo.refs, *memo.stored())
+        if templates_dir is None:  # what the delta path of the next build compares with
+            _record_delta(plan, env, jobs, files, module_cache, cache_dir, memo, spec, seeds, kept, config)
     return GeneratedPackage(
         files,
         plan.diagnostics,
         operations=plan.operation_count,
         models=len(plan.models),
-        seeds=render_seeds(plan, templates_dir),
-        kept=(maintainer_dir(package_name),),
+        seeds=seeds,
+        kept=kept,
+        incremental=report,
     )
 
 
 def _render_incrementally(
-    plan: PackagePlan, templates_dir: Path | None, cache: ModuleCache, cache_dir: Path | None, memo: CaseMemo
-) -> dict[str, str]:
+    plan: PackagePlan, env: Any, cache: ModuleCache, cache_dir: Path | None, memo: CaseMemo
+) -> tuple[list[Any], dict[str, str]]:
     """Render and format only the modules whose key is not in the cache; same bytes as cold."""
-    jobs = render_jobs(plan, make_environment(templates_dir, cache.bytecode_dir), memo.subject_repr)
+    jobs = render_jobs(plan, env, memo.subject_repr)
     done: dict[str, str] = {}
     rendered: dict[str, str] = {}
     for job in jobs:
@@ -114,4 +161,44 @@ def _render_incrementally(
         if job.key is not None and job.path in formatted:
             cache.put(job.key, formatted[job.path])
     done.update(formatted)
-    return {path: done[path] for path in sorted(done)}
+    return jobs, {path: done[path] for path in sorted(done)}
+
+
+def _record_delta(
+    plan: PackagePlan,
+    env: Any,
+    jobs: list[Any],
+    files: dict[str, str],
+    cache: ModuleCache,
+    cache_dir: Path | None,
+    memo: CaseMemo,
+    spec: dict[str, Any],
+    seeds: dict[str, str],
+    kept: tuple[str, ...],
+    config: tuple[str, str, str | None, str | None],
+) -> None:
+    from dataclasses import replace
+
+    from generator import delta
+    from generator.render.modules import header_of, package_wide_jobs
+
+    # The package-wide files once more with a stand-in version: which of them hold it, and where.
+    sentinel_plan = replace(plan, version=delta.VERSION_SENTINEL)
+    sentinel = {job.path: job.render() for job in package_wide_jobs(sentinel_plan, env)}
+    differing = {path: text for path, text in sentinel.items() if text != files.get(path)}
+    sentinel.update(format_files(differing, cache_dir=cache_dir))
+    global_texts = delta.versioned_texts(jobs, files, plan.version, sentinel)
+    delta.record(
+        cache.delta,
+        config=config,
+        plan=plan,
+        memo=memo,
+        spec=spec,
+        jobs=jobs,
+        files=files,
+        global_texts=global_texts,
+        seeds=seeds,
+        seeds_versioned=render_seeds(sentinel_plan) != seeds,
+        kept=kept,
+        header=header_of(plan),
+    )

@@ -16,7 +16,7 @@ from conftest import require_shared
 
 from generator.cache import ModuleCache, PageCache
 from generator.docs_to_openapi import docs_to_openapi
-from generator.openapi_to_package import GeneratedPackage, generate_package
+from generator.openapi_to_package import GeneratedPackage, IncrementalReport, generate_package
 from generator.project import templates_fingerprint
 
 pytestmark = pytest.mark.corpus
@@ -33,6 +33,7 @@ class Loop:
     files: dict[str, str] = field(default_factory=dict)
     document: dict[str, Any] = field(default_factory=dict)
     saved: dict[Path, str | None] = field(default_factory=dict)  # what the edits replaced
+    report: IncrementalReport | None = None  # how the last check()'s build was made
 
     @property
     def docs(self) -> Path:
@@ -78,7 +79,10 @@ class Loop:
         assert list(package.files) == list(cold.files)
         differing = [path for path in cold.files if package.files[path] != cold.files[path]]
         assert not differing, f"incremental build differs from the cold one in {differing[:5]}"
-        assert reused > len(package.files) // 2, f"only {reused} of {len(package.files)} modules reused"
+        assert [d.format() for d in package.diagnostics] == [d.format() for d in cold.diagnostics]
+        self.report = package.incremental
+        if self.report is None or self.report.path != "delta":  # the delta path reuses texts, not modules
+            assert reused > len(package.files) // 2, f"only {reused} of {len(package.files)} modules reused"
         self.files = dict(package.files)
         return {p for p in set(before) | set(self.files) if before.get(p) != self.files.get(p)}
 
@@ -171,3 +175,24 @@ def test_renamed_type(edited: Loop) -> None:
     stale = [path for path in edited.files if "/models/" in path and re.search(rf"\b{name}\b", edited.files[path])]
     assert not stale, stale[:5]
     assert len([p for p in changed if "/models/" in p]) > len(referrers) // 2
+
+
+def test_changed_description_takes_the_delta_path(edited: Loop) -> None:
+    """The bench's edit (a sentence added to one operation's description): one method planned
+    again, its resource module and tests/openapi.json rendered again, the rest reused."""
+    edited.check()  # the corpus as it is (earlier tests' edits undone: not a prose change)
+    described = sorted(
+        str(op["x-source"])
+        for item in edited.document["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict) and op.get("description") and "x-source" in op
+    )
+    page = edited.docs / described[0]
+    text = page.read_text(encoding="utf-8")
+    at = text.index("\n## ") + 1
+    edited.write(page, text[:at] + "One more sentence, added by the test.\n\n" + text[at:])
+    changed = edited.check()
+    assert edited.report is not None and edited.report.path == "delta", edited.report
+    assert 0 < edited.report.operations_planned <= 4
+    assert "tests/openapi.json" in changed
+    assert [p for p in changed if "/resources/" in p] and not [p for p in changed if "/models/" in p]

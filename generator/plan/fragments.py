@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import marshal
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from generator.openapi.refs import escape_token, iter_local_refs
@@ -23,14 +23,23 @@ from generator.openapi.refs import escape_token, iter_local_refs
 _TOP_LEVEL_SPLIT = ("paths", "components")
 
 
-def _digest(value: Any) -> str:
+def _encoded(value: Any) -> bytes:
     try:
         # marshal format 2 has no back-references (format 3+ shares repeated objects, which
         # depends on how the value was built): the same value gives the same bytes in every process.
-        data = b"m" + marshal.dumps(value, 2)
+        return b"m" + marshal.dumps(value, 2)
     except ValueError:  # not plain data (a document built by a caller may hold other objects)
-        data = b"j" + json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr).encode()
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+        return b"j" + json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr).encode()
+
+
+def decoded(data: bytes) -> Any:
+    """The value `FragmentIndex.encoded` holds (None when it was not plain data or is damaged)."""
+    if not data.startswith(b"m"):
+        return None
+    try:
+        return marshal.loads(data[1:])
+    except (EOFError, ValueError, TypeError):
+        return None
 
 
 class FragmentIndex:
@@ -38,10 +47,13 @@ class FragmentIndex:
 
     `known_refs` maps a fragment's digest to the references found in it by an earlier build (a
     fragment's references are a function of its bytes); `refs_by_digest` is what this document used.
+    `digests` lists the fragments in document order; `encoded` holds the bytes each digest is of
+    (kept for the next build, which compares a changed fragment with what it was: plan/locality.py).
     """
 
-    def __init__(self, spec: dict[str, Any], known_refs: dict[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(self, spec: dict[str, Any], known_refs: Mapping[str, tuple[str, ...]] | None = None) -> None:
         self.digests: dict[str, str] = {}
+        self.encoded: dict[str, bytes] = {}
         self._known_refs = known_refs or {}
         self.refs_by_digest: dict[str, tuple[str, ...]] = {}
         self._refs: dict[str, frozenset[str]] = {}
@@ -58,7 +70,8 @@ class FragmentIndex:
                 self._add(f"#/{escape_token(str(key))}", value)
 
     def _add(self, pointer: str, value: Any) -> None:
-        digest = self.digests[pointer] = _digest(value)
+        data = self.encoded[pointer] = _encoded(value)
+        digest = self.digests[pointer] = hashlib.blake2b(data, digest_size=16).hexdigest()
         refs = self._known_refs.get(digest)
         if not isinstance(refs, tuple):
             refs = tuple(sorted({self.fragment_of(ref) for ref in iter_local_refs(value)}))
@@ -92,6 +105,21 @@ class FragmentIndex:
         closure = frozenset(seen)
         self._closures[start] = closure
         return closure
+
+    def dependents(self, changed: Iterable[str]) -> set[str]:
+        """Every fragment whose closure holds one of `changed` (the fragments themselves included)."""
+        referrers: dict[str, list[str]] = {}
+        for pointer, refs in self._refs.items():
+            for ref in refs:
+                referrers.setdefault(ref, []).append(pointer)
+        found = set(changed)
+        stack = list(found)
+        while stack:
+            for referrer in referrers.get(stack.pop(), ()):
+                if referrer not in found:
+                    found.add(referrer)
+                    stack.append(referrer)
+        return found
 
     def key(self, pointers: Iterable[str], *extra: str) -> str:
         """One digest of the closure of `pointers` (missing fragments count as absent) and `extra`."""

@@ -14,6 +14,7 @@ import json
 import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import replace
+from functools import partial
 from typing import Any, Protocol
 
 from generator.openapi import OperationRef
@@ -46,25 +47,26 @@ class CaseMemo:
 
     def __init__(
         self,
-        known: dict[str, Entry] | None = None,
-        texts: dict[str, str] | None = None,
-        refs: dict[str, tuple[str, ...]] | None = None,
+        known: Mapping[str, Entry] | None = None,
+        texts: Mapping[str, str] | None = None,
+        refs: Mapping[str, tuple[str, ...]] | None = None,
         models: Mapping[str, ModelPlan | bytes] | None = None,
         operations: Mapping[str, OperationEntry | bytes] | None = None,
     ) -> None:
-        self.known: dict[str, Entry] = known or {}
+        self.known: Mapping[str, Entry] = known if known is not None else {}
         # Plans from the last build, each pickled on its own (or as objects): an entry reused
         # unchanged is stored again as the same bytes, never pickled again.
-        self.known_models: Mapping[str, ModelPlan | bytes] = models or {}
+        self.known_models: Mapping[str, ModelPlan | bytes] = models if models is not None else {}
         self.models: dict[str, ModelPlan] = {}  # model plans this build used, by key
-        self.known_operations: Mapping[str, OperationEntry | bytes] = operations or {}
+        self.known_operations: Mapping[str, OperationEntry | bytes] = operations if operations is not None else {}
         self.operations: dict[str, OperationEntry] = {}  # method plans (without source) this build used
         self._blobs: dict[str, bytes] = {}  # key -> the pickled bytes it was loaded from
         self._model_tokens: dict[int, tuple[ModelPlan, str]] = {}
-        self.known_refs: dict[str, tuple[str, ...]] = refs or {}  # fragment digest -> its references
+        self.known_refs: Mapping[str, tuple[str, ...]] = refs if refs is not None else {}  # digest -> references
         self.entries: dict[str, Entry] = {}
-        self.known_texts: dict[str, str] = texts or {}
+        self.known_texts: Mapping[str, str] = texts if texts is not None else {}
         self.texts: dict[str, str] = {}  # JSON text of fragments, by depth and digest
+        self.json_layout: JsonLayout | None = None  # where each fragment stands in tests/openapi.json
         self.hits = 0
         self._index: FragmentIndex | None = None
         self._spec_id = 0
@@ -78,9 +80,14 @@ class CaseMemo:
         self._op_reprs: dict[int, tuple[OperationPlan, str]] = {}
         self._case_tokens: dict[int, tuple[CasePlan, str]] = {}
 
-    def index(self, spec: dict[str, Any]) -> FragmentIndex:
+    def use_index(self, spec: dict[str, Any], index: FragmentIndex) -> None:
+        """Take `index` (already built for `spec`) instead of digesting the document again."""
+        self._index, self._spec_id = None, 0
+        self.index(spec, index)
+
+    def index(self, spec: dict[str, Any], built: FragmentIndex | None = None) -> FragmentIndex:
         if self._index is None or self._spec_id != id(spec):
-            self._index, self._spec_id = FragmentIndex(spec, self.known_refs), id(spec)
+            self._index, self._spec_id = built or FragmentIndex(spec, self.known_refs), id(spec)
             # `examples` entries may `$ref` `components/examples`, which the fragment closure does
             # not follow (example data holds no schema references): those count for every operation.
             self._examples = [p for p in self._index.digests if p.startswith("#/components/examples/")]
@@ -224,7 +231,8 @@ class CaseMemo:
         return f"key:{known[1]}" if known is not None and known[0] is case else f"repr:{case!r}"
 
     def spec_json(self, spec: dict[str, Any]) -> str:
-        return spec_json(spec, self.index(spec), self.known_texts, self.texts)
+        text, self.json_layout = spec_json_layout(spec, self.index(spec), self.known_texts, self.texts)
+        return text
 
     def cases(
         self,
@@ -254,54 +262,102 @@ def _is_schema(pointer: str) -> bool:
     return pointer.startswith(SCHEMA_REF_PREFIX) and "/" not in pointer[len(SCHEMA_REF_PREFIX) :]
 
 
-def spec_json(spec: dict[str, Any], index: FragmentIndex, known: dict[str, str], used: dict[str, str]) -> str:
+def spec_json(spec: dict[str, Any], index: FragmentIndex, known: Mapping[str, str], used: dict[str, str]) -> str:
     """`json.dumps(spec, indent=1, ensure_ascii=False) + "\\n"`, assembled from per-fragment texts.
 
     The indenting encoder is pure Python (slow on a 10 MB document); a fragment's text depends
     only on its value and depth, so unchanged fragments reuse the text of the last build.
     """
+    return spec_json_layout(spec, index, known, used)[0]
+
+
+# Where each fragment's text stands in tests/openapi.json: (pointer, start, end), in order.
+JsonLayout = list[tuple[str, int, int]]
+
+
+def fragment_json(value: Any, depth: int) -> str:
+    """A fragment's text inside the indented document, `depth` levels down."""
+    return json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * depth)
+
+
+def spec_json_layout(
+    spec: dict[str, Any], index: FragmentIndex, known: Mapping[str, str], used: dict[str, str]
+) -> tuple[str, JsonLayout | None]:
+    """`spec_json` and where each fragment's text is in it (None when the document is not
+    split into fragments: keys that are not strings)."""
     if not all(isinstance(k, str) for k in spec) or not all(
         isinstance(k, str) for part in _split_parts(spec) for k in part
     ):
-        return json.dumps(spec, indent=1, ensure_ascii=False) + "\n"
+        return json.dumps(spec, indent=1, ensure_ascii=False) + "\n", None
+    parts: list[str] = []
+    marks: list[tuple[str, int]] = []  # (pointer, index of its text in parts)
 
-    def text(pointer: str, value: Any, depth: int) -> str:
+    def fragment(pointer: str, value: Any, depth: int) -> None:
         key = f"{depth}:{index.digests.get(pointer, '')}"
         found = known.get(key)
         if found is None or not index.digests.get(pointer):
-            found = json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * depth)
+            found = fragment_json(value, depth)
         used[key] = found
-        return found
+        marks.append((pointer, len(parts)))
+        parts.append(found)
 
-    def obj(items: list[tuple[str, str]], depth: int) -> str:
+    def obj(items: list[tuple[str, Callable[[], None]]], depth: int) -> None:
         if not items:
-            return "{}"
+            parts.append("{}")
+            return
         pad = " " * (depth + 1)
-        return (
-            "{\n"
-            + ",\n".join(f"{pad}{json.dumps(k, ensure_ascii=False)}: {v}" for k, v in items)
-            + "\n"
-            + " " * depth
-            + "}"
-        )
+        parts.append("{\n")
+        for position, (key, write) in enumerate(items):
+            parts.append(f"{',' + chr(10) if position else ''}{pad}{json.dumps(key, ensure_ascii=False)}: ")
+            write()
+        parts.append("\n" + " " * depth + "}")
 
-    top: list[tuple[str, str]] = []
+    def write_paths(paths: dict[str, Any]) -> None:
+        obj([(p, partial(fragment, f"#/paths/{escape_token(p)}", v, 2)) for p, v in paths.items()], 1)
+
+    def write_group(group: str, members: object) -> None:
+        if isinstance(members, dict):
+            prefix = f"#/components/{escape_token(group)}/"
+            obj([(n, partial(fragment, prefix + escape_token(n), v, 3)) for n, v in members.items()], 2)
+        else:
+            parts.append(fragment_json(members, 2))
+
+    def write_components(components: dict[str, Any]) -> None:
+        obj([(group, partial(write_group, group, members)) for group, members in components.items()], 1)
+
+    top: list[tuple[str, Callable[[], None]]] = []
     for key, value in spec.items():
         if key == "paths" and isinstance(value, dict):
-            top.append((key, obj([(p, text(f"#/paths/{escape_token(p)}", v, 2)) for p, v in value.items()], 1)))
+            top.append((key, partial(write_paths, value)))
         elif key == "components" and isinstance(value, dict):
-            groups = []
-            for group, members in value.items():
-                if isinstance(members, dict):
-                    prefix = f"#/components/{escape_token(group)}/"
-                    children = [(n, text(prefix + escape_token(n), v, 3)) for n, v in members.items()]
-                    groups.append((group, obj(children, 2)))
-                else:
-                    groups.append((group, json.dumps(members, indent=1, ensure_ascii=False).replace("\n", "\n  ")))
-            top.append((key, obj(groups, 1)))
+            top.append((key, partial(write_components, value)))
         else:
-            top.append((key, text(f"#/{escape_token(key)}", value, 1)))
-    return obj(top, 0) + "\n"
+            top.append((key, partial(fragment, f"#/{escape_token(key)}", value, 1)))
+    obj(top, 0)
+    parts.append("\n")
+    starts = [0]
+    for part in parts:
+        starts.append(starts[-1] + len(part))
+    layout = [(pointer, starts[at], starts[at + 1]) for pointer, at in marks]
+    return "".join(parts), layout
+
+
+def patch_json(text: str, layout: JsonLayout, replaced: Mapping[str, str]) -> tuple[str, JsonLayout]:
+    """`text` (laid out as `layout`) with the fragments in `replaced` given new texts."""
+    pieces: list[str] = []
+    new_layout: JsonLayout = []
+    position = shift = 0
+    for pointer, start, end in layout:
+        new = replaced.get(pointer)
+        if new is None:
+            new_layout.append((pointer, start + shift, end + shift))
+            continue
+        pieces += [text[position:start], new]
+        position = end
+        new_layout.append((pointer, start + shift, start + shift + len(new)))
+        shift += len(new) - (end - start)
+    pieces.append(text[position:])
+    return "".join(pieces), new_layout
 
 
 def _split_parts(spec: dict[str, Any]) -> list[dict[str, Any]]:

@@ -210,10 +210,10 @@ class SchemaRegistry:
         # Inline models are named in the order they are met, so a plan that met one (directly or
         # through an alias) is not a function of its own fragments: counted, and never memoised.
         self._inline_uses = 0
+        self.extra_allocations = 0  # of those, the modules that are no schema's (patch TypedDicts)
         self._alias_inline: set[str] = set()  # aliases whose type names an inline model
         self._alias_cut = False  # an alias cycle was cut: alias types depend on the order met
-        # Fields that tag union members stay closed Literals (pydantic needs them plain).
-        self._tag_names = discriminator_names(self.components)
+        self._tag_names_found: frozenset[str] | None = None
         for name, schema in self.components.items():
             if self._is_model_schema(schema):
                 self._by_component[name] = self._new_source(name, schema, wire_name=name)
@@ -222,6 +222,14 @@ class SchemaRegistry:
                 class_name = self._allocate_class(name)
                 module = self._module_names.take(self._module_stem(class_name))
                 self._alias_names[name] = (class_name, module)
+
+    @property
+    def _tag_names(self) -> frozenset[str]:
+        """Fields that tag union members stay closed Literals (pydantic needs them plain); a walk of
+        every component, done once a model needs it (a lone method's plan never does)."""
+        if self._tag_names_found is None:
+            self._tag_names_found = discriminator_names(self.components)
+        return self._tag_names_found
 
     # -- naming -------------------------------------------------------------------------------
 
@@ -241,6 +249,7 @@ class SchemaRegistry:
     def allocate_extra(self, hint: str) -> ModelRef:
         """Class and module names for a module that is no schema's (a patch operation's TypedDict)."""
         self._inline_uses += 1  # named in the order met, like inline models
+        self.extra_allocations += 1
         class_name = self._allocate_class(hint)
         return ModelRef(class_name, self._module_names.take(self._module_stem(class_name)))
 

@@ -108,6 +108,17 @@ class OperationPlanner:
         if key is not None and memo is not None and unchanged:
             memo.keep_operation(key, replace(self.resources[tag].operations[-1], source=None), tuple(self._options_met))
 
+    def replan(
+        self, found: OperationRef, op: dict[str, Any], tag: str, name: str, *, is_variant: bool
+    ) -> OperationPlan:
+        """One method planned on its own (an incremental build's delta, see generator/delta.py),
+        under the name an earlier build gave it; the caller checks `registry.inline_uses` and
+        `diagnostics` for what the plan read beyond the operation's own fragments."""
+        builder = self.resources.setdefault(tag, ResourceBuilder(tag))
+        self._options_met = []
+        self._plan_operation(found, op, tag, name, is_variant=is_variant)
+        return builder.operations.pop()
+
     def _method_name(self, tag: str, op: dict[str, Any], found: OperationRef) -> str:
         resource = self.resources.setdefault(tag, ResourceBuilder(tag))
         return resource.method_names.take(method_name_from(op.get("operationId"), found.method, found.path))
@@ -251,7 +262,7 @@ def build_resources(
         # Names a profile's call puts in return annotations (its page types): type checkers only.
         call_only = {i for op in builder.operations if op.call for i in op.call.type_checking_imports}
         tc_imports = imports(tc_imports.imports, call_only, by_name=True)
-        operations = tuple(_with_aliases(op, aliases) for op in builder.operations)
+        operations = tuple(with_aliases(op, aliases) for op in builder.operations)
         runtime_imports = _resource_imports(annotations, builder.operations).imports - call_only
         if not tc_imports:  # nothing is imported for type checkers only: no TYPE_CHECKING block
             runtime_imports -= {Import("typing", "TYPE_CHECKING")}
@@ -318,7 +329,7 @@ def _model_import(class_name: str, module: str, aliases: dict[str, str]) -> Impo
     return Import(f"..models.{module}", class_name, alias if alias != class_name else "")
 
 
-def _with_aliases(op: OperationPlan, aliases: dict[str, str]) -> OperationPlan:
+def with_aliases(op: OperationPlan, aliases: dict[str, str]) -> OperationPlan:
     """Spell models by their import aliases; the models the response needs are imported lazily."""
     cast_models: list[ModelRef] = op.cast_to.model_refs()
     lazy = imports((_model_import(m.class_name, m.module, aliases) for m in cast_models), by_name=True)

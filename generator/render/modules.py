@@ -31,7 +31,8 @@ class RenderJob:
     render: Callable[[], str]
 
 
-def _header(plan: PackagePlan) -> str:
+def header_of(plan: PackagePlan) -> str:
+    """What every keyed module's key holds of the plan: its package-wide names."""
     return repr([(f.name, getattr(plan, f.name)) for f in fields(plan) if f.name not in _NOT_IN_HEADER])
 
 
@@ -40,7 +41,7 @@ def _header(plan: PackagePlan) -> str:
 SubjectRepr = Callable[[object], str]
 
 
-def _key(header: str, template: str, subject: Any, subject_repr: SubjectRepr = repr) -> str:
+def key_of(header: str, template: str, subject: Any, subject_repr: SubjectRepr = repr) -> str:
     h = hashlib.blake2b(digest_size=20)
     for part in (header, template, subject_repr(subject)):
         h.update(part.encode())
@@ -78,49 +79,64 @@ def runtime_context(plan: PackagePlan) -> dict[str, Any]:
 def render_jobs(plan: PackagePlan, env: jinja2.Environment, subject_repr: SubjectRepr = repr) -> list[RenderJob]:
     """Every file of the package as a job: its path, its cache key (None: always rendered), its text."""
     pkg = plan.package_name
-    header = _header(plan)
-    jobs = [_job(env, out, template, None, plan=plan) for template, out in _PROJECT_FILES]
-    jobs += [_job(env, f"{pkg}/{out}", template, None, plan=plan) for template, out in _PACKAGE_FILES]
+    header = header_of(plan)
+    jobs = package_wide_jobs(plan, env)[: len(_PROJECT_FILES) + len(_PACKAGE_FILES)]
     runtime = runtime_context(plan)
     for name in sorted(n for n in env.list_templates() if n.startswith("runtime/") and n.endswith(".py.jinja")):
         stem = name[len("runtime/") : -len(".jinja")]
         if stem == "_auth.py" and not plan.auth.has_runtime:
             continue  # no declared scheme has a class: no auth module at all
-        jobs.append(_job(env, f"{pkg}/{stem}", name, _key(header, name, runtime), **runtime))
+        jobs.append(_job(env, f"{pkg}/{stem}", name, key_of(header, name, runtime), **runtime))
     for name, out in plan.profile.files if plan.profile else ():
-        jobs.append(_job(env, f"{pkg}/{out}", name, _key(header, name, runtime), **runtime))
+        jobs.append(_job(env, f"{pkg}/{out}", name, key_of(header, name, runtime), **runtime))
     for model in plan.models:
         template = f"package/models/{model.kind}.py.jinja"
         path = f"{pkg}/models/{model.module_name}.py"
-        jobs.append(_job(env, path, template, _key(header, template, model, subject_repr), plan=plan, model=model))
+        jobs.append(_job(env, path, template, key_of(header, template, model, subject_repr), plan=plan, model=model))
     template = "package/resources/resource.py.jinja"
     for resource in plan.resources:
         path = f"{pkg}/resources/{resource.module_name}.py"
         jobs.append(
-            _job(env, path, template, _key(header, template, resource, subject_repr), plan=plan, resource=resource)
+            _job(env, path, template, key_of(header, template, resource, subject_repr), plan=plan, resource=resource)
         )
     jobs += _test_jobs(env, plan, header, subject_repr)
     return jobs
 
 
-def _test_jobs(env: jinja2.Environment, plan: PackagePlan, header: str, subject_repr: SubjectRepr) -> list[RenderJob]:
+def package_wide_jobs(plan: PackagePlan, env: jinja2.Environment) -> list[RenderJob]:
+    """The files that read the whole plan (no key), in render_jobs' order: project files, package
+    files, then the suite's conftest and openapi.json (or test_package) and runtime tests."""
+    pkg = plan.package_name
+    jobs = [_job(env, out, template, None, plan=plan) for template, out in _PROJECT_FILES]
+    jobs += [_job(env, f"{pkg}/{out}", template, None, plan=plan) for template, out in _PACKAGE_FILES]
     suite = plan.tests
     if suite is None or not (suite.resources or suite.has_runtime_tests):
         # Nothing to replay (no operations, or webhooks only): a suite that the package imports
         # and its clients work, so `pytest` in the package still tests something.
-        return [_job(env, "tests/test_package.py", "package/tests/test_package.py.jinja", None, plan=plan)]
-    jobs = [
+        return [*jobs, _job(env, "tests/test_package.py", "package/tests/test_package.py.jinja", None, plan=plan)]
+    jobs += [
         _job(env, "tests/conftest.py", "package/tests/conftest.py.jinja", None, plan=plan),
         _job(env, "tests/openapi.json", "package/tests/openapi.json.jinja", None, plan=plan),
     ]
-    module, data = "package/tests/test_resource.py.jinja", "package/tests/samples.json.jinja"
-    for resource in suite.resources:
-        key = _key(header, module, resource, subject_repr)
-        jobs.append(_job(env, f"tests/test_{resource.module_name}.py", module, key, plan=plan, resource=resource))
-    for resource in suite.resources + suite.extra_cases:
-        key = _key(header, data, resource, subject_repr)
-        jobs.append(_job(env, f"tests/samples/{resource.module_name}.json", data, key, plan=plan, resource=resource))
     if suite.has_runtime_tests:
         runtime = "package/tests/test_client_runtime.py.jinja"
         jobs.append(_job(env, "tests/test_client_runtime.py", runtime, None, plan=plan))
+    return jobs
+
+
+def _test_jobs(env: jinja2.Environment, plan: PackagePlan, header: str, subject_repr: SubjectRepr) -> list[RenderJob]:
+    suite = plan.tests
+    wide = {job.path: job for job in package_wide_jobs(plan, env)}
+    if suite is None or not (suite.resources or suite.has_runtime_tests):
+        return [wide["tests/test_package.py"]]
+    jobs = [wide["tests/conftest.py"], wide["tests/openapi.json"]]
+    module, data = "package/tests/test_resource.py.jinja", "package/tests/samples.json.jinja"
+    for resource in suite.resources:
+        key = key_of(header, module, resource, subject_repr)
+        jobs.append(_job(env, f"tests/test_{resource.module_name}.py", module, key, plan=plan, resource=resource))
+    for resource in suite.resources + suite.extra_cases:
+        key = key_of(header, data, resource, subject_repr)
+        jobs.append(_job(env, f"tests/samples/{resource.module_name}.json", data, key, plan=plan, resource=resource))
+    if suite.has_runtime_tests:
+        jobs.append(wide["tests/test_client_runtime.py"])
     return jobs
