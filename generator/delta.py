@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
 from generator.openapi import HTTP_METHODS, OperationRef, deref
-from generator.plan.fragments import FragmentIndex, decoded
+from generator.openapi.plain_bytes import decoded
+from generator.plan.fragments import FragmentIndex
 from generator.plan.incremental import CaseMemo, fragment_json, patch_json
 from generator.plan.locality import is_schema_pointer, local_view, op_shape
 from generator.plan.names import as_dict, as_list

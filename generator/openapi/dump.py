@@ -107,7 +107,8 @@ def _indent(text: str, spaces: int) -> str:
 
 
 class _Fragments:
-    """Writes the fragments of one document; with a cache (`known`, `used`), keyed by their JSON."""
+    """Writes the fragments of one document; with a cache (`known`, `used`), keyed by their bytes
+    (openapi/plain_bytes.py)."""
 
     def __init__(self, known: dict[str, str] | None, used: dict[str, str]) -> None:
         self.known = known
@@ -128,10 +129,9 @@ class _Fragments:
         cache, nothing is hashed."""
         if self.known is None:
             return _indent(self.yaml({key: value}), spaces)
-        import hashlib  # here: JSON output needs neither it nor PyYAML
+        from generator.openapi.plain_bytes import digest_of, encoded  # JSON output needs no digest
 
-        flat = json.dumps([key, value], ensure_ascii=False, separators=(",", ":"))
-        digest = f"{spaces}:" + hashlib.sha256(flat.encode("utf-8", "surrogatepass")).hexdigest()
+        digest = f"{spaces}:" + digest_of(encoded([key, value]))
         text = self.used.get(digest) or self.known.get(digest)
         if text is None:
             text = _indent(self.yaml({key: value}), spaces)

@@ -12,34 +12,14 @@ every referrer, so every module that mentions it is invalidated, not only the de
 from __future__ import annotations
 
 import hashlib
-import json
-import marshal
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from generator.openapi.plain_bytes import digest_of, encoded
 from generator.openapi.refs import escape_token, iter_local_refs
 
 # Document-level parts that are one fragment each (besides paths and components).
 _TOP_LEVEL_SPLIT = ("paths", "components")
-
-
-def _encoded(value: Any) -> bytes:
-    try:
-        # marshal format 2 has no back-references (format 3+ shares repeated objects, which
-        # depends on how the value was built): the same value gives the same bytes in every process.
-        return b"m" + marshal.dumps(value, 2)
-    except ValueError:  # not plain data (a document built by a caller may hold other objects)
-        return b"j" + json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=repr).encode()
-
-
-def decoded(data: bytes) -> Any:
-    """The value `FragmentIndex.encoded` holds (None when it was not plain data or is damaged)."""
-    if not data.startswith(b"m"):
-        return None
-    try:
-        return marshal.loads(data[1:])
-    except (EOFError, ValueError, TypeError):
-        return None
 
 
 class FragmentIndex:
@@ -70,8 +50,8 @@ class FragmentIndex:
                 self._add(f"#/{escape_token(str(key))}", value)
 
     def _add(self, pointer: str, value: Any) -> None:
-        data = self.encoded[pointer] = _encoded(value)
-        digest = self.digests[pointer] = hashlib.blake2b(data, digest_size=16).hexdigest()
+        data = self.encoded[pointer] = encoded(value)
+        digest = self.digests[pointer] = digest_of(data)
         refs = self._known_refs.get(digest)
         if not isinstance(refs, tuple):
             refs = tuple(sorted({self.fragment_of(ref) for ref in iter_local_refs(value)}))
