@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
 from generator.openapi import HTTP_METHODS, OperationRef, deref
-from generator.openapi.plain_bytes import decoded
+from generator.openapi.plain_bytes import decoded, encoded
 from generator.plan.fragments import FragmentIndex
 from generator.plan.incremental import CaseMemo, fragment_json, patch_json
 from generator.plan.locality import is_schema_pointer, local_view, op_shape
@@ -116,7 +116,8 @@ def _changed_fragments(index: FragmentIndex, state: DeltaState, store: DeltaStor
         if old_value is None or new_value is None:
             raise _Fallback(f"{pointer}: no earlier version to compare with")
         has_view, old_view = local_view(pointer, old_value)
-        if not has_view or old_view != local_view(pointer, new_value)[1]:
+        # Compared as bytes: `==` takes 1, 1.0 and True for the same value.
+        if not has_view or encoded(old_view) != encoded(local_view(pointer, new_value)[1]):
             raise _Fallback(f"{pointer} changed beyond its descriptions")
         if is_schema_pointer(pointer):
             raise _Fallback(f"{pointer}: a schema's prose is planned into models (full path)")

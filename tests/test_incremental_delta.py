@@ -216,6 +216,25 @@ def test_any_other_change_falls_back_and_equals_a_cold_build(tmp_path: Path, edi
     assert _path(project.build(again)) == "delta"  # the fallback recorded the new document
 
 
+def test_a_value_that_compares_equal_but_is_another_type_falls_back(tmp_path: Path) -> None:
+    """`1 == True` in Python, but an example of `1` and of `true` are different documents."""
+    project = Project(tmp_path)
+    spec = _load(BOOKSTORE)
+    param = next(
+        param
+        for item in spec["paths"].values()
+        for op in item.values()
+        if isinstance(op, dict)
+        for param in op.get("parameters", [])
+        if "$ref" not in param
+    )
+    param["example"] = 1
+    project.build(spec)
+    param["example"] = True
+    built = project.build(spec)
+    assert built.incremental is not None and built.incremental.path == "memo"
+
+
 def test_a_chain_of_builds_stays_identical_and_the_cache_does_not_grow(tmp_path: Path) -> None:
     project = Project(tmp_path)
     spec = _load(BOOKSTORE)
