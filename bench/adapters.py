@@ -64,11 +64,45 @@ def openapi_generator_call(package: str, base_url: str) -> Call:
     return lambda: method(request)
 
 
+def handwritten_call(package: str, base_url: str) -> Call:
+    """A second yardstick: the call as a user would hand-write it with httpx and pydantic, the
+    response validated into a model of the fields the server sends (defined here, so the first call
+    pays for defining it, as a hand-written client's import does)."""
+    httpx = importlib.import_module(package)  # package is "httpx"
+    pydantic = importlib.import_module("pydantic")
+    datetime = importlib.import_module("datetime").datetime
+
+    class User(pydantic.BaseModel):
+        associate_id: int = pydantic.Field(alias="AssociateId")
+        name: str = pydantic.Field(alias="Name")
+        full_name: str = pydantic.Field(alias="FullName")
+
+    class ChatSession(pydantic.BaseModel):
+        chat_session_id: int = pydantic.Field(alias="ChatSessionId")
+        topic_id: int = pydantic.Field(alias="TopicId")
+        user: User = pydantic.Field(alias="User")
+        customer_name: str = pydantic.Field(alias="CustomerName")
+        customer_consented: bool = pydantic.Field(alias="CustomerConsented")
+        status: str = pydantic.Field(alias="Status")
+        when_requested: datetime = pydantic.Field(alias="WhenRequested")
+        field_properties: dict[str, Any] = pydantic.Field(alias="FieldProperties")
+
+    client = httpx.Client(base_url=base_url)
+
+    def call() -> Any:
+        response = client.post(PATH, json={"ChatSessionId": 1})
+        response.raise_for_status()
+        return ChatSession.model_validate_json(response.content)
+
+    return call
+
+
 ADAPTERS: dict[str, Callable[[str, str], Call]] = {
     "sdkgen": sdkgen_call,
     "openapi-python-client": openapi_python_client_call,
     "openapi-generator": openapi_generator_call,
     "httpx": plain_httpx_call,
+    "httpx-pydantic": handwritten_call,
 }
 
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from targets import MIN_RUNS, PLAIN_HTTPX
+from targets import HANDWRITTEN, MIN_RUNS, PLAIN_HTTPX
 
 PARSE_RUNS = 7  # parsing takes seconds and this kind of machine scatters by +-20 %
 FIRST_CALL_REPEATS = 9  # start-up times on a shared VM scatter by +-20 %
 QUICK_GROWTH_GENERATE_RUNS = 3
 # Tools whose figures enter a target: they get ratio_runs runs even in --quick.
-TARGET_TOOLS = ("sdkgen", "openapi-python-client", PLAIN_HTTPX)
+TARGET_TOOLS = ("sdkgen", "openapi-python-client", PLAIN_HTTPX, HANDWRITTEN)
 
 
 @dataclass(frozen=True)

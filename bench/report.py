@@ -12,7 +12,7 @@ from typing import Any
 from growth import LINEAR_TOLERANCE, growth_vs_1x, linear, per_page_ms
 from results import BenchResults, GrowthPoint, ToolResult
 from stats import Summary
-from targets import targets_json, targets_markdown
+from targets import references_json, targets_json, targets_markdown
 
 Metric = Callable[[ToolResult], float | None]
 
@@ -48,6 +48,7 @@ def to_json(results: BenchResults) -> str:
     document: dict[str, Any] = dataclasses.asdict(results)
     document["ratios_vs_sdkgen"] = ratios(results)
     document["targets"] = targets_json(results)
+    document["references"] = references_json(results)
     return json.dumps(document, indent=2, sort_keys=True) + "\n"
 
 

@@ -36,7 +36,7 @@ from report import to_json, to_markdown
 from results import BenchResults, GrowthPoint, SdkgenStages, ToolResult
 from sdkgen_stages import incremental_build, parse_argv, parse_corpus
 from stats import Summary
-from targets import PLAIN_HTTPX, closing_note
+from targets import HANDWRITTEN, PLAIN_HTTPX, closing_note
 from tool_bench import IMPORT_TIMEOUT, generate_rounds, imports, inspect_package, install, slow_import
 from venvs import ensure_venv, python_of
 
@@ -158,13 +158,14 @@ def _bench_tools(
         )
     ordered = [results[name] for name in tools]
     if runtime is not None:
-        ordered.insert(1 if "sdkgen" in results else 0, _calls(runtime, clients, counts, stages))
+        at = 1 if "sdkgen" in results else 0
+        ordered[at:at] = _calls(runtime, clients, counts, stages)
     return ordered
 
 
-def _calls(runtime: Path, clients: dict[str, Client], counts: Counts, stages: SdkgenStages) -> ToolResult:
-    """Calls of every installed SDK; sdkgen's interleaved with plain httpx and the import floor.
-    Returns the plain-httpx row."""
+def _calls(runtime: Path, clients: dict[str, Client], counts: Counts, stages: SdkgenStages) -> list[ToolResult]:
+    """Calls of every installed SDK; sdkgen's interleaved with the two hand-written yardsticks
+    (plain httpx, httpx + a pydantic model) and the import floor. Returns the yardsticks' rows."""
     python = python_of(runtime)
     httpx = ToolResult(tool=PLAIN_HTTPX, version=_module_version(python, "httpx"))
     imported = cold_import_ms(python, "httpx", repeats=counts.import_repeats, timeout=IMPORT_TIMEOUT)
@@ -172,8 +173,12 @@ def _calls(runtime: Path, clients: dict[str, Client], counts: Counts, stages: Sd
         httpx.errors["import"] = imported
     else:
         httpx.import_package_ms = Summary.of(imported)
+    handwritten = ToolResult(
+        tool=HANDWRITTEN, version=f"httpx {httpx.version}, pydantic {_module_version(python, 'pydantic')}"
+    )
     plain = Client("httpx", "httpx", httpx, counts.first_call_repeats, counts.call_runs(PLAIN_HTTPX))
-    group = [c for c in (clients.get("sdkgen"), plain) if c is not None]
+    by_hand = Client("httpx-pydantic", "httpx", handwritten, counts.first_call_repeats, counts.call_runs(HANDWRITTEN))
+    group = [c for c in (clients.get("sdkgen"), plain, by_hand) if c is not None]
     floor = measure_clients(python, group, calls=counts.calls, floor_repeats=counts.first_call_repeats, progress=_step)
     if isinstance(floor, str):
         stages.notes.append(f"import floor failed: {floor}")
@@ -182,7 +187,7 @@ def _calls(runtime: Path, clients: dict[str, Client], counts: Counts, stages: Sd
     for name, client in clients.items():
         if name != "sdkgen":
             measure_clients(python, [client], calls=counts.calls, floor_repeats=0, progress=_step)
-    return httpx
+    return [httpx, handwritten]
 
 
 def _module_version(python: Path, module: str) -> str:

@@ -9,6 +9,8 @@ from results import BenchResults, ToolResult
 from stats import Summary
 
 PLAIN_HTTPX = "plain httpx"
+# A second yardstick: the same call hand-written with httpx and a pydantic model (bench/adapters.py).
+HANDWRITTEN = "httpx + pydantic by hand"
 MICRO = "\u00b5s"
 MIN_RUNS = 5  # the medians behind a target come from at least this many runs, when affordable
 
@@ -145,23 +147,64 @@ def target_rows(results: BenchResults) -> list[TargetRow]:
     ]
 
 
-def targets_json(results: BenchResults) -> list[dict[str, object]]:
+def reference_rows(results: BenchResults) -> list[TargetRow]:
+    """Figures without a target of their own that show where a target's yardstick stands: what a
+    hand-written httpx + pydantic client pays for the same first call and per call. Their `limit`
+    is the target's, for comparison only."""
+    stages = results.sdkgen
+    sdkgen = _tool(results, "sdkgen") or ToolResult(tool="sdkgen")
+    by_hand = _tool(results, HANDWRITTEN) or ToolResult(tool=HANDWRITTEN)
     return [
-        {
-            "key": row.key,
-            "figure": row.figure,
-            "value": row.value,
-            "limit": row.limit,
-            "kind": row.kind,
-            "holds": row.holds,
-            "measured_median": row.measured.summary.median if row.measured.summary else None,
-            "measured_runs": row.measured.summary.runs if row.measured.summary else 0,
-            "yardstick_median": row.yardstick.summary.median if row.yardstick.summary else None,
-            "yardstick_runs": row.yardstick.summary.runs if row.yardstick.summary else 0,
-            "unit": row.measured.unit,
-        }
-        for row in target_rows(results)
+        TargetRow(
+            "handwritten_first_call_over_floor",
+            "a hand-written httpx + pydantic client's import + client + first call, minus `import httpx` + "
+            "`from pydantic import BaseModel`",
+            Side(HANDWRITTEN, by_hand.first_call_ms, "ms"),
+            Side("floor", stages.import_floor_ms, "ms"),
+            "difference",
+            25.0,
+        ),
+        TargetRow(
+            "first_call_over_handwritten",
+            "sdkgen's import + client + first call, minus the hand-written httpx + pydantic client's",
+            Side("sdkgen", sdkgen.first_call_ms, "ms"),
+            Side(HANDWRITTEN, by_hand.first_call_ms, "ms"),
+            "difference",
+            25.0,
+        ),
+        TargetRow(
+            "call_cpu_vs_handwritten",
+            "client CPU per call, against the hand-written httpx + pydantic client (response validated into its model)",
+            Side("sdkgen", sdkgen.cpu_us_per_call, MICRO),
+            Side(HANDWRITTEN, by_hand.cpu_us_per_call, MICRO),
+            "ratio",
+            1.1,
+        ),
     ]
+
+
+def targets_json(results: BenchResults) -> list[dict[str, object]]:
+    return [_row_json(row) for row in target_rows(results)]
+
+
+def references_json(results: BenchResults) -> list[dict[str, object]]:
+    return [_row_json(row) for row in reference_rows(results)]
+
+
+def _row_json(row: TargetRow) -> dict[str, object]:
+    return {
+        "key": row.key,
+        "figure": row.figure,
+        "value": row.value,
+        "limit": row.limit,
+        "kind": row.kind,
+        "holds": row.holds,
+        "measured_median": row.measured.summary.median if row.measured.summary else None,
+        "measured_runs": row.measured.summary.runs if row.measured.summary else 0,
+        "yardstick_median": row.yardstick.summary.median if row.yardstick.summary else None,
+        "yardstick_runs": row.yardstick.summary.runs if row.yardstick.summary else 0,
+        "unit": row.measured.unit,
+    }
 
 
 def targets_markdown(results: BenchResults) -> list[str]:
@@ -176,6 +219,16 @@ def targets_markdown(results: BenchResults) -> list[str]:
     short = [row.key for row in rows if 0 < row.fewest_runs < MIN_RUNS]
     if short:
         lines += ["", f"Fewer than {MIN_RUNS} runs behind: {', '.join(short)} (see the notes)."]
+    lines += [
+        "",
+        "Where the yardsticks stand (no target of their own; the target of the row above them for comparison):",
+        "",
+        "| figure | measured | compare with | medians behind it |",
+        "| --- | --- | --- | --- |",
+    ]
+    for row in reference_rows(results):
+        cells = [row.figure, row.show_value(), row.show_limit(), row.show_medians()]
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
     return lines
 
 
@@ -184,4 +237,7 @@ def closing_note(results: BenchResults) -> str:
     lines = ["Targets (medians of the runs in this session):"]
     for row in target_rows(results):
         lines.append(f"  {row.key}: {row.show_value()} ({row.show_limit()}: {row.show_holds()}) = {row.show_medians()}")
+    lines.append("Where the yardsticks stand (no targets):")
+    for row in reference_rows(results):
+        lines.append(f"  {row.key}: {row.show_value()} = {row.show_medians()}")
     return "\n".join(lines)
