@@ -2,12 +2,12 @@
 
 Nothing here recurses over the `$ref` graph: references to object schemas become class
 names (resolved lazily at runtime), aliases are inlined under a depth limit, and models are
-built from a work queue. Deep chains and cycles therefore cost nothing extra.
+built from a work queue. Deep chains and cycles therefore cost nothing extra. Each model's
+fields are laid out by plan/model_plans.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Protocol
 
 from generator.openapi import OperationRef, deref, is_null_schema, resolve_pointer, schema_types
@@ -16,44 +16,36 @@ from generator.plan.code import (
     ANY,
     DICT,
     LIST,
-    NONE,
     STR,
     AliasRef,
-    Call,
-    Expr,
-    Import,
     LiteralType,
     MappedTagged,
     ModelRef,
-    Quoted,
     Subscript,
     Tagged,
     TypeExpr,
     Union,
-    imports,
     same,
     scalar,
     union,
 )
 from generator.plan.discriminators import component_name, member_tags
-from generator.plan.enums import discriminator_names, open_enums
+from generator.plan.enums import discriminator_names
+from generator.plan.model_plans import plan_alias, plan_model
 from generator.plan.names import (
-    BUILTIN_NAMES,
     KEYWORDS,
+    RESERVED_CLASS_NAMES,
+    RESERVED_FIELD_NAMES,
     NameAllocator,
     as_dict,
-    clean_text,
-    docstring_body,
     pascal_case,
-    py_str,
     safe_identifier,
     snake_case,
 )
-from generator.plan.package_plan import ClientOptionPlan, FieldPlan, ModelPlan, OperationPlan
-from generator.plan.patch import MIXIN, MIXIN_IMPORT, PatchTypes
+from generator.plan.package_plan import ClientOptionPlan, ModelPlan, OperationPlan
+from generator.plan.patch import PatchTypes
+from generator.plan.resolved import ModelSource, Resolved, Schema
 from generator.plan.scalars import scalar_type
-
-Schema = dict[str, Any]
 
 SCHEMA_REF_PREFIX = "#/components/schemas/"
 
@@ -76,115 +68,7 @@ class ModelMemo(Protocol):
     ) -> None: ...
 
 
-# Names the generated modules import or define; model classes must never take them, because
-# runtime annotation resolution looks class names up next to these.
-RESERVED_CLASS_NAMES = (
-    frozenset(
-        {
-            "BaseModel",
-            "FieldInfo",
-            "Any",
-            "Literal",
-            "TYPE_CHECKING",
-            "TypeAlias",
-            "datetime",
-            "date",
-            "annotations",
-            "Sequence",
-            "Mapping",
-            "NotGiven",
-            "NOT_GIVEN",
-            "RequestOptions",
-            "NotModified",
-            "SyncAPIResource",
-            "AsyncAPIResource",
-            "link",
-            "Union",
-            "Optional",
-        }
-    )
-    | BUILTIN_NAMES
-    | KEYWORDS
-)
-
-# pydantic.BaseModel attributes and our runtime helpers: a field of that name would shadow them.
-RESERVED_FIELD_NAMES = frozenset(
-    {
-        "model_config",
-        "model_fields",
-        "model_computed_fields",
-        "model_extra",
-        "model_fields_set",
-        "model_construct",
-        "model_copy",
-        "model_dump",
-        "model_dump_json",
-        "model_json_schema",
-        "model_parametrized_name",
-        "model_post_init",
-        "model_rebuild",
-        "model_validate",
-        "model_validate_json",
-        "model_validate_strings",
-        "copy",
-        "dict",
-        "json",
-        "parse_obj",
-        "parse_raw",
-        "parse_file",
-        "from_orm",
-        "construct",
-        "schema",
-        "schema_json",
-        "validate",
-        "update_forward_refs",
-        "fields",
-        "to_dict",
-        "to_json",
-        "self",
-        "cls",
-        "Field",
-        "BaseModel",
-        "Any",
-        "Literal",
-        "TYPE_CHECKING",
-        "datetime",
-        "date",
-        "annotations",
-    }
-)
-
 MAX_INLINE_DEPTH = 40
-
-
-@dataclass(frozen=True)
-class Resolved:
-    """The Python type of a schema, and whether the schema admits null."""
-
-    type: TypeExpr
-    nullable: bool = False
-
-    def annotation(self, *, optional: bool = False) -> TypeExpr:
-        """The type, with `| None` when null is allowed or the value may be missing."""
-        if (self.nullable or optional) and self.type.render() not in ("Any", "None"):
-            return Union((self.type, NONE))
-        return self.type
-
-
-@dataclass
-class _ModelSource:
-    class_name: str
-    module_name: str
-    schema: Schema
-    wire_name: str  # component name, or "" for inline models
-
-    @property
-    def ref(self) -> ModelRef:
-        return ModelRef(self.class_name, self.module_name)
-
-    @property
-    def ref_key(self) -> tuple[str, str]:
-        return (self.class_name, self.module_name)
 
 
 class SchemaRegistry:
@@ -199,9 +83,9 @@ class SchemaRegistry:
         )
         self._class_names = NameAllocator(RESERVED_CLASS_NAMES, separator="")
         self._module_names = NameAllocator({"__init__", "_link", "_index"} | KEYWORDS)
-        self._sources: list[_ModelSource] = []
-        self._by_component: dict[str, _ModelSource] = {}
-        self._by_inline_id: dict[int, _ModelSource] = {}
+        self._sources: list[ModelSource] = []
+        self._by_component: dict[str, ModelSource] = {}
+        self._by_inline_id: dict[int, ModelSource] = {}
         self._alias_names: dict[str, tuple[str, str]] = {}  # component -> (class, module) for aliases
         self._alias_cache: dict[str, Resolved] = {}
         self._alias_in_progress: set[str] = set()
@@ -213,7 +97,7 @@ class SchemaRegistry:
         self.extra_allocations = 0  # of those, the modules that are no schema's (patch TypedDicts)
         self._alias_inline: set[str] = set()  # aliases whose type names an inline model
         self._alias_cut = False  # an alias cycle was cut: alias types depend on the order met
-        self._tag_names_found: frozenset[str] | None = None
+        self.tag_names_found: frozenset[str] | None = None
         for name, schema in self.components.items():
             if self._is_model_schema(schema):
                 self._by_component[name] = self._new_source(name, schema, wire_name=name)
@@ -224,12 +108,12 @@ class SchemaRegistry:
                 self._alias_names[name] = (class_name, module)
 
     @property
-    def _tag_names(self) -> frozenset[str]:
+    def tag_names(self) -> frozenset[str]:
         """Fields that tag union members stay closed Literals (pydantic needs them plain); a walk of
         every component, done once a model needs it (a lone method's plan never does)."""
-        if self._tag_names_found is None:
-            self._tag_names_found = discriminator_names(self.components)
-        return self._tag_names_found
+        if self.tag_names_found is None:
+            self.tag_names_found = discriminator_names(self.components)
+        return self.tag_names_found
 
     # -- naming -------------------------------------------------------------------------------
 
@@ -253,10 +137,10 @@ class SchemaRegistry:
         class_name = self._allocate_class(hint)
         return ModelRef(class_name, self._module_names.take(self._module_stem(class_name)))
 
-    def _new_source(self, hint: str, schema: Schema, *, wire_name: str) -> _ModelSource:
+    def _new_source(self, hint: str, schema: Schema, *, wire_name: str) -> ModelSource:
         class_name = self._allocate_class(hint)
         module = self._module_names.take(self._module_stem(class_name))
-        source = _ModelSource(class_name, module, schema, wire_name)
+        source = ModelSource(class_name, module, schema, wire_name)
         self._sources.append(source)
         return source
 
@@ -464,7 +348,7 @@ class SchemaRegistry:
             return None
         return _literal(values)
 
-    def _source_of(self, expr: TypeExpr) -> _ModelSource | None:
+    def _source_of(self, expr: TypeExpr) -> ModelSource | None:
         if not isinstance(expr, ModelRef):
             return None
         return next((s for s in self._by_component.values() if s.ref_key == (expr.class_name, expr.module)), None)
@@ -488,13 +372,13 @@ class SchemaRegistry:
                 # model where it has a value: a reference to it is the model or None.
                 return Resolved(source.ref, schema_types(source.schema)[1])
             if name in self.components:
-                return self._named_enum(name, self._alias_expr(name))
+                return self._named_enum(name, self.alias_expr(name))
         target = resolve_pointer(self.spec, ref)
         if isinstance(target, dict) and depth < MAX_INLINE_DEPTH:
             return self.resolve(target, hint, depth + 1)
         return Resolved(ANY)  # dangling or external: reported by plan/checks.py
 
-    def _alias_expr(self, name: str) -> Resolved:
+    def alias_expr(self, name: str) -> Resolved:
         """A non-object component is inlined wherever it is used (cycles -> Any)."""
         cached = self._alias_cache.get(name)
         if cached is None:
@@ -549,7 +433,7 @@ class SchemaRegistry:
         plans: list[ModelPlan] = []
         for name in self.components:  # aliases may create inline models: find them first
             if name in self._alias_names:
-                self._alias_expr(name)
+                self.alias_expr(name)
         naming = self._naming() if self.memo is not None and not self._alias_cut else ""
         index = 0
         while index < len(self._sources):  # the queue grows as inline models are found
@@ -557,11 +441,11 @@ class SchemaRegistry:
             if naming and source.wire_name and self._by_component.get(source.wire_name) is source:
                 plans.append(self._memoised_plan(source, naming))
             else:
-                plans.append(self._plan_model(source))
+                plans.append(plan_model(self, source))
             index += 1
         for name in self.components:
             if name in self._alias_names:
-                plans.append(self._plan_alias(name))
+                plans.append(plan_alias(self, name))
         return plans + self.patch.plan_dicts()
 
     @property
@@ -575,14 +459,18 @@ class SchemaRegistry:
 
     def _naming(self) -> str:
         """What every model plan reads besides its own fragments: the discriminator names."""
-        return repr(sorted(self._tag_names))
+        return repr(sorted(self.tag_names))
+
+    def alias_names_of(self, component: str) -> tuple[str, str]:
+        """(class, module) of a component schema that is a type alias, not a model."""
+        return self._alias_names[component]
 
     def names_of(self, component: str) -> tuple[str, str] | None:
         """(class, module) of a component schema's model or alias module."""
         source = self._by_component.get(component)
         return source.ref_key if source is not None else self._alias_names.get(component)
 
-    def _memoised_plan(self, source: _ModelSource, naming: str) -> ModelPlan:
+    def _memoised_plan(self, source: ModelSource, naming: str) -> ModelPlan:
         assert self.memo is not None
         key = self.memo.model_key(self, source.wire_name, naming)
         known = self.memo.model_plan(key)
@@ -590,90 +478,10 @@ class SchemaRegistry:
             self.memo.keep_model(key, known)
             return known
         before = self._inline_uses
-        plan = self._plan_model(source)
+        plan = plan_model(self, source)
         if self._inline_uses == before:
             self.memo.keep_model(key, plan)
         return plan
-
-    def _plan_model(self, source: _ModelSource) -> ModelPlan:
-        props, required = self.merged_properties(source.schema)
-        allocator = NameAllocator()  # the same allocation as `field_name`
-        patch = self.patch.is_operation(source.schema)
-        fields = [
-            self._plan_field(source, allocator, wire, prop, wire in required and not self.one_way(prop), patch)
-            for wire, prop in props.items()
-        ]
-        doc = clean_text(source.schema.get("description")) or clean_text(source.schema.get("title"))
-        if not doc:
-            doc = f"The {source.wire_name} schema." if source.wire_name else f"{source.class_name} (inline object)."
-        refs = [m for f in fields for m in f.annotation.model_refs()]
-        others = sorted({(m.class_name, m.module) for m in refs if not isinstance(m, AliasRef)} - {source.ref_key})
-        runtime = {i for f in fields for i in f.annotation.imports()} | {Import(".._models", "BaseModel")}
-        runtime |= {Import(f".{m.module}", m.class_name) for m in refs if isinstance(m, AliasRef)}
-        if any(isinstance(f.value_expr, Call) for f in fields):
-            runtime.add(Import("pydantic", "Field", "FieldInfo"))
-        if others:
-            runtime |= {Import("typing", "TYPE_CHECKING"), Import("._link", "link")}
-        if patch:
-            runtime.add(MIXIN_IMPORT)
-        return ModelPlan(
-            class_name=source.class_name,
-            module_name=source.module_name,
-            docstring=docstring_body(doc),
-            kind="model",
-            fields=tuple(fields),
-            imports=imports(runtime),
-            type_checking_imports=imports((Import(f".{module}", name) for name, module in others), by_name=True),
-            links=tuple(others),
-            bases=(MIXIN, "BaseModel") if patch else ("BaseModel",),
-        )
-
-    def _plan_field(
-        self, source: _ModelSource, names: NameAllocator, wire: str, prop: Schema, required: bool, patch: bool
-    ) -> FieldPlan:
-        name = names.take(safe_identifier(snake_case(wire), reserved=RESERVED_FIELD_NAMES, fallback="field"))
-        resolved = self.resolve(prop, source.class_name + pascal_case(wire))
-        if patch and wire == "op":  # RFC 6902's operations, or those the spec declares
-            resolved = Resolved(self.patch.op_type(source.schema), resolved.nullable)
-        annotation = open_enums(resolved.annotation(optional=not required), closed=wire in self._tag_names)
-        if any(not isinstance(m, AliasRef) for m in annotation.model_refs()):
-            # Only annotations naming other models are strings (resolved after link());
-            # the rest evaluate natively at class creation, which is cheaper for pydantic.
-            annotation = Quoted(annotation)
-        description = clean_text(prop.get("description")) or clean_text(self.deref(prop).get("description"))
-        args: list[Expr] = []
-        if not required:
-            args.append(Expr("default=None"))
-        if name != wire:
-            # Not `alias=`: pyright and mypy (dataclass_transform) would then name the constructor
-            # parameter by the wire name. Separate validation/serialisation aliases keep the
-            # Python name in the typed signature; the runtime accepts both (validate_by_name).
-            args.append(Expr(f"validation_alias={py_str(wire)}"))
-            args.append(Expr(f"serialization_alias={py_str(wire)}"))
-        if description:
-            args.append(Expr(f"description={py_str(description)}"))
-        value: Call | Expr | None
-        if name != wire or description:
-            value = Call("FieldInfo", tuple(args))
-        else:
-            value = None if required else Expr("None")
-        return FieldPlan(name, wire, annotation, value)
-
-    def _plan_alias(self, name: str) -> ModelPlan:
-        class_name, module = self._alias_names[name]
-        expr = open_enums(self._alias_expr(name).annotation())
-        schema = self.components[name]
-        doc = clean_text(schema.get("description")) or clean_text(schema.get("title")) or f"The {name} schema."
-        runtime = expr.imports() | {Import("__future__", "annotations"), Import("typing", "TypeAlias")}
-        runtime |= {Import(f".{m.module}", m.class_name) for m in expr.model_refs()}
-        return ModelPlan(
-            class_name=class_name,
-            module_name=module,
-            docstring=docstring_body(doc),
-            kind="alias",
-            alias_expr=expr,
-            imports=imports(runtime, by_name=True),
-        )
 
 
 def _literal(values: list[Any]) -> LiteralType | None:

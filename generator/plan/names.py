@@ -140,3 +140,82 @@ def as_dict(value: object) -> dict[str, Any]:
 
 def as_list(value: object) -> list[Any]:
     return value if isinstance(value, list) else []
+
+
+# Names the generated modules import or define; model classes must never take them, because
+# runtime annotation resolution looks class names up next to these.
+RESERVED_CLASS_NAMES = (
+    frozenset(
+        {
+            "BaseModel",
+            "FieldInfo",
+            "Any",
+            "Literal",
+            "TYPE_CHECKING",
+            "TypeAlias",
+            "datetime",
+            "date",
+            "annotations",
+            "Sequence",
+            "Mapping",
+            "NotGiven",
+            "NOT_GIVEN",
+            "RequestOptions",
+            "NotModified",
+            "SyncAPIResource",
+            "AsyncAPIResource",
+            "link",
+            "Union",
+            "Optional",
+        }
+    )
+    | BUILTIN_NAMES
+    | KEYWORDS
+)
+
+# pydantic.BaseModel attributes and our runtime helpers: a field of that name would shadow them.
+RESERVED_FIELD_NAMES = frozenset(
+    {
+        "model_config",
+        "model_fields",
+        "model_computed_fields",
+        "model_extra",
+        "model_fields_set",
+        "model_construct",
+        "model_copy",
+        "model_dump",
+        "model_dump_json",
+        "model_json_schema",
+        "model_parametrized_name",
+        "model_post_init",
+        "model_rebuild",
+        "model_validate",
+        "model_validate_json",
+        "model_validate_strings",
+        "copy",
+        "dict",
+        "json",
+        "parse_obj",
+        "parse_raw",
+        "parse_file",
+        "from_orm",
+        "construct",
+        "schema",
+        "schema_json",
+        "validate",
+        "update_forward_refs",
+        "fields",
+        "to_dict",
+        "to_json",
+        "self",
+        "cls",
+        "Field",
+        "BaseModel",
+        "Any",
+        "Literal",
+        "TYPE_CHECKING",
+        "datetime",
+        "date",
+        "annotations",
+    }
+)
