@@ -353,8 +353,9 @@ def build(root: str, templates_dir: str | None, verbose: bool, no_cache: bool) -
     import time
     from pathlib import Path
 
-    from generator.cache import BuildStamp, ModuleCache, PageCache, SpecCache
+    from generator.cache import BuildStamp, PageCache, SpecCache
     from generator.files import MANIFEST_NAME
+    from generator.module_cache import ModuleCache
     from generator.project import ProjectConfig, build_inputs, plan_outputs, templates_fingerprint
 
     started = time.perf_counter()

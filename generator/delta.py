@@ -1,6 +1,6 @@
 """The delta path of an incremental build: re-plan and re-render only what a prose edit touched.
 
-The last build leaves (`record`, in `cache.DeltaStore`) the document's fragments (pointer, digest
+The last build leaves (`record`, in `module_cache.DeltaStore`) the document's fragments (pointer, digest
 and bytes, in order), which output modules read which fragments (each resource module its
 operations' path items and everything they reference; api.md every operation's one-line summary;
 tests/openapi.json every fragment, by its place in the text), the plans of the resource modules,
@@ -35,7 +35,7 @@ from generator.plan.package_plan import OperationPlan, PackagePlan, ResourcePlan
 if TYPE_CHECKING:
     import jinja2
 
-    from generator.cache import DeltaStore
+    from generator.module_cache import DeltaStore
 
 # What a build keeps for the next one (and `record`, which the memo path calls) lives there.
 from generator.delta_state import (

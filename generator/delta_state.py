@@ -14,7 +14,7 @@ from generator.plan.incremental import CaseMemo, JsonLayout
 from generator.plan.package_plan import PackagePlan
 
 if TYPE_CHECKING:
-    from generator.cache import DeltaStore
+    from generator.module_cache import DeltaStore
     from generator.render.modules import RenderJob
 
 FORMAT = 1  # layout of DeltaState; any other value is a miss

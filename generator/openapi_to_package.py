@@ -19,7 +19,7 @@ from generator.render.modules import render_jobs
 from generator.writer import format_files
 
 if TYPE_CHECKING:
-    from generator.cache import ModuleCache
+    from generator.module_cache import ModuleCache
 
 
 @dataclass(frozen=True, eq=False)

@@ -18,10 +18,11 @@ import tomllib
 
 if TYPE_CHECKING:
     # Imported where used: a build with nothing changed stops before parsing or generating.
-    from generator.cache import FileHashes, ModuleCache, PageCache, SpecCache
+    from generator.cache import FileHashes, PageCache, SpecCache
     from generator.corpus import Progress
     from generator.diagnostics import Diagnostic
     from generator.docs_to_openapi import ParseSummary
+    from generator.module_cache import ModuleCache
 
 DEFAULT_VERSION = "0.1.0"
 CHANGELOG = "CHANGELOG.md"

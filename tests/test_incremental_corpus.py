@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 from conftest import require_shared
 
-from generator.cache import ModuleCache, PageCache
+from generator.cache import PageCache
 from generator.docs_to_openapi import docs_to_openapi
+from generator.module_cache import ModuleCache
 from generator.openapi_to_package import GeneratedPackage, IncrementalReport, generate_package
 from generator.project import templates_fingerprint
 

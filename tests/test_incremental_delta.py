@@ -18,9 +18,9 @@ import pytest
 import yaml
 from conftest import REPO
 
-from generator.cache import ModuleCache
 from generator.delta import api_view
 from generator.docs_to_openapi import docs_to_openapi
+from generator.module_cache import ModuleCache
 from generator.openapi_to_package import GeneratedPackage, generate_package
 from generator.plan import build_plan
 from generator.plan.fragments import FragmentIndex

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 from conftest import REPO
 
-from generator.cache import ModuleCache
+from generator.module_cache import ModuleCache
 from generator.openapi_to_package import generate_package
 from generator.plan.fragments import FragmentIndex, path_pointer
 from generator.plan.incremental import spec_json

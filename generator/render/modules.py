@@ -3,7 +3,7 @@
 A job's key digests the exact plan object its template renders (a model, a resource, a test
 resource, the runtime context) and the plan's package-wide names; the cache holding finished
 (formatted) text per key is itself keyed by sdkgen's code and the templates' fingerprint
-(cache.ModuleCache). Package-wide files (the client, the indexes, README, pyproject, conftest)
+(module_cache.ModuleCache). Package-wide files (the client, the indexes, README, pyproject, conftest)
 read the whole plan: they have no key and are rendered every time (black's content cache still
 spares their formatting when they did not change).
 """
