@@ -24,7 +24,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 import pydantic
 
@@ -186,7 +186,96 @@ def construct_model(model: type[pydantic.BaseModel], data: Mapping[str, Any]) ->
                 raw if converter is None or raw is None else converter(raw)
             )
     fields.update(values)  # unknown keys: kept, as validation with extra="allow" would
-    return model.model_construct(**fields)
+    return _instantiate(model, fields)
+
+
+class _Plan(NamedTuple):
+    """How ``model_construct`` fills one model class, worked out once for the class."""
+
+    # (attribute, the keys model_construct takes it from in order, default, field info)
+    fields: list[tuple[str, tuple[str, ...], object, FieldInfo]]
+    keep_extra: bool
+
+
+_PLANS: dict[type[pydantic.BaseModel], _Plan | None] = {}
+_REQUIRED = object()  # no default: an absent field stays unset
+_PER_INSTANCE = object()  # a factory or a mutable default: made for each instance
+# Defaults that pydantic hands out as they are (it copies any other kind per instance).
+_SHARED_DEFAULTS = (type(None), bool, int, float, complex, str, bytes)
+_set = object.__setattr__
+_PYDANTIC_VERSION = tuple(int(part) for part in pydantic.VERSION.split(".")[:2])
+_MODEL_CONSTRUCT_FUNCTION = getattr(
+    pydantic.BaseModel.model_construct, "__func__", None
+)
+
+
+def _instantiate(model: type[pydantic.BaseModel], values: dict[str, Any]) -> Any:
+    """What ``model.model_construct(**values)`` returns, without its per-call work.
+
+    model_construct looks up each field's aliases and default on every call, which was
+    most of the CPU a call spent on its response; the plan does that once per class.
+    """
+    try:
+        plan = _PLANS[model]
+    except KeyError:
+        plan = _PLANS[model] = _plan(model)
+    if plan is None:
+        return model.model_construct(**values)
+    fields_values: dict[str, Any] = {}
+    fields_set: set[str] = set()
+    for name, keys, default, info in plan.fields:
+        for key in keys:
+            if key in values:
+                fields_values[name] = values.pop(key)
+                fields_set.add(name)
+                break
+        else:
+            if default is _PER_INSTANCE:
+                fields_values[name] = info.get_default(
+                    call_default_factory=True, validated_data=fields_values
+                )
+            elif default is not _REQUIRED:
+                fields_values[name] = default
+    instance = model.__new__(model)
+    _set(instance, "__dict__", fields_values)
+    _set(instance, "__pydantic_fields_set__", fields_set)
+    _set(instance, "__pydantic_extra__", values if plan.keep_extra else None)
+    _set(instance, "__pydantic_private__", None)
+    return instance
+
+
+def _plan(model: type[pydantic.BaseModel]) -> _Plan | None:
+    """The class's plan, or None where model_construct does more than a plan repeats (a
+    pydantic before 2.11, an overridden model_construct, post-init or private attributes,
+    a root model, an AliasPath): then model_construct itself is called."""
+    if _PYDANTIC_VERSION < (2, 11) or model.__pydantic_root_model__:
+        return None
+    if model.__pydantic_post_init__ or (
+        getattr(model.model_construct, "__func__", None)
+        is not _MODEL_CONSTRUCT_FUNCTION
+    ):
+        return None
+    fields: list[tuple[str, tuple[str, ...], object, FieldInfo]] = []
+    for name, info in model.__pydantic_fields__.items():
+        keys = [] if info.alias is None else [info.alias]
+        aliases = info.validation_alias
+        if isinstance(aliases, pydantic.AliasChoices):
+            choices: list[object] = list(aliases.choices)
+        else:
+            choices = [] if aliases is None else [aliases]
+        for alias in choices:
+            if not isinstance(alias, str):
+                return None  # an AliasPath
+            keys.append(alias)
+        keys.append(name)
+        if info.is_required():
+            default: object = _REQUIRED
+        elif info.default_factory is None and type(info.default) in _SHARED_DEFAULTS:
+            default = info.default
+        else:
+            default = _PER_INSTANCE
+        fields.append((name, tuple(dict.fromkeys(keys)), default, info))
+    return _Plan(fields, model.model_config.get("extra") == "allow")
 
 
 def _field_table(
