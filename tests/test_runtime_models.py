@@ -176,22 +176,34 @@ def test_constructing_a_model_gives_what_model_construct_gives(rt: SimpleNamespa
         (Aliased, {}),
         (Aliased, {"ByAlias": 1, "by_choice": "n", "Second": "s", "Listed": [3], "Unknown": {"a": 1}}),
         (Aliased, {"by_alias": 2, "First": "f", "Second": "s", "required": 4, "shared": [9]}),
+        (Aliased, {"Required": 1, "Other": 2}),
         (Ignoring, {"name": "y", "other": 1}),
         (WithPrivate, {"name": "n", "_secret": 5, "more": True}),
-        (rt.Item, dict(SUPEROFFICE_ITEM, item_id=7, Extra=None)),
+        (rt.Item, dict(SUPEROFFICE_ITEM)),
+        (rt.Item, dict(SUPEROFFICE_ITEM, Extra=None, Nested={"x": [1]})),
+        # unknown keys that model_construct takes for a field (by attribute name)
+        (rt.Item, dict(SUPEROFFICE_ITEM, item_id=7, updated="not converted")),
     ]
     for model, data in cases:
-        planned = construct._instantiate(model, dict(data))
-        expected = model.model_construct(**dict(data))
-        assert type(planned) is type(expected)
-        assert list(planned.__dict__.items()) == list(expected.__dict__.items())
-        assert planned.model_fields_set == expected.model_fields_set
-        assert planned.model_extra == expected.model_extra
-        assert planned.__pydantic_private__ == expected.__pydantic_private__
-        assert planned == expected
+        # the definition: model_construct of the converted fields plus the unknown keys
+        construct.construct_model(model, {})  # builds the class's table and plan
+        table = construct._FIELD_TABLES[model]
+        expected = model.model_construct(**construct._fields(table, data))
+        plan = construct._PLANS[model]
+        results = [construct.construct_model(model, data)]
+        if plan is not None:
+            results.append(construct._construct_slowly(model, plan, construct._fields(table, data)))
+        for planned in results:
+            assert type(planned) is type(expected)
+            assert list(planned.__dict__.items()) == list(expected.__dict__.items())
+            assert planned.model_fields_set == expected.model_fields_set
+            assert planned.model_extra == expected.model_extra
+            assert planned.__pydantic_private__ == expected.__pydantic_private__
+            assert planned == expected
     assert construct._PLANS[Aliased] is not None and construct._PLANS[rt.Item] is not None
+    assert construct._PLANS[rt.Item].rows is not None  # generated models: the one-pass fill
     assert construct._PLANS[WithPrivate] is None  # private attributes: model_construct itself
     # a default made per instance is not shared between instances
-    first, second = (construct._instantiate(Aliased, {}) for _ in range(2))
+    first, second = (construct.construct_model(Aliased, {}) for _ in range(2))
     assert first.shared == [1, 2] and first.shared is not second.shared
     assert first.listed is not second.listed
