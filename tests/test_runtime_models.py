@@ -143,3 +143,67 @@ def test_empty_and_html_error_bodies(rt: SimpleNamespace) -> None:
     big = rt.errors.make_status_error(httpx.Response(500, text=html, request=request))
     assert big.body == html
     assert len(str(big)) < 600
+
+
+def test_constructing_a_model_gives_what_model_construct_gives(rt: SimpleNamespace) -> None:
+    """_construct fills models from a per-class plan instead of calling model_construct on every
+    response: the instances must be the same, attribute for attribute."""
+    import importlib
+
+    import pydantic
+
+    construct = importlib.import_module(f"{rt.models.__name__.rsplit('.', 1)[0]}._construct")
+
+    class Aliased(rt.models.BaseModel):
+        by_alias: int | None = pydantic.Field(default=None, alias="ByAlias")
+        by_choice: str | None = pydantic.Field(
+            default=None, validation_alias=pydantic.AliasChoices("First", "Second")
+        )
+        listed: list[int] = pydantic.Field(default_factory=list, validation_alias="Listed")
+        shared: list[int] = pydantic.Field(default=[1, 2], validation_alias="Shared")
+        from_data: int = pydantic.Field(default_factory=lambda data: len(data), validation_alias="FromData")
+        required: int = pydantic.Field(validation_alias="Required")
+
+    class Ignoring(pydantic.BaseModel):
+        model_config = pydantic.ConfigDict(extra="ignore")
+        name: str = "x"
+
+    class WithPrivate(rt.models.BaseModel):
+        _secret: int = 3
+        name: str | None = None
+
+    cases: list[tuple[type[pydantic.BaseModel], dict[str, object]]] = [
+        (Aliased, {}),
+        (Aliased, {"ByAlias": 1, "by_choice": "n", "Second": "s", "Listed": [3], "Unknown": {"a": 1}}),
+        (Aliased, {"by_alias": 2, "First": "f", "Second": "s", "required": 4, "shared": [9]}),
+        (Aliased, {"Required": 1, "Other": 2}),
+        (Ignoring, {"name": "y", "other": 1}),
+        (WithPrivate, {"name": "n", "_secret": 5, "more": True}),
+        (rt.Item, dict(SUPEROFFICE_ITEM)),
+        (rt.Item, dict(SUPEROFFICE_ITEM, Extra=None, Nested={"x": [1]})),
+        # unknown keys that model_construct takes for a field (by attribute name)
+        (rt.Item, dict(SUPEROFFICE_ITEM, item_id=7, updated="not converted")),
+    ]
+    for model, data in cases:
+        # the definition: model_construct of the converted fields plus the unknown keys
+        construct.construct_model(model, {})  # builds the class's table and plan
+        table = construct._FIELD_TABLES[model]
+        expected = model.model_construct(**construct._fields(table, data))
+        plan = construct._PLANS[model]
+        results = [construct.construct_model(model, data)]
+        if plan is not None:
+            results.append(construct._construct_slowly(model, plan, construct._fields(table, data)))
+        for planned in results:
+            assert type(planned) is type(expected)
+            assert list(planned.__dict__.items()) == list(expected.__dict__.items())
+            assert planned.model_fields_set == expected.model_fields_set
+            assert planned.model_extra == expected.model_extra
+            assert planned.__pydantic_private__ == expected.__pydantic_private__
+            assert planned == expected
+    assert construct._PLANS[Aliased] is not None and construct._PLANS[rt.Item] is not None
+    assert construct._PLANS[rt.Item].rows is not None  # generated models: the one-pass fill
+    assert construct._PLANS[WithPrivate] is None  # private attributes: model_construct itself
+    # a default made per instance is not shared between instances
+    first, second = (construct.construct_model(Aliased, {}) for _ in range(2))
+    assert first.shared == [1, 2] and first.shared is not second.shared
+    assert first.listed is not second.listed

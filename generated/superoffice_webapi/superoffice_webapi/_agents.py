@@ -54,8 +54,8 @@ def _failure(response: httpx.Response, cast_to: object) -> AgentError | None:
         body = response.json() if content.strip() else None
     except ValueError:
         return None
-    where = f"{response.request.method} {response.request.url.path}"
     if body is None:
+        where = f"{response.request.method} {response.request.url.path}"
         return AgentError(
             f"{where} returned null instead of a result",
             response=response,

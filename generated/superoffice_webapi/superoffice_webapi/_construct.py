@@ -24,7 +24,7 @@ import types
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Union
+from typing import TYPE_CHECKING, Any, NamedTuple, Union
 
 import pydantic
 
@@ -173,10 +173,35 @@ def _model_converter(model: type[pydantic.BaseModel]) -> Converter:
 
 
 def construct_model(model: type[pydantic.BaseModel], data: Mapping[str, Any]) -> Any:
-    """``model`` from one JSON object: known fields converted, unknown ones kept as extras."""
+    """``model`` from one JSON object: known fields converted, unknown ones kept as extras.
+
+    What this returns is defined as ``model.model_construct(**fields)``, where ``fields`` maps
+    the attribute of each field found by its wire name to its converted value, plus the
+    unknown keys as sent (``_construct_slowly``). A per-class plan gives the same instance
+    without model_construct's per-call alias and default lookups (``_fill``), which were most
+    of the CPU a call spent on its response.
+    """
     table = _FIELD_TABLES.get(model)
     if table is None:
         table = _FIELD_TABLES[model] = _field_table(model)
+    try:
+        plan = _PLANS[model]
+    except KeyError:
+        plan = _PLANS[model] = _plan(model, table)
+    if plan is None:
+        return model.model_construct(**_fields(table, data))
+    if plan.rows is not None and (
+        plan.wire_names.issuperset(data)
+        # an unknown key that model_construct would take for a field: the slow way
+        or plan.keys.isdisjoint(data.keys() - plan.wire_names)
+    ):
+        return _fill(model, plan.rows, plan.keep_extra, data)
+    return _construct_slowly(model, plan, _fields(table, data))
+
+
+def _fields(
+    table: list[tuple[str, str, Converter | None]], data: Mapping[str, Any]
+) -> dict[str, Any]:
     values = dict(data)
     fields: dict[str, Any] = {}
     for wire_name, attribute, converter in table:
@@ -186,7 +211,145 @@ def construct_model(model: type[pydantic.BaseModel], data: Mapping[str, Any]) ->
                 raw if converter is None or raw is None else converter(raw)
             )
     fields.update(values)  # unknown keys: kept, as validation with extra="allow" would
-    return model.model_construct(**fields)
+    return fields
+
+
+class _Plan(NamedTuple):
+    """How ``model_construct`` fills one model class, worked out once for the class."""
+
+    # (attribute, the keys model_construct takes it from in order, default, field info)
+    fields: list[tuple[str, tuple[str, ...], object, FieldInfo]]
+    keep_extra: bool
+    # (attribute, wire name, converter, default, field info), or None when a field's keys
+    # name another field's attribute (then only _construct_slowly gives the same result)
+    rows: list[tuple[str, str, Converter | None, object, FieldInfo]] | None
+    wire_names: frozenset[str]
+    keys: frozenset[str]  # every key model_construct takes a field from
+
+
+_PLANS: dict[type[pydantic.BaseModel], _Plan | None] = {}
+_REQUIRED = object()  # no default: an absent field stays unset
+_PER_INSTANCE = object()  # a factory or a mutable default: made for each instance
+# Defaults that pydantic hands out as they are (it copies any other kind per instance).
+_SHARED_DEFAULTS = (type(None), bool, int, float, complex, str, bytes)
+_set = object.__setattr__
+_PYDANTIC_VERSION = tuple(int(part) for part in pydantic.VERSION.split(".")[:2])
+_MODEL_CONSTRUCT_FUNCTION = getattr(
+    pydantic.BaseModel.model_construct, "__func__", None
+)
+
+
+def _fill(
+    model: type[pydantic.BaseModel],
+    rows: list[tuple[str, str, Converter | None, object, FieldInfo]],
+    keep_extra: bool,
+    data: Mapping[str, Any],
+) -> Any:
+    """The instance from the JSON object in one pass: every key either a field's wire name
+    or one that model_construct would keep as an extra."""
+    values = dict(data)
+    fields_values: dict[str, Any] = {}
+    fields_set: set[str] = set()
+    for name, wire_name, converter, default, info in rows:
+        if wire_name in values:
+            raw = values.pop(wire_name)
+            fields_values[name] = (
+                raw if converter is None or raw is None else converter(raw)
+            )
+            fields_set.add(name)
+        elif default is _PER_INSTANCE:
+            fields_values[name] = info.get_default(
+                call_default_factory=True, validated_data=fields_values
+            )
+        elif default is not _REQUIRED:
+            fields_values[name] = default
+    return _new(model, fields_values, fields_set, values if keep_extra else None)
+
+
+def _construct_slowly(
+    model: type[pydantic.BaseModel], plan: _Plan, values: dict[str, Any]
+) -> Any:
+    """What ``model.model_construct(**values)`` returns, by the plan."""
+    fields_values: dict[str, Any] = {}
+    fields_set: set[str] = set()
+    for name, keys, default, info in plan.fields:
+        for key in keys:
+            if key in values:
+                fields_values[name] = values.pop(key)
+                fields_set.add(name)
+                break
+        else:
+            if default is _PER_INSTANCE:
+                fields_values[name] = info.get_default(
+                    call_default_factory=True, validated_data=fields_values
+                )
+            elif default is not _REQUIRED:
+                fields_values[name] = default
+    return _new(model, fields_values, fields_set, values if plan.keep_extra else None)
+
+
+def _new(
+    model: type[pydantic.BaseModel],
+    fields_values: dict[str, Any],
+    fields_set: set[str],
+    extra: dict[str, Any] | None,
+) -> Any:
+    # The attributes model_construct sets on a model without post-init or root.
+    instance = model.__new__(model)
+    _set(instance, "__dict__", fields_values)
+    _set(instance, "__pydantic_fields_set__", fields_set)
+    _set(instance, "__pydantic_extra__", extra)
+    _set(instance, "__pydantic_private__", None)
+    return instance
+
+
+def _plan(
+    model: type[pydantic.BaseModel], table: list[tuple[str, str, Converter | None]]
+) -> _Plan | None:
+    """The class's plan, or None where model_construct does more than a plan repeats (a
+    pydantic before 2.11, an overridden model_construct, post-init or private attributes,
+    a root model, an AliasPath): then model_construct itself is called."""
+    if _PYDANTIC_VERSION < (2, 11) or model.__pydantic_root_model__:
+        return None
+    if model.__pydantic_post_init__ or (
+        getattr(model.model_construct, "__func__", None)
+        is not _MODEL_CONSTRUCT_FUNCTION
+    ):
+        return None
+    fields: list[tuple[str, tuple[str, ...], object, FieldInfo]] = []
+    for name, info in model.__pydantic_fields__.items():
+        keys = [] if info.alias is None else [info.alias]
+        aliases = info.validation_alias
+        if isinstance(aliases, pydantic.AliasChoices):
+            choices: list[object] = list(aliases.choices)
+        else:
+            choices = [] if aliases is None else [aliases]
+        for alias in choices:
+            if not isinstance(alias, str):
+                return None  # an AliasPath
+            keys.append(alias)
+        keys.append(name)
+        if info.is_required():
+            default: object = _REQUIRED
+        elif info.default_factory is None and type(info.default) in _SHARED_DEFAULTS:
+            default = info.default
+        else:
+            default = _PER_INSTANCE
+        fields.append((name, tuple(dict.fromkeys(keys)), default, info))
+    attributes = {name for name, _, _, _ in fields}
+    rows: list[tuple[str, str, Converter | None, object, FieldInfo]] | None = [
+        (name, wire_name, converter, default, info)
+        for (wire_name, _, converter), (name, _, default, info) in zip(table, fields)
+    ]
+    if any(attributes.intersection(keys) != {name} for name, keys, _, _ in fields):
+        rows = None
+    return _Plan(
+        fields,
+        model.model_config.get("extra") == "allow",
+        rows,
+        frozenset(wire_name for wire_name, _, _ in table),
+        frozenset(key for _, keys, _, _ in fields for key in keys),
+    )
 
 
 def _field_table(

@@ -22,6 +22,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterable
+from typing import cast
 from urllib.parse import unquote
 
 import httpx
@@ -129,6 +130,12 @@ class SafeRequest(httpx.Request):
 
 def safe_request(request: httpx.Request) -> SafeRequest:
     """The same request (method, URL, headers, body, extensions) as a SafeRequest."""
+    if type(request) is httpx.Request:
+        # Every call's request comes here: retyping it in place (SafeRequest only changes
+        # repr) saves parsing its URL and copying its headers and body a second time.
+        request.__class__ = SafeRequest
+        request.headers = SafeHeaders(request.headers)
+        return cast(SafeRequest, request)
     safe = SafeRequest(
         request.method,
         request.url,
