@@ -14,9 +14,9 @@ from generator.files import maintainer_dir
 from generator.plan import build_plan
 from generator.plan.incremental import CaseMemo
 from generator.plan.package_plan import PackagePlan
-from generator.render import make_environment, render_package, render_seeds
+from generator.render import make_environment, render_seeds
 from generator.render.modules import render_jobs
-from generator.writer import format_files
+from generator.writer import format_files, format_stream
 
 if TYPE_CHECKING:
     from generator.module_cache import ModuleCache
@@ -125,7 +125,9 @@ def generate_package(
     seeds = render_seeds(plan, templates_dir)
     kept = (maintainer_dir(package_name),)
     if module_cache is None or memo is None:
-        files = format_files(render_package(plan, templates_dir), cache_dir=cache_dir)
+        # Rendered lazily: the worker processes format the first modules while the rest render.
+        env = make_environment(templates_dir)
+        files = format_stream(((job.path, job.render()) for job in render_jobs(plan, env)), cache_dir=cache_dir)
     else:
         env = make_environment(templates_dir, module_cache.bytecode_dir)
         jobs, files = _render_incrementally(plan, env, module_cache, cache_dir, memo)

@@ -16,7 +16,7 @@ from generator.files import MANIFEST_NAME
 from generator.openapi_to_package import generate_package
 from generator.plan import build_plan
 from generator.render import render_package
-from generator.writer import format_files, write_files
+from generator.writer import GenerationError, format_files, write_files
 
 
 def _assert_black_clean(files: Mapping[str, str]) -> None:
@@ -106,3 +106,42 @@ def test_writer_keeps_unchanged_files_and_removes_stale_ones(tmp_path: Path) -> 
     assert (out / MANIFEST_NAME).read_text().splitlines() == sorted(files)
     again = write_files(out, files)
     assert again.written == [] and again.removed == []
+
+
+_LONG_HEADERS = '''from typing import Literal
+
+
+class AppointmentEntityWithLinksAndMore(HasUserDefinedFields, HasExtraFields, HasCustomFields, BaseModel):
+    """A model whose class line alone is too long."""
+
+    model_config = ConfigDict(extra="allow")
+    appointment_id: int | None = None
+    description: "str | None" = FieldInfo(default=None, alias="Description", description="A very long description of this field.")
+
+
+class Resource:
+    @overload
+    def add_udef_field_with_a_long_name(self, *, udef_field_type: Literal["Number", "ShortText", "LongText", "Date", "UnlimitedDate"], label: str) -> int:
+        """Add a field.
+
+        Args:
+            udef_field_type: the type.
+        """
+        return self._post("/api/v1/udef", body={"type": udef_field_type, "label": label, "something_else": 12345})
+'''
+
+
+def test_over_long_headers_are_split_like_black(tmp_path: Path) -> None:
+    """A class or def whose header alone is too long: black on the header, the body statement by
+    statement (generator/writer.py _format_header); the result is still whole-file black."""
+    mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=88)
+    formatted = format_files({"pkg/models/m.py": _LONG_HEADERS}, cache_dir=tmp_path, workers=1)
+    assert formatted["pkg/models/m.py"] == black.format_str(_LONG_HEADERS, mode=mode)
+
+
+def test_first_file_that_does_not_compile_is_reported_from_the_workers(tmp_path: Path) -> None:
+    files = {f"pkg/m{i}.py": "x = [" + ", ".join(map(str, range(3000))) + "]\n" for i in range(20)}
+    files["pkg/outside.py"] = "return 1\n"
+    files["pkg/broken.py"] = "def f(:\n"
+    with pytest.raises(GenerationError, match=r"pkg/outside.py:1: 'return' outside function"):
+        format_files(files, cache_dir=tmp_path, workers=2)
