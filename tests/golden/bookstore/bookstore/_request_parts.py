@@ -144,8 +144,20 @@ def expand_path(path: str, path_params: Mapping[str, object] | None) -> str:
     return _PLACEHOLDER.sub(substitute, path)
 
 
+_JSON_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def to_jsonable(value: object) -> object:
     """Request body data as plain JSON types: models by alias, NOT_GIVEN entries dropped."""
+    # Exact plain types first: most leaves are, and the checks below cost ~1 us each.
+    if type(value) in _JSON_SCALARS:
+        return value
+    if type(value) is dict:
+        return {
+            str(key): to_jsonable(item)
+            for key, item in value.items()
+            if not isinstance(item, NotGiven)
+        }
     model_dump = getattr(value, "model_dump", None)
     if model_dump is not None and not isinstance(value, type) and callable(model_dump):
         return model_dump(by_alias=True, mode="json", exclude_unset=True)

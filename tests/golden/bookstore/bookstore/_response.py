@@ -102,7 +102,11 @@ def _type_adapter(cast_to: object) -> TypeAdapter[Any]:
 
 
 def parse_response(
-    response: httpx.Response, cast_to: object, *, strict: bool = False
+    response: httpx.Response,
+    cast_to: object,
+    *,
+    strict: bool = False,
+    decoded: tuple[Any] | None = None,
 ) -> Any:
     """The value of a successful (non-error) response as ``cast_to``.
 
@@ -110,7 +114,8 @@ def parse_response(
     body; ``httpx.Response`` -> the response itself; ``str`` with a non-JSON content type ->
     the text. Anything else comes from the JSON body: constructed without validation (see
     _construct.py), or with ``strict`` validated by a cached pydantic TypeAdapter, raising
-    APIResponseValidationError when the body does not match.
+    APIResponseValidationError when the body does not match. ``decoded`` is ``(body,)`` when
+    the caller has already decoded the JSON body (it is then not decoded again).
     """
     if response.status_code == 304:
         return NOT_MODIFIED
@@ -128,7 +133,7 @@ def parse_response(
         return response.text
     if not strict:
         try:
-            data = json.loads(content)
+            data = json.loads(content) if decoded is None else decoded[0]
         except (ValueError, RecursionError) as exc:
             raise APIResponseValidationError(
                 f"Response body is not JSON (expected {cast_to!r}): {exc}",
