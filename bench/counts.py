@@ -47,7 +47,7 @@ class Counts:
     def call_runs(self, tool: str) -> int:
         return max(self.runs, self.ratio_runs) if tool in TARGET_TOOLS else self.runs
 
-    def notes(self, tools: list[str]) -> list[str]:
+    def notes(self, tools: list[str], *, growth: bool = True) -> list[str]:
         notes: list[str] = []
         if self.ratio_runs < MIN_RUNS:
             notes.append(
@@ -60,7 +60,7 @@ class Counts:
                 f"{', '.join(others)}: {self.runs} generation and timed-call run(s), outside every target "
                 "(one generation and one cold import of its package take tens of seconds each)"
             )
-        if self.growth_generate_runs < min(self.ratio_runs, MIN_RUNS):
+        if growth and self.growth_generate_runs < min(self.ratio_runs, MIN_RUNS):
             notes.append(
                 f"cost growth: generate is a median of {self.growth_generate_runs} runs per size in --quick "
                 "(one 4x generation takes over a minute); parse has "

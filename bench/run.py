@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     WORK.mkdir(parents=True, exist_ok=True)
-    notes: list[str] = counts.notes(tools)
+    notes: list[str] = counts.notes(tools, growth=not args.skip_growth)
     sdkgen = args.sdkgen.resolve() if args.sdkgen else _sdkgen_executable()
     # This machine sets PYTHONDONTWRITEBYTECODE; with it every run would recompile the tools'
     # sources, which no user pays after the first run.
