@@ -68,9 +68,11 @@ def handwritten_call(package: str, base_url: str) -> Call:
     """A second yardstick: the call as a user would hand-write it with httpx and pydantic, the
     response validated into a model of the fields the server sends (defined here, so the first call
     pays for defining it, as a hand-written client's import does)."""
+    from datetime import datetime
+
+    import pydantic
+
     httpx = importlib.import_module(package)  # package is "httpx"
-    pydantic = importlib.import_module("pydantic")
-    datetime = importlib.import_module("datetime").datetime
 
     class User(pydantic.BaseModel):
         associate_id: int = pydantic.Field(alias="AssociateId")

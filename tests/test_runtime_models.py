@@ -154,11 +154,9 @@ def test_constructing_a_model_gives_what_model_construct_gives(rt: SimpleNamespa
 
     construct = importlib.import_module(f"{rt.models.__name__.rsplit('.', 1)[0]}._construct")
 
-    class Aliased(rt.models.BaseModel):
+    class Aliased(rt.models.BaseModel):  # type: ignore[name-defined,misc]
         by_alias: int | None = pydantic.Field(default=None, alias="ByAlias")
-        by_choice: str | None = pydantic.Field(
-            default=None, validation_alias=pydantic.AliasChoices("First", "Second")
-        )
+        by_choice: str | None = pydantic.Field(default=None, validation_alias=pydantic.AliasChoices("First", "Second"))
         listed: list[int] = pydantic.Field(default_factory=list, validation_alias="Listed")
         shared: list[int] = pydantic.Field(default=[1, 2], validation_alias="Shared")
         from_data: int = pydantic.Field(default_factory=lambda data: len(data), validation_alias="FromData")
@@ -168,7 +166,7 @@ def test_constructing_a_model_gives_what_model_construct_gives(rt: SimpleNamespa
         model_config = pydantic.ConfigDict(extra="ignore")
         name: str = "x"
 
-    class WithPrivate(rt.models.BaseModel):
+    class WithPrivate(rt.models.BaseModel):  # type: ignore[name-defined,misc]
         _secret: int = 3
         name: str | None = None
 
