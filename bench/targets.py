@@ -148,13 +148,25 @@ def target_rows(results: BenchResults) -> list[TargetRow]:
 
 
 def reference_rows(results: BenchResults) -> list[TargetRow]:
-    """Figures without a target of their own that show where a target's yardstick stands: what a
-    hand-written httpx + pydantic client pays for the same first call and per call. Their `limit`
+    """Figures without a target of their own that show where a target's yardstick stands: what
+    plain httpx pays for its first call beyond its import, and what a hand-written httpx + pydantic
+    client pays for the same first call and per call. Their `limit`
     is the target's, for comparison only."""
     stages = results.sdkgen
     sdkgen = _tool(results, "sdkgen") or ToolResult(tool="sdkgen")
     by_hand = _tool(results, HANDWRITTEN) or ToolResult(tool=HANDWRITTEN)
+    httpx = _tool(results, PLAIN_HTTPX) or ToolResult(tool=PLAIN_HTTPX)
     return [
+        TargetRow(
+            # What httpx alone pays beyond its import (client with its TLS context, first request):
+            # a part of any httpx-based SDK's first call that the floor does not hold.
+            "httpx_first_call_over_import",
+            "plain httpx's import + client + first call, minus `import httpx` alone",
+            Side(PLAIN_HTTPX, httpx.first_call_ms, "ms"),
+            Side("import httpx", httpx.import_package_ms, "ms"),
+            "difference",
+            25.0,
+        ),
         TargetRow(
             "handwritten_first_call_over_floor",
             "a hand-written httpx + pydantic client's import + client + first call, minus `import httpx` + "
