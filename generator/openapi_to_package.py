@@ -13,9 +13,10 @@ from generator.diagnostics import Diagnostic, Severity
 from generator.files import maintainer_dir
 from generator.plan import build_plan
 from generator.plan.incremental import CaseMemo
+from generator.plan.package import StagedPlan, start_plan
 from generator.plan.package_plan import PackagePlan
 from generator.render import make_environment, render_seeds
-from generator.render.modules import render_jobs
+from generator.render.modules import header_of, module_jobs, render_jobs, staged_jobs
 from generator.writer import format_files, format_stream
 
 if TYPE_CHECKING:
@@ -119,16 +120,27 @@ def generate_package(
         )
         if templates_dir is None and applied.index is not None:
             memo.use_index(spec, applied.index)  # the fragments the delta path already digested
-    plan = build_plan(
-        spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
-    )
-    seeds = render_seeds(plan, templates_dir)
     kept = (maintainer_dir(package_name),)
     if module_cache is None or memo is None:
-        # Rendered lazily: the worker processes format the first modules while the rest render.
-        env = make_environment(templates_dir)
-        files = format_stream(((job.path, job.render()) for job in render_jobs(plan, env)), cache_dir=cache_dir)
+        plan, files = _plan_and_format(
+            start_plan(
+                spec,
+                package_name=package_name,
+                version=version,
+                source=source,
+                profile=profile,
+                memo=memo,
+                license=license,
+            ),
+            make_environment(templates_dir),
+            cache_dir,
+        )
+        seeds = render_seeds(plan, templates_dir)
     else:
+        plan = build_plan(
+            spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
+        )
+        seeds = render_seeds(plan, templates_dir)
         env = make_environment(templates_dir, module_cache.bytecode_dir)
         jobs, files = _render_incrementally(plan, env, module_cache, cache_dir, memo)
         module_cache.save(memo.entries, memo.texts, memo.refs, *memo.stored())
@@ -143,6 +155,22 @@ def generate_package(
         kept=kept,
         incremental=report,
     )
+
+
+def _plan_and_format(staged: StagedPlan, env: Any, cache_dir: Path | None) -> tuple[PackagePlan, dict[str, str]]:
+    """Render lazily so the worker processes format the first modules while the rest render, and
+    while the main process finishes the plan (the test suite) after the modules."""
+    finished: list[PackagePlan] = []
+
+    def rendered() -> Iterator[tuple[str, str]]:
+        for job in module_jobs(staged.modules, env, header_of(staged.modules), None):
+            yield job.path, job.render()
+        finished.append(staged.finish())
+        for job in staged_jobs(finished[0], env):
+            yield job.path, job.render()
+
+    files = format_stream(rendered(), cache_dir=cache_dir)
+    return finished[0], files
 
 
 def _render_incrementally(
