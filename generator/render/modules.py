@@ -10,6 +10,7 @@ spares their formatting when they did not change).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -17,6 +18,7 @@ from typing import Any
 
 import jinja2
 
+from generator.files import TEMPLATES_DIR
 from generator.plan.package_plan import PackagePlan
 from generator.render import _PACKAGE_FILES, _PROJECT_FILES
 
@@ -29,6 +31,20 @@ class RenderJob:
     path: str  # relative to the output dir
     key: str | None  # None: read the whole plan, always rendered
     render: Callable[[], str]
+    template: str = ""  # the template's name
+
+
+@functools.cache
+def is_static(template: str) -> bool:
+    """Whether the built-in template has no Jinja syntax: it renders to its own text, whatever the plan."""
+    text = (TEMPLATES_DIR / template).read_text(encoding="utf-8")
+    return not any(mark in text for mark in ("{{", "{%", "{#"))
+
+
+def static_paths(jobs: list[RenderJob]) -> frozenset[str]:
+    """The jobs' files that come from static built-in templates (generator.writer formats them
+    statement by statement: tests/test_generate_formatting.py checks each is black-stable)."""
+    return frozenset(job.path for job in jobs if job.template and is_static(job.template))
 
 
 def header_of(plan: PackagePlan) -> str:
@@ -63,7 +79,7 @@ def with_notice(path: str, text: str) -> str:
 
 
 def _job(env: jinja2.Environment, path: str, template: str, key: str | None, **context: Any) -> RenderJob:
-    return RenderJob(path, key, lambda: with_notice(path, env.get_template(template).render(**context)))
+    return RenderJob(path, key, lambda: with_notice(path, env.get_template(template).render(**context)), template)
 
 
 def runtime_context(plan: PackagePlan) -> dict[str, Any]:
