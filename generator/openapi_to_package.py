@@ -13,9 +13,10 @@ from generator.diagnostics import Diagnostic, Severity
 from generator.files import maintainer_dir
 from generator.plan import build_plan
 from generator.plan.incremental import CaseMemo
+from generator.plan.package import StagedPlan, start_plan
 from generator.plan.package_plan import PackagePlan
 from generator.render import make_environment, render_seeds
-from generator.render.modules import render_jobs
+from generator.render.modules import header_of, module_jobs, render_jobs, staged_jobs, static_paths
 from generator.writer import format_files, format_stream
 
 if TYPE_CHECKING:
@@ -119,18 +120,30 @@ def generate_package(
         )
         if templates_dir is None and applied.index is not None:
             memo.use_index(spec, applied.index)  # the fragments the delta path already digested
-    plan = build_plan(
-        spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
-    )
-    seeds = render_seeds(plan, templates_dir)
     kept = (maintainer_dir(package_name),)
     if module_cache is None or memo is None:
-        # Rendered lazily: the worker processes format the first modules while the rest render.
-        env = make_environment(templates_dir)
-        files = format_stream(((job.path, job.render()) for job in render_jobs(plan, env)), cache_dir=cache_dir)
+        plan, files = _plan_and_format(
+            start_plan(
+                spec,
+                package_name=package_name,
+                version=version,
+                source=source,
+                profile=profile,
+                memo=memo,
+                license=license,
+            ),
+            make_environment(templates_dir),
+            cache_dir,
+            built_in=templates_dir is None,
+        )
+        seeds = render_seeds(plan, templates_dir)
     else:
+        plan = build_plan(
+            spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
+        )
+        seeds = render_seeds(plan, templates_dir)
         env = make_environment(templates_dir, module_cache.bytecode_dir)
-        jobs, files = _render_incrementally(plan, env, module_cache, cache_dir, memo)
+        jobs, files = _render_incrementally(plan, env, module_cache, cache_dir, memo, built_in=templates_dir is None)
         module_cache.save(memo.entries, memo.texts, memo.refs, *memo.stored())
         if templates_dir is None:  # what the delta path of the next build compares with
             _record_delta(plan, env, jobs, files, module_cache, cache_dir, memo, spec, seeds, kept, config)
@@ -145,8 +158,28 @@ def generate_package(
     )
 
 
+def _plan_and_format(
+    staged: StagedPlan, env: Any, cache_dir: Path | None, *, built_in: bool
+) -> tuple[PackagePlan, dict[str, str]]:
+    """Render lazily so the worker processes format the first modules while the rest render, and
+    while the main process finishes the plan (the test suite) after the modules."""
+    finished: list[PackagePlan] = []
+    modules = module_jobs(staged.modules, env, header_of(staged.modules), None)
+
+    def rendered() -> Iterator[tuple[str, str]]:
+        for job in modules:
+            yield job.path, job.render()
+        finished.append(staged.finish())
+        for job in staged_jobs(finished[0], env):
+            yield job.path, job.render()
+
+    statement_paths = static_paths(modules) if built_in else frozenset()
+    files = format_stream(rendered(), cache_dir=cache_dir, statement_paths=statement_paths)
+    return finished[0], files
+
+
 def _render_incrementally(
-    plan: PackagePlan, env: Any, cache: ModuleCache, cache_dir: Path | None, memo: CaseMemo
+    plan: PackagePlan, env: Any, cache: ModuleCache, cache_dir: Path | None, memo: CaseMemo, *, built_in: bool
 ) -> tuple[list[Any], dict[str, str]]:
     """Render and format only the modules whose key is not in the cache; same bytes as cold."""
     jobs = render_jobs(plan, env, memo.subject_repr)
@@ -158,7 +191,8 @@ def _render_incrementally(
             rendered[job.path] = job.render()
         else:
             done[job.path] = known
-    formatted = format_files(rendered, cache_dir=cache_dir)
+    statement_paths = static_paths(jobs) if built_in else frozenset()
+    formatted = format_files(rendered, cache_dir=cache_dir, statement_paths=statement_paths)
     for job in jobs:
         if job.key is not None and job.path in formatted:
             cache.put(job.key, formatted[job.path])

@@ -40,13 +40,14 @@ def default_cache_dir() -> Path:
     return cache_root() / "black"
 
 
-def _statement_mode(path: str) -> bool:
-    return any(part in path for part in _STATEMENT_MODE_DIRS)
+def _statement_mode(path: str, statement_paths: frozenset[str] = frozenset()) -> bool:
+    return path in statement_paths or any(part in path for part in _STATEMENT_MODE_DIRS)
 
 
-def _cache_key(path: str, text: str) -> str:
+def _cache_key(path: str, text: str, statement_paths: frozenset[str] = frozenset()) -> str:
     digest = hashlib.sha256()
-    digest.update(f"black={_BLACK_VERSION};mode={_MODE!r};statements={_statement_mode(path)}\n".encode())
+    statements = _statement_mode(path, statement_paths)
+    digest.update(f"black={_BLACK_VERSION};mode={_MODE!r};statements={statements}\n".encode())
     digest.update(text.encode())
     return digest.hexdigest()
 
@@ -184,8 +185,8 @@ def format_statements(text: str) -> str:
     return "\n".join(lines)
 
 
-def _format_one(path: str, text: str) -> str:
-    if _statement_mode(path):
+def _format_one(path: str, text: str, statement_paths: frozenset[str] = frozenset()) -> str:
+    if _statement_mode(path, statement_paths):
         return format_statements(text)
     return _format_whole(text)
 
@@ -198,7 +199,9 @@ def _compile_error(path: str, text: str) -> str | None:
     return None
 
 
-def _check_and_format(items: list[tuple[str, str]]) -> list[tuple[str, bool]]:
+def _check_and_format(
+    items: list[tuple[str, str]], statement_paths: frozenset[str] = frozenset()
+) -> list[tuple[str, bool]]:
     """Per file: (formatted text, True), or (the compile error, False) for a file that does not
     compile. Runs in the worker processes, so the compile check is split over them too.
 
@@ -209,7 +212,7 @@ def _check_and_format(items: list[tuple[str, str]]) -> list[tuple[str, bool]]:
     with paused_gc():
         for path, text in items:
             error = _compile_error(path, text)
-            out.append((error, False) if error is not None else (_format_one(path, text), True))
+            out.append((error, False) if error is not None else (_format_one(path, text, statement_paths), True))
     return out
 
 
@@ -221,18 +224,32 @@ def check_compiles(files: Mapping[str, str]) -> None:
                 raise GenerationError(error)
 
 
-def format_files(files: Mapping[str, str], *, cache_dir: Path | None = None, workers: int = 2) -> dict[str, str]:
+def format_files(
+    files: Mapping[str, str],
+    *,
+    cache_dir: Path | None = None,
+    workers: int = 2,
+    statement_paths: frozenset[str] = frozenset(),
+) -> dict[str, str]:
     """Black-format every `.py` file (others pass through); raises GenerationError on bad code.
 
     Files found in the cache compiled when they were cached; only the others are compiled.
     """
-    return format_stream(files.items(), cache_dir=cache_dir, workers=workers)
+    return format_stream(files.items(), cache_dir=cache_dir, workers=workers, statement_paths=statement_paths)
 
 
 def format_stream(
-    files: Iterable[tuple[str, str]], *, cache_dir: Path | None = None, workers: int = 2
+    files: Iterable[tuple[str, str]],
+    *,
+    cache_dir: Path | None = None,
+    workers: int = 2,
+    statement_paths: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
     """`format_files` over (path, text) pairs that may still be being rendered (a generator).
+
+    `statement_paths` are formatted like the models and resources (format_statements): the files
+    rendered from static built-in templates (render.modules.static_paths), ~1.1 s less black on
+    the corpus.
 
     Once the files to format reach _PARALLEL_THRESHOLD bytes, batches of that size go to
     `workers` processes as they come, so formatting overlaps the rendering that produces them
@@ -251,7 +268,7 @@ def format_stream(
             if not path.endswith(".py"):
                 result[path] = text
                 continue
-            key = keys[path] = _cache_key(path, text)
+            key = keys[path] = _cache_key(path, text, statement_paths)
             try:
                 result[path] = (cache / key[:2] / key).read_text(encoding="utf-8")
                 continue
@@ -263,14 +280,14 @@ def format_stream(
             if workers > 1 and batch_size > _PARALLEL_THRESHOLD:
                 if pool is None:
                     pool = ProcessPoolExecutor(max_workers=workers)
-                submitted.append((batch, pool.submit(_check_and_format, batch)))
+                submitted.append((batch, pool.submit(_check_and_format, batch, statement_paths)))
                 batch, batch_size = [], 0
         done: dict[str, tuple[str, bool]] = {}
         if batch:
             if pool is not None:
-                submitted.append((batch, pool.submit(_check_and_format, batch)))
+                submitted.append((batch, pool.submit(_check_and_format, batch, statement_paths)))
             else:
-                done.update(zip((p for p, _ in batch), _check_and_format(batch), strict=True))
+                done.update(zip((p for p, _ in batch), _check_and_format(batch, statement_paths), strict=True))
         for items, future in submitted:
             done.update(zip((p for p, _ in items), future.result(), strict=True))
     finally:

@@ -145,3 +145,28 @@ def test_first_file_that_does_not_compile_is_reported_from_the_workers(tmp_path:
     files["pkg/broken.py"] = "def f(:\n"
     with pytest.raises(GenerationError, match=r"pkg/outside.py:1: 'return' outside function"):
         format_files(files, cache_dir=tmp_path, workers=2)
+
+
+def _static_templates() -> list[str]:
+    from generator.files import TEMPLATES_DIR
+    from generator.render.modules import is_static
+
+    names = sorted(p.relative_to(TEMPLATES_DIR).as_posix() for p in TEMPLATES_DIR.rglob("*.py.jinja"))
+    return [name for name in names if is_static(name)]
+
+
+def test_static_templates_are_black_stable_statement_by_statement() -> None:
+    """The writer formats files from static built-in templates statement by statement
+    (render.modules.static_paths): their text is the same for every spec, so this is the proof
+    that the result is whole-file black's."""
+    from generator.render import make_environment
+    from generator.render.modules import with_notice
+    from generator.writer import format_statements
+
+    mode = black.Mode(target_versions={TargetVersion.PY310}, line_length=88)
+    env = make_environment()
+    static = _static_templates()
+    assert len(static) >= 10  # the runtime modules without Jinja syntax
+    for name in static:
+        text = with_notice("pkg/module.py", env.get_template(name).render())
+        assert format_statements(text) == black.format_str(text, mode=mode), name

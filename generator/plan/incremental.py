@@ -17,6 +17,7 @@ from dataclasses import replace
 from functools import partial
 from typing import Any, Protocol
 
+from generator.jsontext import indented
 from generator.openapi import OperationRef
 from generator.openapi.refs import escape_token, unescape_token
 from generator.plan.fragments import FragmentIndex, path_pointer
@@ -277,7 +278,7 @@ JsonLayout = list[tuple[str, int, int]]
 
 def fragment_json(value: Any, depth: int) -> str:
     """A fragment's text inside the indented document, `depth` levels down."""
-    return json.dumps(value, indent=1, ensure_ascii=False).replace("\n", "\n" + " " * depth)
+    return indented(value).replace("\n", "\n" + " " * depth)
 
 
 def spec_json_layout(
@@ -288,7 +289,7 @@ def spec_json_layout(
     if not all(isinstance(k, str) for k in spec) or not all(
         isinstance(k, str) for part in _split_parts(spec) for k in part
     ):
-        return json.dumps(spec, indent=1, ensure_ascii=False) + "\n", None
+        return indented(spec) + "\n", None
     parts: list[str] = []
     marks: list[tuple[str, int]] = []  # (pointer, index of its text in parts)
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from generator.diagnostics import Diagnostic, Severity
@@ -248,6 +249,36 @@ def build_plan(
     `profile` overrides the document's `x-sdkgen-profile` (generator/profiles); `memo` reuses the
     sample checks of operations whose spec fragments did not change; `license` (SPDX) is the
     distribution's licence (generator/plan/distribution.py)."""
+    return start_plan(
+        spec, package_name=package_name, version=version, source=source, profile=profile, memo=memo, license=license
+    ).finish()
+
+
+@dataclass(frozen=True)
+class StagedPlan:
+    """A plan in two steps: `modules` (runtime, models, resources final) first, then `finish()`.
+
+    The test suite, the document checks and the README examples read the finished modules but no
+    module reads them, so the modules can be rendered and formatted (in the worker processes)
+    while the main process plans the suite. `modules` lacks exactly the fields per-module
+    templates never read (tests, diagnostics, readme: render/modules.py's _NOT_IN_HEADER).
+    """
+
+    modules: PackagePlan
+    finish: Callable[[], PackagePlan]
+
+
+def start_plan(
+    spec: dict[str, Any],
+    *,
+    package_name: str,
+    version: str = "0.1.0",
+    source: str = "openapi",
+    profile: str | None = None,
+    memo: CaseMemo | None = None,
+    license: str | None = None,
+) -> StagedPlan:
+    """build_plan in two steps (see StagedPlan); finish() returns what build_plan returns."""
     if not _VERSION_OK.match(version):
         raise ValueError(f"version must be a PEP 440 release such as 1.2.3, got {version!r}")
     if not _PACKAGE_NAME_RE.match(package_name):
@@ -282,8 +313,7 @@ def build_plan(
     schemes = as_dict(spec.get("components")).get("securitySchemes")
     doc = f"Python client for {title}." + (f"\n\n{description}" if description else "")
     security_schemes: dict[str, object] = dict(schemes) if isinstance(schemes, dict) else {}
-    tests = plan_tests(spec, tuple(resources), registry, memo, auth)
-    return PackagePlan(
+    modules = PackagePlan(
         package_name=package_name,
         distribution_name=package_name.replace("_", "-"),
         version=version,
@@ -306,16 +336,24 @@ def build_plan(
             *auth.exports,
             *(extras.exports if extras else ()),
         ),
-        tests=tests,
-        diagnostics=tuple(check_document(spec, source) + planner.diagnostics + _example_warnings(tests, source)),
         server_url_literal=server_url,
         server_variables=server_variables,
         profile=extras,
         distribution=plan_distribution(spec, title, license),
         auth=auth,
         errors=plan_errors(spec, registry.deref, extras.error_fields if extras else None),
-        readme=plan_readme(tuple(resources), tests.auth_cases if tests else (), security_schemes, tuple(models)),
     )
+
+    def finish() -> PackagePlan:
+        tests = plan_tests(spec, tuple(resources), registry, memo, auth)
+        return replace(
+            modules,
+            tests=tests,
+            diagnostics=tuple(check_document(spec, source) + planner.diagnostics + _example_warnings(tests, source)),
+            readme=plan_readme(tuple(resources), tests.auth_cases if tests else (), security_schemes, tuple(models)),
+        )
+
+    return StagedPlan(modules, finish)
 
 
 def _example_warnings(tests: TestSuitePlan, source: str) -> list[Diagnostic]:

@@ -8,11 +8,11 @@ that render themselves as one line of Python; templates only place them, black l
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.diagnostics import Diagnostic
+from generator.jsontext import indented
 from generator.openapi import OperationRef, wire_path
 from generator.plan.code import (
     Argument,
@@ -234,7 +234,7 @@ class ResourceTestPlan:
     @property
     def data_json(self) -> str:
         payload = {case.case_id: case.data for case in self.cases}
-        return json.dumps(payload, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+        return indented(payload) + "\n"
 
     @property
     def module_literal(self) -> str:

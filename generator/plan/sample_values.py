@@ -10,6 +10,7 @@ from typing import Any
 from generator.media import json_type_of
 from generator.plan.models import SchemaRegistry
 from generator.plan.names import as_dict, as_list
+from generator.plan.resolved import Schema
 
 _PLACEHOLDER = re.compile(r"\{([^{}/]+)\}")
 _INTEGER = re.compile(r"^-?\d+$")
@@ -26,6 +27,10 @@ class SampleValues:
     def __init__(self, spec: dict[str, Any], registry: SchemaRegistry) -> None:
         self.spec = spec
         self.registry = registry
+        # id(schema) -> (schema, its merged properties, required names): conforms reads the same
+        # object schemas for every sample (43k merges on the corpus); the schema is kept in the
+        # entry so its id cannot be reused while the entry lives.
+        self._merged: dict[int, tuple[object, dict[str, Schema], set[str]]] = {}
 
     def _schema_types(self, schema: object) -> list[str]:
         target = self.registry.deref(schema)
@@ -69,12 +74,15 @@ class SampleValues:
         for key in ("anyOf", "oneOf"):
             members = as_list(target.get(key))
             if members:
-                problems = [
-                    self.conforms(value, m, where, depth + 1, formats=formats, required=required) for m in members
-                ]
-                if all(p is not None for p in problems):
-                    return next(p for p in problems if p is not None)
-                return None
+                # Fits when one member fits (the rest are not checked); else the first member's problem.
+                first: str | None = None
+                for member in members:
+                    problem = self.conforms(value, member, where, depth + 1, formats=formats, required=required)
+                    if problem is None:
+                        return None
+                    if first is None:
+                        first = problem
+                return first
         for member in as_list(target.get("allOf")):
             problem = self.conforms(value, member, where, depth + 1, formats=formats, required=required)
             if problem is not None:
@@ -101,7 +109,7 @@ class SampleValues:
         if actual not in types and not (actual == "number" and "integer" in types and float(value).is_integer()):  # type: ignore[arg-type]
             return f"{where} is {json_type_of(value)}{_short(value)}, the schema says {'/'.join(t for t in types if t != 'null')}"
         if isinstance(value, dict):
-            props, needed = self.registry.merged_properties(target)
+            props, needed = self._merged_properties(target)
             if required is not None:
                 missing = sorted(n for n in needed if n in props and n not in value and not self._relaxed(props[n]))
                 if missing:
@@ -130,6 +138,13 @@ class SampleValues:
         if formats and isinstance(value, str) and target.get("format") == "byte" and not _BASE64_RE.match(value):
             return f"{where} = {value[:40]!r} is not base64 (format: byte)"
         return None
+
+    def _merged_properties(self, target: Schema) -> tuple[dict[str, Schema], set[str]]:
+        """registry.merged_properties(target), computed once per schema (callers only read it)."""
+        entry = self._merged.get(id(target))
+        if entry is None or entry[0] is not target:
+            entry = self._merged[id(target)] = (target, *self.registry.merged_properties(target))
+        return entry[1], entry[2]
 
     def _relaxed(self, prop: object) -> bool:
         """readOnly and writeOnly properties are never required by the models (plan/models.py)."""

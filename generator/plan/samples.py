@@ -15,10 +15,10 @@ runtime error-path tests pick real operations from the cases, replayed examples 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.jsontext import indented
 from generator.plan.auth import AuthPlan
 from generator.plan.cases import CaseBuilder, Unusable
 from generator.plan.incremental import CaseMemo
@@ -109,7 +109,7 @@ def plan_tests(
     warnings = {w[0]: w for r in test_resources for c in r.cases for w in c.warnings}
     return TestSuitePlan(
         resources=test_resources,
-        spec_json=memo.spec_json(spec) if memo else json.dumps(spec, indent=1, ensure_ascii=False) + "\n",
+        spec_json=memo.spec_json(spec) if memo else indented(spec) + "\n",
         picks=picks,
         auth_cases=_auth_cases(auth) if auth is not None else (),
         counts=tally.summary(),

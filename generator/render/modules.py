@@ -10,6 +10,7 @@ spares their formatting when they did not change).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -17,6 +18,7 @@ from typing import Any
 
 import jinja2
 
+from generator.files import TEMPLATES_DIR
 from generator.plan.package_plan import PackagePlan
 from generator.render import _PACKAGE_FILES, _PROJECT_FILES
 
@@ -29,6 +31,20 @@ class RenderJob:
     path: str  # relative to the output dir
     key: str | None  # None: read the whole plan, always rendered
     render: Callable[[], str]
+    template: str = ""  # the template's name
+
+
+@functools.cache
+def is_static(template: str) -> bool:
+    """Whether the built-in template has no Jinja syntax: it renders to its own text, whatever the plan."""
+    text = (TEMPLATES_DIR / template).read_text(encoding="utf-8")
+    return not any(mark in text for mark in ("{{", "{%", "{#"))
+
+
+def static_paths(jobs: list[RenderJob]) -> frozenset[str]:
+    """The jobs' files that come from static built-in templates (generator.writer formats them
+    statement by statement: tests/test_generate_formatting.py checks each is black-stable)."""
+    return frozenset(job.path for job in jobs if job.template and is_static(job.template))
 
 
 def header_of(plan: PackagePlan) -> str:
@@ -63,7 +79,7 @@ def with_notice(path: str, text: str) -> str:
 
 
 def _job(env: jinja2.Environment, path: str, template: str, key: str | None, **context: Any) -> RenderJob:
-    return RenderJob(path, key, lambda: with_notice(path, env.get_template(template).render(**context)))
+    return RenderJob(path, key, lambda: with_notice(path, env.get_template(template).render(**context)), template)
 
 
 def runtime_context(plan: PackagePlan) -> dict[str, Any]:
@@ -78,29 +94,54 @@ def runtime_context(plan: PackagePlan) -> dict[str, Any]:
 
 def render_jobs(plan: PackagePlan, env: jinja2.Environment, subject_repr: SubjectRepr = repr) -> list[RenderJob]:
     """Every file of the package as a job: its path, its cache key (None: always rendered), its text."""
-    pkg = plan.package_name
     header = header_of(plan)
     jobs = package_wide_jobs(plan, env)[: len(_PROJECT_FILES) + len(_PACKAGE_FILES)]
+    jobs += module_jobs(plan, env, header, subject_repr)
+    jobs += _test_jobs(env, plan, header, subject_repr)
+    return jobs
+
+
+def staged_jobs(plan: PackagePlan, env: jinja2.Environment) -> list[RenderJob]:
+    """render_jobs' other jobs, the ones module_jobs leaves out: those that read the whole plan
+    (its test suite, diagnostics, README examples) and the suite's own files; unkeyed."""
+    jobs = package_wide_jobs(plan, env)[: len(_PROJECT_FILES) + len(_PACKAGE_FILES)]
+    return jobs + _test_jobs(env, plan, "", None)
+
+
+def module_jobs(
+    plan: PackagePlan, env: jinja2.Environment, header: str, subject_repr: SubjectRepr | None = repr
+) -> list[RenderJob]:
+    """The runtime, profile, model and resource modules: they read no field of `plan` that
+    header_of leaves out, so a plan.package.StagedPlan's `modules` renders them exactly.
+
+    With `subject_repr` None the jobs have no key (key None): digesting every model and resource
+    costs ~0.9 s on the corpus, wasted when no module cache reads the keys.
+    """
+    pkg = plan.package_name
+    jobs: list[RenderJob] = []
     runtime = runtime_context(plan)
     for name in sorted(n for n in env.list_templates() if n.startswith("runtime/") and n.endswith(".py.jinja")):
         stem = name[len("runtime/") : -len(".jinja")]
         if stem == "_auth.py" and not plan.auth.has_runtime:
             continue  # no declared scheme has a class: no auth module at all
-        jobs.append(_job(env, f"{pkg}/{stem}", name, key_of(header, name, runtime), **runtime))
+        jobs.append(_job(env, f"{pkg}/{stem}", name, _key(header, name, runtime, subject_repr and repr), **runtime))
     for name, out in plan.profile.files if plan.profile else ():
-        jobs.append(_job(env, f"{pkg}/{out}", name, key_of(header, name, runtime), **runtime))
+        jobs.append(_job(env, f"{pkg}/{out}", name, _key(header, name, runtime, subject_repr and repr), **runtime))
     for model in plan.models:
         template = f"package/models/{model.kind}.py.jinja"
         path = f"{pkg}/models/{model.module_name}.py"
-        jobs.append(_job(env, path, template, key_of(header, template, model, subject_repr), plan=plan, model=model))
+        jobs.append(_job(env, path, template, _key(header, template, model, subject_repr), plan=plan, model=model))
     template = "package/resources/resource.py.jinja"
     for resource in plan.resources:
         path = f"{pkg}/resources/{resource.module_name}.py"
         jobs.append(
-            _job(env, path, template, key_of(header, template, resource, subject_repr), plan=plan, resource=resource)
+            _job(env, path, template, _key(header, template, resource, subject_repr), plan=plan, resource=resource)
         )
-    jobs += _test_jobs(env, plan, header, subject_repr)
     return jobs
+
+
+def _key(header: str, template: str, subject: Any, subject_repr: SubjectRepr | None) -> str | None:
+    return None if subject_repr is None else key_of(header, template, subject, subject_repr)
 
 
 def package_wide_jobs(plan: PackagePlan, env: jinja2.Environment) -> list[RenderJob]:
@@ -124,7 +165,9 @@ def package_wide_jobs(plan: PackagePlan, env: jinja2.Environment) -> list[Render
     return jobs
 
 
-def _test_jobs(env: jinja2.Environment, plan: PackagePlan, header: str, subject_repr: SubjectRepr) -> list[RenderJob]:
+def _test_jobs(
+    env: jinja2.Environment, plan: PackagePlan, header: str, subject_repr: SubjectRepr | None
+) -> list[RenderJob]:
     suite = plan.tests
     wide = {job.path: job for job in package_wide_jobs(plan, env)}
     if suite is None or not (suite.resources or suite.has_runtime_tests):
@@ -132,10 +175,10 @@ def _test_jobs(env: jinja2.Environment, plan: PackagePlan, header: str, subject_
     jobs = [wide["tests/conftest.py"], wide["tests/openapi.json"]]
     module, data = "package/tests/test_resource.py.jinja", "package/tests/samples.json.jinja"
     for resource in suite.resources:
-        key = key_of(header, module, resource, subject_repr)
+        key = _key(header, module, resource, subject_repr)
         jobs.append(_job(env, f"tests/test_{resource.module_name}.py", module, key, plan=plan, resource=resource))
     for resource in suite.resources + suite.extra_cases:
-        key = key_of(header, data, resource, subject_repr)
+        key = _key(header, data, resource, subject_repr)
         jobs.append(_job(env, f"tests/samples/{resource.module_name}.json", data, key, plan=plan, resource=resource))
     if suite.has_runtime_tests:
         jobs.append(wide["tests/test_client_runtime.py"])
