@@ -42,14 +42,23 @@ def resolve_pointer(document: Any, ref: str) -> Any | None:
     return node
 
 
-def deref(document: Any, node: Any, *, limit: int = 50) -> dict[str, Any]:
+def deref(document: Any, node: Any, *, limit: int = 50, pointers: dict[str, Any] | None = None) -> dict[str, Any]:
     """Follow a chain of `$ref`s from `node` (at most `limit` hops); {} when the chain is dangling,
-    external, cyclic or ends in something that is not an object."""
+    external, cyclic or ends in something that is not an object. `pointers` memoises each
+    reference's target for a caller that derefs one unchanging document many times."""
     current = node
     for _ in range(limit):
-        if not isinstance(current, dict) or not isinstance(current.get("$ref"), str):
+        if not isinstance(current, dict):
             break
-        current = resolve_pointer(document, current["$ref"])
+        ref = current.get("$ref")
+        if not isinstance(ref, str):
+            break
+        if pointers is None:
+            current = resolve_pointer(document, ref)
+        elif ref in pointers:
+            current = pointers[ref]
+        else:
+            current = pointers[ref] = resolve_pointer(document, ref)
         if current is None:
             return {}
     else:
