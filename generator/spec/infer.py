@@ -32,7 +32,14 @@ from generator.spec.type_refs import AnyValue, ArrayOf, DictOf, Prim, Ref, TypeR
 SUBSET_COVERAGE = 0.6
 JACCARD_MATCH = 0.75
 # The JSON type of each class parsed JSON holds (json_type_of answers for anything else).
-_JSON_TYPES: dict[type, str] = {bool: "boolean", int: "integer", float: "number", str: "string", list: "array", dict: "object"}
+_JSON_TYPES: dict[type, str] = {
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+    list: "array",
+    dict: "object",
+}
 
 
 class Inference:
@@ -93,17 +100,21 @@ class Inference:
                         schema_field = fields.get(key)
                         if schema_field is None:
                             schema_field = self._sample_only_field(schema, key)
-                        push((schema_field.type, sub))
+                        # Without a file to report to, a documented scalar has nothing to do.
+                        if file or type(schema_field.type) is not Prim:
+                            push((schema_field.type, sub))
             elif kind is Unknown:
                 observed[current.slot].append(item)  # type: ignore[union-attr]
             elif kind is ArrayOf:
                 if type(item) is list:
                     item_ref = current.item  # type: ignore[union-attr]
-                    extend([(item_ref, sub) for sub in item])
+                    if file or type(item_ref) is not Prim:
+                        extend([(item_ref, sub) for sub in item])
             elif kind is DictOf:
                 if type(item) is dict:
                     value_ref = current.value  # type: ignore[union-attr]
-                    extend([(value_ref, sub) for sub in item.values()])
+                    if file or type(value_ref) is not Prim:
+                        extend([(value_ref, sub) for sub in item.values()])
 
     def _sample_only_field(self, schema: ObjectSchema, key: str) -> Field:
         """A property that samples show but the schema's tables do not: kept, typed from samples."""
