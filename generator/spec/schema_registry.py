@@ -197,10 +197,13 @@ class Registry:
         """Apply the merge rule to fields that pages typed differently (see module docstring)."""
         for (name, prop_name), vote in sorted(self._votes.items(), key=lambda item: item[0]):
             schema_field = self.schemas[name].fields[prop_name]
-            best = max(vote.first, key=lambda key: (vote.counts[key], -vote.first.index(key)))
-            refined = [key for key in vote.first if refines(key, best)]
-            if refined:
-                best = max(refined, key=lambda key: (vote.counts[key], -vote.first.index(key)))
+            if len(vote.first) == 1:  # most fields: every page wrote the same type (nothing refines itself)
+                best = vote.first[0]
+            else:
+                best = max(vote.first, key=lambda key: (vote.counts[key], -vote.first.index(key)))
+                refined = [key for key in vote.first if refines(key, best)]
+                if refined:
+                    best = max(refined, key=lambda key: (vote.counts[key], -vote.first.index(key)))
             current = self.resolve(schema_field.type)
             if isinstance(current, Unknown) or _vote_key(current) != best:
                 schema_field.type = self.instantiate(best, prop_name, name)
