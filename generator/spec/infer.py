@@ -162,7 +162,7 @@ class Inference:
 
     def _from_values(self, slot: Unknown, values: list[Any]) -> TypeRef | None:
         present = [value for value in values if value is not None]
-        kinds = {json_type_of(value) for value in present}
+        kinds = {_JSON_TYPES.get(type(value)) or json_type_of(value) for value in present}
         if not present:
             return None
         if kinds == {"array"}:
