@@ -31,6 +31,15 @@ from generator.spec.type_refs import AnyValue, ArrayOf, DictOf, Prim, Ref, TypeR
 # schema's fields, or when the two key sets overlap by this Jaccard index.
 SUBSET_COVERAGE = 0.6
 JACCARD_MATCH = 0.75
+# The JSON type of each class parsed JSON holds (json_type_of answers for anything else).
+_JSON_TYPES: dict[type, str] = {
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "string",
+    list: "array",
+    dict: "object",
+}
 
 
 class Inference:
@@ -59,42 +68,53 @@ class Inference:
         # classes are final dataclasses, JSON values are plain dicts and lists).
         registry = self.registry
         resolved, observed = registry.resolved, self.observed
+        pop, push, extend = stack.pop, stack.append, stack.extend
+        json_types = _JSON_TYPES
         while stack:
-            current, item = stack.pop()
-            while type(current) is Unknown and current.slot in resolved:
-                current = resolved[current.slot]
+            current, item = pop()
+            kind = type(current)
+            while kind is Unknown and current.slot in resolved:  # type: ignore[union-attr]
+                current = resolved[current.slot]  # type: ignore[union-attr]
+                kind = type(current)
             if item is None:
-                if type(current) is Unknown:
-                    observed[current.slot].append(None)
+                if kind is Unknown:
+                    observed[current.slot].append(None)  # type: ignore[union-attr]
                 continue
-            if type(current) is Prim:
-                if file and not _fits(item, current):
-                    registry.diags.warn(
-                        file,
-                        line,
-                        "sample-type",
-                        f"sample value {str(item)[:40]!r} contradicts the documented type {'|'.join(current.types)}",
-                    )
-                    file = ""  # once per sample is enough to point at it
-            elif type(current) is Unknown:
-                observed[current.slot].append(item)
-            elif type(current) is Ref:
+            if kind is Prim:  # the leaves: most values end here
+                if file:
+                    types = current.types  # type: ignore[union-attr]
+                    found = json_types.get(type(item)) or json_type_of(item)
+                    if found not in types and not (found == "integer" and "number" in types):
+                        registry.diags.warn(
+                            file,
+                            line,
+                            "sample-type",
+                            f"sample value {str(item)[:40]!r} contradicts the documented type {'|'.join(types)}",
+                        )
+                        file = ""  # once per sample is enough to point at it
+            elif kind is Ref:
                 if type(item) is dict:
-                    schema = registry.ensure(current.name)
+                    schema = registry.ensure(current.name)  # type: ignore[union-attr]
                     fields = schema.fields
                     for key, sub in item.items():
                         schema_field = fields.get(key)
                         if schema_field is None:
                             schema_field = self._sample_only_field(schema, key)
-                        stack.append((schema_field.type, sub))
-            elif type(current) is ArrayOf:
+                        # Without a file to report to, a documented scalar has nothing to do.
+                        if file or type(schema_field.type) is not Prim:
+                            push((schema_field.type, sub))
+            elif kind is Unknown:
+                observed[current.slot].append(item)  # type: ignore[union-attr]
+            elif kind is ArrayOf:
                 if type(item) is list:
-                    item_ref = current.item
-                    stack.extend([(item_ref, sub) for sub in item])
-            elif type(current) is DictOf:
+                    item_ref = current.item  # type: ignore[union-attr]
+                    if file or type(item_ref) is not Prim:
+                        extend([(item_ref, sub) for sub in item])
+            elif kind is DictOf:
                 if type(item) is dict:
-                    value_ref = current.value
-                    stack.extend([(value_ref, sub) for sub in item.values()])
+                    value_ref = current.value  # type: ignore[union-attr]
+                    if file or type(value_ref) is not Prim:
+                        extend([(value_ref, sub) for sub in item.values()])
 
     def _sample_only_field(self, schema: ObjectSchema, key: str) -> Field:
         """A property that samples show but the schema's tables do not: kept, typed from samples."""
@@ -142,7 +162,7 @@ class Inference:
 
     def _from_values(self, slot: Unknown, values: list[Any]) -> TypeRef | None:
         present = [value for value in values if value is not None]
-        kinds = {json_type_of(value) for value in present}
+        kinds = {_JSON_TYPES.get(type(value)) or json_type_of(value) for value in present}
         if not present:
             return None
         if kinds == {"array"}:

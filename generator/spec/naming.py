@@ -262,7 +262,9 @@ class Namer:
                 rank, owners = named[use.signature].get(use.chosen.name, (0, set()))
                 named[use.signature][use.chosen.name] = (max(rank, use.chosen.rank), owners | {_family(use.owner)})
         by_key: defaultdict[str, set[frozenset[str]]] = defaultdict(set)
+        ordered: dict[frozenset[str], tuple[str, ...]] = {}  # each signature's columns sorted, once
         for signature in named:
+            ordered[signature] = tuple(sorted(signature))
             for key in signature:
                 by_key[key].add(signature)
         for use in uses:
@@ -274,7 +276,7 @@ class Namer:
                 rarest = sorted(signature, key=lambda key: (len(by_key.get(key, ())), key))
                 scored = sorted(
                     {
-                        (_jaccard(signature, other), tuple(sorted(other)), other)
+                        (_jaccard(signature, other), ordered[other], other)
                         for key in rarest[: len(rarest) // 10 + 1]
                         for other in by_key.get(key, ())
                     },

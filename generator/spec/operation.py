@@ -124,8 +124,11 @@ def build_operation(
     if description:
         op["description"] = description
     headers = classify_headers(page, common_seen, diags)
-    parameters = _path_parameters(page, ctx, request_sample, diags)
-    query_sample = sample_request(request_sample).get("query", {}) if request_sample else {}
+    # The sample's URL, parsed once: its path and query give parameter examples, and it is the
+    # operation's x-samples request.
+    request_url = sample_request(request_sample) if request_sample else None
+    parameters = _path_parameters(page, ctx, request_url, diags)
+    query_sample = request_url.get("query", {}) if request_url else {}
     for param in page.query_params:
         example = page.query_examples.get(param.name, query_sample.get(param.name))
         parameters.append(query_parameter(param, example, diags, page.file))
@@ -144,7 +147,7 @@ def build_operation(
         op["x-content-types"] = headers.request_media
     if headers.response_media:
         op["x-accept-types"] = headers.response_media
-    samples = _samples(request_sample, response_sample)
+    samples = _samples(request_url, response_sample)
     if samples:
         op["x-samples"] = samples
     op["x-source"] = page.file
@@ -152,10 +155,10 @@ def build_operation(
 
 
 def _path_parameters(
-    page: Page, ctx: OperationContext, request_sample: HttpSample | None, diags: Diagnostics
+    page: Page, ctx: OperationContext, request_url: dict[str, Any] | None, diags: Diagnostics
 ) -> list[dict[str, Any]]:
     renames = dict(ctx.path_renames)
-    sample_values = _path_values(page.path, sample_request(request_sample)["path"]) if request_sample else {}
+    sample_values = _path_values(page.path, request_url["path"]) if request_url else {}
     parameters: list[dict[str, Any]] = []
     documented = {param.name: param for param in page.path_params}
     for segment in segments(page.path):
@@ -250,10 +253,10 @@ def _responses(page: Page, ctx: OperationContext, sample: HttpSample | None, dia
     return responses
 
 
-def _samples(request: HttpSample | None, response: HttpSample | None) -> list[dict[str, Any]]:
+def _samples(request: dict[str, Any] | None, response: HttpSample | None) -> list[dict[str, Any]]:
     entry: dict[str, Any] = {}
     if request is not None:
-        entry["request"] = sample_request(request)
+        entry["request"] = request
     if response is not None:
         entry["response"] = {"status": int(sample_status(response)), "headers": dict(response.headers)}
     return [entry] if entry else []
