@@ -230,9 +230,8 @@ class _Plan(NamedTuple):
     # Every attribute in field order with its shared default (or _REQUIRED), when rows exist
     # and no default is made per instance; else None (_fill_by_key needs it)
     template: dict[str, object] | None
-    by_wire: dict[
-        str, tuple[str, Converter | None]
-    ]  # wire name -> (attribute, converter)
+    # wire name -> (attribute, converter)
+    by_wire: dict[str, tuple[str, Converter | None]]
     required: tuple[str, ...]  # attributes without a default
 
 
@@ -388,9 +387,8 @@ def _plan(
     if rows is not None and all(row[3] is not _PER_INSTANCE for row in rows):
         template = {name: default for name, _, _, default, _ in rows}
         for name, wire_name, converter, _, _ in rows:
-            by_wire.setdefault(
-                wire_name, (name, converter)
-            )  # the first field wins, as in _fill
+            # the first field with a wire name takes it, as in _fill
+            by_wire.setdefault(wire_name, (name, converter))
     return _Plan(
         fields,
         model.model_config.get("extra") == "allow",
