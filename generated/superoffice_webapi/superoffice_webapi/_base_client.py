@@ -65,7 +65,7 @@ from ._errors import (
     describe_exception,
 )
 from ._hooks import Hooks
-from ._redact import SafeHeaders, redact_url
+from ._redact import redact_url, safe_headers
 from ._redirects import (
     MAX_REDIRECTS,
     NO_AUTH,
@@ -370,7 +370,7 @@ class SyncAPIClient(BaseClient):
                     raise
                 raise rejected from exc
             # Set-Cookie and friends are masked in reprs too (values unchanged).
-            response.headers = SafeHeaders(response.headers)
+            response.headers = safe_headers(response.headers)
             location = redirect_location(response)
             if location is None:
                 return response
@@ -695,7 +695,7 @@ class AsyncAPIClient(BaseClient):
                     raise
                 raise rejected from exc
             # Set-Cookie and friends are masked in reprs too (values unchanged).
-            response.headers = SafeHeaders(response.headers)
+            response.headers = safe_headers(response.headers)
             location = redirect_location(response)
             if location is None:
                 return response

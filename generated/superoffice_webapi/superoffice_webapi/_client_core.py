@@ -117,6 +117,8 @@ class BaseClient:
         self._auth = auth
         self._custom_headers = dict(default_headers or {})
         self._headers_cache: tuple[object, httpx.Headers] | None = None
+        # (http_client.timeout, a call's timeout, whether they are equal): see _request_timeout
+        self._timeout_match: tuple[httpx.Timeout, object, bool] | None = None
         self.max_response_size = max_response_size
         """Decompressed bytes a buffered body may have (None: no limit); see _streams.py."""
         # Guards the lazy creation of the connection pool and close().
@@ -232,7 +234,7 @@ class BaseClient:
                 json=body,
                 content=content,
                 files=files,
-                timeout=self._timeout(options),
+                timeout=self._request_timeout(http_client, options),
             )
         except httpx.InvalidURL as exc:
             raise InvalidRequestError(
@@ -247,6 +249,20 @@ class BaseClient:
 
     def _timeout(self, options: RequestOptions) -> float | httpx.Timeout | None:
         return options["timeout"] if "timeout" in options else self.timeout
+
+    def _request_timeout(
+        self, http_client: httpx.Client | httpx.AsyncClient, options: RequestOptions
+    ) -> float | httpx.Timeout | None | UseClientDefault:
+        """The call's timeout for build_request: USE_CLIENT_DEFAULT when it equals the
+        http_client's own (the usual case), which gives the request the same timeout
+        extension without building an httpx.Timeout per call (~5 us)."""
+        timeout = self._timeout(options)
+        current = http_client.timeout
+        cached = self._timeout_match
+        if cached is None or cached[0] is not current or cached[1] is not timeout:
+            same = _as_timeout(timeout) == current
+            cached = self._timeout_match = (current, timeout, same)
+        return httpx.USE_CLIENT_DEFAULT if cached[2] else timeout
 
     def _limit(self, options: RequestOptions) -> int | None:
         if "max_response_size" in options:
@@ -324,13 +340,14 @@ class BaseClient:
         options: RequestOptions,
         retries_taken: int,
     ) -> Any:
-        log.debug(
-            "%s %s -> %s (retries: %d)",
-            response.request.method,
-            redact_url(response.request.url),
-            response.status_code,
-            retries_taken,
-        )
+        if log.isEnabledFor(logging.DEBUG):  # redact_url costs ~3 us: only when logged
+            log.debug(
+                "%s %s -> %s (retries: %d)",
+                response.request.method,
+                redact_url(response.request.url),
+                response.status_code,
+                retries_taken,
+            )
         if response.status_code >= 400:
             raise make_status_error(response)
         if options.get("raw_response"):
@@ -342,6 +359,13 @@ class BaseClient:
                 max_response_size=self._limit(options),
             )
         return parse_response(response, cast_to, strict=self.strict_response_validation)
+
+
+def _as_timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout | None:
+    try:
+        return httpx.Timeout(timeout)
+    except (TypeError, ValueError):
+        return None  # not a value httpx takes: build_request reports it
 
 
 def origin_parts(request: httpx.Request) -> tuple[httpx.URL, httpx.Headers, bytes]:

@@ -36,6 +36,7 @@ __all__ = [
     "redact_text",
     "redact_url",
     "register_sensitive_name",
+    "safe_headers",
     "safe_request",
 ]
 
@@ -121,6 +122,15 @@ class SafeHeaders(httpx.Headers):
         return f"{type(self).__name__}({shown!r})"
 
 
+def safe_headers(headers: httpx.Headers) -> SafeHeaders:
+    """The headers as SafeHeaders: a plain httpx.Headers is retyped in place (SafeHeaders
+    only changes repr), which saves copying it; a subclass of its own is copied."""
+    if type(headers) is httpx.Headers:
+        headers.__class__ = SafeHeaders
+        return cast(SafeHeaders, headers)
+    return SafeHeaders(headers)
+
+
 class SafeRequest(httpx.Request):
     """httpx.Request whose repr masks credentials in the URL and whose headers are SafeHeaders."""
 
@@ -134,7 +144,7 @@ def safe_request(request: httpx.Request) -> SafeRequest:
         # Every call's request comes here: retyping it in place (SafeRequest only changes
         # repr) saves parsing its URL and copying its headers and body a second time.
         request.__class__ = SafeRequest
-        request.headers = SafeHeaders(request.headers)
+        request.headers = safe_headers(request.headers)
         return cast(SafeRequest, request)
     safe = SafeRequest(
         request.method,

@@ -86,6 +86,8 @@ def encode_query(params: Mapping[str, object], explode: Collection[str] = ()) ->
     """
     parts = []
     for key, value in params.items():
+        if value is None or isinstance(value, NotGiven):
+            continue  # left out (most optional parameters of most calls): nothing to quote
         name = quote(str(key), safe=_QUERY_SAFE)
         if key in explode and isinstance(value, (list, tuple, set, frozenset)):
             texts = [_format_query_value(item) for item in value]
@@ -130,6 +132,9 @@ def format_header_value(value: object) -> str:
 
 
 def expand_path(path: str, path_params: Mapping[str, object] | None) -> str:
+    if "{" not in path:
+        return path  # no placeholders (a fixed path, or a link from a response)
+
     def substitute(match: re.Match[str]) -> str:
         name = match.group(1)
         if path_params is None or name not in path_params:
