@@ -17,6 +17,7 @@ from typing import Any
 
 from generator.diagnostics import Diagnostics
 from generator.parse.decode import normalise_newlines
+from generator.parse.endpoint import path_template, tag_for
 from generator.parse.front_matter import split_front_matter
 from generator.parse.markdown import Block, TableRow, parse_blocks
 from generator.parse.page_model import (
@@ -310,39 +311,6 @@ class _PageBuilder:
             self.notes.append(Note(section, text, line))
 
 
-_TEMPLATE_NAME = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.")
-
-
-def path_template(path: str) -> str:
-    """`path` with every brace that is not part of a whole-segment `{name}` percent-encoded.
-
-    OpenAPI templates name path parameters `{name}`; a stray or partial brace (`/{api/v1`,
-    `/x{id}`, `{a:b}`) would make a path whose parameters cannot be declared.
-    """
-    if "{" not in path and "}" not in path:
-        return path
-    route, sep, query = path.partition("?")
-    segments = []
-    for segment in route.split("/"):
-        name = segment[1:-1]
-        whole = segment.startswith("{") and segment.endswith("}") and name and set(name) <= _TEMPLATE_NAME
-        segments.append(segment if whole else segment.replace("{", "%7B").replace("}", "%7D"))
-    return "/".join(segments) + sep + query
-
-
-def _tag_for(file: str, uid: str) -> str:
-    folder = posixpath.basename(posixpath.dirname(file))
-    if folder and folder not in ("samples", "request", "response"):
-        return folder
-    # A page outside the usual folders (the seed): v1ChatAgent_X -> Chat_Agent, v1ContactEntity_X -> Contact.
-    stem = uid.split("_", 1)[0].lstrip("v0123456789")
-    if stem.endswith("Agent"):
-        return f"{stem[:-5]}_Agent"
-    if stem.endswith("Entity"):
-        return stem[:-6]
-    return stem or "default"
-
-
 def parse_page(text: str, file: str, diags: Diagnostics, read_include: IncludeReader | None = None) -> Page | None:
     """Parse one page; None when the page is not an endpoint (index pages, intros).
 
@@ -514,6 +482,6 @@ def _finish(page: _PageBuilder, front: dict[str, Any], file: str, diags: Diagnos
         response=response,
         samples=tuple(page.samples),
         notes=tuple(page.notes),
-        tag=_tag_for(file, uid),
+        tag=tag_for(file, uid),
         front_matter=front,
     )
