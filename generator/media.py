@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-# Parsed JSON holds exactly these classes: one lookup instead of a chain of isinstance calls.
-_JSON_TYPE_NAMES: dict[type, str] = {
+# Parsed JSON holds exactly these classes: one lookup instead of a chain of isinstance calls (hot
+# loops look a value up here and call json_type_of only for a miss).
+JSON_TYPE_NAMES: dict[type, str] = {
     type(None): "null",
     bool: "boolean",
     int: "integer",
@@ -18,7 +19,7 @@ _JSON_TYPE_NAMES: dict[type, str] = {
 
 def json_type_of(value: object) -> str:
     """The JSON Schema type name of a parsed JSON value."""
-    name = _JSON_TYPE_NAMES.get(type(value))
+    name = JSON_TYPE_NAMES.get(type(value))
     if name is not None:
         return name
     if value is None:

@@ -120,13 +120,14 @@ def module_jobs(
     pkg = plan.package_name
     jobs: list[RenderJob] = []
     runtime = runtime_context(plan)
+    runtime_repr: SubjectRepr | None = None if subject_repr is None else repr  # the context is plain data
     for name in sorted(n for n in env.list_templates() if n.startswith("runtime/") and n.endswith(".py.jinja")):
         stem = name[len("runtime/") : -len(".jinja")]
         if stem == "_auth.py" and not plan.auth.has_runtime:
             continue  # no declared scheme has a class: no auth module at all
-        jobs.append(_job(env, f"{pkg}/{stem}", name, _key(header, name, runtime, subject_repr and repr), **runtime))
+        jobs.append(_job(env, f"{pkg}/{stem}", name, _key(header, name, runtime, runtime_repr), **runtime))
     for name, out in plan.profile.files if plan.profile else ():
-        jobs.append(_job(env, f"{pkg}/{out}", name, _key(header, name, runtime, subject_repr and repr), **runtime))
+        jobs.append(_job(env, f"{pkg}/{out}", name, _key(header, name, runtime, runtime_repr), **runtime))
     for model in plan.models:
         template = f"package/models/{model.kind}.py.jinja"
         path = f"{pkg}/models/{model.module_name}.py"

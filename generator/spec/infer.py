@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from datetime import datetime
 from typing import Any
 
-from generator.media import json_type_of
+from generator.media import JSON_TYPE_NAMES, json_type_of
 from generator.parse.text import carrier_name
 from generator.spec.schema_registry import Field, ObjectSchema, Registry, pascal, singular
 from generator.spec.type_refs import AnyValue, ArrayOf, DictOf, Prim, Ref, TypeRef, Unknown
@@ -31,15 +31,6 @@ from generator.spec.type_refs import AnyValue, ArrayOf, DictOf, Prim, Ref, TypeR
 # schema's fields, or when the two key sets overlap by this Jaccard index.
 SUBSET_COVERAGE = 0.6
 JACCARD_MATCH = 0.75
-# The JSON type of each class parsed JSON holds (json_type_of answers for anything else).
-_JSON_TYPES: dict[type, str] = {
-    bool: "boolean",
-    int: "integer",
-    float: "number",
-    str: "string",
-    list: "array",
-    dict: "object",
-}
 
 
 class Inference:
@@ -69,7 +60,7 @@ class Inference:
         registry = self.registry
         resolved, observed = registry.resolved, self.observed
         pop, push, extend = stack.pop, stack.append, stack.extend
-        json_types = _JSON_TYPES
+        json_types = JSON_TYPE_NAMES
         while stack:
             current, item = pop()
             kind = type(current)
@@ -162,7 +153,7 @@ class Inference:
 
     def _from_values(self, slot: Unknown, values: list[Any]) -> TypeRef | None:
         present = [value for value in values if value is not None]
-        kinds = {_JSON_TYPES.get(type(value)) or json_type_of(value) for value in present}
+        kinds = {JSON_TYPE_NAMES.get(type(value)) or json_type_of(value) for value in present}
         if not present:
             return None
         if kinds == {"array"}:
